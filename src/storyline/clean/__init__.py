@@ -1,0 +1,257 @@
+"""The clean stage: raw scraped text in, clean article with metadata out.
+
+``clean_document`` works in the find-then-apply style: :func:`classify_lines`
+decides, purely, what each raw line is (story, headline, boilerplate, credit,
+caption, date stamp, foreign language...), then :func:`build_article` applies
+those decisions, repairs glued words, and records every removed line with the
+reason. Offsets from the clean text back into the raw text are kept
+(:mod:`storyline.textmap`).
+
+The decisions, in order:
+
+1. Known boilerplate lines (:mod:`.phrases`), date stamps and date lines,
+   outlet banners, credit lines (:mod:`.credits`), photo captions
+   (:mod:`.captions`), a video caption after a "video 2/4" marker, link lists
+   after an "Other news" header, and lines in another language.
+2. The main block: the article is the contiguous run from the first to the last
+   sentence-like line. Short lines inside it (sub-headings) stay; outside it,
+   a headline-like first line becomes the title and the rest goes.
+3. Later copies of the headline are removed as duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.clean import captions as _captions
+from storyline.clean import credits as _credits
+from storyline.clean.glue import Lexicon, repair_glued
+from storyline.clean.language import article_language, foreign_line
+from storyline.clean.metadata import (
+    date_line,
+    ends_sentence,
+    date_prefix,
+    looks_like_headline,
+    looks_like_sentence,
+    normalise_for_compare,
+)
+from storyline.clean.phrases import RELATED_HEADERS, match_boilerplate
+from storyline.ingest import content_id
+from storyline.records import Caption, CleanArticle, RawDocument, RemovedLine
+from storyline.textmap import TextBuilder
+
+__all__ = ["Lexicon", "LineDecision", "classify_lines", "clean_document"]
+
+KEEP, TITLE, DROP = "keep", "title", "drop"
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass(slots=True)
+class LineDecision:
+    """What one raw line is. ``start`` > 0 keeps only the line from there on."""
+
+    line_no: int
+    text: str
+    action: str = KEEP
+    reason: str = ""
+    start: int = 0
+
+
+@dataclass(slots=True)
+class Findings:
+    """Everything :func:`classify_lines` found, before it is applied."""
+
+    lines: list[LineDecision]
+    language: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    credits: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+
+    def credit(self, credit: _credits.Credit) -> None:
+        if credit.outlet and not self.outlet:
+            self.outlet = credit.outlet
+        for name in credit.agencies:
+            if name not in self.credits:
+                self.credits.append(name)
+
+
+def classify_lines(raw: RawDocument) -> Findings:
+    """Decide what every line of ``raw.text`` is, without changing anything."""
+    lines = [LineDecision(i, text) for i, text in enumerate(raw.text.split("\n"))]
+    nonblank = [d for d in lines if d.text.strip()]
+    found = Findings(lines=lines, language=article_language([d.text for d in nonblank]))
+    _strong_rules(nonblank, found)
+    _main_block(nonblank, found, given_title=raw.title)
+    if raw.outlet:
+        found.outlet = raw.outlet
+    return found
+
+
+def _drop(d: LineDecision, reason: str) -> None:
+    d.action, d.reason = DROP, reason
+
+
+def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
+    after_video_marker = related_list = False
+    for d in nonblank:
+        text = d.text.strip()
+        if after_video_marker:
+            after_video_marker = False
+            if not looks_like_sentence(text):
+                _drop(d, "video caption")
+                continue
+        if related_list:
+            if not looks_like_sentence(text) and len(text.split()) <= 25:
+                _drop(d, "related links")
+                continue
+            related_list = False
+        stamp, end = date_prefix(d.text)
+        if stamp and end < len(d.text.rstrip()):
+            found.published = found.published or stamp
+            d.start, d.reason = end, "date stamp"
+            continue
+        stated = date_line(text)
+        if stated:
+            found.published = found.published or stated
+            _drop(d, "date line")
+            continue
+        name = match_boilerplate(text)
+        if name:
+            _drop(d, name)
+            after_video_marker = name == "video marker"
+            related_list = name in RELATED_HEADERS
+            continue
+        outlet = _credits.parse_banner(text)
+        if outlet:
+            found.outlet = found.outlet or outlet
+            _drop(d, "outlet banner")
+            continue
+        credit = _credits.parse_credit_line(text, outside_body=False)
+        if credit:
+            found.credit(credit)
+            _drop(d, "credit line")
+            continue
+        caption = _captions.find_caption(text)
+        if caption:
+            found.captions.append(caption)
+            _drop(d, "photo caption")
+            continue
+        lang = foreign_line(text, found.language)
+        if lang:
+            _drop(d, f"other language ({lang})")
+
+
+def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: str | None) -> None:
+    live = [d for d in nonblank if d.action != DROP]
+    if not live:
+        return
+    title_line = _headline(live, nonblank)
+    if title_line is not None:
+        title_line.action = TITLE
+        found.title = title_line.text.strip()
+    elif given_title:
+        found.title = given_title.strip()
+    body = [d for d in live if d.action == KEEP]
+    sentence_idx = [i for i, d in enumerate(body) if looks_like_sentence(_text_of(d))]
+    first, last = (sentence_idx[0], sentence_idx[-1]) if sentence_idx else (0, len(body) - 1)
+    for i, d in enumerate(body):
+        if first <= i <= last:
+            continue
+        credit = _credits.parse_credit_line(d.text, outside_body=True)
+        if credit:
+            found.credit(credit)
+            _drop(d, "credit line")
+        elif not looks_like_sentence(_text_of(d)):
+            _drop(d, "outside the article")
+    seen_title = normalise_for_compare(found.title) if found.title else None
+    for d in body:
+        if d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title:
+            _drop(d, "duplicated headline")
+    first_body = next((d for d in body if d.action == KEEP), None)
+    if first_body is not None:
+        agency, _ = _credits.dateline_agency(_text_of(first_body))
+        if agency and agency not in found.credits:
+            found.credits.append(agency)
+
+
+def _text_of(d: LineDecision) -> str:
+    return d.text[d.start:].strip()
+
+
+def _headline(live: list[LineDecision], nonblank: list[LineDecision]) -> LineDecision | None:
+    """The line that is the article's headline, if the text opens with one."""
+    first = live[0]
+    text = _text_of(first)
+    if first.start or not looks_like_headline(text) or len(live) < 2:
+        return None  # a date-stamped first line is the lead, not a headline
+    if not looks_like_sentence(text) or not ends_sentence(text):
+        return first
+    # a sentence-like first line is a headline when page furniture separates it from
+    # the body, or when the page repeats it
+    pos = nonblank.index(first)
+    following = nonblank[pos + 1] if pos + 1 < len(nonblank) else None
+    if following is not None and following.action == DROP:
+        return first
+    key = normalise_for_compare(text)
+    if any(normalise_for_compare(_text_of(d)) == key for d in live[1:]):
+        return first
+    return None
+
+
+def build_article(raw: RawDocument, found: Findings, lexicon: Lexicon) -> CleanArticle:
+    """Apply the decisions: the clean text, its offsets, and what was removed."""
+    builder = TextBuilder()
+    removed: list[RemovedLine] = []
+    line_starts = _line_starts(raw.text)
+    if found.title and not any(d.action == TITLE for d in found.lines):
+        builder.insert(found.title, 0)  # a title from metadata heads the text, mapped to offset 0
+    for d in found.lines:
+        text = d.text
+        if not text.strip():
+            continue
+        if d.action == DROP:
+            removed.append(RemovedLine(line=text.strip(), reason=d.reason, line_no=d.line_no))
+            continue
+        if d.start:
+            removed.append(RemovedLine(line=text[: d.start].strip(), reason=d.reason, line_no=d.line_no))
+        piece = text[d.start:]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        clean = repair_glued(_WS.sub(" ", piece), lexicon)
+        if len(builder):
+            builder.insert("\n\n", line_starts[d.line_no])
+        builder.aligned(piece, clean, line_starts[d.line_no] + d.start + lead)
+    text, offsets = builder.build()
+    return CleanArticle(
+        id=content_id(raw.text),
+        source=raw.source,
+        path=raw.path,
+        format=raw.format,
+        raw_text=raw.text,
+        text=text,
+        offsets=offsets,
+        title=repair_glued(found.title, lexicon) if found.title else None,
+        url=raw.url,
+        published=raw.published or found.published,
+        outlet=found.outlet,
+        credits=found.credits,
+        language=found.language,
+        removed=removed,
+        captions=found.captions,
+    )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def clean_document(raw: RawDocument, lexicon: Lexicon | None = None) -> CleanArticle:
+    """Clean one raw document (``lexicon`` holds the corpus's known names)."""
+    return build_article(raw, classify_lines(raw), lexicon or Lexicon())

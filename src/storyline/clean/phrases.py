@@ -1,0 +1,55 @@
+"""Known boilerplate, as data: each entry is a name and a whole-line pattern.
+
+A pattern must match the *whole* line (after stripping), so a story sentence
+that merely mentions cookies or sharing is never removed. The name becomes the
+reason shown by ``storyline show``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOILERPLATE: list[tuple[str, str]] = [
+    ("share buttons", r"(share|share this|share on|share article|share this article|tweet|pin it|print|email|e-mail"
+                      r"|whatsapp|telegram|facebook|twitter|linkedin|reddit|copy link|x \(twitter\))"
+                      r"(\s*[:|/,]\s*(facebook|twitter|linkedin|whatsapp|telegram|email|e-mail|reddit|print|x))*"
+                      r"\s*:?\s*(facebook|twitter|linkedin|whatsapp|telegram|email|print)?"),
+    ("share buttons", r"share this:?.{0,40}"),
+    ("comments", r"(\d+\s+)?(comments?|add comment|post a comment|view comments|show comments|\d+ comments?)"),
+    ("comment form", r"leave a (reply|comment)|your email address will not be published\.?.{0,80}"
+                     r"|required fields are marked.{0,20}|cancel reply|post comment|submit comment"),
+    ("advertisement", r"[-–—\s]*(advertisement|advertising|sponsored( content)?|ad|publicidad|reklama|pubblicità)[-–—\s]*"),
+    # a cookie notice names cookies *and* asks for something (consent, settings, opting out)
+    ("cookie notice", r"(?=.*\bcookies?\b)(?=.*\b(accept|consent|opt-?out|privacy|your experience|settings"
+                      r"|browsing|agree)\b).{10,600}"),
+    ("subscription notice", r".{0,120}\b(subscribe now|subscribe to our newsletter|sign up for our newsletter"
+                            r"|get real[- ]time updates|turn on notifications|download (our|the) app)\b.{0,120}"),
+    ("live blog link", r"(follow|read|see) (our|the) live (blog|coverage|updates)\b.{0,80}"),
+    ("related links header", r"(other news|related news|related articles?|related|read (also|more|next)"
+                             r"|see also|more news|more from .{1,40}|most read|recommended( for you)?"
+                             r"|you may also like|also read|latest news|trending( now)?)\s*:?"),
+    ("video marker", r"(video|wideo|vídeo|vidéo|видео)\s*\d+\s*/\s*\d+"),
+    ("navigation", r"(home|menu|search|log ?in|sign ?in|sign ?up|register|skip to (main )?content|back to top"
+                   r"|next article|previous article|close|open menu|toggle navigation)"),
+    ("copyright", r"(©|\(c\)|copyright)\s.{0,120}|all rights reserved\.?"),
+    ("tags", r"(tags?|topics?|categories)\s*:.{0,200}"),
+    ("image credit", r"(photo|image|foto|picture|pic|credit)s?\s*:.{0,120}"),
+    ("accept button", r"(accept|accept all|reject|reject all|read more|learn more|ok|got it|agree|i agree)"
+                      r"(\s+(accept|reject|read more|learn more|all))*"),
+]
+
+BOILERPLATE = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _BOILERPLATE]
+
+#: Headers after which a list of link headlines follows (removed up to the next sentence).
+RELATED_HEADERS = {"related links header"}
+
+
+def match_boilerplate(line: str) -> str | None:
+    """The name of the boilerplate ``line`` is, or ``None``."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 600:
+        return None
+    for name, pattern in BOILERPLATE:
+        if pattern.match(stripped):
+            return name
+    return None

@@ -1,0 +1,136 @@
+"""Export the store as files: one file per table, JSONL, CSV or Parquet.
+
+The row shapes are a contract later tools rely on (see ``docs/export.md``):
+
+* ``articles``: ``{id, source, title, published, published_inferred, outlet,
+  credits, language, text, removed: [{line, reason}], captions, url, words}``
+* ``mentions``: ``{article_id, start, end, text, label}`` — offsets into ``text``.
+
+Rows are streamed: memory stays flat however large the store is.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import UsageError
+from storyline.store import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+_CHUNK = 1000
+
+
+def article_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for a in store.iter_articles():
+        yield {
+            "id": a.id,
+            "source": a.source,
+            "title": a.title,
+            "published": a.published,
+            "published_inferred": a.published_inferred,
+            "outlet": a.outlet,
+            "credits": list(a.credits),
+            "language": a.language,
+            "text": a.text,
+            "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
+            "captions": [{"text": c.text, "credit": c.credit, "photographers": list(c.photographers)}
+                         for c in a.captions],
+            "url": a.url,
+            "words": a.words,
+        }
+
+
+def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.iter_mentions():
+        yield {"article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+               "label": r["label"]}
+
+
+TABLES = {"articles": article_rows, "mentions": mention_rows}
+
+
+def export(store: Store, out_dir: str | Path, *, fmt: str = "jsonl") -> dict[str, tuple[Path, int]]:
+    """Write every table to ``out_dir``; returns ``{table: (path, rows)}``."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}", code="E404")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for table, rows in TABLES.items():
+        path = out / f"{table}.{fmt}"
+        writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[fmt]
+        written[table] = (path, writer(path, rows(store), table))
+    return written
+
+
+def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _write_csv(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = None
+        for row in rows:
+            flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+            if writer is None:
+                writer = csv.DictWriter(fh, fieldnames=list(flat))
+                writer.writeheader()
+            writer.writerow(flat)
+            n += 1
+        if writer is None:
+            fh.write(",".join(_SCHEMAS[table]().names) + "\n")
+    return n
+
+
+def _article_schema():  # noqa: ANN202 - pyarrow schema
+    import pyarrow as pa
+
+    return pa.schema([
+        ("id", pa.string()), ("source", pa.string()), ("title", pa.string()), ("published", pa.string()),
+        ("published_inferred", pa.bool_()), ("outlet", pa.string()), ("credits", pa.list_(pa.string())),
+        ("language", pa.string()), ("text", pa.string()),
+        ("removed", pa.list_(pa.struct([("line", pa.string()), ("reason", pa.string())]))),
+        ("captions", pa.list_(pa.struct([("text", pa.string()), ("credit", pa.string()),
+                                         ("photographers", pa.list_(pa.string()))]))),
+        ("url", pa.string()), ("words", pa.int64()),
+    ])
+
+
+def _mention_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                      ("text", pa.string()), ("label", pa.string())])
+
+
+_SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema}
+
+
+def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _SCHEMAS[table]()
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        chunk: list[dict[str, Any]] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= _CHUNK:
+                writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+                n += len(chunk)
+                chunk = []
+        if chunk or n == 0:
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            n += len(chunk)
+    return n

@@ -1,0 +1,157 @@
+"""Ingest, end to end: read → clean → NLP → store, streaming and incremental.
+
+Files are discovered lazily and processed in batches of
+:data:`~storyline.config.BATCH_SIZE` articles, so memory does not grow with the
+number of files. A file whose bytes have not changed since the last ingest is
+skipped; an article whose content is already stored is only linked to its new
+source; a changed file replaces what it produced before. One bad file or
+article is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storyline.clean import Lexicon, clean_document
+from storyline.clean.glue import glued_stems
+from storyline.config import BATCH_SIZE
+from storyline.ingest import SUPPORTED, SourceFile, content_id, discover, read_file
+from storyline.nlp import analyse
+from storyline.records import BadInput, CleanArticle, IngestReport, RawDocument
+from storyline.store import Store
+
+ProgressFn = Callable[[int, int], None]  # (files done, articles stored)
+
+
+def count_files(paths: Iterable[str]) -> int:
+    """How many supported files ``paths`` hold (for a progress bar's total)."""
+    total = 0
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                total += sum(1 for f in files if not f.startswith(".") and os.path.splitext(f)[1].lower() in SUPPORTED)
+        else:
+            total += 1
+    return total
+
+
+@dataclass
+class _PendingFile:
+    file: SourceFile
+    stale_sources: set[str]
+    articles: int = 0
+    failures: int = 0
+
+
+@dataclass
+class _Batch:
+    docs: list[RawDocument] = field(default_factory=list)
+    files: list[_PendingFile] = field(default_factory=list)
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    force: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; returns what was done.
+
+    ``force`` re-processes files even when their bytes have not changed.
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    lexicon = Lexicon(store.vocab())
+    batch = _Batch()
+    files_done = 0
+
+    def flush() -> None:
+        nonlocal batch, files_done
+        _process(batch.docs, store, lexicon, report)
+        for pending in batch.files:
+            store.forget_sources(pending.stale_sources)
+            f = pending.file
+            store.record_file(f.path, sha256=f.sha256, size=f.size, mtime=f.mtime,
+                              articles=pending.articles, failures=pending.failures)
+        files_done += len(batch.files)
+        batch = _Batch()
+        if on_progress:
+            on_progress(files_done + report.files_skipped, report.articles_added + report.articles_unchanged)
+
+    for item in discover(paths):
+        report.files_seen += 1
+        if isinstance(item, BadInput):
+            report.failures.append(item)
+            continue
+        if not force and store.file_sha(item.path) == item.sha256:
+            report.files_skipped += 1
+            if on_progress:
+                on_progress(files_done + report.files_skipped, report.articles_added + report.articles_unchanged)
+            continue
+        previous = store.sources_of_path(item.path)
+        pending = _PendingFile(item, stale_sources=set(previous))
+        for doc in read_file(item):
+            if isinstance(doc, BadInput):
+                report.failures.append(doc)
+                pending.failures += 1
+                continue
+            pending.articles += 1
+            pending.stale_sources.discard(doc.source)
+            article_id = content_id(doc.text)
+            if not force and store.has_article(article_id):
+                if previous.get(doc.source) != article_id:
+                    store.link_source(doc.source, doc.path, article_id)
+                report.articles_unchanged += 1
+                continue
+            if doc.source in previous:
+                report.articles_replaced += 1
+            batch.docs.append(doc)
+            if len(batch.docs) >= batch_size:
+                flush()
+        batch.files.append(pending)
+        if len(batch.docs) >= batch_size:
+            flush()
+    flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _process(docs: list[RawDocument], store: Store, lexicon: Lexicon, report: IngestReport) -> None:
+    """Clean, analyse and store one batch; a failing article is reported, not fatal."""
+    if not docs:
+        return
+    vocab_before = Counter(lexicon.name_counts())
+    for doc in docs:
+        lexicon.observe(doc.text)
+    lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+    cleaned: list[CleanArticle] = []
+    for doc in docs:
+        try:
+            cleaned.append(clean_document(doc, lexicon))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            report.failures.append(BadInput(doc.source, f"could not clean this article ({type(exc).__name__}: {exc}); "
+                                                        "please report it with the file attached"))
+    try:
+        analysed = analyse(cleaned)
+    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks the model
+        analysed = []
+        for article in cleaned:
+            try:
+                analysed.extend(analyse([article]))
+            except Exception as exc:  # noqa: BLE001
+                report.failures.append(BadInput(article.source, f"NLP failed on this article ({exc})"))
+    delta = Counter(lexicon.name_counts())
+    delta.subtract(vocab_before)
+    # several sources in one batch can carry the same text: store it once
+    unique = {a.article.id: a for a in analysed}
+    report.articles_added += store.save_batch(unique.values(), vocab={k: v for k, v in delta.items() if v > 0})
+    for item in analysed:
+        if unique[item.article.id] is not item:
+            store.link_source(item.article.source, item.article.path, item.article.id)

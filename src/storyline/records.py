@@ -1,0 +1,129 @@
+"""Typed records passed between pipeline stages.
+
+Each stage is a function over these plain dataclasses: readers yield
+:class:`RawDocument` (or :class:`BadInput`), the clean stage turns a raw document
+into a :class:`CleanArticle`, the NLP stage adds :class:`Sentence` and
+:class:`Mention` records, and the store persists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning.
+
+    ``text`` is the decoded, NFC-normalised body exactly as the source gives it
+    (boilerplate included); all later offsets can be mapped back into it.
+    """
+
+    source: str  #: input path as given; for a JSONL/CSV row its id, else url, else ``path:line``
+    path: str  #: the file the document came from
+    text: str
+    format: str = "txt"  #: txt | html | jsonl | json | csv
+    title: str | None = None  #: given by the source (HTML metadata, a JSONL field)
+    url: str | None = None
+    published: str | None = None  #: ``YYYY-MM-DD`` when the source states it
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BadInput:
+    """A file (or a record inside one) that could not be read as an article."""
+
+    path: str  #: file, or ``file:line`` for a record
+    reason: str  #: what went wrong and what to do about it
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the raw text left out of the clean text, and why."""
+
+    line: str
+    reason: str
+    line_no: int = 0  #: 0-based line number in the raw text
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption separated from the body; photographers are not actors."""
+
+    text: str
+    credit: str = ""  #: e.g. ``REUTERS / Jane Doe``
+    photographers: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class CleanArticle:
+    """An article after the clean stage.
+
+    ``offsets`` aligns ``text`` with ``raw_text``: a sorted list of
+    ``(clean_start, raw_start)`` anchors, see :mod:`storyline.textmap`.
+    """
+
+    id: str
+    source: str
+    path: str
+    format: str
+    raw_text: str
+    text: str
+    offsets: list[tuple[int, int]]
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    published_confidence: float | None = None
+    outlet: str | None = None
+    credits: list[str] = field(default_factory=list)
+    language: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention with offsets into the clean text."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(slots=True)
+class AnalysedArticle:
+    """A clean article plus what the NLP stage found in it."""
+
+    article: CleanArticle
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did; the CLI prints it and derives the exit status."""
+
+    files_seen: int = 0
+    files_skipped: int = 0  #: unchanged since the last ingest
+    articles_added: int = 0
+    articles_unchanged: int = 0
+    articles_replaced: int = 0
+    failures: list[BadInput] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)

@@ -1,0 +1,137 @@
+"""Numbered schema migrations for the SQLite store.
+
+Each migration is a function ``mNNN_name(db)`` registered in :data:`MIGRATIONS`
+in order; applied names are recorded in ``_storyline_migrations`` so a store is
+brought up to date by running only the missing ones. Never edit a migration
+that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+migration = MIGRATIONS.append
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            published_confidence REAL,
+            outlet TEXT,
+            credits TEXT NOT NULL DEFAULT '[]',
+            language TEXT,
+            text TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            offsets TEXT NOT NULL DEFAULT '[]',
+            captions TEXT NOT NULL DEFAULT '[]',
+            words INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+
+        -- every input (file, or JSONL/CSV row) that produced an article
+        CREATE TABLE sources (
+            source TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX sources_path ON sources(path);
+        CREATE INDEX sources_article ON sources(article_id);
+
+        -- files already ingested, to skip unchanged ones
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            articles INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL
+        );
+
+        CREATE TABLE removed_lines (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            line_no INTEGER NOT NULL,
+            line TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX removed_lines_article ON removed_lines(article_id);
+
+        CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE INDEX mentions_text ON mentions(text);
+
+        -- capitalised tokens seen standalone in the corpus: glue repair asks it
+        CREATE TABLE vocab (
+            token TEXT PRIMARY KEY,
+            count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """
+    )
+
+
+def applied(db: sqlite3.Connection) -> list[str]:
+    db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply the missing migrations in order; returns the names it applied."""
+    done = set(applied(db))
+    ran = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with db:
+            fn(db)
+            db.execute(
+                "INSERT INTO _storyline_migrations (name, applied_at) VALUES (?, datetime('now'))",
+                (fn.__name__,),
+            )
+        ran.append(fn.__name__)
+    return ran

@@ -1,0 +1,305 @@
+"""Persisting articles and reading them back.
+
+The store is a single SQLite file in WAL mode, so one ingest process can write
+while any number of readers (CLI queries, later the web server) read. Writes go
+through :meth:`Store.save_batch`, one transaction per batch, so an interrupted
+ingest never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import StoreError, UsageError
+from storyline.records import AnalysedArticle, Caption, CleanArticle, RemovedLine
+from storyline.store.migrations import migrate
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A storyline store at ``path`` (created and migrated on first open)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(
+                        f"no store at {self.path}; create one with `storyline ingest FOLDER --db {self.path}`",
+                        code="E201",
+                    )
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            else:
+                self.db = sqlite3.connect(self.path)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.row_factory = sqlite3.Row
+            if not readonly:
+                migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open the store {self.path}: {exc}; is it a storyline SQLite file? "
+                "Point --db at another path to start a new store",
+                code="E202",
+            ) from exc
+
+    # -- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- files (incremental ingest) -------------------------------------
+    def file_sha(self, path: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def record_file(self, path: str, *, sha256: str, size: int, mtime: float, articles: int, failures: int) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO files (path, sha256, size, mtime, articles, failures, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (path, sha256, size, mtime, articles, failures, _now()),
+            )
+
+    def sources_of_path(self, path: str) -> dict[str, str]:
+        """``{source: article_id}`` for everything a file produced last time."""
+        rows = self.db.execute("SELECT source, article_id FROM sources WHERE path = ?", (path,))
+        return {r[0]: r[1] for r in rows}
+
+    def forget_sources(self, sources: Iterable[str]) -> int:
+        """Drop sources (a changed file no longer holds them); orphaned articles go too."""
+        sources = list(sources)
+        if not sources:
+            return 0
+        with self.db:
+            affected = set()
+            for source in sources:
+                row = self.db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
+                if row:
+                    affected.add(row[0])
+                self.db.execute("DELETE FROM sources WHERE source = ?", (source,))
+            return self._drop_orphans(affected)
+
+    def _drop_orphans(self, article_ids: Iterable[str]) -> int:
+        dropped = 0
+        for article_id in article_ids:
+            still = self.db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+            if not still:
+                self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                dropped += 1
+        return dropped
+
+    # -- articles ---------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def link_source(self, source: str, path: str, article_id: str) -> None:
+        """Point ``source`` at an article that is already stored (an unchanged copy)."""
+        with self.db:
+            self._link(source, path, article_id)
+
+    def _link(self, source: str, path: str, article_id: str) -> None:
+        row = self.db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
+        self.db.execute(
+            "INSERT OR REPLACE INTO sources (source, path, article_id) VALUES (?, ?, ?)",
+            (source, path, article_id),
+        )
+        if row and row[0] != article_id:
+            self._drop_orphans([row[0]])
+
+    def save_batch(self, batch: Iterable[AnalysedArticle], vocab: dict[str, int] | None = None) -> int:
+        """Store analysed articles (and vocabulary counts) in one transaction."""
+        saved = 0
+        now = _now()
+        with self.db:
+            for item in batch:
+                a = item.article
+                for table in ("removed_lines", "sentences", "mentions"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+                # an upsert, not DELETE + INSERT: deleting would cascade to the other copies' sources
+                self.db.execute(
+                    "INSERT INTO articles (id, source, path, format, url, title, published, published_inferred,"
+                    " published_confidence, outlet, credits, language, text, raw_text, offsets, captions, words,"
+                    " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET source=excluded.source, path=excluded.path,"
+                    " format=excluded.format, url=excluded.url, title=excluded.title, published=excluded.published,"
+                    " published_inferred=excluded.published_inferred,"
+                    " published_confidence=excluded.published_confidence, outlet=excluded.outlet,"
+                    " credits=excluded.credits, language=excluded.language, text=excluded.text,"
+                    " raw_text=excluded.raw_text, offsets=excluded.offsets, captions=excluded.captions,"
+                    " words=excluded.words, ingested_at=excluded.ingested_at",
+                    (
+                        a.id, a.source, a.path, a.format, a.url, a.title, a.published, int(a.published_inferred),
+                        a.published_confidence, a.outlet, json.dumps(a.credits), a.language, a.text, a.raw_text,
+                        json.dumps(a.offsets), json.dumps([asdict(c) for c in a.captions], ensure_ascii=False),
+                        a.words, now,
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT INTO removed_lines (article_id, line_no, line, reason) VALUES (?, ?, ?, ?)",
+                    [(a.id, r.line_no, r.line, r.reason) for r in a.removed],
+                )
+                self.db.executemany(
+                    'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?, ?, ?, ?)',
+                    [(a.id, i, s.start, s.end) for i, s in enumerate(item.sentences)],
+                )
+                self.db.executemany(
+                    'INSERT INTO mentions (article_id, start, "end", text, label) VALUES (?, ?, ?, ?, ?)',
+                    [(a.id, m.start, m.end, m.text, m.label) for m in item.mentions],
+                )
+                self._link(a.source, a.path, a.id)
+                saved += 1
+            if vocab:
+                self.db.executemany(
+                    "INSERT INTO vocab (token, count) VALUES (?, ?)"
+                    " ON CONFLICT(token) DO UPDATE SET count = count + excluded.count",
+                    list(vocab.items()),
+                )
+        return saved
+
+    def vocab(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT token, count FROM vocab")}
+
+    # -- reading ----------------------------------------------------------
+    def resolve_id(self, article_id: str) -> str:
+        """Full id from an id or a unique prefix of at least 4 characters."""
+        row = self.db.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row:
+            return row[0]
+        if len(article_id) >= 4:
+            rows = self.db.execute(
+                "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (article_id.replace("%", "\\%").replace("_", "\\_") + "%",),
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+            if len(rows) > 1:
+                raise UsageError(f"article id prefix {article_id!r} is ambiguous; give more characters", code="E402")
+        raise UsageError(
+            f"no article {article_id!r} in {self.path}; list ids with `storyline articles --db {self.path}`",
+            code="E401",
+        )
+
+    def get_article(self, article_id: str) -> CleanArticle:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (self.resolve_id(article_id),)).fetchone()
+        return _article_from_row(row, self.removed_lines(row["id"]))
+
+    def removed_lines(self, article_id: str) -> list[RemovedLine]:
+        rows = self.db.execute(
+            "SELECT line_no, line, reason FROM removed_lines WHERE article_id = ? ORDER BY line_no", (article_id,)
+        )
+        return [RemovedLine(line=r["line"], reason=r["reason"], line_no=r["line_no"]) for r in rows]
+
+    def mentions(self, article_id: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            'SELECT start, "end", text, label FROM mentions WHERE article_id = ? ORDER BY start', (article_id,)
+        ).fetchall()
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        rows = self.db.execute('SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))
+        return [(r[0], r[1]) for r in rows]
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT id, published, published_inferred, outlet, title, language, words, source,"
+            " substr(text, 1, 120) AS lead FROM articles"
+            " ORDER BY published IS NULL, published, source LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+
+    def iter_articles(self) -> Iterator[CleanArticle]:
+        """Every article in a stable order, streamed (for export)."""
+        cur = self.db.execute("SELECT * FROM articles ORDER BY published IS NULL, published, source")
+        for row in cur:
+            yield _article_from_row(row, self.removed_lines(row["id"]))
+
+    def iter_mentions(self) -> Iterator[sqlite3.Row]:
+        yield from self.db.execute(
+            'SELECT article_id, start, "end", text, label FROM mentions ORDER BY article_id, start'
+        )
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "files": one("SELECT count(*) FROM files"),
+            "words": one("SELECT coalesce(sum(words), 0) FROM articles"),
+            "removed_lines": one("SELECT count(*) FROM removed_lines"),
+            "sentences": one("SELECT count(*) FROM sentences"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+            "languages": dict(self.db.execute("SELECT language, count(*) FROM articles GROUP BY language").fetchall()),
+            "removed_by_reason": dict(
+                self.db.execute(
+                    "SELECT reason, count(*) FROM removed_lines GROUP BY reason ORDER BY count(*) DESC"
+                ).fetchall()
+            ),
+            "mentions_by_label": dict(
+                self.db.execute("SELECT label, count(*) FROM mentions GROUP BY label ORDER BY count(*) DESC").fetchall()
+            ),
+        }
+
+    def search(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
+        """Full-text search over titles and clean texts (FTS5 syntax), best first.
+
+        Matched words in ``snippet`` are wrapped in ``\x02`` … ``\x03``.
+        """
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet,"
+            " snippet(articles_fts, 1, char(2), char(3), ' … ', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            return self.db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax (a stray quote, a bare '-'): search the words as plain terms.
+            terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+            if not terms:
+                raise UsageError("empty search; give some words to look for", code="E403") from None
+            try:
+                return self.db.execute(sql, (terms, limit)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise UsageError(f"cannot search for {query!r}: {exc}", code="E403") from exc
+
+
+def _article_from_row(row: sqlite3.Row, removed: list[RemovedLine]) -> CleanArticle:
+    return CleanArticle(
+        id=row["id"],
+        source=row["source"],
+        path=row["path"],
+        format=row["format"],
+        raw_text=row["raw_text"],
+        text=row["text"],
+        offsets=[tuple(a) for a in json.loads(row["offsets"])],
+        title=row["title"],
+        url=row["url"],
+        published=row["published"],
+        published_inferred=bool(row["published_inferred"]),
+        published_confidence=row["published_confidence"],
+        outlet=row["outlet"],
+        credits=json.loads(row["credits"]),
+        language=row["language"],
+        removed=removed,
+        captions=[Caption(**{**c, "photographers": tuple(c["photographers"]), "agencies": tuple(c["agencies"])})
+                  for c in json.loads(row["captions"])],
+    )

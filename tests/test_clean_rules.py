@@ -1,0 +1,202 @@
+"""Table-driven tests of the line rules of the clean stage, including lines that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.captions import find_caption
+from storyline.clean.credits import dateline_agency, parse_banner, parse_credit_line
+from storyline.clean.language import foreign_line
+from storyline.clean.metadata import date_line, date_prefix, looks_like_headline, looks_like_sentence
+from storyline.clean.phrases import match_boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share", "share buttons"),
+        ("Share this: Twitter", "share buttons"),
+        ("Facebook", "share buttons"),
+        ("Twitter | Facebook | WhatsApp", "share buttons"),
+        ("comments", "comments"),
+        ("12 Comments", "comments"),
+        ("Leave A Reply", "comment form"),
+        ("Your email address will not be published.", "comment form"),
+        ("- Advertisement -", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Our site uses cookies to give you the best experience. Accept", "cookie notice"),
+        ("Get instant alerts on your phone, subscribe now.", "subscription notice"),
+        ("Sign up for our newsletter and never miss a story", "subscription notice"),
+        ("Follow our live blog on the summit here", "live blog link"),
+        ("Other news", "related links header"),
+        ("Read also:", "related links header"),
+        ("video 1/3", "video marker"),
+        ("wideo 2/4", "video marker"),
+        ("© 2024 Baltic Wire. All rights reserved.", "copyright"),
+        # story lines that mention the same words must stay
+        ("The minister said the website uses cookies to track visitors.", None),
+        ("Allies agreed to share the cost of the new air defence systems.", None),
+        ("Comments by the spokesman were not available on Tuesday.", None),
+        ("He told reporters to follow the live coverage of the vote.", None),
+        ("Duda proposes a new air policing mission", None),
+        ("", None),
+    ],
+)
+def test_boilerplate_phrases(line: str, reason: str | None) -> None:
+    assert match_boilerplate(line) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "outside", "outlet", "agencies"),
+    [
+        ("Source: Daily Courier", False, "Daily Courier", []),
+        ("Źródło: Baltic Wire News in English, PAP", False, "Baltic Wire News in English", ["PAP"]),
+        ("With information from AFP and EFE", False, None, ["AFP", "EFE"]),
+        ("With reporting by Reuters", False, None, ["Reuters"]),
+        ("Sources: Reuters, AP", False, None, ["Reuters", "AP"]),
+        ("(EFE)", False, None, ["EFE"]),
+        ("-- Reuters", False, None, ["Reuters"]),
+        ("Baltic Wire News in English, PAP", True, "Baltic Wire News in English", ["PAP"]),
+        ("Reuters", True, None, ["Reuters"]),
+    ],
+)
+def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: list[str]) -> None:
+    credit = parse_credit_line(line, outside_body=outside)
+    assert credit is not None
+    assert credit.outlet == outlet
+    assert credit.agencies == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "outside"),
+    [
+        ("Baltic Wire News in English, PAP", False),  # loose form only counts outside the story
+        ("Reuters", False),
+        ("Poland, Lithuania and Latvia", True),
+        ("The president thanked Reuters and AFP for the question.", True),
+        ("NATO Secretary General", True),
+        ("Source of the tension: the border crossing at Kuźnica remains closed", False),
+    ],
+)
+def test_not_credit_lines(line: str, outside: bool) -> None:
+    assert parse_credit_line(line, outside_body=outside) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Baltic Wire | Baltic Wire News in English", "Baltic Wire News in English"),
+        ("Daily Courier | World", "Daily Courier"),
+        ("NATO | Kallas", None),
+        ("Home | World", None),
+        ("He said: the choice is simple | and hard", None),
+    ],
+)
+def test_banner(line: str, outlet: str | None) -> None:
+    assert parse_banner(line) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "photographers", "agencies"),
+    [
+        ("The prime minister greets the delegation in Tallinn (REUTERS / Marta Kowal)",
+         "The prime minister greets the delegation in Tallinn", ("Marta Kowal",), ("Reuters",)),
+        ("Soldiers unload a Patriot battery near the border (Photo: AFP/Jonas Lind)",
+         "Soldiers unload a Patriot battery near the border", ("Jonas Lind",), ("AFP",)),
+        ("The two leaders shake hands at the palace (Ria Press/Ivan Sorokin/Kremlin via REUTERS)",
+         "The two leaders shake hands at the palace", ("Ivan Sorokin",), ("Reuters",)),
+    ],
+)
+def test_captions(line: str, text: str, photographers: tuple[str, ...], agencies: tuple[str, ...]) -> None:
+    caption = find_caption(line)
+    assert caption is not None
+    assert caption.text == text
+    assert caption.photographers == photographers
+    assert caption.agencies == agencies
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Poland (a country bordering Belarus) plans to spend more on defence.",
+        "The talks were confirmed by the agency (Reuters).",
+        "“We will not be intimidated,” the minister said (AFP).",
+        "The group includes nine states (Poland, Romania, Latvia and others)",
+        "Short line (AFP)",
+    ],
+)
+def test_not_captions(line: str) -> None:
+    assert find_caption(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "rest"),
+    [
+        (" date 2024-03-14 The alliance said on Thursday that", "2024-03-14", "The alliance"),
+        ("Published: 14.03.2024 10:45 The ministers met", "2024-03-14", "The ministers"),
+        ("The alliance said on 2024-03-14 that", None, None),
+    ],
+)
+def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:
+    found, end = date_prefix(line)
+    assert found == date
+    if rest:
+        assert line[end:].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: 29.06.2023 10:45", "2023-06-29"),
+        ("June 29, 2023", "2023-06-29"),
+        ("Updated Thursday, 14 March 2024 at 09:12 CET", "2024-03-14"),
+        ("2024-03-14", "2024-03-14"),
+        ("Published on March 14, 2024", "2024-03-14"),
+        ("He met the president on June 29, 2023 in Vilnius.", None),
+        ("date", None),
+        ("March 14", None),  # no year: not a stated publication date
+    ],
+)
+def test_date_line(line: str, date: str | None) -> None:
+    assert date_line(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("WARSAW, March 14, 2024 (PAP) - The president said", "PAP"),
+        ("VILNIUS, June 2 (Reuters) - Lithuania's leader", "Reuters"),
+        ("The president said in Warsaw (PAP) that", None),
+    ],
+)
+def test_dateline_agency(line: str, agency: str | None) -> None:
+    assert dateline_agency(line)[0] == agency
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Sojusznicy potępiają działania reżimu na granicy z Polską", "pl"),
+        ("Pozostałe wiadomości", "pl"),
+        ("Stoltenberg said the allies condemn the regime at the border", None),
+        ("Duda proposes increasing readiness", None),
+        ("Facebook", None),
+        ("NATO", None),
+    ],
+)
+def test_foreign_lines(line: str, lang: str | None) -> None:
+    assert foreign_line(line, "en") == lang
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence", "headline"),
+    [
+        ("The ministers agreed on Tuesday to send more air defence systems to the east.", True, True),
+        ("Kallas: “We will not blink first”", False, True),
+        ("Share", False, False),
+        ("and then the talks went on for hours, the spokesman said,", True, False),
+    ],
+)
+def test_line_shapes(line: str, sentence: bool, headline: bool) -> None:
+    assert looks_like_sentence(line) is sentence
+    assert looks_like_headline(line) is headline
