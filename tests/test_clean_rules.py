@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.clean.captions import find_caption
-from storyline.clean.credits import dateline_agency, parse_banner, parse_credit_line
+from storyline.clean.credits import parse_banner, parse_credit_line, parse_dateline
 from storyline.clean.language import foreign_line
 from storyline.clean.metadata import date_line, date_prefix, looks_like_headline, looks_like_sentence
 from storyline.clean.phrases import match_boilerplate
@@ -162,15 +162,16 @@ def test_date_line(line: str, date: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "agency"),
+    ("line", "place", "date", "agency"),
     [
-        ("WARSAW, March 14, 2024 (PAP) - The president said", "PAP"),
-        ("VILNIUS, June 2 (Reuters) - Lithuania's leader", "Reuters"),
-        ("The president said in Warsaw (PAP) that", None),
+        ("WARSAW, March 14, 2024 (PAP) - The president said", "WARSAW", "March 14, 2024", "PAP"),
+        ("VILNIUS, June 2 (Reuters) - Lithuania's leader", "VILNIUS", "June 2", "Reuters"),
+        ("The president said in Warsaw (PAP) that", None, None, None),
     ],
 )
-def test_dateline_agency(line: str, agency: str | None) -> None:
-    assert dateline_agency(line)[0] == agency
+def test_dateline(line: str, place: str | None, date: str | None, agency: str | None) -> None:
+    dateline = parse_dateline(line)
+    assert (dateline.place, dateline.date, dateline.agency) == (place, date, agency)
 
 
 @pytest.mark.parametrize(

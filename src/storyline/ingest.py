@@ -410,7 +410,7 @@ def _read_html(data: bytes, path: str) -> RawDocument | BadInput:
     return _doc_or_bad(doc, path, _NO_ARTICLE)
 
 
-def _extract_html(html: str, *, page: bool) -> tuple[str, dict[str, str | None]] | None:
+def _extract_html(html: str, *, page: bool) -> tuple[str, dict[str, Any]] | None:
     """Main text (paragraphs joined by ``\\n``) and metadata, or None when there is no article."""
     import trafilatura
 
@@ -450,8 +450,22 @@ def _extract_html(html: str, *, page: bool) -> tuple[str, dict[str, str | None]]
         "url": _clean_str(_get(doc, "url")),
         "published": _normalise_date(published),
         "outlet": _clean_str(_get(doc, "sitename")),
+        "captions": _figcaptions(html),
     }
     return text, meta
+
+
+def _figcaptions(html: str) -> tuple[str, ...]:
+    """Texts of ``<figcaption>`` elements: photo captions are metadata, not story."""
+    if "figcaption" not in html:
+        return ()
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return ()
+    found = (" ".join("".join(el.itertext()).split()) for el in tree.iter("figcaption"))
+    return tuple(dict.fromkeys(c for c in found if c))
 
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}

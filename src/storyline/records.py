@@ -27,6 +27,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None  #: ``YYYY-MM-DD`` when the source states it
     outlet: str | None = None
+    captions: tuple[str, ...] = ()  #: photo captions the source marks as such (HTML ``<figcaption>``)
 
 
 @dataclass(frozen=True, slots=True)

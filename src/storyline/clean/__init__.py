@@ -35,6 +35,7 @@ from storyline.clean.metadata import (
     looks_like_headline,
     looks_like_sentence,
     normalise_for_compare,
+    parse_date,
 )
 from storyline.clean.phrases import RELATED_HEADERS, match_boilerplate
 from storyline.ingest import content_id
@@ -83,6 +84,8 @@ def classify_lines(raw: RawDocument) -> Findings:
     lines = [LineDecision(i, text) for i, text in enumerate(raw.text.split("\n"))]
     nonblank = [d for d in lines if d.text.strip()]
     found = Findings(lines=lines, language=article_language([d.text for d in nonblank]))
+    for text in raw.captions:
+        found.captions.append(_captions.find_caption(text) or Caption(text=text))
     _strong_rules(nonblank, found)
     _main_block(nonblank, found, given_title=raw.title)
     if raw.outlet:
@@ -172,9 +175,11 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             _drop(d, "duplicated headline")
     first_body = next((d for d in body if d.action == KEEP), None)
     if first_body is not None:
-        agency, _ = _credits.dateline_agency(_text_of(first_body))
-        if agency and agency not in found.credits:
-            found.credits.append(agency)
+        dateline = _credits.parse_dateline(_text_of(first_body))
+        if dateline.agency and dateline.agency not in found.credits:
+            found.credits.append(dateline.agency)
+        if dateline.date and not found.published:
+            found.published = parse_date(dateline.date)
 
 
 def _text_of(d: LineDecision) -> str:

@@ -17,6 +17,8 @@ AGENCIES: dict[str, str] = {
         "AFP": ["AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"],
         "AP": ["AP", "Associated Press", "The Associated Press"],
         "Reuters": ["Reuters", "REUTERS", "Thomson Reuters"],
+        "EPA": ["EPA", "EPA-EFE", "European Pressphoto Agency"],
+        "Getty Images": ["Getty Images", "Getty"],
         "EFE": ["EFE", "Agencia EFE"],
         "PAP": ["PAP", "Polish Press Agency", "Polska Agencja Prasowa"],
         "ANSA": ["ANSA"],
@@ -165,10 +167,18 @@ _DATELINE = re.compile(
 )
 
 
-def dateline_agency(line: str) -> tuple[str | None, int]:
-    """The agency credited in a dateline opening ``line`` ("WARSAW, June 1 (PAP) -")
-    and where the story text after the dateline starts (0 when there is none)."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline ("WARSAW, June 1, 2023 (PAP) -") opening a story says."""
+
+    place: str | None = None
+    date: str | None = None  #: as written; parse it with :func:`~storyline.clean.metadata.parse_date`
+    agency: str | None = None
+    end: int = 0  #: where the story text after the dateline starts (0: no dateline)
+
+
+def parse_dateline(line: str) -> Dateline:
     m = _DATELINE.match(line)
     if not m:
-        return None, 0
-    return agency(m.group("agency")), m.end()
+        return Dateline()
+    return Dateline(m.group("place").strip(), m.group("date").strip(" ,") or None, agency(m.group("agency")), m.end())
