@@ -38,6 +38,9 @@ _FOLLOWERS = _FOLLOWERS_SHORT | frozenset("""
     criticized criticised accused thanked himself herself themselves
 """.split())
 _MAX_FOLLOWER = max(map(len, _FOLLOWERS))
+# Baltic and Greek names end in these: "Robertas", "Karolis", "Vasilis" are real
+# names built on other names, so a corpus name alone does not license them.
+_RISKY_FOLLOWERS = frozenset({"as", "is"})
 
 # A prefix that is one of these is no name: "Thein" is not "The in".
 _NOT_NAMES = _FOLLOWERS | frozenset("""
@@ -52,6 +55,12 @@ _PARTICLES = frozenset("""
     mac van von der den del della dela des dos das ter ten fitz san santa saint
     abu ibn bin ben bint mal
 """.split())
+# Generic nouns that end brand names ("EnergoAtom", "SberBank", "KyivStar").
+_BRAND_TAILS = frozenset("""
+    bank group net soft tech atom invest com telecom media star pay link book hub lab
+    labs point box air oil gas energo energy power trans news info online sat port
+""".split())
+_MIN_UNKNOWN_LEFT = 5  # "Lohannis" may be unknown; "Ukr", "Sber" are brand prefixes
 
 
 def _char_class(pred: Callable[[str], bool]) -> str:
@@ -87,7 +96,8 @@ _ACRO_WORD = re.compile(rf"([{_LU}]{{2,}})([{_LU}][{_LL}]{{2,}})")
 _NAME_PART = re.compile(rf"[{_LU}][^\W\d_]*[{_LL}]|[{_LU}]{{2,}}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
-_PUNCT_QUICK = re.compile(rf"[”»\"][^\W\d_]|[.,;:!?][{_LU}]")
+# Pre-filter for rule (a): punctuation right after a non-space and right before a letter.
+_PUNCT_QUICK = re.compile(r"[”»\".,;:!?](?<=\S.)(?=[^\W\d_])")
 # Rule (a): a curly closing quote or » glued to a letter, after a character that
 # cannot open a quote (so "said ”the" with a misused opening ” is left alone).
 _CLOSE_QUOTE = re.compile(r"[”»](?<=[^\s(\[{“\"‘'«:—–\-][”»])(?=[^\W\d_])")
@@ -180,12 +190,13 @@ class Lexicon:
         return frozenset(self._stems)
 
     def _split(self, token: str) -> str:
-        """:func:`_split_word`, memoised: names repeat on every line of a story."""
+        """:func:`_split_word` for a capitalised token, memoised: names repeat on every line."""
         done = self._splits.get(token)
         if done is None:
             if len(self._splits) > 200_000:
                 self._splits.clear()
-            done = self._splits[token] = _split_word(token, self)
+            done = _split_word(token, self) if _glue_shaped(token) else token
+            self._splits[token] = done
         return done
 
 
@@ -218,10 +229,10 @@ def _split_follower(token: str, lexicon: Lexicon) -> str | None:
     for prefix, suffix in _follower_splits(token):
         if prefix.isupper():  # an acronym: "NATOwarned"
             ok, rank = lexicon.is_name(prefix) or lexicon.is_word(prefix), 2
-        elif lexicon.is_name(prefix):
-            ok, rank = True, 3
         elif lexicon.is_stem(prefix):
-            ok, rank = True, 2
+            ok, rank = True, 3
+        elif lexicon.is_name(prefix):
+            ok, rank = suffix not in _RISKY_FOLLOWERS, 3
         else:
             # a capitalised common word ("Washington") licenses long followers only:
             # "Washingtonand" splits, "Mart"+"in" or "Jon"+"as" never would
@@ -243,12 +254,11 @@ def _split_camel(token: str, lexicon: Lexicon) -> tuple[str, str] | None:
     if not m:
         return None  # three parts, "Mc"/"De" particles, single letters: leave alone
     left, right = m.groups()
-    if left.lower() in _PARTICLES:
+    if left.lower() in _PARTICLES or right.lower() in _BRAND_TAILS:
         return None
     left_known = lexicon.is_word(left) or lexicon.is_name(left) or lexicon.is_stem(left)
     if lexicon.is_word(right):
-        # an unknown left part must be long: short ones are brand prefixes ("UkrInform")
-        return (left, right) if left_known or len(left) >= 4 else None
+        return (left, right) if left_known or len(left) >= _MIN_UNKNOWN_LEFT else None
     if lexicon.is_name(right) or lexicon.is_stem(right):
         # two names ("KlausLohannis"), but not an unknown brand ("ArcelorMittal")
         return (left, right) if left_known else None
@@ -320,8 +330,6 @@ def _token_inserts(text: str, lexicon: Lexicon) -> list[int]:
     inserts: list[int] = []
     for m in _CAP_TOKEN.finditer(text):
         token = m.group()
-        if not _glue_shaped(token):
-            continue
         split = lexicon._split(token)
         if split == token or _urlish(text, m.start(), m.end()):
             continue
@@ -339,9 +347,14 @@ def repair_glued(text: str, lexicon: Lexicon) -> str:
         inserts = _punctuation_inserts(text, lexicon)
         if inserts:
             text = _apply(text, inserts)
-    # Pre-filter: a clean line has no capitalised word that the lexicon would split.
-    # Boundaries (URLs, hyphens...) are only checked once a split is in view.
-    if not any(_glue_shaped(w) and lexicon._split(w) != w for w in _CAP_WORDS.findall(text)):
+    # Pre-filter: a clean line has no capitalised word that the lexicon would split
+    # (one memo look-up per word); boundaries (URLs, hyphens...) are checked later.
+    memo = lexicon._splits
+    for word in _CAP_WORDS.findall(text):
+        split = memo.get(word) or lexicon._split(word)
+        if len(split) != len(word):
+            break
+    else:
         return text
     inserts = _token_inserts(text, lexicon)
     return _apply(text, inserts) if inserts else text

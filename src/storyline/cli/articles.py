@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import typer
@@ -15,11 +16,18 @@ def articles_cli(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Rows to skip.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
 ) -> None:
     """List stored articles: id, date, outlet, title, language, words."""
     with open_store(db) as store:
         rows = store.list_articles(limit=limit, offset=offset)
         total = store.stats()["articles"]
+    if as_json:
+        for r in rows:
+            row = {k: r[k] for k in ("id", "published", "outlet", "title", "language", "words", "source")}
+            row["published_inferred"] = bool(r["published_inferred"])
+            console.out(json.dumps(row, ensure_ascii=False), highlight=False)
+        return
     if not rows:
         console.print("The store holds no articles yet: run `storyline ingest FOLDER`.", markup=False)
         return
