@@ -87,7 +87,7 @@ def classify_lines(raw: RawDocument) -> Findings:
     for text in raw.captions:
         found.captions.append(_captions.find_caption(text) or Caption(text=text))
     _strong_rules(nonblank, found)
-    _main_block(nonblank, found, given_title=raw.title)
+    _main_block(nonblank, found, given_title=raw.title, extracted=raw.format == "html")
     if raw.outlet:
         found.outlet = raw.outlet
     return found
@@ -147,7 +147,8 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
             _drop(d, f"other language ({lang})")
 
 
-def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: str | None) -> None:
+def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: str | None,
+                extracted: bool) -> None:
     live = [d for d in nonblank if d.action != DROP]
     if not live:
         return
@@ -158,8 +159,10 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
     elif given_title:
         found.title = given_title.strip()
     body = [d for d in live if d.action == KEEP]
-    sentence_idx = [i for i, d in enumerate(body) if looks_like_sentence(_text_of(d))]
-    first, last = (sentence_idx[0], sentence_idx[-1]) if sentence_idx else (0, len(body) - 1)
+    if extracted:  # trafilatura already chose the main content of a page
+        first, last = 0, len(body) - 1
+    else:
+        first, last = main_block([_text_of(d) for d in body])
     for i, d in enumerate(body):
         if first <= i <= last:
             continue
@@ -180,6 +183,32 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             found.credits.append(dateline.agency)
         if dateline.date and not found.published:
             found.published = parse_date(dateline.date)
+
+
+def main_block(lines: list[str]) -> tuple[int, int]:
+    """``(first, last)`` index of the article's main block among ``lines``.
+
+    The article is the contiguous run of lines that maximises the words in
+    sentence-like lines minus a penalty for every other line (the maximum-sum
+    subarray): page furniture between a stray footer sentence and the story
+    keeps the footer out, while a sub-heading between paragraphs costs little.
+    """
+    if not lines:
+        return 0, -1
+    best, best_span = float("-inf"), (0, len(lines) - 1)
+    run, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        words = len(line.split())
+        gain = min(words, 60) if looks_like_sentence(line) else -max(2.0, words / 2)
+        if run <= 0:
+            run, run_start = gain, i
+        else:
+            run += gain
+        if run > best:
+            best, best_span = run, (run_start, i)
+    if best <= 0:  # no prose at all: keep everything rather than guess
+        return 0, len(lines) - 1
+    return best_span
 
 
 def _text_of(d: LineDecision) -> str:

@@ -14,6 +14,7 @@ with the raw text assuming exactly that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -102,9 +103,11 @@ _PUNCT_QUICK = re.compile(r"[”»\".,;:!?](?<=\S.)(?=[^\W\d_])")
 # cannot open a quote (so "said ”the" with a misused opening ” is left alone).
 _CLOSE_QUOTE = re.compile(r"[”»](?<=[^\s(\[{“\"‘'«:—–\-][”»])(?=[^\W\d_])")
 _STRAIGHT_QUOTE = re.compile(r"\"(?<=[.,!?]\")(?=[^\W\d_])")
-_PUNCT_CAP = re.compile(rf"[.,;:!?](?=([{_LU}][{_LL}]+){_RIGHT_OK})")
+_PUNCT_CAP = re.compile(rf"[.,;:!?](?=([{_LU}][^\W\d_]*+){_RIGHT_OK})")
+_PLAIN_WORD = re.compile(rf"[{_LU}][{_LL}]+")
 _URLISH = re.compile(r"://|www\.|[@#/\\=&%]|\.(?:com|org|net|gov|edu|int|io|eu|info|co|uk|de|fr|pl|ru|ua|lt)\b",
                      re.IGNORECASE)
+_CHUNK = re.compile(r"\S+")
 _SENTENCE_END = frozenset(".!?:…\n\r")
 _OPENERS = frozenset(" \t“\"‘'«([{")
 
@@ -283,13 +286,28 @@ def split_glued(token: str, lexicon: Lexicon) -> str:
     return repair_glued(token, lexicon)
 
 
-def _urlish(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` inside a whitespace-delimited URL, e-mail, handle or path?"""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return _URLISH.search(text, start, end) is not None
+class _UrlChunks:
+    """The whitespace-delimited chunks of a text that are URLs, e-mails, handles or paths.
+
+    Found in one pass, and only when first asked: most lines never need it.
+    """
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def __contains__(self, pos: int) -> bool:
+        if self._starts is None:
+            self._starts = []
+            for m in _CHUNK.finditer(self._text):
+                if _URLISH.search(self._text, m.start(), m.end()):
+                    self._starts.append(m.start())
+                    self._ends.append(m.end())
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
 
 
 def _apply(text: str, positions: Iterable[int]) -> str:
@@ -305,10 +323,16 @@ def _apply(text: str, positions: Iterable[int]) -> str:
 
 def _punctuation_inserts(text: str, lexicon: Lexicon) -> list[int]:
     """Rule (a): where a space is missing after closing quotes and sentence punctuation."""
-    inserts = [m.end() for m in _CLOSE_QUOTE.finditer(text) if not _urlish(text, m.start(), m.end())]
+    urls = _UrlChunks(text)
+    inserts = [m.end() for m in _CLOSE_QUOTE.finditer(text) if m.start() not in urls]
+    quotes = counted_to = 0  # straight quotes on the current line before ``counted_to``
     for m in _STRAIGHT_QUOTE.finditer(text):
-        # an odd number of quotes before it on the line: this one closes a quote
-        if text.count('"', text.rfind("\n", 0, m.start()) + 1, m.start()) % 2:
+        newline = text.rfind("\n", counted_to, m.start())
+        if newline >= 0:
+            quotes, counted_to = 0, newline + 1
+        quotes += text.count('"', counted_to, m.start())
+        counted_to = m.start()
+        if quotes % 2 and m.start() not in urls:  # odd number before it on the line: it closes
             inserts.append(m.end())
     for m in _PUNCT_CAP.finditer(text):
         # the word before must be 2+ letters and standalone: not "U.S.", "e.g.", "No.1"
@@ -319,8 +343,11 @@ def _punctuation_inserts(text: str, lexicon: Lexicon) -> list[int]:
         if dot - i < 2 or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in _LEFT_STOP)):
             continue
         word = m.group(1)
-        if lexicon.is_word(word) or lexicon.is_name(word) or lexicon.is_stem(word):
-            if not _urlish(text, i, m.end(1)):
+        # a plain known word, or a glue that the token rules will split ("Brussels.Dudain")
+        plain = _PLAIN_WORD.fullmatch(word) is not None
+        if (plain and (lexicon.is_word(word) or lexicon.is_name(word) or lexicon.is_stem(word))
+                or lexicon._split(word) != word):
+            if dot not in urls:
                 inserts.append(dot + 1)
     return inserts
 
@@ -328,10 +355,11 @@ def _punctuation_inserts(text: str, lexicon: Lexicon) -> list[int]:
 def _token_inserts(text: str, lexicon: Lexicon) -> list[int]:
     """Rules (b) and (c): where glued tokens of ``text`` need a space."""
     inserts: list[int] = []
+    urls = _UrlChunks(text)
     for m in _CAP_TOKEN.finditer(text):
         token = m.group()
         split = lexicon._split(token)
-        if split == token or _urlish(text, m.start(), m.end()):
+        if split == token or m.start() in urls:
             continue
         shift = m.start()
         for i, ch in enumerate(split):
@@ -341,8 +369,8 @@ def _token_inserts(text: str, lexicon: Lexicon) -> list[int]:
     return inserts
 
 
-def repair_glued(text: str, lexicon: Lexicon) -> str:
-    """``text`` with glued words separated; only single spaces are ever inserted."""
+def _repair_once(text: str, lexicon: Lexicon) -> str:
+    """One pass of every rule; returns ``text`` itself when nothing is glued."""
     if _PUNCT_QUICK.search(text):
         inserts = _punctuation_inserts(text, lexicon)
         if inserts:
@@ -360,6 +388,18 @@ def repair_glued(text: str, lexicon: Lexicon) -> str:
     return _apply(text, inserts) if inserts else text
 
 
+def repair_glued(text: str, lexicon: Lexicon) -> str:
+    """``text`` with glued words separated; only single spaces are ever inserted."""
+    # One repair can reveal another ("Duda,Duda.The": the comma's right word is
+    # only standalone once the dot is fixed), so repeat until nothing changes.
+    # This ends: each space splits a pair of adjacent characters of the input.
+    while True:
+        fixed = _repair_once(text, lexicon)
+        if fixed is text:
+            return text
+        text = fixed
+
+
 def glued_stems(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     """Prefixes glued to two or more different follower words in ``texts``.
 
@@ -369,9 +409,10 @@ def glued_stems(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     """
     followers: dict[str, set[str]] = {}
     for text in texts:
+        urls = _UrlChunks(text)
         for m in _CAP_TOKEN.finditer(text):
             token = m.group()
-            if not _glue_shaped(token) or lexicon.is_known(token) or _urlish(text, m.start(), m.end()):
+            if not _glue_shaped(token) or lexicon.is_known(token) or m.start() in urls:
                 continue
             for prefix, suffix in _follower_splits(token):
                 if not prefix.isupper():
