@@ -27,6 +27,8 @@ CORPUS = [
     # real-looking names built on other corpus names: they must stay whole
     "Coach Robert Vanstrom praised Robertas Zelvys. Robert smiled; Robertas did not.",
     "Karol Piatek and Karolis Brazd met. Karol spoke first.",
+    "Later Margit Tarvas met Irena Teskova in Tarnow.",
+    "Ministers met in Lodz, where Anton De Vrane spoke.",
     "Draven Osk met Dravenin Tull. Draven waved at Dravenin, who waved back.",
 ]
 
@@ -61,6 +63,9 @@ SPLITS = [
     # (c) an acronym + follower, a common capitalised word + long follower
     ("the OSCEwarned that", "the OSCE warned that"),
     ("Washingtonand Ottawa agreed", "Washington and Ottawa agreed"),
+    ("the report, Teskovaagreed, was late", "the report, Teskova agreed, was late"),
+    # (c) the surname after a particle counts: "DeVrane" vouches for "Vrane"
+    ("Marek De Vraneand his team", "Marek De Vrane and his team"),
     # (b) CamelCase joins
     ("Pavel KessarinLithuanian officials", "Pavel Kessarin Lithuanian officials"),
     ("Irena VelmorthPresident of the board", "Irena Velmorth President of the board"),
@@ -68,6 +73,8 @@ SPLITS = [
     ("OSCEOrmundsen: all sides agree", "OSCE Ormundsen: all sides agree"),
     ("the EUCommission said", "the EU Commission said"),
     ("the final NATOSummit", "the final NATO Summit"),
+    ("the envoy of the EUVelmar Osk", "the envoy of the EU Velmar Osk"),  # a known acronym, a new word
+    ("Margit TarvasTeskova", "Margit Tarvas Teskova"),  # "Tarvas" was seen alone once: enough on the left
     ("an unknown VelmorthKessarinand", "an unknown VelmorthKessarinand"),  # three parts: left alone
     # (a) closing quotes and punctuation glued to the next word
     ("to end the war.”declared the envoy", "to end the war.” declared the envoy"),
@@ -108,11 +115,13 @@ UNCHANGED = [
     # brands and CamelCase names
     "ArcelorMittal", "UkrInform", "BioNTech", "OpenAI", "EnergoAtom", "SberBank", "KyivStar",
     "WhatsApp", "LinkedIn", "GoFundMe", "SpaceX", "eBay", "MasterCard", "BlackRock", "FedEx",
+    "IBMer", "IBMers", "ESPNews", "USAir", "SQLite", "OKCupid",
+    "VelmarTeskova",  # right part a name, left part never seen alone: could be a brand
     # acronyms, plurals of acronyms, all caps, mixed
-    "NATO", "OSCE", "NATOs", "CEOs", "PhDs", "MPs", "COVID-19", "F-16s", "TVN24", "ORMUNDSENWARNED",
+    "NATO", "OSCE", "NATOs", "CEOs", "PhDs", "MPs", "COVID-19", "F-16s", "RTK24", "ORMUNDSENWARNED",
     "THE OSCE AND NATO", "USAID", "UNHCR",
     # numbers, URLs, e-mails, handles, hashtags, paths
-    "20.000 tanks", "2%", "4% of GDP", "3.5 million", "No.1", "2023-06-29", "1,000", "10:30",
+    "20.000 rifles", "2%", "3% of output", "3.5 million", "No.1", "2021-03-14", "1,000", "10:30",
     "U.S.", "U.S.A.", "e.g. this", "i.e. that", "a.m.", "www.example.com", "Visit Example.Com today",
     "https://example.com/OrmundsenWarned", "https://news.example.org/Teskovaand?id=Kelmorawarned",
     "info@OrmundsenGroup.com", "#NATOSummit", "#Ormundsenwarned", "@OrmundsenPress",
@@ -124,10 +133,10 @@ UNCHANGED = [
     "Thein", "Theand", "Within", "Whatin", "Butin",
     # quotes that open, not close
     'He said,"We will go."', "said ”the deal was done", "said: ”Now”", "(”Next”)",
-    '"Yes", he said.', "“We will not stop,” she said.", "closer ” to its rightful place”",
+    '"Yes", he said.', "“We will not stop,” she said.", "nearer ” to the old harbour”",
     # ordinary prose and odd spacing
     "The envoy met the OSCE team in Tarnow on Monday, and Ormundsen said the talks went well.",
-    "Hungary , Latvia and Lithuania", "(...) in order to", "video 2/4", "wait...What", "Yes!!",
+    "Ormundsen , Teskova and Kessarin", "(...) and then", "clip 3/5", "wait...What", "Yes!!",
     "Teskova: the talks will resume.", "Ormundsen (left) and Teskova (right).", "",
     "a\nb", "Ormundsen\nwarned", "  spaced  out  ",
 ]
@@ -150,7 +159,7 @@ def test_unchanged_with_empty_lexicon(text: str) -> None:
         ("Kelmoraand", "Kelmora and"),
         ("OSCEOrmundsen", "OSCE Ormundsen"),
         ("KessarinLithuanian", "Kessarin Lithuanian"),
-        ("Minsk”after", "Minsk” after"),
+        ("Tarnow”after", "Tarnow” after"),
         ("DeCroo", "DeCroo"),
         ("Johnson", "Johnson"),
         ("Dravenin", "Dravenin"),
@@ -169,6 +178,13 @@ def test_lexicon_names_need_two_sightings() -> None:
     lex.observe("Later Brannovic left.")
     assert lex.is_name("Brannovic")
     assert lex.name_counts()["Brannovic"] == 2
+
+
+def test_lexicon_counts_surname_after_particle() -> None:
+    lex = Lexicon()
+    lex.observe("Anton DeVrane and Sara McTavish met.")
+    counts = lex.name_counts()
+    assert counts["DeVrane"] == counts["Vrane"] == counts["Tavish"] == 1
 
 
 def test_lexicon_skips_common_words_at_sentence_start() -> None:

@@ -36,7 +36,9 @@ _FOLLOWERS = _FOLLOWERS_SHORT | frozenset("""
     stated declared announced explained insisted argued claimed confirmed urged
     called asked replied wrote tweeted posted visited spoke assured admitted denied
     emphasized emphasised recalled acknowledged pointed reiterated welcomed praised
-    criticized criticised accused thanked himself herself themselves
+    criticized criticised accused thanked agreed agrees answered responded promised
+    proposed suggested reported revealed signed wants believes hopes expects arrived
+    himself herself themselves
 """.split())
 _MAX_FOLLOWER = max(map(len, _FOLLOWERS))
 # Baltic and Greek names end in these: "Robertas", "Karolis", "Vasilis" are real
@@ -62,6 +64,9 @@ _BRAND_TAILS = frozenset("""
     labs point box air oil gas energo energy power trans news info online sat port
 """.split())
 _MIN_UNKNOWN_LEFT = 5  # "Lohannis" may be unknown; "Ukr", "Sber" are brand prefixes
+_MIN_UNKNOWN_REST = 4  # "EUJosep": an unknown capitalised word after a known acronym
+# "IBMer", "IBMers", "NGOist": the last capital belongs to the acronym and a suffix follows.
+_ACRONYM_SUFFIXES = frozenset("er ers ing ings ism ist ists ite ites ian ians ese ed es".split())
 
 
 def _char_class(pred: Callable[[str], bool]) -> str:
@@ -96,6 +101,8 @@ _CAMEL2 = re.compile(rf"([{_LU}][{_LL}]{{2,}})([{_LU}][{_LL}]{{2,}})")
 _ACRO_WORD = re.compile(rf"([{_LU}]{{2,}})([{_LU}][{_LL}]{{2,}})")
 _NAME_PART = re.compile(rf"[{_LU}][^\W\d_]*[{_LL}]|[{_LU}]{{2,}}")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# "DeCroo", "McDonald", "VanDyke": the part after the particle is a surname too.
+_PARTICLE_NAME = re.compile(rf"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Del|Della)([{_LU}][{_LL}]{{2,}})")
 
 # Pre-filter for rule (a): punctuation right after a non-space and right before a letter.
 _PUNCT_QUICK = re.compile(r"[”»\".,;:!?](?<=\S.)(?=[^\W\d_])")
@@ -162,6 +169,9 @@ class Lexicon:
             if not token.isupper() and _sentence_initial(text, m.start()) and self.is_word(token):
                 continue  # "The", "But" at a sentence start say nothing about names
             self._names[token] += 1
+            particle = _PARTICLE_NAME.fullmatch(token)
+            if particle:  # so that "De Crooand" can split like "DeCrooand"
+                self._names[particle.group(1)] += 1
         self._splits.clear()
 
     def add_stems(self, stems: Iterable[str]) -> None:
@@ -183,6 +193,10 @@ class Lexicon:
     def is_known(self, token: str) -> bool:
         """Known in any way: any wordfreq entry (even rare, "Stoltenberg"), a name or a stem."""
         return _zipf(token.lower()) > 0 or self.is_name(token) or token in self._stems
+
+    def name_count(self, token: str) -> int:
+        """How often ``token`` was seen standalone."""
+        return self._names.get(token, 0)
 
     def name_counts(self) -> dict[str, int]:
         """The name counts, for persisting between runs."""
@@ -250,9 +264,12 @@ def _split_camel(token: str, lexicon: Lexicon) -> tuple[str, str] | None:
     m = _ACRO_WORD.fullmatch(token)
     if m:
         acro, rest = m.groups()
-        acro_ok = lexicon.is_name(acro) or lexicon.is_word(acro)
-        rest_ok = lexicon.is_word(rest) or lexicon.is_name(rest) or lexicon.is_stem(rest)
-        return (acro, rest) if acro_ok and rest_ok else None
+        if rest[1:] in _ACRONYM_SUFFIXES or not (lexicon.is_name(acro) or lexicon.is_word(acro)):
+            return None
+        # a known acronym glued to a capitalised word is a glue even when the word is
+        # new ("EUJosep"): real acronym compounds are known words ("JPMorgan")
+        rest_ok = len(rest) >= _MIN_UNKNOWN_REST or lexicon.is_word(rest) or lexicon.is_name(rest)
+        return (acro, rest) if rest_ok else None
     m = _CAMEL2.fullmatch(token)
     if not m:
         return None  # three parts, "Mc"/"De" particles, single letters: leave alone
@@ -263,8 +280,9 @@ def _split_camel(token: str, lexicon: Lexicon) -> tuple[str, str] | None:
     if lexicon.is_word(right):
         return (left, right) if left_known or len(left) >= _MIN_UNKNOWN_LEFT else None
     if lexicon.is_name(right) or lexicon.is_stem(right):
-        # two names ("KlausLohannis"), but not an unknown brand ("ArcelorMittal")
-        return (left, right) if left_known else None
+        # two names ("KlausLohannis"), but not a brand ("ArcelorMittal"): the left
+        # part must have been seen alone at least once
+        return (left, right) if left_known or lexicon.name_count(left) > 0 else None
     return None
 
 
