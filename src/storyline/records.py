@@ -128,3 +128,75 @@ class IngestReport:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+# -- later stages (quotes, entities, time) ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression, TIMEX3 style, with offsets into the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    type: str  #: DATE | TIME | DURATION | SET
+    value: str  #: e.g. ``2023-06-27``, ``2023-W27``, ``2022``, ``P1M``, ``PRESENT_REF``, ``XXXX-07``
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation event: what was said, by whom, where in the clean text.
+
+    ``pieces`` holds every quoted piece of a split quotation (``“X,” he said.
+    “Y.”``); ``start``/``end`` span all of them. ``speaker_mention`` is the
+    speaker as written ("he", "the Norwegian diplomat"); ``speaker`` and
+    ``speaker_id`` are the canonical person or organisation it resolves to
+    (``None`` when it cannot be resolved: never a guess).
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  #: direct | partial | headline | indirect
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    confidence: float = 0.0
+    said_on: str | None = None  #: ``YYYY-MM-DD`` of the event the quote reports
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person holds, as the text states it at a date."""
+
+    title: str  #: "Secretary General", "President", "Foreign Ministry spokesman"
+    org: str | None = None  #: "NATO", "Poland"
+    start: str | None = None  #: first date the role is attested (``YYYY-MM-DD``)
+    end: str | None = None  #: last date it is attested
+    article_id: str | None = None  #: evidence
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical person, organisation or place with all the names it goes by."""
+
+    id: str
+    name: str
+    type: str  #: PERSON | ORG | GPE | LOC | NORP
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    nationality: str | None = None
+    country: str | None = None  #: for places: the country they are in
+    mentions: int = 0
