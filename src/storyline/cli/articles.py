@@ -6,6 +6,8 @@ import json
 from typing import Annotated
 
 import typer
+from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from storyline.cli._app import DbOption, app, console, open_store
@@ -31,11 +33,23 @@ def articles_cli(
     if not rows:
         console.print("The store holds no articles yet: run `storyline ingest FOLDER`.", markup=False)
         return
-    table = Table(title=f"articles {offset + 1}–{offset + len(rows)} of {total}")
-    for col in ("id", "date", "outlet", "title", "lang", "words"):
-        table.add_column(col, no_wrap=col in ("id", "date"), justify="right" if col == "words" else "left")
+    # a short id prefix is enough for `storyline show` and leaves room for the title
+    title_width = max(20, console.width - 60)
+    table = Table(title=f"articles {offset + 1}–{offset + len(rows)} of {total}", box=box.SIMPLE_HEAD,
+                  caption="ids are prefixes: `storyline show ID` accepts them; --json prints full ids")
+    table.add_column("id", no_wrap=True, min_width=10)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("title", no_wrap=True)
+    table.add_column("lang", no_wrap=True, min_width=4)
+    table.add_column("words", no_wrap=True, justify="right", min_width=5)
     for r in rows:
         date = (r["published"] or "–") + ("?" if r["published_inferred"] else "")
-        title = r["title"] or f"[dim]{(r['lead'] or '').splitlines()[0][:70]}…[/dim]"
-        table.add_row(r["id"], date, r["outlet"] or "–", title, r["language"] or "–", str(r["words"]))
+        title = r["title"] or (r["lead"] or "").splitlines()[0]
+        table.add_row(r["id"][:10], date, escape(_cut(r["outlet"] or "–", 14)), escape(_cut(title, title_width)),
+                      r["language"] or "–", str(r["words"]))
     console.print(table)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
