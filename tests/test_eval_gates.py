@@ -1,0 +1,36 @@
+"""Eval gates: quality figures on public gold data must not fall below pinned floors.
+
+The gold data lives outside the project (``../shared/data`` beside the checkout,
+as on CI); without it these tests skip and say so. Floors are in
+``tests/eval_floors.json`` with the figure measured when they were pinned.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+FLOORS = json.loads((ROOT / "tests" / "eval_floors.json").read_text(encoding="utf-8"))
+
+
+def _bench(name: str):  # noqa: ANN202 - a module
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "aeb" / "gold.jsonl").exists(), reason="AEB gold data not found at ../shared/data/aeb")
+def test_boilerplate_removal_floor(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _bench("eval_boilerplate").main(["--data", str(DATA / "aeb"), "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results["plain (storyline clean)"]["f1"] >= FLOORS["aeb_plain_f1"]["floor"]
+    assert results["html (trafilatura + clean)"]["f1"] >= FLOORS["aeb_html_f1"]["floor"]
+    # and it must beat keeping everything by a clear margin
+    assert results["plain (storyline clean)"]["f1"] > results["plain (keep everything)"]["f1"] + 0.1
