@@ -148,6 +148,8 @@ def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:
     ("line", "date"),
     [
         ("Published: 29.06.2023 10:45", "2023-06-29"),
+        ("Published: May 17, 2023 - 14:20", "2023-05-17"),
+        ("Posted on 2 June 2024 | 08:15 CET", "2024-06-02"),
         ("June 29, 2023", "2023-06-29"),
         ("Updated Thursday, 14 March 2024 at 09:12 CET", "2024-03-14"),
         ("2024-03-14", "2024-03-14"),

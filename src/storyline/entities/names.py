@@ -1,0 +1,227 @@
+"""Person names: folding, parsing and the rules that decide two names may be one person.
+
+Everything the linker compares goes through three keys of decreasing strictness:
+
+* :func:`fold` — lower case, diacritics removed ("Nausėda" → "nauseda"), letters
+  that NFKD does not decompose mapped by hand (ł, ø, ß...).
+* :func:`key` — :func:`fold` without spaces, hyphens and apostrophes, so "DeCroo"
+  and "De Croo" meet.
+* :func:`shape` — :func:`key` with the glyph confusions of OCR and machine
+  translation folded too: capital I read as lower-case l ("Lohannis" for
+  "Iohannis"), and x spelled ks ("Aleksander").
+
+The rules are deliberately conservative: merging two real people is worse than
+leaving one person split in two, because a split can be fixed with one alias in
+the knowledge file while a merge silently corrupts every fact about both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from storyline.entities.gazetteer import CHINESE_SURNAMES, NAME_PARTICLES
+
+# letters NFKD leaves alone but a reader would fold
+_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
+                             "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
+_NOT_LETTER = re.compile(r"[^\w\s]|_|\d")
+_SPACES = re.compile(r"\s+")
+_INITIAL = re.compile(r"^[A-ZÀ-Ý]\.?$|^[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.?$")
+_VOWELS = set("aeiouy")
+
+#: Endings that mark the feminine/masculine form of one Slavic or Baltic surname:
+#: "Kowalski"/"Kowalska", "Ivanov"/"Ivanova" are two people (often spouses), never one.
+_GENDERED_ENDINGS = (("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"), ("ny", "na"), ("y", "a"),
+                     ("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("as", "iene"), ("is", "iene"),
+                     ("us", "iene"), ("as", "aite"), ("is", "yte"), ("s", "a"), ("", "a"), ("", "ova"))
+
+#: Endings a translation drops from a Baltic given name ("Gitanas" → "Gitan").
+#: A dropped "a" is *not* one of them: "Paul"/"Paula", "Jan"/"Jana" are two people.
+_TRUNCATED_ENDINGS = ("as", "is", "us", "ys", "s")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, punctuation dropped, single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").lower()
+    return _SPACES.sub(" ", _NOT_LETTER.sub(" ", text.replace("'", ""))).strip()
+
+
+def key(text: str) -> str:
+    """:func:`fold` without spaces: "De Croo", "DeCroo" and "de-croo" are one key."""
+    return fold(text).replace(" ", "")
+
+
+def shape(text: str) -> str:
+    """:func:`key` with I/l and x/ks confusions folded ("Lohannis" ≈ "Iohannis")."""
+    return key(text).replace("l", "i").replace("x", "ks")
+
+
+def is_initial(token: str) -> bool:
+    return bool(_INITIAL.match(token))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person name split into given names and surname; initials are kept apart."""
+
+    text: str
+    given: tuple[str, ...]  #: given names, initials excluded ("Vladimir" of "Vladimir V. Putin")
+    surname: str  #: with particles: "De Croo", "von der Leyen"; the first token of a Chinese name
+    initials: tuple[str, ...] = ()
+
+    @property
+    def full(self) -> bool:
+        """A given name and a surname: "Jens Stoltenberg", not "Stoltenberg"."""
+        return bool(self.given) and bool(self.surname)
+
+    @property
+    def surname_key(self) -> str:
+        return key(self.surname)
+
+    @property
+    def given_key(self) -> str:
+        return " ".join(key(g) for g in self.given)
+
+    @property
+    def full_key(self) -> str:
+        """Blocking key of the whole name without initials: "vladimirputin"."""
+        return "".join(key(g) for g in self.given) + self.surname_key
+
+
+def parse_name(text: str) -> PersonName:
+    """Split a person name; Chinese names ("Xi Jinping") put the surname first."""
+    tokens = [t.strip("“”\"'(),") for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return PersonName(text, (), "")
+    if len(tokens) == 2 and tokens[0] in CHINESE_SURNAMES and tokens[1][:1].isupper() and not is_initial(tokens[1]):
+        return PersonName(text, (tokens[1],), tokens[0])
+    # the surname is the last token plus the particles in front of it ("De Croo", "van de Wouw")
+    i = len(tokens) - 1
+    while i > 0 and tokens[i - 1].lower() in NAME_PARTICLES:
+        i -= 1
+    if i == 0 and len(tokens) > 1:  # "De Croo" alone: a particle is not a given name
+        return PersonName(text, (), " ".join(tokens))
+    surname = " ".join(tokens[i:])
+    front = tokens[:i]
+    initials = tuple(t for t in front if is_initial(t))
+    given = tuple(t for t in front if not is_initial(t))
+    return PersonName(text, given, surname, initials)
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """True when two folded surnames are the two gender forms of one name."""
+    for x, y in _GENDERED_ENDINGS:
+        for p, q in ((a, b), (b, a)):
+            if p.endswith(x) and q.endswith(y) and p[: len(p) - len(x)] == q[: len(q) - len(y)] and p != q:
+                return True
+    return False
+
+
+def surname_match(a: str, b: str) -> str | None:
+    """How two surnames match: ``"exact"`` (same key or shape), ``"typo"`` or ``None``.
+
+    A typo is one transposition, one doubled letter, or one vowel for another
+    ("Stoltenbreg", "Zelenskyy", "Lukashenka") in a surname of 7+ letters; an added
+    consonant ("Johnson"/"Johnston") or a gender ending ("Kowalski"/"Kowalska")
+    is a different name.
+    """
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return None
+    if ka == kb or shape(a) == shape(b):
+        return "exact"
+    if gendered_pair(ka, kb) or min(len(ka), len(kb)) < 7:
+        return None
+    return "typo" if _typo(shape(a), shape(b)) else None
+
+
+def _typo(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True  # transposition
+        return len(diff) == 1 and a[diff[0]] in _VOWELS and b[diff[0]] in _VOWELS
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    ops = Levenshtein.editops(short, long)
+    if len(ops) != 1:
+        return False
+    pos = ops[0].dest_pos
+    extra = long[pos]
+    return (pos > 0 and long[pos - 1] == extra) or (pos + 1 < len(long) and long[pos + 1] == extra)
+
+
+def given_match(a: str, b: str) -> bool:
+    """Whether two given names can be the same person's.
+
+    Same key or shape; an initial and a name it starts ("V." / "Vladimir"); or a
+    Baltic ending dropped by translation ("Gitan" / "Gitanas"). "Marta"/"Marek",
+    "Maria"/"Marta", "Paul"/"Paula" do not match.
+    """
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or shape(a) == shape(b):
+        return True
+    if len(ka) == 1 or len(kb) == 1:
+        return ka[0] == kb[0]
+    short, long = sorted((ka, kb), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short):] in _TRUNCATED_ENDINGS
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given-name tuples agree: the first given names match; a missing one agrees with anything."""
+    if not a or not b:
+        return True
+    return given_match(a[0], b[0])
+
+
+def names_match(a: PersonName, b: PersonName) -> str | None:
+    """``"exact"``, ``"typo"`` or ``None`` for two person names (either may be surname-only).
+
+    A surname typo is only accepted when the given names are the same key:
+    "Jens Stoltenbreg" is Jens Stoltenberg, "Jan Stoltenbreg" is nobody we know.
+    """
+    if not a.surname or not b.surname:
+        return None
+    how = surname_match(a.surname, b.surname)
+    if how is None:
+        return None
+    if not given_compatible(a.given or a.initials[:1], b.given or b.initials[:1]):
+        return None
+    if how == "typo" and not (a.given and b.given and key(a.given[0]) == key(b.given[0])):
+        return None
+    return how
+
+
+def well_formed(text: str) -> bool:
+    """A name fit to be canonical: every token capitalised, no glued camel case, no initials only."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    for t in tokens:
+        if t.lower() in NAME_PARTICLES:
+            continue
+        if not t[:1].isupper() or (t.isupper() and len(t) > 2):
+            return False
+    return True
+
+
+def camel_tokens(text: str) -> int:
+    """Tokens with a capital inside ("DeCroo"): glue or lost spaces, less canonical than "De Croo"."""
+    return sum(1 for t in text.split() if any(c.isupper() for c in t[1:]) and not t.startswith(("Mc", "Mac")))
+
+
+def diacritics(text: str) -> int:
+    """How many letters carry a diacritic: "Nausėda" beats "Nauseda" as the canonical spelling."""
+    return sum(1 for c in text if c.isalpha() and not c.isascii())

@@ -1,0 +1,258 @@
+"""Who a speaker mention is: names, pronouns and descriptions resolved within one article.
+
+A reporter names a person once ("NATO Secretary General Jens Stoltenberg") and
+then writes "Stoltenberg", "he", "the Norwegian diplomat" or "NATO chief". This
+module turns each such mention into the article's fullest name for that person,
+using only the article itself:
+
+1. a mention holding a name becomes the longest name in the article that ends
+   with the same word ("Stoltenberg" -> "Jens Stoltenberg");
+2. a pronoun becomes the most recent compatible person: the last person quoted
+   (speakers stay salient across paragraphs), else the last person named outside
+   quotes; ``switch=True`` ("For his part, he ...") skips the previous speaker;
+3. a description is matched against the titles the article gives each person
+   ("the President of Poland, Andrzej Duda" makes "the Polish president" Duda);
+   an optional ``resolver`` callback (corpus knowledge: roles, nationality) is
+   asked first; a role description nobody's title contradicts falls back to the
+   salient speaker, with a lower confidence;
+4. a statement or communiqué speaks for the organisation named nearest before it.
+
+Unresolvable mentions ("a source", "officials", "they") resolve to ``None``:
+never a guess. Usage::
+
+    speakers = Speakers(text, mentions, quoted=lambda i: ...)
+    name, confidence = speakers.resolve("the Polish president", start, end)
+    speakers.observe(name, end)   # after attributing a quote
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storyline.quotes.cues import SOURCE_NOUNS
+from storyline.records import Mention
+
+#: ``resolver(description, article_text, offset) -> name or None``: corpus knowledge, plugged in later
+DescriptionResolver = Callable[[str, str, int], str | None]
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
+source officials experts critics analysts observers reports who which that this these those""".split())
+ROLE_NOUNS = frozenset("""president minister diplomat chief leader head secretary general chancellor premier
+spokesman spokeswoman spokesperson official politician envoy ambassador commander senator governor mayor
+candidate nominee king queen prince monarch director chairman chairwoman chair boss pope commissioner
+representative negotiator adviser advisor aide lawmaker congressman congresswoman member admiral colonel
+prosecutor judge deputy foreign defence defense state""".split())
+#: role words that mean the same office
+SYNONYMS = {"chief": {"secretary", "head", "leader", "general", "chief"}, "head": {"president", "chief", "leader"},
+            "leader": {"president", "chief", "head", "premier", "chancellor", "minister", "secretary"},
+            "premier": {"minister", "prime"}, "diplomat": {"secretary", "minister", "ambassador", "envoy"},
+            "spokeswoman": {"spokesman", "spokesperson"}, "spokesman": {"spokesperson", "spokeswoman"}}
+DEMONYMS = {
+    "polish": "poland", "norwegian": "norway", "lithuanian": "lithuania", "latvian": "latvia", "estonian": "estonia",
+    "ukrainian": "ukraine", "russian": "russia", "belarusian": "belarus", "german": "germany", "french": "france",
+    "british": "britain", "american": "america", "chinese": "china", "romanian": "romania", "bulgarian": "bulgaria",
+    "hungarian": "hungary", "slovak": "slovakia", "czech": "czechia", "dutch": "netherlands", "belgian": "belgium",
+    "italian": "italy", "spanish": "spain", "portuguese": "portugal", "turkish": "turkey", "finnish": "finland",
+    "swedish": "sweden", "danish": "denmark", "greek": "greece", "georgian": "georgia", "moldovan": "moldova",
+    "japanese": "japan", "iranian": "iran", "israeli": "israel", "canadian": "canada", "albanian": "albania",
+    "austrian": "austria", "swiss": "switzerland", "irish": "ireland", "croatian": "croatia", "serbian": "serbia",
+    "mexican": "mexico", "indian": "india", "korean": "korea", "syrian": "syria", "egyptian": "egypt",
+}
+FEMALE = frozenset("""hillary kamala nancy elizabeth theresa angela ursula kaja ingrida sanna mette annalena
+liz margaret condoleezza madeleine michelle melania ivanka sarah carly jill nikki susan maria marie anna anne
+ann jane janet mary patricia linda barbara jennifer laura lisa karen betsy kellyanne huma donna debbie
+elena olena iryna maria zuzana jacinda giorgia marine ségolène christine kristalina roberta victoria
+samantha hope tulsi amy kirsten elise ilhan alexandria rashida ayanna marsha dianne joni lindsey""".split())
+MALE = frozenset("""jens andrzej donald joe barack george bill john james robert michael david mike ted marco
+bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
+gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
+tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
+_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+_TITLE_WINDOW = 60  # characters before a name searched for its titles
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str  #: fullest form seen in the article
+    last: str  #: lower-cased last word, the identity key
+    titles: set[str]
+    gender: str | None
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s?$", "", name.strip()).strip()
+
+
+class Speakers:
+    """In-article speaker resolution; see the module docstring."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        quoted: Callable[[int], bool] = lambda i: False,
+        resolver: DescriptionResolver | None = None,
+    ) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.resolver = resolver
+        self.mentions = sorted((m for m in mentions if m.label in ("PERSON", "ORG", "GPE", "NORP")),
+                               key=lambda m: m.start)
+        self.people: dict[str, _Person] = {}
+        self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
+        self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            name = _strip_possessive(m.text)
+            words = _words(name)
+            if not words or words[-1] in PRONOUNS:
+                continue
+            last = words[-1]
+            person = self.people.get(last)
+            if person is None:
+                person = self.people[last] = _Person(name, last, set(), _gender(words))
+            elif len(words) > len(_words(person.name)):
+                person.name, person.gender = name, person.gender or _gender(words)
+            person.titles |= self._titles(m)
+            if not quoted(m.start):
+                self._person_at.append((m.start, last))
+
+    # -- evidence -----------------------------------------------------------
+    def _titles(self, m: Mention) -> set[str]:
+        """Words naming the office of the person mentioned at ``m``: "NATO Secretary General Jens
+        Stoltenberg", "the President of Poland, Andrzej Duda", "Andrzej Duda, the Polish president"."""
+        before = self.text[max(0, m.start - _TITLE_WINDOW):m.start]
+        before = re.split(r"[.;:!?\n“”\"]|\b(?:said|says|and|with|met|by|to|that)\b", before)[-1]
+        after = self.text[m.end:m.end + _TITLE_WINDOW]
+        words = set(_words(before)) | set(_words(m.text)[:-1])
+        apposition = re.match(r"\s*,\s*((?:the|a|an)\s[^,.;:\n]{2,50}?)(?:,|\.|\s(?:said|says|who))", after)
+        if apposition:
+            words |= set(_words(apposition.group(1)))
+        return {DEMONYMS.get(w, w) for w in words}
+
+    def person(self, name: str) -> str:
+        """The article's fullest form of ``name`` ("Stoltenberg" -> "Jens Stoltenberg")."""
+        words = _words(_strip_possessive(name))
+        if not words:
+            return name
+        p = self.people.get(words[-1])
+        return p.name if p and len(_words(p.name)) >= len(words) else _strip_possessive(name)
+
+    # -- resolution -----------------------------------------------------------
+    def resolve(self, mention: str, start: int, end: int, *, switch: bool = False) -> tuple[str | None, float]:
+        """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown."""
+        words = _words(mention)
+        if not words:
+            return None, 0.0
+        inner = [m for m in self.mentions if m.start >= start and m.end <= end]
+        person = next((m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS), None)
+        if person is not None:
+            return self.person(person.text), 0.9
+        if len(words) == 1 and words[0] in PRONOUNS:
+            return self._pronoun(PRONOUNS[words[0]], start, switch)
+        head = words[-1]
+        if len(words) <= 4 and head not in ROLE_NOUNS and head not in SOURCE_NOUNS and head not in UNRESOLVED:
+            # a bare surname the NER missed ("Caddell", "Nauseda") that the article names elsewhere
+            if head in self.people and mention[:1].isupper():
+                return self.people[head].name, 0.8
+        org = next((m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
+        if head in SOURCE_NOUNS:
+            return self._organisation(org, start)
+        if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
+            return self._description(mention, words, start, switch)
+        if org is not None and org.label == "ORG" and not any(w in UNRESOLVED for w in words):
+            return _strip_possessive(org.text), 0.8
+        if mention[:1].isupper() and head not in UNRESOLVED and len(words) <= 4 and org is None:
+            return _strip_possessive(mention), 0.6  # a name the NER did not tag
+        return None, 0.0
+
+    def observe(self, name: str | None, at: int) -> None:
+        """Record that ``name`` was quoted at offset ``at`` (keeps speakers salient for pronouns)."""
+        if name:
+            self.history.append((at, name))
+
+    def last_speaker(self, before: int) -> str | None:
+        for at, name in reversed(self.history):
+            if at <= before:
+                return name
+        return None
+
+    def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
+        previous = self.last_speaker(start)
+        candidates: list[str] = []
+        # the last person quoted, then people named outside quotes, most recent first
+        if previous:
+            candidates.append(previous)
+        for at, last in reversed(self._person_at):
+            if at < start:
+                candidates.append(self.people[last].name)
+        if switch and previous:
+            candidates = [c for c in candidates if c != previous]
+        for name in candidates:
+            if self._compatible(name, gender):
+                return name, 0.7 if name == previous else 0.6
+        return None, 0.0
+
+    def _compatible(self, name: str, gender: str) -> bool:
+        words = _words(name)
+        p = self.people.get(words[-1]) if words else None
+        g = p.gender if p else _gender(words)
+        return g is None or g == gender
+
+    def _description(self, mention: str, words: list[str], start: int, switch: bool) -> tuple[str | None, float]:
+        if self.resolver is not None:
+            name = self.resolver(mention, self.text, start)
+            if name:
+                return self.person(name), 0.8
+        wanted = {DEMONYMS.get(w, w) for w in words if w not in ("the", "a", "an", "former", "then", "mr", "mrs")}
+        roles = {w for w in wanted if w in ROLE_NOUNS}
+        if "head" in roles and "state" in wanted:
+            roles = {"president", "head"}
+        best, best_score = None, 0.0
+        seen_order = {last: i for i, (at, last) in enumerate(self._person_at) if at < start}
+        for last, person in self.people.items():
+            titles = person.titles
+            role_hit = any(r in titles or SYNONYMS.get(r, set()) & titles for r in roles)
+            if not role_hit:
+                continue
+            score = len(wanted & titles) + 0.001 * seen_order.get(last, -1)
+            if score > best_score:
+                best, best_score = person.name, score
+        if best is not None:
+            return best, 0.8
+        # nobody's stated title fits: the person the paragraph is about, if nothing contradicts it
+        previous = self.last_speaker(start)
+        if previous and not switch:
+            return previous, 0.5
+        return None, 0.0
+
+    def _organisation(self, org: Mention | None, start: int) -> tuple[str | None, float]:
+        if org is not None:
+            return _strip_possessive(org.text), 0.8
+        for m in reversed(self.mentions):
+            if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
+                return _strip_possessive(m.text), 0.5
+        return None, 0.0
+
+
+def _gender(words: list[str]) -> str | None:
+    for w in words[:2]:
+        if w in ("mr", "sir", "lord", "king", "prince"):
+            return "m"
+        if w in ("mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame"):
+            return "f"
+    first = next((w for w in words if w not in ROLE_NOUNS), "")
+    if first in FEMALE:
+        return "f"
+    if first in MALE:
+        return "m"
+    return None
