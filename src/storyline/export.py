@@ -5,6 +5,8 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
 * ``articles``: ``{id, source, title, published, published_inferred, outlet,
   credits, language, text, removed: [{line, reason}], captions, url, words}``
 * ``mentions``: ``{article_id, start, end, text, label}`` — offsets into ``text``.
+* ``quotes``: ``{id, article_id, text, start, end, kind, speaker_id, speaker, speaker_mention, cue,
+  confidence}`` — offsets into the article's ``text``.
 
 Rows are streamed: memory stays flat however large the store is.
 """
@@ -50,7 +52,14 @@ def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
                "label": r["label"]}
 
 
-TABLES = {"articles": article_rows, "mentions": mention_rows}
+def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.iter_quotes():
+        yield {"id": q.id, "article_id": q.article_id, "text": q.text, "start": q.start, "end": q.end,
+               "kind": q.kind, "speaker_id": q.speaker_id, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
+               "cue": q.cue, "confidence": q.confidence}
+
+
+TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows}
 
 
 def export(store: Store, out_dir: str | Path, *, fmt: str = "jsonl") -> dict[str, tuple[Path, int]]:
@@ -113,7 +122,16 @@ def _mention_schema():  # noqa: ANN202
                       ("text", pa.string()), ("label", pa.string())])
 
 
-_SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema}
+def _quote_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("article_id", pa.string()), ("text", pa.string()),
+                      ("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
+                      ("speaker_id", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
+                      ("cue", pa.string()), ("confidence", pa.float64())])
+
+
+_SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema, "quotes": _quote_schema}
 
 
 def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:

@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from storyline.clean import Lexicon, clean_document
 from storyline.clean.glue import glued_stems
 from storyline.config import BATCH_SIZE
+from storyline.entities import EntityIndex, KnowledgeBase
+from storyline.entities.stage import EntityStage
 from storyline.ingest import SUPPORTED, SourceFile, content_id, discover, read_file
 from storyline.nlp import analyse
-from storyline.records import BadInput, CleanArticle, IngestReport, RawDocument
+from storyline.quotes import quote_articles
+from storyline.records import AnalysedArticle, BadInput, CleanArticle, IngestReport, RawDocument
 from storyline.store import Store
 
 ProgressFn = Callable[[int, int], None]  # (files done, articles stored)
@@ -61,20 +64,23 @@ def ingest(
     force: bool = False,
     batch_size: int = BATCH_SIZE,
     on_progress: ProgressFn | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns what was done.
 
-    ``force`` re-processes files even when their bytes have not changed.
+    ``force`` re-processes files even when their bytes have not changed. ``kb`` is a
+    knowledge file (:func:`storyline.entities.load_kb`) for the entity stage.
     """
     started = time.perf_counter()
     report = IngestReport()
     lexicon = Lexicon(store.vocab())
+    stage = EntityStage(EntityIndex.from_dict(store.entity_index_data()), kb)  # the corpus's entities, resumed
     batch = _Batch()
     files_done = 0
 
     def flush() -> None:
         nonlocal batch, files_done
-        _process(batch.docs, store, lexicon, report)
+        _process(batch.docs, store, lexicon, report, stage)
         for pending in batch.files:
             store.forget_sources(pending.stale_sources)
             f = pending.file
@@ -119,15 +125,34 @@ def ingest(
         if len(batch.docs) >= batch_size:
             flush()
     flush()
+    store.save_batch([], entities=stage.changes())  # what the knowledge file changed, if no batch saved it
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _process(docs: list[RawDocument], store: Store, lexicon: Lexicon, report: IngestReport) -> None:
-    """Clean, analyse and store one batch; a failing article is reported, not fatal."""
+def _process(docs: list[RawDocument], store: Store, lexicon: Lexicon, report: IngestReport,
+             stage: EntityStage | None = None) -> None:
+    """Clean, analyse, quote, link entities and store one batch; a failing article is reported, not fatal."""
     if not docs:
         return
     vocab_before = Counter(lexicon.name_counts())
+    analysed = process_batch(docs, lexicon, report)
+    delta = Counter(lexicon.name_counts())
+    delta.subtract(vocab_before)
+    # several sources in one batch can carry the same text: store it once
+    unique = {a.article.id: a for a in analysed}
+    if stage is not None:  # dates, entities, quote speakers: corpus-level, so here in the single writer
+        stage.run(unique.values(), report)
+    report.articles_added += store.save_batch(unique.values(), vocab={k: v for k, v in delta.items() if v > 0},
+                                              entities=stage.changes() if stage is not None else None)
+    for item in analysed:
+        if unique[item.article.id] is not item:
+            store.link_source(item.article.source, item.article.path, item.article.id)
+
+
+def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[AnalysedArticle]:
+    """Clean, analyse and find the quotations of one batch (what ingest stores; ``storyline eval``
+    runs exactly this). Failures go to ``report.failures``."""
     for doc in docs:
         lexicon.observe(doc.text)
     lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
@@ -147,11 +172,22 @@ def _process(docs: list[RawDocument], store: Store, lexicon: Lexicon, report: In
                 analysed.extend(analyse([article]))
             except Exception as exc:  # noqa: BLE001
                 report.failures.append(BadInput(article.source, f"NLP failed on this article ({exc})"))
-    delta = Counter(lexicon.name_counts())
-    delta.subtract(vocab_before)
-    # several sources in one batch can carry the same text: store it once
-    unique = {a.article.id: a for a in analysed}
-    report.articles_added += store.save_batch(unique.values(), vocab={k: v for k, v in delta.items() if v > 0})
-    for item in analysed:
-        if unique[item.article.id] is not item:
-            store.link_source(item.article.source, item.article.path, item.article.id)
+    _quote(analysed, report)
+    return analysed
+
+
+def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:
+    """The quote stage; an article it fails on is stored without quotations and reported."""
+    try:
+        found = quote_articles(analysed)
+    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks it
+        found = []
+        for item in analysed:
+            try:
+                found.extend(quote_articles([item]))
+            except Exception as exc:  # noqa: BLE001
+                found.append([])
+                report.failures.append(BadInput(item.article.source, f"quotations failed on this article "
+                                                                      f"({type(exc).__name__}: {exc}); stored without them"))
+    for item, quotes in zip(analysed, found):
+        item.quotes = quotes

@@ -102,6 +102,7 @@ class Mention:
     end: int
     text: str
     label: str
+    entity_id: str | None = None  #: the canonical entity (set by the entities stage)
 
 
 @dataclass(slots=True)
@@ -111,6 +112,8 @@ class AnalysedArticle:
     article: CleanArticle
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)  #: time expressions (set by the entities stage)
 
 
 @dataclass(slots=True)

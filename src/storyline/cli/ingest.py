@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from storyline.cli._app import DbOption, app, console, err_console, open_store
+from storyline.cli._app import DbOption, app, console, err_console, errors_to_exit, open_store
+from storyline.entities import load_kb
 from storyline.pipeline import count_files, ingest
 
 
@@ -18,8 +19,13 @@ def ingest_cli(
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-process files even when unchanged.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    kb: Annotated[str | None, typer.Option("--kb", metavar="FILE", help="Knowledge file (YAML): people's aliases, "
+                                                                          "nationality and roles with dates; see "
+                                                                          "docs/entities.md.")] = None,
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged files are skipped."""
+    with errors_to_exit():
+        knowledge = load_kb(kb) if kb else None  # a bad file stops before anything is read
     total = count_files(paths)
     with open_store(db, readonly=False) as store:
         progress = Progress(
@@ -35,7 +41,7 @@ def ingest_cli(
                 elapsed = progress.tasks[0].elapsed or 1e-9
                 progress.update(task, completed=files, articles=articles, rate=articles / elapsed)
 
-            report = ingest(paths, store, force=force, on_progress=on_progress)
+            report = ingest(paths, store, force=force, on_progress=on_progress, kb=knowledge)
             progress.update(task, completed=total)
     for bad in report.failures:
         err_console.print(f"storyline: skipped {bad.path}: {bad.reason}", markup=False)

@@ -122,8 +122,8 @@ WEAPON_CONTEXT: frozenset[str] = frozenset({
 #: Spans spaCy labels as entities that are common nouns or role words in this news.
 NOT_ENTITIES: frozenset[str] = frozenset({
     "defense", "defence", "state", "head of state", "gross domestic product", "allied", "allies", "ally",
-    "east", "west", "north", "south", "dragon", "air policing", "secretary general", "president", "minister",
-    "prime minister", "government", "parliament", "cold war", "world war ii", "multinational battle group",
+    "east", "west", "north", "south", "air policing", "secretary general", "president", "minister",
+    "prime minister", "government", "parliament", "multinational battle group",
 })
 
 #: Words that never start or end a name: "The Lithuanian" is a demonym, "the Hague" stays.
@@ -136,7 +136,7 @@ FIRST_NAMES: frozenset[str] = frozenset({
     # Baltic
     "Gitanas", "Gitan", "Gabrielius", "Arvydas", "Ingrida", "Dalia", "Rūta", "Laurynas", "Vytautas", "Algirdas",
     "Kaja", "Margus", "Alar", "Hanno", "Kristen", "Urmas", "Jüri", "Evika", "Krišjānis", "Edgars", "Egils",
-    "Artis", "Andris", "Rinkēvičs", "Valdis", "Arturs",
+    "Artis", "Andris", "Valdis", "Arturs",
     # Polish, Czech, Slovak
     "Andrzej", "Mateusz", "Donald", "Radosław", "Mariusz", "Władysław", "Zbigniew", "Jarosław", "Tomasz",
     "Marek", "Marta", "Agata", "Piotr", "Paweł", "Krzysztof", "Anna", "Zuzana", "Petr", "Robert", "Peter",
@@ -190,5 +190,72 @@ PLACE_COUNTRY: dict[str, str]
 #: "Poland", "Czechia" → the country's name.
 COUNTRY_NAMES: dict[str, str]
 DEMONYMS, PLACE_COUNTRY, COUNTRY_NAMES = _index()
-DEMONYMS.pop("USs", None)
-DEMONYMS.pop("US", None)  # "US" is the country, not its adjective, in "US President"
+DEMONYMS.pop("USs", None)  # "US" is the adjective in "US President"; it has no plural
+
+#: Capitalised words that never belong to a person name (sentence starts, dates, function words).
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "The", "A", "An", "In", "On", "At", "And", "But", "Or", "For", "Of", "To", "From", "With", "By", "As", "If",
+    "According", "After", "Before", "During", "While", "When", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "His", "Her", "Their", "Our", "Its", "Who", "Mr", "Mrs", "Ms", "Also", "However", "Meanwhile",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Alliance",
+    "Allies", "Ministry", "Council", "Commission", "Parliament", "Government", "Army", "Forces", "Summit",
+    "Head", "State", "Office", "Palace", "Command", "Defence", "Defense", "Foreign", "Affairs", "Union",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role title: its canonical name, its spellings (lower case) and what kind of role it is."""
+
+    name: str
+    spellings: tuple[str, ...]
+    kinds: frozenset[str]  #: head_of_state, head_of_government, minister, diplomat, spokesperson, military, leader...
+    needs_qualifier: bool = False  #: "chief", "leader": only with an organisation or nationality
+    describes_only: bool = False  #: "diplomat": describes a person, never a title in front of a name
+
+
+def _t(name: str, spellings: str, kinds: str, **kw: bool) -> Title:
+    return Title(name, tuple(s.strip() for s in spellings.split("|")), frozenset(kinds.split()), **kw)
+
+
+#: Role titles, longest spellings matched first. Kinds let descriptions match
+#: roles: "the Norwegian diplomat" fits a Secretary General or a Foreign Minister.
+TITLES: tuple[Title, ...] = (
+    _t("Secretary General", "secretary general|secretary-general", "diplomat leader"),
+    _t("Foreign Ministry spokesperson", "foreign ministry spokesman|foreign ministry spokeswoman|"
+       "foreign ministry spokesperson|foreign ministry's spokesman|foreign ministry's spokeswoman",
+       "spokesperson diplomat"),
+    _t("Foreign Minister", "foreign minister|foreign affairs minister|minister of foreign affairs|"
+       "minister for foreign affairs", "minister diplomat"),
+    _t("Defence Minister", "defence minister|defense minister|minister of defence|minister of defense|"
+       "minister of national defence|minister of national defense", "minister"),
+    _t("Prime Minister", "prime minister|premier", "head_of_government leader"),
+    _t("Vice President", "vice president|vice-president", "official"),
+    _t("President", "president", "head_of_state leader"),
+    _t("Chancellor", "chancellor", "head_of_government leader"),
+    _t("Head of State", "head of state", "head_of_state leader"),
+    _t("Head of Government", "head of government", "head_of_government leader"),
+    _t("King", "king", "head_of_state"),
+    _t("High Representative", "high representative", "diplomat"),
+    _t("Ambassador", "ambassador", "diplomat"),
+    _t("Envoy", "envoy", "diplomat"),
+    _t("Minister", "minister", "minister"),
+    _t("Commissioner", "commissioner", "official"),
+    _t("Mayor", "mayor", "official"),
+    _t("Spokesperson", "spokesman|spokeswoman|spokesperson", "spokesperson"),
+    _t("Colonel", "col.|colonel", "military"),
+    _t("General", "gen.|general", "military"),
+    _t("Admiral", "adm.|admiral", "military"),
+    _t("Chief", "chief", "leader", needs_qualifier=True),
+    _t("Leader", "leader", "leader", needs_qualifier=True),
+    _t("Head", "head", "leader", needs_qualifier=True),
+    _t("Diplomat", "diplomat", "diplomat", needs_qualifier=True, describes_only=True),
+    _t("Politician", "politician", "any", needs_qualifier=True, describes_only=True),
+)
+
+#: "NATO chief" is NATO's Secretary General: (title, organisation) → the title it means.
+TITLE_SYNONYMS: dict[tuple[str, str | None], str] = {
+    ("Chief", "NATO"): "Secretary General", ("Head", "NATO"): "Secretary General",
+    ("Chief", "United Nations"): "Secretary General", ("Leader", "NATO"): "Secretary General",
+}

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,6 +98,7 @@ class PersonName:
         return "".join(key(g) for g in self.given) + self.surname_key
 
 
+@lru_cache(maxsize=65536)
 def parse_name(text: str) -> PersonName:
     """Split a person name; Chinese names ("Xi Jinping") put the surname first."""
     tokens = [t.strip("“”\"'(),") for t in text.split()]
@@ -225,3 +228,30 @@ def camel_tokens(text: str) -> int:
 def diacritics(text: str) -> int:
     """How many letters carry a diacritic: "Nausėda" beats "Nauseda" as the canonical spelling."""
     return sum(1 for c in text if c.isalpha() and not c.isascii())
+
+
+def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = None) -> str:
+    """The canonical spelling among a person's names.
+
+    The longest well-formed full name seen most often, where a truncated spelling
+    ("Gitan Nauseda" beside "Gitanas Nausėda") never wins; among spellings of one
+    name (same :func:`shape`), diacritics win, then no glued capitals ("De Croo"),
+    no initials, an I read as I rather than l, then the most frequent.
+    """
+    counts = counts or Counter()
+    names = list(names)
+    formed = [n for n in names if well_formed(n)] or names
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for n in formed:
+        p = parse_name(n)
+        groups.setdefault(tuple(shape(g) for g in p.given) + (shape(p.surname),), []).append(n)
+
+    def truncated(a: tuple[str, ...]) -> bool:  # "gitan nauseda" is a truncation of "gitanas nauseda"
+        return any(len(a) == len(b) and a != b and all(x == y or given_match(x, y) and len(x) < len(y)
+                                                       for x, y in zip(a, b)) for b in groups)
+
+    kept = [g for g in groups if not truncated(g)] or list(groups)
+    best = max(kept, key=lambda g: (len(g), sum(counts[n] for n in groups[g]), len("".join(g)), g))
+    # a capital I misread as l and capitalised gives "Lohannis" for "Iohannis", never the reverse
+    return max(groups[best], key=lambda n: (diacritics(n), -camel_tokens(n), -len(parse_name(n).initials),
+                                            -sum(t.startswith("L") for t in n.split()), n.count(" "), counts[n], n))

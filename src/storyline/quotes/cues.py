@@ -25,7 +25,8 @@ reveal signal specify tweet write post recall remind point describe call brand d
 suggest allege contend counter retort quip joke boast concede lament testify announce disclose clarify
 highlight reaffirm recount relate tout hint muse remark exclaim shout scream whisper yell plead order
 instruct demand stress caution agree disagree object protest question wonder speculate guarantee
-summarize summarise characterize characterise cite blast slam lash thank welcome appeal
+summarize summarise characterize characterise cite blast slam lash thank welcome appeal answer confess
+chime interject scoff snap fire add acknowledge gush insist marvel proclaim recount rule tease grumble
 """.split()
 
 THOUGHT_VERBS = """
@@ -38,7 +39,7 @@ PARTICLE_CUES = {"point": ("out",), "call": ("on", "for"), "go": ("on",), "lash"
 #: nouns that stand for an organisation speaking ("the statement released … reads")
 SOURCE_NOUNS = frozenset("""
 statement communique communiqué declaration release announcement letter report document text resolution
-press note memo message post tweet
+press note memo message post tweet reply response website ad advert
 """.split())
 
 #: verbs that make a document speak ("the statement reads", "the communiqué states")
@@ -115,12 +116,18 @@ def is_speech(word: str) -> bool:
     return word.lower() in SPEECH_FORMS
 
 
+#: cue verbs whose base and -s forms are mostly nouns in news ("member states", "the report"): only
+#: their past and -ing forms make a sentence worth parsing
+_NOUNISH = frozenset("""call report note state post order question point comment promise demand claim estimate
+welcome thank object reply joke protest appeal blast label brand signal doubt guess hope fear worry tweet
+answer release statement record text remark cite counter lash plead alert""".split())
+TRIGGER_FORMS = frozenset(f for f, base in CUE_FORMS.items()
+                          if base not in _NOUNISH or f not in (base, inflect(base)[1]))
+
+
 def has_cue_word(text: str) -> bool:
-    """Cheap test on raw text: does it hold any cue form or "according to"? (decides what to parse)"""
+    """Cheap test on raw text: does it hold a cue form or "according to"? (decides what to parse)"""
     low = text.lower()
     if "according to" in low:
         return True
-    for word in low.replace("\u2019", " ").replace(",", " ").replace(".", " ").split():
-        if word in CUE_FORMS:
-            return True
-    return False
+    return any(word in TRIGGER_FORMS for word in low.replace("\u2019", " ").replace(",", " ").replace(".", " ").split())

@@ -19,9 +19,26 @@ from storyline.quotes.cues import has_cue_word
 from storyline.quotes.marks import MARKS, QUOTE_CHARS
 from storyline.records import Sentence
 
-#: the parser, tagger and their embeddings; NER and sentences come from ingest
-PARSE_EXCLUDE = ("senter", "ner", "lemmatizer")
+#: the parser, tagger and their embeddings; NER and sentences come from ingest. The attribute
+#: ruler (tag -> POS) is left out too: its matcher cost a third of the stage, :func:`upos` maps tags
+PARSE_EXCLUDE = ("senter", "ner", "lemmatizer", "attribute_ruler")
+#: Penn Treebank tag -> universal POS, as the attribute ruler maps them
+_UPOS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+         "WP": "PRON", "WP$": "PRON", "EX": "PRON", "DT": "DET", "PDT": "DET", "WDT": "DET", "JJ": "ADJ",
+         "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+         "IN": "ADP", "RP": "ADP", "CC": "CCONJ", "CD": "NUM", "POS": "PART", "TO": "PART", "MD": "AUX",
+         "UH": "INTJ", "SYM": "SYM", "FW": "X", "LS": "X", "ADD": "X", "XX": "X", "NFP": "PUNCT", "HYPH": "PUNCT"}
+_AUX = frozenset("be is am are was were been being have has had having do does did will would shall should may "
+                 "might can could must".split())
 MAX_UNIT_CHARS = 3000  # a longer run of sentences is parsed sentence by sentence
+
+
+def upos(tok: Any) -> str:
+    """Universal POS of a token from its fine-grained tag (verbs of being and having are AUX)."""
+    tag = tok.tag_
+    if tag.startswith("VB"):
+        return "AUX" if tok.lower_ in _AUX and tok.dep_ in ("aux", "auxpass", "ROOT", "ccomp", "cop") else "VERB"
+    return _UPOS.get(tag, "PUNCT" if not tok.text.isalnum() and tok.is_punct else "X")
 
 
 @dataclass(slots=True)
@@ -29,6 +46,7 @@ class Unit:
     start: int
     end: int
     doc: Any = None  #: spaCy Doc of ``text[start:end]``
+    starts: list[int] = field(default_factory=list)  #: token offsets into the clean text
 
 
 @dataclass(slots=True)
@@ -46,21 +64,32 @@ class Parsed:
     def tokens(self, start: int, end: int) -> list[Any]:
         """Tokens lying within ``[start, end)`` (from every unit that overlaps it)."""
         out = []
-        for u in self.units:
-            if u.end <= start or u.start >= end or u.doc is None:
+        k = max(0, bisect_right(self._unit_starts(), start) - 1)
+        for u in self.units[k:]:
+            if u.start >= end:
+                break
+            if u.end <= start or u.doc is None:
                 continue
-            for t in u.doc:
-                at = u.start + t.idx
-                if start <= at and at + len(t.text) <= end:
+            if not u.starts:
+                u.starts = [u.start + t.idx for t in u.doc]
+            i = bisect_right(u.starts, start - 1)
+            while i < len(u.starts) and u.starts[i] < end:
+                t = u.doc[i]
+                if u.starts[i] + len(t.text) <= end:
                     out.append(t)
+                i += 1
         return out
+
+    def _unit_starts(self) -> list[int]:
+        return [u.start for u in self.units]
 
     def offset(self, token: Any) -> int:
         return token.doc.user_data["base"] + token.idx
 
 
-def select_units(text: str, sentences: Sequence[Sentence]) -> list[Unit]:
-    """Runs of sentences in one paragraph that hold a quote mark or a cue word."""
+def select_units(text: str, sentences: Sequence[Sentence], quoted: Sequence[tuple[int, int]] = ()) -> list[Unit]:
+    """Runs of sentences in one paragraph that hold, outside the ``quoted`` spans, a cue word, or a
+    quote mark and some words of their own: a sentence wholly inside a quotation needs no parse."""
     sents = list(sentences) or [Sentence(0, len(text))]
     # sentences never cross paragraphs here: split them at newlines
     pieces: list[tuple[int, int]] = []
@@ -72,9 +101,11 @@ def select_units(text: str, sentences: Sequence[Sentence]) -> list[Unit]:
                 pieces.append((at + lead, at + len(part.rstrip())))
             at += len(part) + 1
     units: list[Unit] = []
+    spans = sorted(quoted)
     for start, end in pieces:
-        chunk = text[start:end]
-        if not (any(c in QUOTE_CHARS for c in chunk) or has_cue_word(chunk)):
+        outside = _outside(text, start, end, spans)
+        if not (has_cue_word(outside) or text[start:end].endswith(":") or (
+                any(c in QUOTE_CHARS for c in text[start:end]) and len(outside.split()) >= 2)):
             continue
         last = units[-1] if units else None
         if (last is not None and "\n" not in text[last.end:start] and end - last.start <= MAX_UNIT_CHARS):
@@ -82,6 +113,21 @@ def select_units(text: str, sentences: Sequence[Sentence]) -> list[Unit]:
         else:
             units.append(Unit(start, end))
     return units
+
+
+def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the quoted stretches blanked out."""
+    k = max(0, bisect_right(spans, (start, start)) - 1)
+    parts, at = [], start
+    for s, e in spans[k:]:
+        if s >= end:
+            break
+        if e <= at:
+            continue
+        parts.append(text[at:max(at, s)])
+        at = max(at, e)
+    parts.append(text[at:end] if at < end else "")
+    return " ".join(parts)
 
 
 def _parse_text(chunk: str) -> str:
@@ -95,11 +141,12 @@ def _parse_text(chunk: str) -> str:
     return "".join(chars)
 
 
-def parse(articles: Sequence[tuple[str, Sequence[Sentence]]], *, batch_size: int = 64) -> list[Parsed]:
-    """Select and parse the units of several articles in one pass."""
+def parse(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[tuple[int, int]]]], *,
+          batch_size: int = 256) -> list[Parsed]:
+    """Select and parse the units of several articles (text, sentences, quoted spans) in one pass."""
     nlp = load_nlp(exclude=PARSE_EXCLUDE)
-    parsed = [Parsed(select_units(text, sents)) for text, sents in articles]
-    jobs = [(p, u, text) for p, (text, _) in zip(parsed, articles) for u in p.units]
+    parsed = [Parsed(select_units(text, sents, quoted)) for text, sents, quoted in articles]
+    jobs = [(p, u, text) for p, (text, _, _) in zip(parsed, articles) for u in p.units]
     texts = (_parse_text(text[u.start:u.end]) for _, u, text in jobs)
     for (_, unit, _), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size)):
         doc.user_data["base"] = unit.start

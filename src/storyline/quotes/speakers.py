@@ -70,6 +70,9 @@ MALE = frozenset("""jens andrzej donald joe barack george bill john james robert
 bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
 gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
 tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
+_ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
+association organisation organization commission parliament government army forces police service news times
+post institute university foundation authority department""".split())
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
 
@@ -110,7 +113,7 @@ class Speakers:
         self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
         self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
         for m in self.mentions:
-            if m.label != "PERSON":
+            if m.label != "PERSON" and not self._titled_name(m):
                 continue
             name = _strip_possessive(m.text)
             words = _words(name)
@@ -127,6 +130,16 @@ class Speakers:
                 self._person_at.append((m.start, last))
 
     # -- evidence -----------------------------------------------------------
+    def _titled_name(self, m: Mention) -> bool:
+        """A two- or three-word name the NER took for an organisation, but which a role introduces
+        ("The President of Latvia, Ilze Ozola"): a person."""
+        words = _words(m.text)
+        if m.label != "ORG" or not 2 <= len(words) <= 3 or any(w in _ORG_WORDS for w in words):
+            return False
+        if not all(w[:1].isupper() for w in m.text.split()):
+            return False
+        return bool(self._titles(m) & ROLE_NOUNS - {"state", "foreign", "defence", "defense", "deputy"})
+
     def _titles(self, m: Mention) -> set[str]:
         """Words naming the office of the person mentioned at ``m``: "NATO Secretary General Jens
         Stoltenberg", "the President of Poland, Andrzej Duda", "Andrzej Duda, the Polish president"."""
@@ -150,13 +163,17 @@ class Speakers:
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False) -> tuple[str | None, float]:
         """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown."""
+        name, confidence = self._resolve(mention, start, end, switch)
+        return (_unglue(name) if name else None), confidence
+
+    def _resolve(self, mention: str, start: int, end: int, switch: bool) -> tuple[str | None, float]:
         words = _words(mention)
         if not words:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
         person = next((m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS), None)
         if person is not None:
-            return self.person(person.text), 0.9
+            return self.person(_unglue(person.text)), 0.9
         if len(words) == 1 and words[0] in PRONOUNS:
             return self._pronoun(PRONOUNS[words[0]], start, switch)
         head = words[-1]
@@ -169,10 +186,10 @@ class Speakers:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
-        if org is not None and org.label == "ORG" and not any(w in UNRESOLVED for w in words):
+        if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
         if mention[:1].isupper() and head not in UNRESOLVED and len(words) <= 4 and org is None:
-            return _strip_possessive(mention), 0.6  # a name the NER did not tag
+            return _unglue(_strip_possessive(mention)), 0.6  # a name the NER did not tag
         return None, 0.0
 
     def observe(self, name: str | None, at: int) -> None:
@@ -190,7 +207,7 @@ class Speakers:
         previous = self.last_speaker(start)
         candidates: list[str] = []
         # the last person quoted, then people named outside quotes, most recent first
-        if previous:
+        if previous and self._is_person(previous):
             candidates.append(previous)
         for at, last in reversed(self._person_at):
             if at < start:
@@ -201,6 +218,10 @@ class Speakers:
             if self._compatible(name, gender):
                 return name, 0.7 if name == previous else 0.6
         return None, 0.0
+
+    def _is_person(self, name: str) -> bool:
+        words = _words(name)
+        return bool(words) and words[-1] in self.people
 
     def _compatible(self, name: str, gender: str) -> bool:
         words = _words(name)
@@ -236,12 +257,29 @@ class Speakers:
         return None, 0.0
 
     def _organisation(self, org: Mention | None, start: int) -> tuple[str | None, float]:
+        """A statement speaks for the organisation it names, else the last one that spoke or was named."""
+        if org is not None and org.label == "NORP" and org.text.lower() in DEMONYMS:
+            return DEMONYMS[org.text.lower()].title(), 0.7  # "the Chinese reply": China
         if org is not None:
             return _strip_possessive(org.text), 0.8
+        for at, name in reversed(self.history):
+            if at < start and _words(name) and _words(name)[-1] not in self.people:
+                return name, 0.5
         for m in reversed(self.mentions):
             if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
+
+
+def _unglue(name: str) -> str:
+    """"Gitan Nausedawarned" -> "Gitan Nauseda": a reporting verb the scraper glued to the name."""
+    from storyline.quotes.cues import SPEECH_FORMS
+
+    last = name.split()[-1] if name.split() else name
+    for k in range(3, len(last) - 3):
+        if last[k:].lower() in SPEECH_FORMS and last[k].islower() and last[0].isupper() and len(last[k:]) >= 4:
+            return name[: len(name) - len(last) + k]
+    return name
 
 
 def _gender(words: list[str]) -> str | None:

@@ -115,6 +115,116 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_quotes(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        -- quotation events (storyline.records.Quote); offsets into the article's clean text
+        CREATE TABLE quotes (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            pieces TEXT NOT NULL DEFAULT '[]',
+            speaker_mention TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker TEXT,
+            speaker_id TEXT,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            confidence REAL NOT NULL DEFAULT 0,
+            said_on TEXT
+        );
+        CREATE INDEX quotes_article ON quotes(article_id);
+        CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+        CREATE INDEX quotes_speaker_id ON quotes(speaker_id);
+        CREATE INDEX quotes_kind ON quotes(kind);
+
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        CREATE TRIGGER quotes_au AFTER UPDATE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        """
+    )
+
+
+@migration
+def m003_entities(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        -- canonical people, organisations and places (storyline.entities.EntityIndex, one row each)
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,                  -- person:jens-stoltenberg, org:nato, place:kyiv
+            name TEXT NOT NULL,                   -- canonical name
+            type TEXT NOT NULL,                   -- PERSON | ORG | GPE | LOC | FAC
+            nationality TEXT,
+            country TEXT,                         -- for places
+            mentions INTEGER NOT NULL DEFAULT 0,  -- rows in mentions with this entity_id
+            articles INTEGER NOT NULL DEFAULT 0,
+            first_seen TEXT,
+            last_seen TEXT,
+            fixed INTEGER NOT NULL DEFAULT 0,     -- name set by the knowledge file
+            labels TEXT NOT NULL DEFAULT '{}',    -- linker state: {spaCy label: count}
+            nationalities TEXT NOT NULL DEFAULT '{}'  -- linker state: {country: evidence count}
+        );
+        CREATE INDEX entities_type ON entities(type);
+
+        -- every spelling of an entity, with how often it was seen; key = folded (no case,
+        -- diacritics, spaces or punctuation) for name lookup
+        CREATE TABLE entity_aliases (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            key TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_id, alias)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_aliases_key ON entity_aliases(key);
+
+        -- roles: from the text (start/end = first and last article dates attesting it) or the
+        -- knowledge file (source 'kb': held from start to end; no end = still held)
+        CREATE TABLE entity_roles (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            org TEXT,
+            start TEXT,
+            "end" TEXT,
+            articles INTEGER NOT NULL DEFAULT 0,
+            former INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL DEFAULT 'text',
+            article_id TEXT                       -- first evidence
+        );
+        CREATE INDEX entity_roles_entity ON entity_roles(entity_id);
+
+        ALTER TABLE mentions ADD COLUMN entity_id TEXT;
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+
+        -- time expressions (storyline.records.Timex); offsets into the article's clean text
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX timexes_article ON timexes(article_id);
+        """
+    )
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import StoreError, UsageError
-from storyline.records import AnalysedArticle, Caption, CleanArticle, RemovedLine
+from storyline.records import AnalysedArticle, Caption, CleanArticle, Quote, RemovedLine, Timex
+from storyline.store import entities as _entities
+from storyline.store.entities import save_entities
 from storyline.store.migrations import migrate
 
 
@@ -123,14 +125,19 @@ class Store:
         if row and row[0] != article_id:
             self._drop_orphans([row[0]])
 
-    def save_batch(self, batch: Iterable[AnalysedArticle], vocab: dict[str, int] | None = None) -> int:
-        """Store analysed articles (and vocabulary counts) in one transaction."""
+    def save_batch(self, batch: Iterable[AnalysedArticle], vocab: dict[str, int] | None = None,
+                   entities: dict[str, Any] | None = None) -> int:
+        """Store analysed articles (and vocabulary counts) in one transaction.
+
+        ``entities``: the linker's changed entities (``EntityIndex.to_dict(index.take_dirty())``),
+        saved in the same transaction (:func:`storyline.store.entities.save_entities`).
+        """
         saved = 0
         now = _now()
         with self.db:
             for item in batch:
                 a = item.article
-                for table in ("removed_lines", "sentences", "mentions"):
+                for table in ("removed_lines", "sentences", "mentions", "quotes", "timexes"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
                 # an upsert, not DELETE + INSERT: deleting would cascade to the other copies' sources
                 self.db.execute(
@@ -160,9 +167,14 @@ class Store:
                     [(a.id, i, s.start, s.end) for i, s in enumerate(item.sentences)],
                 )
                 self.db.executemany(
-                    'INSERT INTO mentions (article_id, start, "end", text, label) VALUES (?, ?, ?, ?, ?)',
-                    [(a.id, m.start, m.end, m.text, m.label) for m in item.mentions],
+                    'INSERT INTO mentions (article_id, start, "end", text, label, entity_id) VALUES (?, ?, ?, ?, ?, ?)',
+                    [(a.id, m.start, m.end, m.text, m.label, m.entity_id) for m in item.mentions],
                 )
+                self.db.executemany(
+                    'INSERT INTO timexes (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
+                    [(a.id, t.start, t.end, t.text, t.type, t.value) for t in item.timexes],
+                )
+                self._save_quotes(item.quotes)
                 self._link(a.source, a.path, a.id)
                 saved += 1
             if vocab:
@@ -171,7 +183,19 @@ class Store:
                     " ON CONFLICT(token) DO UPDATE SET count = count + excluded.count",
                     list(vocab.items()),
                 )
+            if entities:
+                save_entities(self.db, entities)
         return saved
+
+    def _save_quotes(self, quotes: Iterable[Quote]) -> None:
+        self.db.executemany(
+            'INSERT OR REPLACE INTO quotes (id, article_id, text, start, "end", kind, pieces, speaker_mention,'
+            " speaker_start, speaker_end, speaker, speaker_id, cue, cue_start, cue_end, confidence, said_on)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(q.id, q.article_id, q.text, q.start, q.end, q.kind, json.dumps(q.pieces), q.speaker_mention,
+              q.speaker_start, q.speaker_end, q.speaker, q.speaker_id, q.cue, q.cue_start, q.cue_end, q.confidence,
+              q.said_on) for q in quotes],
+        )
 
     def vocab(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT token, count FROM vocab")}
@@ -231,8 +255,88 @@ class Store:
 
     def iter_mentions(self) -> Iterator[sqlite3.Row]:
         yield from self.db.execute(
-            'SELECT article_id, start, "end", text, label FROM mentions ORDER BY article_id, start'
+            'SELECT article_id, start, "end", text, label, entity_id FROM mentions ORDER BY article_id, start'
         )
+
+    # -- entities and time expressions (see storyline.store.entities) -----
+    def entity_index_data(self) -> dict[str, Any]:
+        """The stored entities as ``EntityIndex.to_dict()`` data: ``EntityIndex.from_dict`` resumes from it."""
+        return _entities.load_index_data(self.db)
+
+    def entities(self, *, type: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:  # noqa: A002
+        """Entities the corpus mentions or quotes, most mentioned first: ``{id, name, type, nationality,
+        country, mentions, quotes, aliases, roles}``; ``type`` is PERSON, ORG, GPE, LOC or FAC."""
+        return _entities.list_entities(self.db, type=type, limit=limit)
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        """Every entity the corpus mentions or quotes, by id (for export)."""
+        return _entities.iter_entities(self.db)
+
+    def find_entities(self, name: str) -> list[str]:
+        """Ids of the entities ``name`` is an id or a spelling of (case, diacritics and spaces ignored),
+        else that have a spelling containing it; best known first."""
+        return _entities.find_entities(self.db, name)
+
+    def entity_profile(self, entity_id: str, *, quotes: int | None = 200) -> dict[str, Any] | None:
+        """One entity: aliases, roles with dates, mention and quote counts, quotes by date."""
+        return _entities.entity_profile(self.db, entity_id, quotes=quotes)
+
+    def timexes(self, article_id: str) -> list[Timex]:
+        rows = self.db.execute('SELECT start, "end", text, type, value FROM timexes WHERE article_id = ?'
+                               " ORDER BY start", (article_id,))
+        return [Timex(*r) for r in rows]
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = 50,
+    ) -> list[Quote]:
+        """Stored quotations, oldest first: ``speaker`` is a case-insensitive substring of the
+        speaker's name or mention, ``about`` full-text words (FTS5) in the quote, ``since`` a
+        ``YYYY-MM-DD`` compared with the quote's date, else its article's publication date."""
+        where, args = [], []
+        if speaker:
+            where.append("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')")
+            pattern = "%" + speaker.replace("%", "\\%").replace("_", "\\_") + "%"
+            args += [pattern, pattern]
+        if kind:
+            where.append("q.kind = ?")
+            args.append(kind)
+        if since:
+            where.append("coalesce(q.said_on, a.published) >= ?")
+            args.append(since)
+        if article_id:
+            where.append("q.article_id = ?")
+            args.append(article_id)
+        if about:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            args.append(about)
+        sql = ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY coalesce(q.said_on, a.published) IS NULL, coalesce(q.said_on, a.published),"
+                 " q.article_id, q.start" + (" LIMIT ?" if limit else ""))
+        if limit:
+            args.append(limit)
+        try:
+            rows = self.db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError:
+            if not about:
+                raise
+            # not valid FTS5 syntax: search the words as plain terms
+            terms = " ".join('"' + t.replace('"', '""') + '"' for t in about.split())
+            args[args.index(about)] = terms
+            rows = self.db.execute(sql, args).fetchall()
+        return [_quote_from_row(r) for r in rows]
+
+    def iter_quotes(self) -> Iterator[Quote]:
+        """Every stored quotation, by article and offset, streamed (for export)."""
+        for row in self.db.execute("SELECT * FROM quotes ORDER BY article_id, start, \"end\""):
+            yield _quote_from_row(row)
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -244,6 +348,7 @@ class Store:
             "removed_lines": one("SELECT count(*) FROM removed_lines"),
             "sentences": one("SELECT count(*) FROM sentences"),
             "mentions": one("SELECT count(*) FROM mentions"),
+            "quotes": one("SELECT count(*) FROM quotes"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
             "first_published": one("SELECT min(published) FROM articles"),
             "last_published": one("SELECT max(published) FROM articles"),
@@ -302,4 +407,14 @@ def _article_from_row(row: sqlite3.Row, removed: list[RemovedLine]) -> CleanArti
         removed=removed,
         captions=[Caption(**{**c, "photographers": tuple(c["photographers"]), "agencies": tuple(c["agencies"])})
                   for c in json.loads(row["captions"])],
+    )
+
+
+def _quote_from_row(row: sqlite3.Row) -> Quote:
+    return Quote(
+        article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"], kind=row["kind"],
+        pieces=[tuple(p) for p in json.loads(row["pieces"])], speaker_mention=row["speaker_mention"],
+        speaker_start=row["speaker_start"], speaker_end=row["speaker_end"], speaker=row["speaker"],
+        speaker_id=row["speaker_id"], cue=row["cue"], cue_start=row["cue_start"], cue_end=row["cue_end"],
+        confidence=row["confidence"], said_on=row["said_on"],
     )

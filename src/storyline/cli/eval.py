@@ -1,0 +1,51 @@
+"""`storyline eval quotes` (and later `eval stories`): score a stage against gold data."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from storyline.cli._app import app, console, errors_to_exit
+
+eval_app = typer.Typer(help="Score storyline's stages against gold data.", no_args_is_help=True,
+                       rich_markup_mode=None)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("quotes")
+def eval_quotes_cli(
+    gold: Annotated[str, typer.Option("--gold", help="Gold JSONL: one {\"id\", \"text\", \"quotes\"} per line.")],
+    pred_out: Annotated[str | None, typer.Option("--pred-out", help="Write the predictions here (the scorer's "
+                                                                     "JSONL format).")] = None,
+    speaker: Annotated[str, typer.Option("--speaker", help="Speaker string to score: 'resolved' (the name the "
+                                                            "article resolves it to) or 'mention' (as written).")]
+    = "resolved",
+    min_overlap: Annotated[float, typer.Option("--min-overlap", min=0.0, max=1.0,
+                                               help="Word overlap for a span match.")] = 0.5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full figures as JSON.")] = False,
+) -> None:
+    """Run ingest's stages over gold texts and print PolNeAR's quotation figures."""
+    from storyline.quotes.evaluate import load_gold, predict, print_table, score
+
+    if speaker not in ("resolved", "mention"):
+        raise typer.BadParameter("use 'resolved' or 'mention'", param_hint="--speaker")
+    with errors_to_exit():
+        gold_docs = load_gold(gold)
+        preds = {}
+        fh = open(pred_out, "w", encoding="utf-8") if pred_out else None
+        try:
+            for p in predict(gold_docs, gold, speaker=speaker):
+                preds[p["id"]] = p
+                if fh:
+                    fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        finally:
+            if fh:
+                fh.close()
+        out = score(gold_docs, preds, min_overlap)
+    if as_json:
+        console.out(json.dumps(out, indent=1), highlight=False)
+    else:
+        print_table(out, gold, sys.stdout)

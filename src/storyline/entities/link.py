@@ -1,0 +1,502 @@
+"""Canonical entities across a corpus, assigned one article at a time.
+
+:class:`EntityIndex` turns the repaired mentions of each article into links to
+canonical entities: one per real person, organisation or place, with every name
+it goes by. It is incremental (one article at a time, never a matrix over the
+corpus), serialisable (:meth:`EntityIndex.to_dict`/:meth:`EntityIndex.from_dict`,
+plain rows a store can persist) and fast: people are found through a blocking
+index keyed by the folded surname (exact, I/l-folded and a 4-letter prefix for
+typos), organisations and places through their folded names.
+
+People, in an article:
+
+1. full names ("Gitanas Nausėda", "Gitan Nauseda") are grouped when they are
+   the same name up to folding (:func:`~storyline.entities.names.names_match`);
+2. a surname alone ("Nausėda") or a first name alone ("Vladimir") joins the one
+   full name of the article it fits; when two fit, it stays unlinked;
+3. each group is linked to the corpus: same full name, else a compatible name
+   with the same surname, else a surname typo with the same given name, else a
+   new entity. Two groups of one article never go to one entity, which keeps
+   "Marta Kowal" and "Marek Kowal" apart even when a fuzzy rule would join them;
+4. a surname alone with no full name in the article links to the one person of
+   the corpus with that surname, and to nobody when there are two.
+
+The canonical name is the longest well-formed full name seen most often; a name
+whose tokens are truncations of another's ("Gitan" of "Gitanas") never wins, and
+among spellings of one name the one with diacritics and without glued capitals
+wins ("Gitanas Nausėda", "Alexander De Croo"). A name from the knowledge file
+always wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.entities import gazetteer as gz
+from storyline.entities.names import (
+    PersonName,
+    canonical_person_name,
+    diacritics,
+    fold,
+    given_match,
+    key,
+    names_match,
+    parse_name,
+    shape,
+)
+from storyline.entities.places import canonical_place, find_place_countries, place_country
+from storyline.entities.roles import RoleFact, canonical_title, normalise_org
+from storyline.records import Entity, Mention, Role
+
+#: Labels that become entities; NORP (nationalities) and the rest do not.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LINK_LABELS = frozenset({"PERSON", "ORG"}) | PLACE_LABELS
+_VERSION = 1
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    """A role of an entity: attested by the text between ``first`` and ``last``, or from the KB."""
+
+    title: str
+    org: str | None
+    first: str | None
+    last: str | None
+    articles: int = 1
+    former: bool = False  #: the text called it former ("former Prime Minister of Norway")
+    source: str = "text"  #: text | kb
+    article_id: str | None = None  #: first evidence
+
+    def covers(self, date: str | None) -> bool:
+        """Whether the role is attested (text) or held (KB) at ``date``."""
+        if date is None:
+            return True
+        return (self.first is None or self.first <= date) and (self.last is None or date <= self.last)
+
+
+@dataclass(slots=True)
+class _Entity:
+    id: str
+    type: str  #: PERSON | ORG | GPE | LOC | FAC
+    names: Counter[str] = field(default_factory=Counter)  #: every spelling seen, with counts
+    name: str = ""  #: canonical
+    fixed: bool = False  #: canonical name set by the knowledge file
+    labels: Counter[str] = field(default_factory=Counter)
+    roles: list[RoleSpan] = field(default_factory=list)
+    nationality: Counter[str] = field(default_factory=Counter)
+    country: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    mentions: int = 0
+
+
+class EntityIndex:
+    """Canonical entities of a corpus; feed it articles with :meth:`add_article`."""
+
+    def __init__(self, kb: Any = None) -> None:
+        self._entities: dict[str, _Entity] = {}
+        self._by_surname: dict[str, set[str]] = {}  # shape(surname) → people
+        self._by_prefix: dict[str, set[str]] = {}  # shape(surname)[:4] → people, for typos
+        self._by_name: dict[tuple[str, str], str] = {}  # (kind, key(name)) → entity; kind PERSON|ORG|PLACE
+        self._ids: set[str] = set()
+        self._full_names: set[str] = set()  # every full person name seen, kept up to date for person_names()
+        self._dirty: set[str] = set()  # entities changed since the last take_dirty() (what a store must save)
+        if kb is not None:
+            self.add_kb(kb)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The public record of one entity."""
+        e = self._entities[entity_id]
+        roles = [Role(r.title, r.org, r.first, r.last, r.article_id) for r in e.roles if not r.former]
+        aliases = sorted((n for n in e.names if n != e.name), key=lambda n: (-e.names[n], n))
+        nationality = e.nationality.most_common(1)[0][0] if e.nationality else None
+        return Entity(e.id, e.name, e.type, aliases, roles, nationality, e.country, e.mentions)
+
+    def entities(self, type: str | None = None) -> list[Entity]:  # noqa: A002 - mirrors Entity.type
+        return [self.entity(i) for i, e in self._entities.items() if type is None or e.type == type]
+
+    def person_names(self) -> Collection[str]:
+        """Full names of known people (a live, read-only view): pass to ``repair_mentions``."""
+        return self._full_names
+
+    def roles_of(self, entity_id: str) -> list[RoleSpan]:
+        return list(self._entities[entity_id].roles)
+
+    def nationality_of(self, entity_id: str) -> str | None:
+        c = self._entities[entity_id].nationality
+        return c.most_common(1)[0][0] if c else None
+
+    def active(self, entity_id: str) -> tuple[str | None, str | None]:
+        """First and last article dates the entity was mentioned on."""
+        e = self._entities[entity_id]
+        return e.first_seen, e.last_seen
+
+    def take_dirty(self) -> set[str]:
+        """Ids of the entities added or changed since the last call (to save them incrementally)."""
+        dirty, self._dirty = self._dirty, set()
+        return dirty
+
+    def people_with_roles(self) -> Iterable[tuple[str, RoleSpan]]:
+        for e in self._entities.values():
+            if e.type == "PERSON":
+                for r in e.roles:
+                    yield e.id, r
+
+    def find_person(self, name: str) -> str | None:
+        """The entity a person name links to without an article around it, or ``None``."""
+        parsed = parse_name(name)
+        if parsed.full:
+            found = self._match_full(parsed, claimed=set())
+            return found[0] if found and found[1] != "ambiguous" else None
+        return self._match_surname(parsed.surname) or None
+
+    def find(self, name: str, label: str) -> str | None:
+        """The organisation or place entity ``name`` names, if the index has it."""
+        if label == "PERSON":
+            return self.find_person(name)
+        kind, canonical = _org_or_place(name, label)
+        return self._by_name.get((kind, key(canonical)))
+
+    # -- adding --------------------------------------------------------------------------
+
+    def add_article(
+        self,
+        article_id: str,
+        date: str | None,
+        mentions: list[Mention],
+        role_facts: Iterable[RoleFact] = (),
+        *,
+        text: str | None = None,
+    ) -> dict[tuple[int, int], str]:
+        """Link one article's repaired mentions; returns ``{(start, end): entity_id}``.
+
+        Mentions that cannot be linked without guessing (a surname two people
+        share) are left out of the result. ``text`` (the clean text) lets places
+        learn their country from "Rukla, Lithuania".
+        """
+        links: dict[tuple[int, int], str] = {}
+        people = [m for m in mentions if m.label == "PERSON"]
+        links.update(self._link_people(people))
+        place_countries = find_place_countries(text, mentions) if text else {}
+        for m in mentions:
+            if m.label in LINK_LABELS and m.label != "PERSON":
+                links[(m.start, m.end)] = self._link_named(m, place_countries)
+        touched: dict[str, int] = Counter(links.values())
+        by_span = {(m.start, m.end): m for m in mentions}
+        for span, eid in links.items():
+            e = self._entities[eid]
+            e.names[by_span[span].text] += 1
+            e.labels[by_span[span].label] += 1
+        self._dirty.update(touched)
+        for eid, n in touched.items():
+            e = self._entities[eid]
+            e.mentions += n
+            e.articles += 1
+            if date:
+                e.first_seen = min(filter(None, (e.first_seen, date)))
+                e.last_seen = max(filter(None, (e.last_seen, date)))
+            self._rename(e)
+        for fact in role_facts:
+            eid = links.get((fact.start, fact.end)) or next(
+                (v for (s, t), v in links.items() if s <= fact.start < t and self._entities[v].type == "PERSON"), None)
+            if eid:
+                self._add_role(self._entities[eid], fact, article_id)
+        return links
+
+    def add_kb(self, kb: Any) -> None:
+        """Seed the index with a knowledge file's people, organisations and places.
+
+        Idempotent: the roles a knowledge file gave before are replaced by this file's, so an
+        index restored from a store can be given the (possibly edited) file again.
+        """
+        for e in self._entities.values():
+            if any(r.source == "kb" for r in e.roles):
+                e.roles = [r for r in e.roles if r.source != "kb"]
+                self._dirty.add(e.id)
+        for person in kb.people:
+            eid = self.find_person(person.name)
+            e = self._entities[eid] if eid else self._new("PERSON", person.name)
+            e.name, e.fixed = person.name, True
+            self._dirty.add(e.id)
+            for alias in (person.name, *person.aliases):
+                e.names[alias] += 0
+                self._register_person(e, parse_name(alias))
+                self._by_name[("PERSON", key(alias))] = e.id
+            if person.nationality:
+                e.nationality[person.nationality] = max(e.nationality[person.nationality], 100)  # outranks the text
+            for r in person.roles:
+                e.roles.append(RoleSpan(canonical_title(r.title), normalise_org(r.org) if r.org else None, r.start,
+                                        r.end, 0, False, "kb"))
+        for org in kb.organisations:
+            self._seed_named("ORG", org.name, org.aliases, None)
+        for place in kb.places:
+            self._seed_named("GPE", place.name, place.aliases, place.country)
+
+    # -- people --------------------------------------------------------------------------
+
+    def _link_people(self, people: list[Mention]) -> dict[tuple[int, int], str]:
+        groups: list[tuple[PersonName, list[Mention]]] = []  # full names of this article
+        partial: list[tuple[PersonName, Mention]] = []
+        for m in sorted(people, key=lambda m: -len(m.text)):
+            parsed = parse_name(m.text)
+            if not parsed.surname:
+                continue
+            if not parsed.full:
+                partial.append((parsed, m))
+                continue
+            for rep, members in groups:
+                if names_match(parsed, rep) == "exact":
+                    members.append(m)
+                    break
+            else:
+                groups.append((parsed, [m]))
+        links: dict[tuple[int, int], str] = {}
+        claimed: set[str] = set()
+        # link the groups that match the corpus best first: exact names before fuzzy ones
+        ranked = sorted(groups, key=lambda g: self._tier(g[0]))
+        group_ids: list[tuple[PersonName, str]] = []
+        for rep, members in ranked:
+            found = self._match_full(rep, claimed)
+            if found and found[1] != "ambiguous":
+                eid = found[0]
+            else:
+                eid = self._new("PERSON", rep.text).id
+            claimed.add(eid)
+            e = self._entities[eid]
+            for m in members:
+                self._register_person(e, parse_name(m.text))
+                links[(m.start, m.end)] = eid
+            group_ids.append((rep, eid))
+        for parsed, m in partial:
+            eid = self._link_partial(parsed, m, group_ids)
+            if eid:
+                links[(m.start, m.end)] = eid
+        return links
+
+    def _tier(self, name: PersonName) -> int:
+        if ("PERSON", key(name.text)) in self._by_name or ("PERSON", name.full_key) in self._by_name:
+            return 0
+        return 1 if self._by_surname.get(shape(name.surname)) else 2
+
+    def _match_full(self, name: PersonName, claimed: set[str]) -> tuple[str, str] | None:
+        """The corpus entity a full name belongs to: (id, how) or None; how is exact|typo|ambiguous."""
+        for k in (key(name.text), name.full_key):
+            eid = self._by_name.get(("PERSON", k))
+            if eid and eid not in claimed:
+                return eid, "exact"
+        best: dict[str, set[str]] = {"exact": set(), "typo": set()}
+        candidates = set(self._by_surname.get(shape(name.surname), ())) | set(
+            self._by_prefix.get(shape(name.surname)[:4], ()))
+        for eid in candidates - claimed:
+            hows = {names_match(name, p) for p in self._person_names(eid)}
+            for how in ("exact", "typo"):
+                if how in hows:
+                    best[how].add(eid)
+                    break
+        for how in ("exact", "typo"):
+            if len(best[how]) == 1:
+                return best[how].pop(), how
+            if len(best[how]) > 1:
+                full = [i for i in best[how] if self._has_full_name(i)]
+                return (full[0], how) if len(full) == 1 else ("", "ambiguous")
+        return None
+
+    def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]]) -> str | None:
+        """A surname or first name alone: the article's one fitting full name, else the corpus's one."""
+        word = parsed.surname
+        by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))}
+        if len(by_surname) == 1:
+            return by_surname.pop()
+        if by_surname:
+            return None
+        by_given = {eid for rep, eid in groups if rep.given and given_match(word, rep.given[0])}
+        if len(by_given) == 1 and len(word.split()) == 1:
+            return by_given.pop()
+        if by_given or word in gz.FIRST_NAMES:
+            return None  # a first name alone, with nobody (or two people) to give it to
+        eid = self._match_surname(word)
+        if eid == "":
+            return None
+        if eid is None:
+            e = self._new("PERSON", word)
+            self._register_person(e, parsed)
+            eid = e.id
+        return eid
+
+    def _match_surname(self, surname: str) -> str | None:
+        """The one corpus person with this surname; "" when several; None when nobody."""
+        ids = [i for i in self._by_surname.get(shape(surname), ())
+               if any(names_match(parse_name(surname), PersonName(n, (), parse_name(n).surname))
+                      for n in self._entities[i].names)]
+        full = [i for i in ids if self._has_full_name(i)]
+        if len(full) == 1:
+            return full[0]
+        if len(full) > 1:
+            return ""
+        return ids[0] if len(ids) == 1 else (None if not ids else "")
+
+    def _has_full_name(self, eid: str) -> bool:
+        return any(parse_name(n).full for n in self._entities[eid].names)
+
+    def _person_names(self, eid: str) -> list[PersonName]:
+        """The names to compare a new full name with: the full ones when the person has any.
+
+        "Duda" alone is one of Andrzej Duda's names, but "Agata Duda" must not match it.
+        """
+        parsed = [parse_name(n) for n in self._entities[eid].names]
+        return [p for p in parsed if p.full] or parsed
+
+    def _register_person(self, e: _Entity, name: PersonName) -> None:
+        s = shape(name.surname)
+        self._by_surname.setdefault(s, set()).add(e.id)
+        self._by_prefix.setdefault(s[:4], set()).add(e.id)
+        if name.full:
+            self._full_names.add(name.text)
+            self._by_name.setdefault(("PERSON", key(name.text)), e.id)
+            self._by_name.setdefault(("PERSON", name.full_key), e.id)
+
+    # -- organisations and places --------------------------------------------------------
+
+    def _link_named(self, m: Mention, countries: dict[str, str]) -> str:
+        kind, canonical = _org_or_place(m.text, m.label)
+        k = (kind, key(canonical))
+        eid = self._by_name.get(k)
+        if eid is None:
+            eid = self._new(m.label, canonical).id
+            self._by_name[k] = eid
+        e = self._entities[eid]
+        e.names[canonical] += 0
+        if kind == "PLACE" and not e.country:
+            e.country = place_country(canonical) or countries.get(canonical)
+        return eid
+
+    def _seed_named(self, label: str, name: str, aliases: Iterable[str], country: str | None) -> None:
+        kind, canonical = _org_or_place(name, label)
+        eid = self._by_name.get((kind, key(canonical))) or self._new(label, name).id
+        e = self._entities[eid]
+        e.name, e.fixed = name, True
+        self._dirty.add(eid)
+        for alias in (name, *aliases):
+            e.names[alias] += 0
+            self._by_name[(kind, key(alias))] = eid
+            self._by_name[(kind, key(_org_or_place(alias, label)[1]))] = eid
+        if country:
+            e.country = country
+
+    # -- shared --------------------------------------------------------------------------
+
+    def _new(self, label: str, name: str) -> _Entity:
+        prefix = {"PERSON": "person", "ORG": "org"}.get(label, "place")
+        base = f"{prefix}:{re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-') or 'x'}"
+        eid, n = base, 1
+        while eid in self._ids:
+            n += 1
+            eid = f"{base}-{n}"
+        self._ids.add(eid)
+        e = _Entity(eid, label, name=name)
+        e.names[name] += 0  # known at once, so the next mention of the same name finds it
+        self._entities[eid] = e
+        self._dirty.add(eid)
+        return e
+
+    def _rename(self, e: _Entity) -> None:
+        if e.labels:
+            e.type = "PERSON" if e.type == "PERSON" else _place_or_org_type(e)
+        if e.fixed:
+            return
+        names = [n for n in e.names if e.names[n] > 0] or list(e.names)
+        e.name = canonical_person_name(names, e.names) if e.type == "PERSON" else _best_spelling(names, e.names, e.type)
+
+    def _add_role(self, e: _Entity, fact: RoleFact, article_id: str) -> None:
+        r = fact.role
+        same_title = [s for s in e.roles if s.source == "text" and s.title == r.title and s.former == fact.former]
+        # "President Duda" and "the President of Poland, Andrzej Duda" are one role: an org
+        # fills a role stated without one, and a role without one joins the only one with one
+        if r.org is None and len(same_title) == 1:
+            r = Role(r.title, same_title[0].org, r.start, r.end, r.article_id)
+        elif r.org is not None:
+            for span in same_title:
+                if span.org is None:
+                    span.org = r.org
+        for span in e.roles:
+            if span.source == "text" and (span.title, span.org, span.former) == (r.title, r.org, fact.former):
+                span.articles += 1
+                if r.start:
+                    span.first = min(filter(None, (span.first, r.start)))
+                    span.last = max(filter(None, (span.last, r.end or r.start)))
+                break
+        else:
+            e.roles.append(RoleSpan(r.title, r.org, r.start, r.end, 1, fact.former, "text", article_id))
+        if fact.nationality:
+            e.nationality[fact.nationality] += 1
+
+    # -- persistence ---------------------------------------------------------------------
+
+    def to_dict(self, ids: Collection[str] | None = None) -> dict[str, Any]:
+        """Plain data (JSON-ready): one row per entity with its spellings, roles and counts.
+
+        ``ids``: only these entities (e.g. :meth:`take_dirty`), for an incremental save.
+        """
+        rows = []
+        for e in self._entities.values() if ids is None else (self._entities[i] for i in ids if i in self._entities):
+            rows.append({
+                "id": e.id, "type": e.type, "name": e.name, "fixed": e.fixed, "names": dict(e.names),
+                "labels": dict(e.labels), "nationality": dict(e.nationality), "country": e.country,
+                "first_seen": e.first_seen, "last_seen": e.last_seen, "articles": e.articles, "mentions": e.mentions,
+                "roles": [{"title": r.title, "org": r.org, "first": r.first, "last": r.last, "articles": r.articles,
+                           "former": r.former, "source": r.source, "article_id": r.article_id} for r in e.roles],
+            })
+        return {"version": _VERSION, "entities": rows}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityIndex:
+        """Rebuild an index (blocking keys included) from :meth:`to_dict`."""
+        index = cls()
+        for row in data.get("entities", []):
+            e = _Entity(row["id"], row["type"], Counter(row["names"]), row["name"], row["fixed"],
+                        Counter(row.get("labels", {})), [RoleSpan(**r) for r in row.get("roles", [])],
+                        Counter(row.get("nationality", {})), row.get("country"), row.get("first_seen"),
+                        row.get("last_seen"), row.get("articles", 0), row.get("mentions", 0))
+            index._entities[e.id] = e
+            index._ids.add(e.id)
+            for n in e.names:
+                if e.type == "PERSON":
+                    index._register_person(e, parse_name(n))
+                else:
+                    kind, canonical = _org_or_place(n, e.type)
+                    index._by_name.setdefault((kind, key(canonical)), e.id)
+        return index
+
+
+# -- naming rules ---------------------------------------------------------------------------
+
+
+def _best_spelling(names: list[str], counts: Counter[str], label: str) -> str:
+    """An organisation's or place's name: its alias-table form ("Alliance" → "NATO", "Kiev" → "Kyiv")."""
+    canonical: Counter[str] = Counter()
+    for n in names:
+        canonical[_org_or_place(n, label)[1]] += counts[n]
+    return max(canonical, key=lambda n: (not n.isupper() or len(n) <= 6, canonical[n], diacritics(n), n))
+
+
+def _place_or_org_type(e: _Entity) -> str:
+    if e.type == "ORG":
+        return "ORG"
+    places = Counter({k: v for k, v in e.labels.items() if k in PLACE_LABELS})
+    return places.most_common(1)[0][0] if places else e.type
+
+
+def _org_or_place(name: str, label: str) -> tuple[str, str]:
+    if label in PLACE_LABELS:
+        return "PLACE", canonical_place(name)
+    return "ORG", gz.ORG_ALIASES.get(name, name)

@@ -1,0 +1,416 @@
+"""Repair spaCy's entity mentions of one clean article.
+
+The small English model is fast but, on machine-translated news, it tags
+"Stoltenberg" as ORG or GPE, "Kiev" as PERSON, "Leopard 2 A6" as a person,
+misses "Xi Jinping", keeps possessives and a leading "the", and glues two people
+into one span. :func:`repair_mentions` fixes that in passes, each one finding
+its changes first and then applying them (:class:`Repair` records say which
+rule did what; pass ``trace=[]`` to see them):
+
+1. trim: leading "the", titles in front of a person, possessives, punctuation,
+   anything after a line break;
+2. split run-ons: "Tallinn, Vilnius or Riga", "Duda and Nauseda at the Suwałki Gap";
+3. gazetteer: places, demonyms, organisations and people the model confuses,
+   common nouns it takes for names, weapon systems (by name and context);
+4. add people the model misses: the known-people list, title patterns
+   ("Secretary General Jens Stoltenberg", "President, Gitan Nauseda") and
+   capitalised names after a known first name ("Margus Tsahkna");
+5. document consistency: once "Jens Stoltenberg" is a PERSON, every
+   "Stoltenberg" in the article is one, tagged or not;
+6. drop photographers and credited agencies (``not_people``).
+
+Offsets always index the clean text: ``text[m.start:m.end] == m.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from storyline.clean.credits import AGENCIES
+from storyline.entities import gazetteer as gz
+from storyline.entities.names import is_initial, key, parse_name
+from storyline.records import CleanArticle, Mention
+
+#: Labels the entity stage works on; the others (DATE, CARDINAL...) pass through untouched.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+# initials ("V.", "U.S.") keep their dots; words keep inner apostrophes ("O'Brien")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)*|\d[\w\-]*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_LEAD = re.compile(r"^[\s“”\"'‘’«»(\[—–-]+")
+_TRAIL = re.compile(r"[\s“”\"'‘’«»)\],;:!?—–-]+$")
+_RUNON_SPLIT = re.compile(r",\s+|\s+(?:and|or|at the|in|the)\s+")
+_TITLE_RE = re.compile(
+    r"\b(?i:" + "|".join(sorted((re.escape(s) for t in gz.TITLES if not t.describes_only and not t.needs_qualifier
+                                 for s in t.spellings), key=len, reverse=True)) + r")(?:\s*,)?\s+(?:\(\s*)?",
+)
+_PLACES = {**gz.PLACE_COUNTRY, **gz.COUNTRY_NAMES, **{a: a for a in gz.PLACE_ALIASES}}
+_NOT_ENTITIES = gz.NOT_ENTITIES
+_AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change to the mention list: ``before`` → ``after`` (``None`` for an addition or a drop)."""
+
+    before: Mention | None
+    after: Mention | None
+    rule: str
+
+
+def not_people_of(article: CleanArticle) -> set[str]:
+    """Photographers and credited agencies of an article: never actors of its story."""
+    names: set[str] = set(article.credits)
+    for caption in article.captions:
+        names.update(caption.photographers)
+        names.update(caption.agencies)
+    return names
+
+
+def repair_mentions(
+    text: str,
+    mentions: list[Mention],
+    *,
+    not_people: Collection[str] = (),
+    known_people: Collection[str] = (),
+    trace: list[Repair] | None = None,
+) -> list[Mention]:
+    """The spaCy mentions of one clean article, repaired; sorted and non-overlapping.
+
+    ``not_people``: photographers and agencies (see :func:`not_people_of`).
+    ``known_people``: full names the corpus already knows as people (the linker's
+    :meth:`~storyline.entities.link.EntityIndex.person_names`), so "Wrona" is a
+    person even in an article that never gives his first name.
+    """
+    log: list[Repair] = trace if trace is not None else []
+    doc = _Doc(text, known_people)
+    ms = [m for m in mentions if m.end > m.start]
+    ms = _pass(ms, log, "trim", lambda m: _trim(text, m))
+    ms = _split_runons(doc, ms, log)
+    ms = _pass(ms, log, "gazetteer", lambda m: _gazetteer(doc, m))
+    ms = _join_particles(doc, ms, log)
+    for start, end, rule in _find_people(doc, ms):
+        ms = _put_person(ms, start, end, rule, text, log)
+    ms = _consistency(doc, ms, log)
+    ms = _drop_not_people(ms, not_people, log)
+    return _tidy(ms)
+
+
+# -- passes ---------------------------------------------------------------------------
+
+
+class _Doc:
+    """The article text with its word tokens, and what the caller knows."""
+
+    def __init__(self, text: str, known_people: Collection[str]) -> None:
+        self.text = text
+        self.tokens: list[tuple[int, int]] = []
+        for m in _TOKEN.finditer(text):
+            poss = _POSSESSIVE.search(m.group())  # "Putin’s" is the token "Putin"
+            self.tokens.append((m.start(), m.end() - (len(poss.group()) if poss else 0)))
+        words = {text[a:b] for a, b in self.tokens}
+        # only the known people whose surname occurs here matter: keeps a big corpus cheap
+        self.known_full = {n for n in known_people if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
+        self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
+
+    def word(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.text[s:e]
+
+    def joined(self, i: int) -> bool:
+        """Token ``i`` follows token ``i-1`` after a single space (no punctuation, no line break)."""
+        return i > 0 and self.text[self.tokens[i - 1][1]:self.tokens[i][0]] == " "
+
+
+def _pass(ms: list[Mention], log: list[Repair], rule: str, fix) -> list[Mention]:  # noqa: ANN001
+    out = []
+    for m in ms:
+        new = fix(m) if m.label in NAME_LABELS else m
+        if new != m:
+            log.append(Repair(m, new, f"{rule}: {new.label if new else 'dropped'}"))
+        if new is not None:
+            out.append(new)
+    return out
+
+
+def _sub(text: str, start: int, end: int, label: str) -> Mention | None:
+    return Mention(start, end, text[start:end], label) if end > start else None
+
+
+def _trim(text: str, m: Mention) -> Mention | None:
+    """Leading "the", quotes, titles before a person; trailing possessive and punctuation."""
+    s, e = m.start, m.end
+    span = text[s:e]
+    if "\n" in span:  # "the Black Sea\n\nRomania": a span never crosses a line
+        e = s + span.index("\n")
+    for _ in range(4):
+        span = text[s:e]
+        lead = _LEAD.match(span)
+        if lead:
+            s += lead.end()
+            continue
+        if re.match(r"(?i)the\s", span) and span not in gz.NAMES_WITH_THE:
+            s += 4
+            continue
+        first = span.split(" ", 1)
+        if m.label == "PERSON" and len(first) == 2 and first[0].lower() in gz.TITLE_WORDS:
+            s += len(first[0]) + 1
+            continue
+        trail = _TRAIL.search(span)
+        if trail and trail.start() > 0:
+            e = s + trail.start()
+            continue
+        poss = re.search(r"[’']s?$", span)
+        if poss and poss.start() > 0:
+            e = s + poss.start()
+            continue
+        if span.endswith(".") and len(span) > 2 and span[-2].islower():
+            e -= 1
+            continue
+        break
+    while s < e and text[s].isspace():
+        s += 1
+    if not any(c.isalpha() for c in text[s:e]):
+        return None
+    return _sub(text, s, e, m.label)
+
+
+def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """Cut spans that run over several names: lists of places, "X and Y at the Z", "Vilnius the Allies"."""
+    out = []
+    people = _doc_person_names(ms) | doc.known_full
+    known = set(_PLACES) | people
+    for m in ms:
+        if m.label not in NAME_LABELS or m.text in _PLACES or m.text in gz.LOCATIONS:
+            out.append(m)
+            continue
+        parts = [(m.start + a, m.start + b) for a, b in _parts(m.text)]
+        named = [p for p in parts if doc.text[p[0]:p[1]] in known or _surname_of(doc.text[p[0]:p[1]], people)]
+        runon = re.search(r"\s(?:the)\s", m.text) and m.text.split()[0] in known
+        if len(parts) > 1 and (len(named) >= 2 or runon):
+            keep = parts if len(named) >= 2 else parts[:1]
+            for a, b in keep:
+                part = doc.text[a:b]
+                label = "GPE" if part in _PLACES else ("PERSON" if part in people or _surname_of(part, people)
+                                                      else m.label)
+                new = Mention(a, b, part, label)
+                log.append(Repair(m, new, "split run-on span"))
+                out.append(new)
+        else:
+            out.append(m)
+    return out
+
+
+def _parts(span: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for sep in _RUNON_SPLIT.finditer(span):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, len(span)))
+    return [(a, b) for a, b in out if b > a and span[a:a + 1].isupper()]
+
+
+def _doc_person_names(ms: Iterable[Mention]) -> set[str]:
+    return {m.text for m in ms if m.label == "PERSON" and len(m.text.split()) > 1}
+
+
+def _surname_of(word: str, full_names: Iterable[str]) -> bool:
+    return len(word.split()) == 1 and word in {parse_name(n).surname for n in full_names if " " in n}
+
+
+def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
+    """Known confusions: places, demonyms, organisations, people; non-entities and weapons dropped."""
+    t = m.text
+    if t.isupper() and len(t) > 3 and t.title() in _PLACES:  # a dateline: "VILNIUS, July 11"
+        return Mention(m.start, m.end, t, "GPE")
+    if t.lower() in _NOT_ENTITIES:
+        return None
+    if _is_weapon(doc.text, m):
+        return None
+    if t in gz.LOCATIONS:
+        return m if m.label == "LOC" else Mention(m.start, m.end, t, "LOC")
+    if t in _PLACES:
+        return m if m.label == "GPE" else Mention(m.start, m.end, t, "GPE")
+    if t in gz.DEMONYMS:
+        return m if m.label == "NORP" else Mention(m.start, m.end, t, "NORP")
+    if t in gz.KNOWN_ORGS or t in gz.ORG_ALIASES or t.lower() in _AGENCY_NAMES:
+        return m if m.label == "ORG" else Mention(m.start, m.end, t, "ORG")
+    if t in gz.KNOWN_PEOPLE:
+        return m if m.label == "PERSON" else Mention(m.start, m.end, t, "PERSON")
+    return m
+
+
+def _is_weapon(text: str, m: Mention) -> bool:
+    """ "Leopard 2 A6" always; "Challenger", "Patriot" when a context word says tank or system."""
+    first = m.text.split()[0]
+    if first not in gz.WEAPONS and m.text not in gz.WEAPONS:
+        return False
+    if re.search(r"\s\d", m.text):  # a model number: "Leopard 2 A6", "Leopard 2"
+        return True
+    after = re.findall(r"[\w\-]+", text[m.end:m.end + 40])[:3]
+    before = re.findall(r"[\w\-]+", text[max(0, m.start - 30):m.start])[-2:]
+    return any(w.lower() in gz.WEAPON_CONTEXT for w in after + before)
+
+
+def _join_particles(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """ "Ursula von der" + "Leyen": a person span that ends in a particle takes the next name."""
+    out = list(ms)
+    for i, m in enumerate(out):
+        if m.label != "PERSON" or m.text.split()[-1].lower() not in gz.NAME_PARTICLES:
+            continue
+        nxt = re.match(r" ([^\W\d_][\w\-]*)", doc.text[m.end:])
+        if nxt and nxt.group(1)[0].isupper():
+            new = Mention(m.start, m.end + nxt.end(), doc.text[m.start:m.end + nxt.end()], "PERSON")
+            log.append(Repair(m, new, "join name particle"))
+            out[i] = new
+            out = [x for x in out if x is new or not (x.start < new.end and new.start < x.end)]
+    return out
+
+
+def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | None:
+    """The capitalised name starting at token ``i`` (1-4 tokens, initials and particles inside)."""
+    end = None
+    n = 0
+    j = i
+    while j < len(doc.tokens) and n < max_tokens:
+        if j > i and not doc.joined(j):
+            break
+        w = doc.word(j)
+        if w.lower() in gz.NAME_PARTICLES and j > i and j + 1 < len(doc.tokens) and doc.word(j + 1)[:1].isupper():
+            j += 1
+            continue
+        if not _name_word(w) and not (j > i and is_initial(w)):
+            break
+        if j > i + 1 and w in doc.first_names and j + 1 < len(doc.tokens) and doc.joined(j + 1):
+            break  # "Margus Tsahkna Gabrielius Landsbergis": a new first name starts a new person
+        end = doc.tokens[j][1]
+        n += 1
+        j += 1
+    return (doc.tokens[i][0], end) if end is not None else None
+
+
+def _name_word(w: str) -> bool:
+    w = w.rstrip(".")
+    if not w[:1].isupper() or (w.isupper() and len(w) > 2) or w in gz.NOT_NAME_WORDS:
+        return False
+    return not (w in _PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
+                or w in gz.WEAPONS or w in gz.LOCATIONS)
+
+
+def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
+    """People the model missed: known people, names after titles, names after known first names."""
+    found: list[tuple[int, int, str]] = []
+    text = doc.text
+    # two people in one span: "Tsahkna Gabrielius Landsbergis" → "Tsahkna" | "Gabrielius Landsbergis"
+    for m in ms:
+        toks = m.text.split()
+        if m.label == "PERSON" and len(toks) >= 3 and " ".join(toks) == m.text:
+            for k in range(1, len(toks) - 1):
+                if toks[k] in doc.first_names and toks[k - 1] not in doc.first_names:
+                    cut = m.start + len(" ".join(toks[:k])) + 1
+                    found.append((m.start, cut - 1, "split two people"))
+                    found.append((cut, m.end, "split two people"))
+                    break
+    for name in gz.KNOWN_PEOPLE:
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.append((hit.start(), hit.end(), "known person"))
+    starts = {s: i for i, (s, _) in enumerate(doc.tokens)}
+    for hit in _TITLE_RE.finditer(text):
+        i = starts.get(hit.end())
+        if i is not None and (span := _name_at(doc, i)):
+            found.append((*span, "title + name"))
+    for i in range(len(doc.tokens)):
+        if doc.word(i) in doc.first_names and i + 1 < len(doc.tokens) and doc.joined(i + 1):
+            span = _name_at(doc, i)
+            if span and span[1] > doc.tokens[i][1] and not (i > 0 and doc.joined(i) and _name_word(doc.word(i - 1))
+                                                            and doc.word(i - 1) not in doc.first_names):
+                found.append((*span, "known first name + name"))
+    return found
+
+
+def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, log: list[Repair]) -> list[Mention]:
+    """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span."""
+    overlapping = [m for m in ms if m.start < end and start < m.end]
+    for m in overlapping:
+        if m.label == "PERSON" and m.start == start and m.end == end:
+            return ms
+        if m.label == "PERSON" and (m.start < start or m.end > end) and rule != "split two people":
+            return ms  # a longer person span already covers it: trust it
+        if m.label not in NAME_LABELS:
+            return ms
+    new = Mention(start, end, text[start:end], "PERSON")
+    for m in overlapping:
+        log.append(Repair(m, new, rule))
+    if not overlapping:
+        log.append(Repair(None, new, rule))
+    return [m for m in ms if m not in overlapping] + [new]
+
+
+def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """One name, one label in an article: full-name people lend PERSON to their surnames."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        votes[m.text][m.label] += 1
+    people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1}
+    people |= {n for n in doc.known_full if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", doc.text)}
+    names = set(people)
+    for full in people:
+        parsed = parse_name(full)
+        if parsed.surname:
+            names.add(parsed.surname)
+    for n in doc.known_full:
+        names.add(parse_name(n).surname)
+    for t, v in votes.items():  # a single word the model calls PERSON more often than anything else
+        if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()):
+            names.add(t)
+    names = {n for n in names if n and _name_word(n.split()[-1]) and n.lower() not in _NOT_ENTITIES}
+    out = []
+    for m in ms:
+        if m.text in names and m.label in NAME_LABELS and m.label != "PERSON":
+            new = Mention(m.start, m.end, m.text, "PERSON")
+            log.append(Repair(m, new, "document consistency"))
+            out.append(new)
+        else:
+            out.append(m)
+    taken = sorted((m.start, m.end) for m in out)
+    for n in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(n)}(?![\w\-])", doc.text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            new = Mention(hit.start(), hit.end(), n, "PERSON")
+            log.append(Repair(None, new, "document consistency: untagged"))
+            out.append(new)
+            taken.append((hit.start(), hit.end()))
+    return out
+
+
+def _drop_not_people(ms: list[Mention], not_people: Collection[str], log: list[Repair]) -> list[Mention]:
+    """Photographers and agencies are credits, not actors; their surnames alone too."""
+    if not not_people:
+        return ms
+    keys = {key(n) for n in not_people}
+    full_people = {key(m.text) for m in ms if m.label == "PERSON" and len(m.text.split()) > 1}
+    surnames = {key(parse_name(n).surname) for n in not_people if len(n.split()) > 1}
+    surnames -= {key(parse_name(m.text).surname) for m in ms
+                 if m.label == "PERSON" and len(m.text.split()) > 1 and key(m.text) not in keys}
+    out = []
+    for m in ms:
+        k = key(m.text)
+        if m.label in NAME_LABELS and (k in keys or (m.label == "PERSON" and k in surnames and k not in full_people)):
+            log.append(Repair(m, None, "photographer or agency"))
+            continue
+        out.append(m)
+    return out
+
+
+def _tidy(ms: list[Mention]) -> list[Mention]:
+    """Sorted, unique, non-overlapping (the longer span wins, then PERSON)."""
+    ranked = sorted(set(ms), key=lambda m: (-(m.end - m.start), m.label != "PERSON", m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))

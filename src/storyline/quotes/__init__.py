@@ -1,0 +1,299 @@
+"""The quote stage: who said what, with offsets into the clean text.
+
+``quote_articles(items)`` parses the sentences that hold quote marks or cues
+(one ``nlp.pipe`` call per batch) and returns a list of
+:class:`~storyline.records.Quote` per article. It works in two steps, find then
+apply:
+
+1. find: quoted spans (:mod:`.marks`), reporting clauses from the parse
+   (:mod:`.indirect`) and the frame of each direct quote (:mod:`.find`);
+2. apply: decide each quotation event (direct, partial, headline, indirect),
+   link the pieces of split and multi-paragraph quotes, carry the speaker over
+   to unattributed continuations, and resolve speaker mentions to names within
+   the article (:mod:`.speakers`).
+
+The optional ``resolver`` is asked for descriptions the article itself does not
+resolve ("the Norwegian diplomat"); the entities stage plugs corpus knowledge in
+there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.quotes import find as fnd
+from storyline.quotes.indirect import Clause, clauses
+from storyline.quotes.marks import QuoteSpan, scan
+from storyline.quotes.parse import Parsed, parse
+from storyline.quotes.speakers import DescriptionResolver, Speakers
+from storyline.records import AnalysedArticle, Mention, Quote
+
+__all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_articles"]
+
+#: how much each way of attributing is trusted (multiplied by the resolution's confidence)
+FRAME_CONFIDENCE = {"after": 0.95, "before": 0.9, "inside": 0.9, "colon": 0.85, "next": 0.8, "clause": 0.85,
+                    "continuation": 0.7, "fallback": 0.6}
+_HEADING_WORDS = 25
+
+
+@dataclass(slots=True)
+class _Event:
+    pieces: list[tuple[int, int]]
+    kind: str
+    frame: fnd.Frame | None = None
+    how: str = ""  #: a FRAME_CONFIDENCE key
+    inherit: bool = False  #: speaker of the previous quotation (continuation)
+    spans: list[QuoteSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def quote_articles(items: Sequence[AnalysedArticle], *, resolver: DescriptionResolver | None = None
+                   ) -> list[list[Quote]]:
+    """The quotations of each analysed article (one parse pass for all of them)."""
+    spans = [scan(item.article.text) for item in items]
+    parsed = parse([(item.article.text, item.sentences, [(s.start, s.end) for s in sp])
+                    for item, sp in zip(items, spans)])
+    return [extract(item.article.id, item.article.text, item.mentions, p, sp, resolver=resolver)
+            for item, p, sp in zip(items, parsed, spans)]
+
+
+def extract_quotes(item: AnalysedArticle, *, resolver: DescriptionResolver | None = None) -> list[Quote]:
+    """The quotations of one analysed article."""
+    return quote_articles([item], resolver=resolver)[0]
+
+
+def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Parsed, spans: list[QuoteSpan], *,
+            resolver: DescriptionResolver | None = None) -> list[Quote]:
+    """Find, then apply: quotation events of one article from its quoted spans and parse."""
+    mask = bytearray(len(text) + 1)
+    for s in spans:
+        mask[s.open_at:s.outer_end] = b"\x01" * (s.outer_end - s.open_at)
+
+    def quoted(i: int) -> bool:
+        return 0 <= i < len(mask) and bool(mask[i])
+
+    events = _direct_events(text, spans, parsed, quoted, list(mentions))
+    events += _clause_events(text, spans, clauses(parsed, quoted), events, quoted)
+    partial = [e for e in events if e.kind == "partial"]
+    events = [e for e in events if e.frame is not None or e.inherit
+              or not any(p.start <= e.start and e.end <= p.end for p in partial)]
+    events += _fallback_events(text, spans, events, parsed, quoted)
+    events += _heading_events(text, events, list(mentions))
+    headings = _heading_lines(text)
+    for e in events:
+        if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect":
+            e.kind = "headline"
+    events.sort(key=lambda e: (e.start, e.end))
+    return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver))
+
+
+def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, mentions: list[Mention]
+                   ) -> list[_Event]:
+    events: list[_Event] = []
+    prev_end = 0
+    for k, span in enumerate(spans):
+        kind = fnd.span_kind(text, span)
+        if kind == "name":
+            continue
+        last = events[-1] if events else None
+        if span.continued and last is not None and last.spans and last.spans[-1].continues:
+            last.pieces.append((span.start, span.end))
+            last.spans.append(span)
+            prev_end = span.outer_end
+            continue
+        if kind == "short" or not fnd.opens_sentence(text, span, prev_end):
+            continue  # partial: decided with the clauses
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        limit = nxt.open_at if nxt is not None and nxt.para_start == span.para_start else span.para_end
+        frame = fnd.frame_colon(text, span, mentions)
+        if frame is None and text[:span.open_at].rstrip().endswith(":"):  # `X added: “…”`: the lead-in first
+            frame = (fnd.frame_before(text, span, prev_end, parsed, quoted)
+                     or fnd.colon_speaker(text, span, prev_end, mentions))
+        frame = (frame or fnd.frame_after(text, span, limit, parsed, quoted)
+                 or fnd.frame_before(text, span, prev_end, parsed, quoted)
+                 or fnd.frame_lead_in(text, span, parsed, quoted, mentions))
+        if frame is None and (nxt is None or nxt.para_start != span.para_start):
+            frame = fnd.frame_next(text, span, _next_para_end(text, span.para_end), parsed)
+        pieces = [(span.start, span.end)]
+        if frame is not None and frame.where == "inside":
+            pieces = [(frame.cue_end + 1, span.end)]
+        if frame is None and last is not None and _linked(text, last, span):
+            last.pieces.append((span.start, span.end))  # “X,” he said. “Y.”: one quotation
+            last.spans.append(span)
+        elif frame is None:
+            cont = last is not None and _adjacent(text, last, span)
+            events.append(_Event(pieces, "direct", None, "continuation" if cont else "", inherit=cont,
+                                 spans=[span]))
+        else:
+            events.append(_Event(pieces, "direct", frame, frame.where, spans=[span]))
+        prev_end = frame.cue_end if frame is not None and frame.where == "after" else span.outer_end
+    return events
+
+
+def _linked(text: str, last: _Event, span: QuoteSpan) -> bool:
+    """Is ``span`` the second piece of ``last`` (same paragraph, only its attribution between)?"""
+    prev = last.spans[-1] if last.spans else None
+    if prev is None or prev.para_start != span.para_start:
+        return False
+    between = text[prev.outer_end:span.open_at]
+    if last.frame is not None and last.frame.where == "after" and prev.outer_end <= last.frame.cue_start:
+        return len(fnd.words(between)) <= 20
+    return not fnd.words(between)
+
+
+def _adjacent(text: str, last: _Event, span: QuoteSpan) -> bool:
+    """Does ``span`` open the paragraph right after the one ``last`` ended in (a continuation)?"""
+    prev = last.spans[-1] if last.spans else None
+    if prev is None:
+        return False
+    return (span.open_at - span.para_start) <= 1 and not text[prev.para_end:span.para_start].strip()
+
+
+def _next_para_end(text: str, at: int) -> int:
+    nl = text.find("\n", at + 1)
+    while nl != -1 and not text[at:nl].strip():
+        nl = text.find("\n", nl + 1)
+    return len(text) if nl == -1 else nl
+
+
+def _clause_events(text: str, spans: list[QuoteSpan], found: list[Clause], events: list[_Event], quoted
+                   ) -> list[_Event]:
+    taken = bytearray(len(text) + 1)
+    for e in events:
+        for s, t in e.pieces:
+            taken[s:t] = b"\x01" * (t - s)
+        for sp in e.spans:
+            taken[sp.open_at:sp.outer_end] = b"\x01" * (sp.outer_end - sp.open_at)
+    out: list[_Event] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    direct_cues = {e.frame.cue_start for e in events if e.frame is not None}
+    for c in found:
+        if c.cue_start in direct_cues:
+            continue  # the cue of a direct quote: its complement is that quote
+        chars = [i for s, e in c.pieces for i in range(s, e) if text[i].isalnum()]
+        if not chars or sum(taken[i] for i in chars) / len(chars) >= 0.5:
+            continue  # the frame of a direct quote, already found
+        lo, hi = c.pieces[0][0], c.pieces[-1][1]
+        inner = [sp for sp in spans if sp.open_at < hi and sp.outer_end > lo and not taken[sp.start]
+                 and fnd.span_kind(text, sp) != "name"]  # “Challenger” tanks do not make a quote partial
+        pieces = list(c.pieces)
+        if inner:  # the clause holds quoted words: a partial quote; it takes the whole quoted spans
+            lo, hi = min(lo, inner[0].start), max(hi, inner[-1].end)
+            pieces = _merge(pieces + [(sp.start, sp.end) for sp in inner])
+            for sp in inner:
+                taken[sp.start] = 1
+        key = tuple(pieces)
+        if key in seen:
+            continue
+        seen.add(key)
+        frame = fnd.Frame(c.cue, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end)
+        switch_lo = fnd.sentence_start(text, c.cue_start, text.rfind("\n", 0, c.cue_start) + 1)
+        frame.switch = bool(fnd._SWITCH.search(text, switch_lo, c.cue_start))
+        if c.speaker_start is None:
+            continue  # reported speech with nobody reporting it is not a quotation
+        out.append(_Event(pieces, "partial" if inner else "indirect", frame, "clause", spans=inner))
+    return out
+
+
+def _merge(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(pieces):
+        if out and s <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _fallback_events(text: str, spans: list[QuoteSpan], events: list[_Event], parsed: Parsed, quoted
+                     ) -> list[_Event]:
+    """Quoted sentences inside a sentence that no reporting clause claimed: attributed to the subject
+    of the verb before them (``Rutte expressed his rejection of “what Putin suggested …”``)."""
+    used = {id(sp) for e in events for sp in e.spans}
+    out = []
+    for span in spans:
+        if id(span) in used or fnd.span_kind(text, span) != "quote":
+            continue
+        if any(e.start <= span.start < e.end for e in events):
+            continue
+        frame = (fnd.frame_before(text, span, span.para_start, parsed, quoted)
+                 or fnd.frame_after(text, span, span.para_end, parsed, quoted)
+                 or fnd.frame_before(text, span, span.para_start, parsed, quoted, any_verb=True))
+        out.append(_Event([(span.start, span.end)], "partial", frame, "fallback" if frame else "", spans=[span]))
+    return out
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """The headline (first line) and sub-headings: short lines that do not end like a sentence."""
+    out = []
+    pos = 0
+    first = True
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        body = line.strip().rstrip("\"'”’»")
+        if not body:
+            continue
+        if (first and len(body.split()) <= _HEADING_WORDS) or (len(body.split()) <= _HEADING_WORDS and not body.endswith((".", "!", "?", "…", ":"))):
+            out.append((lo, hi))
+        first = False
+    return out
+
+
+def _heading_events(text: str, events: list[_Event], mentions: list[Mention]) -> list[_Event]:
+    """``Stoltenberg: NATO Remains Committed to Supporting Ukraine``: a heading that attributes without
+    quote marks (or with them around part of the statement)."""
+    out = []
+    for lo, hi in _heading_lines(text):
+        if any(lo <= e.start < hi and (e.frame is not None or e.inherit) for e in events):
+            continue
+        m = re.match(r"\s*[^:\n“”\"‘’]{2,60}?:\s+(\S.*)$", text[lo:hi])
+        if not m or len(fnd.words(m.group(1))) < 3:
+            continue
+        frame = fnd.heading_speaker(text, lo, text.rfind(":", lo, lo + m.start(1)), mentions)
+        if frame is None:
+            continue
+        start, end = lo + m.start(1), lo + len(text[lo:hi].rstrip())
+        events[:] = [e for e in events if not lo <= e.start < hi]  # unattributed quotes inside it
+        out.append(_Event([(start, end)], "headline", frame, "colon"))
+    return out
+
+
+def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for e in events:
+        q = Quote(article_id=article_id, text=" ".join(text[s:t].strip() for s, t in e.pieces), start=e.start,
+                  end=e.end, kind=e.kind, pieces=list(e.pieces))
+        f = e.frame
+        confidence = FRAME_CONFIDENCE.get(e.how, 0.2)
+        if f is not None:
+            q.cue, q.cue_start, q.cue_end = f.cue, f.cue_start, f.cue_end
+        if f is not None and f.speaker_start is not None and f.speaker_end is not None:
+            q.speaker_start, q.speaker_end = f.speaker_start, f.speaker_end
+            q.speaker_mention = text[f.speaker_start:f.speaker_end]
+            q.speaker, resolved = speakers.resolve(q.speaker_mention, f.speaker_start, f.speaker_end,
+                                                   switch=f.switch)
+            confidence *= resolved if q.speaker else 0.4
+        elif e.inherit and previous is not None and previous.speaker:
+            q.speaker_mention, q.speaker_start, q.speaker_end = (previous.speaker_mention, previous.speaker_start,
+                                                                 previous.speaker_end)
+            q.speaker, q.cue, q.cue_start, q.cue_end = previous.speaker, previous.cue, previous.cue_start, previous.cue_end
+            confidence *= previous.confidence
+        else:
+            confidence = 0.2
+        q.confidence = round(confidence, 2)
+        speakers.observe(q.speaker, q.start)
+        quotes.append(q)
+        if q.kind != "indirect":
+            previous = q
+    return quotes

@@ -1,0 +1,332 @@
+"""Direct, partial and headline quotation candidates, and the frame that attributes them.
+
+A quoted span becomes a quotation candidate unless it is a name or title in
+quote marks (“Challenger” tanks, “Fox News Sunday”) or a short scare quote; short
+fragments only count inside reported speech (see :mod:`storyline.quotes.indirect`).
+A span that opens its sentence (or follows a colon, or a cue and a comma) is a
+*direct* quote; one that starts inside a sentence is *partial*.
+
+The attribution of a direct quote is looked for in its frame, in this order:
+
+1. after it, up to the end of the sentence: ``“…,” he said``, ``“…” said
+   Caddell``, ``“…”declared the Norwegian diplomat``, ``“…” the statement reads``;
+2. before it, in its sentence: ``The Ukrainian president then added: “…”``;
+3. a heading or transcript colon: ``Zelensky to NATO: "…"``, ``"WALLACE: …``;
+4. the next sentence, passive: ``"…" This was stated by the NATO secretary general``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.quotes.cues import DOCUMENT_VERBS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
+from storyline.quotes.marks import QuoteSpan
+from storyline.quotes.parse import Parsed, upos
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SMALL = frozenset("a an and the of in on at to for by with or nor but from de la le von van".split())
+_NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON", "PART"})
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)" \
+          r"(?<!\bLt)(?<!\bSgt)(?<!\bProf)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)(?<!\b[A-Z])"
+_SENT_END = re.compile(_ABBREV + r"[.!?…](?=\s)")
+_SWITCH = re.compile(r"\b(?:for (?:his|her|their|its) part|in (?:his|her|their) turn|meanwhile)\b", re.I)
+_PASSIVE_NEXT = re.compile(
+    r"^\s*(?:This|That|These|Those|It|Such)(?:\s+\w+)?\s+(?:was|were|is|has been|have been)\s+(\w+)\s+by\s+", re.I)
+_TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.’'\- ]{1,30}[A-Z.]):\s+")
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+on earlier later also then""".split())
+_ROLES = frozenset("""president minister diplomat chief leader head secretary general chancellor spokesman
+spokeswoman spokesperson official ambassador governor senator candidate nominee mayor""".split())
+_HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
+live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
+
+
+@dataclass(slots=True)
+class Frame:
+    """What attributes a quote: the cue and the speaker mention (offsets into the clean text)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    switch: bool = False  #: "For his part, …": the speaker is not the previous one
+    where: str = "after"  #: after | before | colon | inside | next
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def span_kind(text: str, span: QuoteSpan) -> str:
+    """"quote", "name" (a name or title in quote marks) or "short" (a fragment of one or two words)."""
+    content = text[span.start:span.end].strip()
+    ws = words(content)
+    if not ws:
+        return "name"
+    ends_sentence = content.rstrip("\"'”’»)").endswith((".", "!", "?", "…", ","))
+    content_words = [w for w in ws if w.lower() not in _SMALL]
+    title_case = bool(content_words) and all(w[0].isupper() or w[0].isdigit() for w in content_words)
+    if title_case and (len(ws) <= 6 and not ends_sentence or len(ws) <= 3):
+        return "name"  # “Challenger” tanks, “Fox News Sunday”, “Cake Boss.”
+    if len(ws) <= 2 and not ends_sentence:
+        return "short"
+    return "quote"
+
+
+def sentence_start(text: str, at: int, lo: int) -> int:
+    """Start of the sentence holding offset ``at`` (not before ``lo``), by punctuation."""
+    last = lo
+    for m in _SENT_END.finditer(text, lo, at):
+        last = m.end()
+    while last < at and text[last].isspace():
+        last += 1
+    return last
+
+
+def opens_sentence(text: str, span: QuoteSpan, prev_end: int) -> bool:
+    """Does the quote open its sentence (or follow a colon, or a cue and a comma)?"""
+    lo = max(span.para_start, prev_end)
+    before = text[sentence_start(text, span.open_at, lo):span.open_at].strip()
+    if not before or before.endswith(":"):
+        return True
+    first = text[span.start:span.start + 1]
+    if before.endswith(",") and first.isupper():
+        tail = words(before)[-3:]
+        return any(w.lower() in SPEECH_FORMS for w in tail)
+    return False
+
+
+def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
+    """Offsets of the noun phrase headed by ``tok``, without relative clauses or trailing
+    prepositional phrases other than "of …" ("the Prime Minister of Norway")."""
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    left = tok.left_edge
+    while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS):
+        left = left.doc[left.i + 1]
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = child.right_edge
+        elif child.dep_ == "appos" and any(upos(t) == "PROPN" for t in child.subtree):
+            right = child.right_edge
+        else:
+            break
+    while right.i > tok.i and (right.is_punct or right.text in "“”\"'‘’"):
+        right = right.doc[right.i - 1]
+    base = parsed.offset(left) - left.idx
+    return base + left.idx, base + right.idx + len(right.text)
+
+
+def _inverted_np(tokens: list[Any], k: int) -> tuple[Any, Any] | None:
+    """The noun phrase right after a cue verb (``said the NATO secretary general``)."""
+    i = k + 1
+    while i < len(tokens) and upos(tokens[i]) in ("ADV", "PART") and tokens[i].lower_ != "'s":
+        i += 1
+    if i >= len(tokens) or upos(tokens[i]) not in _NP_POS or tokens[i].lower_ in ("that", "this", "it"):
+        return None
+    j = i
+    while j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if upos(nxt) in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or nxt.dep_ in ("compound", "flat"):
+            j += 1
+        elif nxt.lower_ == "of" and j + 2 < len(tokens) and upos(tokens[j + 2]) in ("PROPN", "NOUN", "DET"):
+            j += 2
+        else:
+            break
+    return tokens[i], tokens[j]
+
+
+def _is_cue(tok: Any, *, document: bool = False) -> bool:
+    low = tok.lower_
+    if low in SPEECH_FORMS and (tok.tag_.startswith("VB") or upos(tok) in ("VERB", "AUX")):
+        return True
+    if low in SPEECH_FORMS and tok.i + 1 < len(tok.doc) and upos(tok.nbor()) in ("PROPN", "DET", "PRON"):
+        return True  # "said Caddell": the tagger sometimes misreads inverted cues
+    return document and low in DOCUMENT_VERBS
+
+
+def _subject(cue: Any, quoted: Any) -> Any | None:
+    """The speaker the parse gives a cue: the agent of a passive ("was stated by X"), else the subject."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "csubj") and not quoted(child.idx + child.doc.user_data["base"]):
+            return child
+    return None
+
+
+def _reports_itself(cue: Any, quoted: Any) -> bool:
+    """Does the cue take a complement of its own after it ("Zelensky explained that …")? Then it is
+    a new report, not the frame of the quote before it."""
+    base = cue.doc.user_data["base"]
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not quoted(base + c.idx) for c in cue.children)
+
+
+def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: Any) -> Frame | None:
+    """``“…,” he said`` / ``said Caddell`` / ``the statement … reads`` right after the quote."""
+    m = _SENT_END.search(text, span.outer_end, limit)
+    end = m.end() if m else limit
+    tokens = [t for t in parsed.tokens(span.outer_end, end) if not quoted(parsed.offset(t))]
+    for k, tok in enumerate(tokens[:4]):  # `“…,” according to state attorney Dave Aronberg`
+        if tok.lower_ == "according" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "to":
+            pobj = next((c for c in tokens[k + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                s, e = np_span(pobj, parsed)
+                at = parsed.offset(tok)
+                return Frame("according to", at, parsed.offset(tokens[k + 1]) + 2, s, e, where="after")
+    # `“… Belarus.” Duda said.`: after a full stop only a short frame belongs to the quote
+    new_sentence = text[span.start:span.end].rstrip().endswith((".", "!", "?")) and tokens and tokens[0].text[:1].isupper()
+    for k, tok in enumerate(tokens[:4] if new_sentence else tokens[:14]):
+        if not _is_cue(tok, document=any(t.lower_ in SOURCE_NOUNS for t in tokens[:k])):
+            continue
+        if new_sentence and _reports_itself(tok, quoted):
+            break
+        subj = _subject(tok, quoted)
+        document = next((t for t in tokens[:k] if t.lower_ in SOURCE_NOUNS), None)
+        if document is not None:  # `the statement released after the meeting reads`: the statement speaks
+            s, e = np_span(document, parsed)
+            e = min(e, parsed.offset(document) + len(document.text))
+        elif subj is not None and parsed.offset(subj) >= span.outer_end:
+            s, e = np_span(subj, parsed)
+        elif (inv := _inverted_np(tokens, k)) is not None:
+            s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)
+        elif k and any(upos(t) in ("PROPN", "NOUN", "PRON") for t in tokens[:k]):
+            first = next(t for t in tokens[:k] if upos(t) in _NP_POS)
+            s, e = parsed.offset(first), parsed.offset(tokens[k - 1]) + len(tokens[k - 1].text)
+        else:
+            continue
+        at = parsed.offset(tok)
+        return Frame(tok.text, at, at + len(tok.text), s, e, where="after")
+    return None
+
+
+def frame_before(text: str, span: QuoteSpan, prev_end: int, parsed: Parsed, quoted: Any,
+                 *, any_verb: bool = False) -> Frame | None:
+    """``The Ukrainian president then added: “…”`` / ``X said that “…”`` in the quote's sentence."""
+    lo = sentence_start(text, span.open_at, max(span.para_start, prev_end))
+    tokens = [t for t in parsed.tokens(lo, span.open_at) if not quoted(parsed.offset(t))]
+    colon = text[lo:span.open_at].rstrip().endswith(":")
+    for tok in reversed(tokens):
+        verb = tok.tag_.startswith("VB") and upos(tok) in ("VERB", "AUX")
+        if not (_is_cue(tok) or (tok.lower_ in THOUGHT_FORMS and verb) or ((colon or any_verb) and verb
+                                                                          and upos(tok) == "VERB")):
+            continue
+        subj = _subject(tok, quoted)
+        head = tok
+        while subj is None and head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head:
+            head = head.head
+            subj = _subject(head, quoted)
+        k = tokens.index(tok)
+        parenthetical = k > 0 and tokens[k - 1].text == "," and _is_cue(tok)  # "NATO, reiterated X, will …"
+        if subj is not None and subj.i > tok.i and not parenthetical and head is tok:
+            # a subject after a participle ("accusing the Alliance of …") is a misparse: use the clause's
+            head, subj = tok, None
+            while subj is None and head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head:
+                head = head.head
+                subj = _subject(head, quoted)
+                subj = subj if subj is None or subj.i < head.i else None
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP")
+        if (subj is None or parenthetical) and finite and _is_cue(tok) and (inv := _inverted_np(tokens, k)) is not None:
+            s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)  # ", reiterated the secretary general,"
+        elif subj is None and tok.tag_ == "VBG" and _is_cue(tok) and (
+                name := next((t for t in reversed(tokens[:k]) if upos(t) == "PROPN"), None)) is not None:
+            s, e = np_span(name, parsed)  # a dangling "…, accusing X of …": the person named before it
+        elif subj is None or (any_verb and not _cue_like(tok) and not _person_like(subj)):
+            continue
+        else:
+            s, e = np_span(subj, parsed)
+        at = parsed.offset(tok)
+        switch = bool(_SWITCH.search(text, lo, s + 1))
+        return Frame(tok.text, at, at + len(tok.text), s, e, switch=switch, where="before")
+    return None
+
+
+def _cue_like(tok: Any) -> bool:
+    return tok.lower_ in SPEECH_FORMS or tok.lower_ in THOUGHT_FORMS
+
+
+def _person_like(tok: Any) -> bool:
+    """A subject that can speak: a name, a personal pronoun, a role ("the minister")."""
+    if tok.lower_ in ("he", "she", "they", "who"):
+        return True
+    if upos(tok) == "PROPN" or any(upos(t) == "PROPN" for t in tok.children if t.dep_ == "compound"):
+        return True
+    return tok.lower_ in _ROLES
+
+
+def colon_speaker(text: str, span: QuoteSpan, prev_end: int, mentions: list[Any]) -> Frame | None:
+    """``The Lithuanian President, Gitan Nauseda warned of the risk …: “…”``: the sentence before a
+    colon names the speaker even when the parse finds no verb (a glued word, a verbless lead-in)."""
+    lo = sentence_start(text, span.open_at, max(span.para_start, prev_end))
+    head = text[lo:span.open_at].rstrip()
+    if not head.endswith(":"):
+        return None
+    inner = [m for m in mentions if m.start >= lo and m.end <= span.open_at]
+    pick = next((m for m in inner if m.label == "PERSON"), None) or next(
+        (m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
+    if pick is None:
+        return None
+    colon = lo + len(head) - 1
+    return Frame(":", colon, colon + 1, pick.start, pick.end, where="before")
+
+
+def frame_colon(text: str, span: QuoteSpan, mentions: list[Any]) -> Frame | None:
+    """``NATO, Stoltenberg: "…"``, ``Zelensky to NATO: "…"`` and ``"WALLACE: …`` transcripts."""
+    m = _TRANSCRIPT.match(text, span.start, span.end)
+    if m:
+        return Frame(":", m.end(1), m.end(1) + 1, m.start(1), m.end(1), where="inside")
+    head = text[span.para_start:span.open_at]
+    if not head.rstrip().endswith(":"):
+        return None
+    return heading_speaker(text, span.para_start, span.para_start + len(head.rstrip()) - 1, mentions)
+
+
+def heading_speaker(text: str, lo: int, colon: int, mentions: list[Any]) -> Frame | None:
+    """The speaker of a ``SPEAKER: content`` heading line whose colon is at ``colon``."""
+    head = text[lo:colon]
+    ws = words(head)
+    if not ws or len(ws) > 7 or ws[0].lower() in _HEADING_STOP:
+        return None
+    inner = [m for m in mentions if m.start >= lo and m.end <= colon and m.label in ("PERSON", "ORG", "GPE", "NORP")]
+    name_like = len(ws) <= 4 and all(w[0].isupper() for w in ws if w.lower() not in _SMALL)
+    if not inner and not name_like:
+        return None
+    cut = re.search(r"\s(?:to|on|at|in|about|after|before|vs\.?)\s", head)
+    scope_end = lo + cut.start() if cut else colon
+    people = [m for m in inner if m.label == "PERSON" and m.end <= scope_end]
+    pick = (people or [m for m in inner if m.end <= scope_end] or inner or [None])[-1]
+    if pick is None:
+        s = lo + len(head) - len(head.lstrip())
+        return Frame(":", colon, colon + 1, s, colon, where="colon")
+    return Frame(":", colon, colon + 1, pick.start, pick.end, where="colon")
+
+
+def frame_lead_in(text: str, span: QuoteSpan, parsed: Parsed, quoted: Any, mentions: list[Any]) -> Frame | None:
+    """``He said:`` / ``Reporter X says:`` closing the paragraph before one that opens with a quote."""
+    if span.open_at - span.para_start > 1 or span.continued:
+        return None
+    prev_end = text[:span.para_start].rstrip()
+    if not prev_end.endswith(":"):
+        return None
+    para_start = text.rfind("\n", 0, len(prev_end)) + 1
+    lead = QuoteSpan(len(prev_end), len(prev_end), len(prev_end), None, "d", para_start, len(prev_end))
+    return frame_before(text, lead, para_start, parsed, quoted) or colon_speaker(text, lead, para_start, mentions)
+
+
+def frame_next(text: str, span: QuoteSpan, limit: int, parsed: Parsed) -> Frame | None:
+    """``"…" This was stated by the NATO secretary general at the end of the summit.``"""
+    m = _PASSIVE_NEXT.match(text, span.outer_end, limit)
+    if not m or m.group(1).lower() not in SPEECH_FORMS:
+        return None
+    rest = text[m.end():limit]
+    stop = re.search(r"\s(?:at|in|on|during|after|before|when|while|from|to|as)\s|[,.;:!?]", rest)
+    end = m.end() + (stop.start() if stop else len(rest.rstrip()))
+    return Frame(m.group(1), m.start(1), m.end(1), m.end(), end, where="next")

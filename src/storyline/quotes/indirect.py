@@ -1,0 +1,192 @@
+"""Reported speech from the dependency parse: ``X said that …``, ``according to X, …``.
+
+For every cue verb outside quote marks the parse gives the speaker (its
+subject, the agent of a passive, the subject of the verb a participle hangs on:
+"…, adding that …") and the content (its clausal complement):
+
+* ``X said (that) …``, ``… , sources said``: the ``ccomp``;
+* ``X called on Y to …``, ``X urged Y to …``: ``Y`` and the ``xcomp``;
+* ``X warned of …``: the object of "of" / "about";
+* ``X calls Y "inhumane and cynical"``: the object and its predicate;
+* ``according to X, …``: the clause the phrase hangs on, minus the phrase.
+
+The content is returned as pieces (a parenthetical attribution inside it is cut
+out). Whether a clause is indirect, partial (it holds quoted words) or just the
+frame of a direct quote is decided by the caller, who knows the quote marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.quotes.cues import ADDRESSEE_VERBS, CUE_FORMS, NAMING_VERBS, PARTICLE_CUES, THOUGHT_FORMS
+from storyline.quotes.find import np_span
+from storyline.quotes.parse import Parsed, upos
+
+_SUBJ = ("nsubj", "nsubjpass")
+_EMPTY_SUBJECTS = frozenset({"it", "there", "i", "we", "you"})
+_OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "threaten", "demand", "order",
+                           "appeal", "instruct", "advise", "encourage", "invite", "tell", "warn", "remind"})
+_ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "accuse",
+                          "remind", "inform", "tell"})
+_MIN_WORDS = 3
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+
+
+@dataclass(slots=True)
+class Clause:
+    """A reporting clause found by the parse (offsets into the clean text)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    thought: bool = False  #: a verb of belief ("thinks that"), not of saying
+
+
+def clauses(parsed: Parsed, quoted: Any) -> list[Clause]:
+    """Every reporting clause in the parsed units, in text order."""
+    out: list[Clause] = []
+    for unit in parsed.units:
+        if unit.doc is None:
+            continue
+        for tok in unit.doc:
+            at = unit.start + tok.idx
+            if quoted(at):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(unit.doc) and tok.nbor().lower_ == "to":
+                clause = _according(tok, parsed)
+            elif tok.lower_ in CUE_FORMS and upos(tok) in ("VERB", "AUX") or (
+                    tok.lower_ in CUE_FORMS and tok.tag_.startswith("VB")):
+                clause = _verb(tok, parsed, quoted)
+            else:
+                continue
+            if clause is not None:
+                out.append(clause)
+    return out
+
+
+def _according(tok: Any, parsed: Parsed) -> Clause | None:
+    to = tok.nbor()
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None or source.lower_ in ("which", "that", "whom", "this", "it"):
+        return None
+    head = tok.head if tok.head is not tok else None
+    sent = tok.sent
+    scope = list(head.subtree) if head is not None and head.i != tok.i else list(sent)
+    skip = {t.i for t in tok.subtree} | {to.i} | {t.i for t in source.subtree}
+    content = [t for t in scope if t.i not in skip]
+    pieces = _pieces(content, parsed)
+    if not pieces:
+        return None
+    s, e = np_span(source, parsed)
+    at = parsed.offset(tok)
+    return Clause("according to", at, parsed.offset(to) + 2, pieces, s, e)
+
+
+def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
+    base = CUE_FORMS[tok.lower_]
+    particles = PARTICLE_CUES.get(base)
+    if particles and not any(c.lower_ in particles for c in tok.children if c.dep_ in ("prt", "prep")):
+        if base != "call":  # "call" also names ("calls X “cynical”")
+            return None
+    content: list[Any] = []
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            content.extend(child.subtree)
+        elif child.dep_ == "xcomp" and base in _OBJECT_VERBS:
+            obj = [c for c in tok.children if c.dep_ in ("dobj", "pobj") and c.i < child.i]
+            for o in obj:
+                content.extend(o.subtree)
+            content.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "for") and base == "call" and not any(
+                g.lower_ in _TIME_WORDS for g in child.children):
+            content.extend(t for t in child.subtree if t.i != child.i)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "about") and base in _ABOUT_VERBS:
+            content.extend(t for t in child.subtree if t.i != child.i)
+    if not content and base in NAMING_VERBS:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        pred = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and obj is not None
+                and c.i > obj.i]
+        if obj is not None and pred:
+            content = [t for t in tok.doc[obj.left_edge.i:pred[-1].right_edge.i + 1]]
+        elif obj is not None and any(quoted(parsed.offset(t)) for t in obj.subtree):
+            content = list(obj.subtree)
+    if not content:
+        return None
+    thought = tok.lower_ in THOUGHT_FORMS
+    if thought and not any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJ for g in c.children) for c in tok.children):
+        return None  # "I think so", "hopes to win": a belief needs a clause of its own
+    # a report inside this one ("…, stressing that …") is a quotation of its own
+    nested = {t.i for c in content if c.dep_ in ("advcl", "conj") and c.lower_ in CUE_FORMS and c.i > tok.i
+              for t in c.subtree}
+    content = [t for t in content if t.i not in nested]
+    speaker = _speaker(tok, base, quoted, parsed)
+    if speaker is not None and speaker.lower_ in _EMPTY_SUBJECTS:
+        return None
+    cut = set()
+    if speaker is not None:
+        cut = {t.i for t in speaker.subtree}
+    content = [t for t in content if t.i not in cut and t.i != tok.i]
+    pieces = _pieces(content, parsed)
+    if not pieces:
+        return None
+    at = parsed.offset(tok)
+    clause = Clause(tok.text, at, at + len(tok.text), pieces, thought=thought)
+    if speaker is not None:
+        clause.speaker_start, clause.speaker_end = np_span(speaker, parsed)
+    return clause
+
+
+def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
+    """Subject of the cue, the agent of a passive, or the subject a participle inherits."""
+    head = tok
+    for _ in range(4):
+        for child in head.children:
+            if child.dep_ == "nsubj" and not quoted(parsed.offset(child)):
+                return child
+            if child.dep_ == "agent":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            if child.dep_ == "nsubjpass" and base not in ADDRESSEE_VERBS:
+                return None  # "it was said that", "X is called Y": no speaker here
+        if head.dep_ in ("xcomp", "advcl", "conj", "acl") and head.head is not head:
+            head = head.head
+            continue
+        if head.dep_ == "relcl":
+            return head.head
+        break
+    return None
+
+
+def _pieces(tokens: list[Any], parsed: Parsed) -> list[tuple[int, int]]:
+    """Contiguous runs of ``tokens`` as offsets, edges trimmed of punctuation and "that"."""
+    idx = sorted({t.i for t in tokens})
+    if not idx:
+        return []
+    doc = tokens[0].doc
+    runs: list[list[int]] = [[idx[0]]]
+    for i in idx[1:]:
+        if i == runs[-1][-1] + 1 or all(doc[k].is_punct or doc[k].is_space for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    pieces = []
+    for run in runs:
+        toks = [doc[i] for i in range(run[0], run[-1] + 1)]
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "whether") or toks[0].is_space):
+            if toks[0].text in "“\"‘«„":
+                break  # keep an opening quote mark with its content
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’»":
+            toks = toks[:-1]
+        if sum(1 for t in toks if t.is_alpha or t.like_num) < 1:
+            continue
+        pieces.append((parsed.offset(toks[0]), parsed.offset(toks[-1]) + len(toks[-1].text)))
+    if sum(len(parsed.tokens(s, e)) for s, e in pieces) < _MIN_WORDS:
+        return []
+    return pieces

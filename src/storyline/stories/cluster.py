@@ -1,0 +1,439 @@
+"""Stories, incrementally: a new article joins the story of the same event, or starts one.
+
+Text similarity alone merges every article about the same people and places: two meetings of
+the same two people in the same city fifteen months apart read alike. So an article is matched
+to a story on what makes events differ as well as on its words:
+
+    score = cos(article terms, story centroid)          # salient words and names, tf-idf
+          + date    (same day: bonus; days apart: penalty; weeks apart: never the same story)
+          + place   (same place: bonus; another place: penalty)
+          + people  (shared participants: bonus; none shared: penalty)
+          + kind    (same kind: bonus; an unrelated kind: penalty)
+
+and joins the best story scoring at least ``threshold``. Nothing is compared all-pairs: the
+candidate stories come from a small inverted index over the article's most salient terms,
+participants and place, each posting list capped to the stories last active under that key,
+plus time-bucketed postings so that an article about an old event still finds its story. The
+cost of adding an article is bounded by the caps, not by the size of the store. Adding never
+moves an earlier article: stories only grow.
+
+Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
+so the store can persist it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from storyline.stories.events import ArticleFeatures, Event, lead_sentences
+from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
+                                     TermBag, term_bag, weigh)
+
+#: Kinds that can describe one event from different angles (a press conference at a summit).
+KIND_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement"}),
+    frozenset({"attack", "shooting", "death", "disaster", "accident", "fire"}),
+    frozenset({"arrest", "trial", "shooting", "death"}),
+    frozenset({"appointment", "resignation"}),
+    frozenset({"deal", "launch", "agreement"}),
+    frozenset({"election", "protest", "statement"}),
+)
+BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
+
+
+@dataclass(slots=True)
+class StoryParams:
+    """How the index decides; the defaults were set on ECB+ dev and checked on headlines and seeds."""
+
+    threshold: float = 0.30
+    link: str = "centroid"  #: centroid cosine, or "average" similarity to the members
+    top_terms: int = 80  #: terms kept per article vector
+    block_terms: int = 12  #: salient terms an article looks candidates up with
+    candidates: int = 30  #: candidate stories scored in full
+    posting_cap: int = 200  #: stories kept per key, most recently active first
+    bucket_days: int = 30  #: width of the time buckets of dated postings
+    centroid_terms: int = 400  #: terms a story centroid keeps
+    same_day_bonus: float = 0.08
+    near_days: int = 3  #: event dates this close are one event told late
+    hard_gap_text: int = 10  #: both dates read in the text: farther apart, never one story
+    hard_gap_published: int = 21  #: one date is only a publication date
+    hard_gap_coarse: int = 60  #: month- or year-level dates
+    gap_penalty: float = 0.25  #: penalty reached at the hard gap
+    weekday_penalty: float = 0.12
+    place_bonus: float = 0.05
+    place_penalty: float = 0.10
+    people_bonus: float = 0.06
+    people_penalty: float = 0.06
+    kind_bonus: float = 0.03
+    kind_penalty: float = 0.08
+
+
+@dataclass(slots=True)
+class TextFeatures:
+    """What story matching reads of an article's words: its term bag (before idf)."""
+
+    bag: TermBag
+
+
+@dataclass(slots=True)
+class _When:
+    """An event date as an interval of day ordinals, with where it came from."""
+
+    lo: int | None = None
+    hi: int | None = None
+    day_level: bool = False
+    source: str | None = None
+    weekday: int | None = None
+
+
+@dataclass(slots=True)
+class Member:
+    """One article of a story as the index keeps it (a plain row)."""
+
+    article_id: str
+    story_id: str
+    seq: int
+    vector: dict[str, float] = field(default_factory=dict)
+    date: str | None = None
+    date_source: str | None = None
+    place: str | None = None
+    people: list[str] = field(default_factory=list)
+    kind: str | None = None
+    copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    days: list[int] = field(default_factory=list)  #: sorted day ordinals of dated members
+    day_sources: dict[int, str] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)  #: coarse date intervals
+    weekdays: Counter[int] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    people: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    touched: int = 0
+
+    @property
+    def start(self) -> str | None:
+        return dt.date.fromordinal(self.days[0]).isoformat() if self.days else None
+
+    @property
+    def end(self) -> str | None:
+        return dt.date.fromordinal(self.days[-1]).isoformat() if self.days else None
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an added article went, and why."""
+
+    story_id: str
+    new: bool
+    score: float  #: the winning score (0 for a new story)
+    parts: dict[str, float] = field(default_factory=dict)  #: text, date, place, people, kind
+
+
+def text_features(f: ArticleFeatures) -> TextFeatures:
+    """Term bag of an article: title, lead and the start of the body, each with its weight."""
+    lead = lead_sentences(f)
+    lead_end = lead[-1].end if lead else 0
+    title = (f.title or "").strip()
+    regions: list[tuple[str, float]] = []
+    names: list[tuple[str, float]] = []
+    start = 0
+    if title and f.text.lstrip()[:60] == title[:60]:
+        start = f.text.find(title[:60]) + len(title)
+        regions.append((title, TITLE_WEIGHT))
+    elif title:
+        regions.append((title, TITLE_WEIGHT))
+    regions.append((f.text[start:max(start, lead_end)], LEAD_WEIGHT))
+    body = f.text[max(start, lead_end):].split()[:BODY_WORDS]
+    regions.append((" ".join(body), BODY_WEIGHT))
+    body_end = max(start, lead_end) + sum(len(w) + 1 for w in body)
+    for m in f.mentions:
+        if m.label not in NAME_LABELS:
+            continue
+        w = TITLE_WEIGHT if m.end <= start else LEAD_WEIGHT if m.end <= lead_end else BODY_WEIGHT if m.start < body_end else 0
+        if w:
+            names.append((m.text, w))
+    if title and not start:  # a title the text does not open with: find its names the cheap way
+        names.extend((n, TITLE_WEIGHT) for n in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", title))
+    return TextFeatures(term_bag(regions, names))
+
+
+def _when(event: Event) -> _When:
+    day = event.day
+    if day is not None:
+        o = day.toordinal()
+        return _When(o, o, True, event.date_source, day.isoweekday())
+    value = event.date or ""
+    m = re.match(r"^(\d{4})(?:-(\d\d))?$", value)
+    if m:
+        y = int(m[1])
+        if m[2]:
+            mo = int(m[2])
+            if 1 <= mo <= 12:
+                return _When(dt.date(y, mo, 1).toordinal(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).toordinal(),
+                             False, event.date_source)
+        elif 1 <= y <= 9999:
+            return _When(dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal(), False, event.date_source)
+    return _When(weekday=event.weekday)
+
+
+def _compatible_kinds(a: str, b: str) -> bool:
+    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES)
+
+
+class StoryIndex:
+    """Incremental story clustering over events and term vectors; see the module docstring.
+
+    Args:
+        params: thresholds and weights.
+        place_country: optional ``name → country`` lookup, so that "Brussels" and "Belgium"
+            are not taken for different places (the entities stage has one).
+    """
+
+    def __init__(self, params: StoryParams | None = None, *, place_country: Callable[[str], str | None] | None = None,
+                 prefix: str = "s") -> None:
+        self.params = params or StoryParams()
+        self.place_country = place_country
+        self.prefix = prefix
+        self.dfs = DocumentFrequencies()
+        self.stories: dict[str, Story] = {}
+        self.members: dict[str, Member] = {}
+        self._postings: dict[str, dict[str, None]] = {}
+        self._seq = 0
+        self._next_id = 1
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def story_of(self, article_id: str) -> str | None:
+        m = self.members.get(article_id)
+        return m.story_id if m else None
+
+    def add(self, article_id: str, event: Event, text: TextFeatures) -> Assignment:
+        """File one article: join the best-matching story or start a new one; returns where it went."""
+        if article_id in self.members:
+            return Assignment(self.members[article_id].story_id, False, 1.0)
+        self.dfs.add(text.bag.weights, text.bag.priors)
+        vector = weigh(text.bag, self.dfs, top=self.params.top_terms)
+        when = _when(event)
+        people = sorted({p.key for p in event.participants if p.label == "PERSON"})
+        place = event.place_key
+        best: tuple[float, Story, dict[str, float]] | None = None
+        for story in self._candidates(vector, when, people, place):
+            parts = self._score(vector, when, people, place, event.kind, story)
+            if parts is None:
+                continue
+            total = sum(parts.values())
+            if best is None or total > best[0]:
+                best = (total, story, parts)
+        self._seq += 1
+        if best is not None and best[0] >= self.params.threshold:
+            story, new, score, parts = best[1], False, best[0], best[2]
+        else:
+            story, new, score, parts = self._new_story(), True, 0.0, {}
+        member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people, event.kind)
+        self._apply(member, story, when)
+        return Assignment(story.id, new, score, parts)
+
+    def add_copy(self, article_id: str, original_id: str) -> str:
+        """File a duplicate of an already filed article: it goes where the original went."""
+        if article_id in self.members:
+            return self.members[article_id].story_id
+        original = self.members[original_id]
+        self._seq += 1
+        self.members[article_id] = Member(article_id, original.story_id, self._seq, copy_of=original_id)
+        self.stories[original.story_id].article_ids.append(article_id)
+        return original.story_id
+
+    def clusters(self) -> dict[str, str]:
+        """``{article_id: story_id}`` for every filed article."""
+        return {a: m.story_id for a, m in self.members.items()}
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def _keys(self, vector: dict[str, float], people: Iterable[str], place: str | None) -> list[str]:
+        top = sorted(vector.items(), key=lambda kv: -kv[1])[: self.params.block_terms]
+        keys = [t for t, _ in top] + ["p:" + p for p in people]
+        if place:
+            keys.append("l:" + place)
+        return keys
+
+    def _bucket(self, day: int) -> int:
+        return day // self.params.bucket_days
+
+    def _candidates(self, vector: dict[str, float], when: _When, people: list[str], place: str | None) -> list[Story]:
+        votes: Counter[str] = Counter()
+        for key in self._keys(vector, people, place):
+            weight = vector.get(key, 0.2)
+            lookups = [key]
+            if when.lo is not None:
+                b = self._bucket(when.lo)
+                lookups += [f"{key}@{b - 1}", f"{key}@{b}", f"{key}@{self._bucket(when.hi or when.lo) + 1}"]
+            for k in lookups:
+                for sid in self._postings.get(k, ()):
+                    votes[sid] += weight
+        return [self.stories[sid] for sid, _ in votes.most_common(self.params.candidates)]
+
+    def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
+               kind: str | None, story: Story) -> dict[str, float] | None:
+        """The parts of the article-to-story score, or None when the dates rule the story out."""
+        p = self.params
+        date = self._date_part(when, story)
+        if date is None:
+            return None
+        dot = sum(w * story.centroid.get(t, 0.0) for t, w in vector.items())
+        n = sum(1 for a in story.article_ids if not self.members[a].copy_of)
+        if p.link == "average":
+            text = dot / max(1, n)
+        elif p.link == "mix":
+            text = 0.5 * (dot / max(1, n) + (dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0))
+        else:
+            text = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
+        parts = {"text": text, "date": date}
+        if place and story.places:
+            if place in story.places:
+                parts["place"] = p.place_bonus
+            elif not self._same_country(place, story.places):
+                parts["place"] = -p.place_penalty
+        if people and story.people:
+            shared = sum(1 for x in people if x in story.people)
+            parts["people"] = p.people_bonus * min(1.0, shared / 2) if shared else -p.people_penalty
+        if kind and story.kinds:
+            top = story.kinds.most_common(1)[0][0]
+            if kind == top:
+                parts["kind"] = p.kind_bonus
+            elif not any(_compatible_kinds(kind, k) for k in story.kinds):
+                parts["kind"] = -p.kind_penalty
+        return parts
+
+    def _date_part(self, when: _When, story: Story) -> float | None:
+        p = self.params
+        if when.day_level and story.days:
+            i = bisect.bisect_left(story.days, when.lo)
+            near = [story.days[j] for j in (i - 1, i) if 0 <= j < len(story.days)]
+            nearest = min(near, key=lambda d: abs(d - when.lo))  # type: ignore[operator]
+            gap = abs(nearest - when.lo)  # type: ignore[operator]
+            both_text = when.source == "text" and story.day_sources.get(nearest) == "text"
+            hard = p.hard_gap_text if both_text else p.hard_gap_published
+            if gap > hard:
+                return None
+            if gap == 0 and both_text:
+                return p.same_day_bonus
+            if gap <= p.near_days:
+                return 0.0
+            return -p.gap_penalty * (gap - p.near_days) / max(1, hard - p.near_days)
+        if when.lo is not None and (story.spans or story.days):
+            intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
+            gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
+            return None if gap > p.hard_gap_coarse else 0.0
+        if when.weekday is not None and story.weekdays and when.lo is None:
+            return 0.0 if when.weekday in story.weekdays else -p.weekday_penalty
+        return 0.0
+
+    def _same_country(self, place: str, others: Iterable[str]) -> bool:
+        if self.place_country is None:
+            return False
+        mine = self.place_country(place)
+        return mine is not None and any(self.place_country(o) == mine for o in others)
+
+    # -- updating -----------------------------------------------------------------------------
+
+    def _new_story(self) -> Story:
+        sid = f"{self.prefix}{self._next_id}"
+        self._next_id += 1
+        story = Story(sid)
+        self.stories[sid] = story
+        return story
+
+    def _apply(self, member: Member, story: Story, when: _When | None = None) -> None:
+        p = self.params
+        when = when or _when(Event(member.article_id, date=member.date, date_source=member.date_source))
+        self.members[member.article_id] = member
+        story.article_ids.append(member.article_id)
+        story.touched = member.seq
+        c = story.centroid
+        dot = sum(w * c.get(t, 0.0) for t, w in member.vector.items())
+        story.norm2 += 2 * dot + sum(w * w for w in member.vector.values())
+        for t, w in member.vector.items():
+            c[t] = c.get(t, 0.0) + w
+        if len(c) > p.centroid_terms * 1.5:  # keep the centroid small: drop its lightest terms
+            keep = dict(sorted(c.items(), key=lambda kv: -kv[1])[: p.centroid_terms])
+            story.centroid = keep
+            story.norm2 = sum(w * w for w in keep.values())
+        if when.day_level and when.lo is not None:
+            if when.lo not in story.day_sources:
+                bisect.insort(story.days, when.lo)
+                story.day_sources[when.lo] = when.source or "text"
+            elif when.source == "text":
+                story.day_sources[when.lo] = "text"
+        elif when.lo is not None and len(story.spans) < 16:
+            story.spans.append((when.lo, when.hi if when.hi is not None else when.lo))
+        if when.weekday is not None:
+            story.weekdays[when.weekday] += 1
+        if member.place:
+            story.places[member.place] += 1
+        story.people.update(member.people)
+        if member.kind:
+            story.kinds[member.kind] += 1
+        for key in self._keys(member.vector, member.people, member.place):
+            self._post(key, story.id)
+            if when.lo is not None:
+                self._post(f"{key}@{self._bucket(when.lo)}", story.id)
+
+    def _post(self, key: str, sid: str) -> None:
+        posting = self._postings.setdefault(key, {})
+        posting.pop(sid, None)
+        posting[sid] = None  # most recently active last
+        if len(posting) > self.params.posting_cap:
+            del posting[next(iter(posting))]
+
+    # -- rows -----------------------------------------------------------------------------------
+
+    def to_rows(self) -> dict[str, Any]:
+        """Plain rows: ``members`` (one per article, in filing order), ``terms`` (document
+        frequencies and priors), ``meta`` (counters and parameters)."""
+        return {
+            "meta": {"docs": self.dfs.docs, "seq": self._seq, "next_id": self._next_id, "prefix": self.prefix,
+                     "params": asdict(self.params)},
+            "terms": [{"term": t, "df": self.dfs.df.get(t, 0), "prior": self.dfs.prior.get(t, 0.0)}
+                      for t in sorted(set(self.dfs.df) | set(self.dfs.prior))],
+            "members": [asdict(m) for m in sorted(self.members.values(), key=lambda m: m.seq)],
+        }
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, Any], *, place_country: Callable[[str], str | None] | None = None) -> StoryIndex:
+        """Rebuild an index from :meth:`to_rows` output: stories are replayed, never re-clustered."""
+        meta = rows["meta"]
+        index = cls(StoryParams(**meta["params"]), place_country=place_country, prefix=meta["prefix"])
+        index.dfs.docs = meta["docs"]
+        for r in rows["terms"]:
+            if r["df"]:
+                index.dfs.df[r["term"]] = r["df"]
+            if r["prior"]:
+                index.dfs.prior[r["term"]] = r["prior"]
+        for r in rows["members"]:
+            member = Member(**r)
+            story = index.stories.get(member.story_id) or index.stories.setdefault(member.story_id, Story(member.story_id))
+            if member.copy_of:
+                index.members[member.article_id] = member
+                story.article_ids.append(member.article_id)
+            else:
+                index._apply(member, story)
+        index._seq, index._next_id = meta["seq"], meta["next_id"]
+        return index

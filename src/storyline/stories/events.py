@@ -1,0 +1,399 @@
+"""The main event of one article: when, where, who, what kind, with the evidence for each.
+
+News puts the event in the lead: "NATO Secretary General Jens Stoltenberg on Wednesday called
+on Belarus ..." — "Stoltenberg made this appeal during a joint press conference with the
+President of Poland, Andrzej Duda, with whom he met this Wednesday at the NATO headquarters in
+Brussels." So every field is read off the title and the first sentences, find then apply:
+candidates with their spans first, then one choice per field.
+
+* date: the first resolved day-level date of the lead that is neither in the future nor long
+  before publication (background: "in 2014 ..."); a weekday alone ("on Wednesday", the article
+  undated) is kept as ``XXXX-WXX-3``; without either, the publication date stands in.
+* place: a place mention of the lead after a locative preposition ("in Brussels", "at the
+  NATO headquarters in Brussels") or opening a dateline ("WARSAW, March 14 -"); never a mere
+  mention ("called on Belarus" is not where anything happened).
+* participants: people, then organisations, of the title and lead, keyed by ``canonical``
+  (the entities stage plugs its linker in; the default keys a person by surname).
+* kind: cue words from :data:`KIND_CUES` (data, not code) in the title and lead.
+* summary: the lead sentence most central to the title and the other lead sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from storyline.records import AnalysedArticle, Mention, Quote, Sentence, Timex
+from storyline.stories.terms import content_words, entity_key, stem
+
+#: Sentences of the body that make the lead (after the title).
+LEAD_SENTENCES = 4
+#: A lead date this long before publication is background, not the article's event.
+MAX_EVENT_AGE_DAYS = 45
+
+#: Cue words of each event kind, as regular expressions over lower-cased text. Order matters
+#: only for ties: the more specific kind first.
+KIND_CUES: dict[str, tuple[str, ...]] = {
+    "press conference": (r"press conference", r"news conference", r"press briefing", r"briefed (?:the )?(?:press|reporters)"),
+    "summit": (r"summit", r"g7|g20", r"heads of state and government"),
+    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet"),
+    "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
+    "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
+               r"drone", r"explosion", r"ambush"),
+    "shooting": (r"shoot(?:ing|s)?\b", r"\bshot\b", r"gunm(?:a|e)n", r"opened fire"),
+    "death": (r"\bdie[sd]\b", r"\bdead\b", r"death of", r"passed away", r"killed"),
+    "disaster": (r"earthquake", r"quake", r"tsunami", r"flood(?:s|ing)?", r"hurricane", r"storm", r"wildfire",
+                 r"eruption", r"landslide"),
+    "accident": (r"crash(?:ed|es)?", r"collision", r"derail", r"accident"),
+    "fire": (r"\bfire\b", r"\bblaze\b", r"burn(?:ed|t|ing) down"),
+    "arrest": (r"arrest(?:ed|s)?", r"detained", r"in custody", r"charged with"),
+    "trial": (r"\btrial\b", r"sentenc(?:ed|e)", r"convicted", r"verdict", r"court ruled", r"pleaded"),
+    "election": (r"election", r"\bvot(?:e|es|ed|ing|ers)\b", r"ballot", r"referendum", r"polls? (?:open|close)"),
+    "protest": (r"protest", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies)\b", r"\bmarch(?:ed)? (?:on|through)"),
+    "appointment": (r"appoint(?:ed|s|ment)", r"named (?:as |the )?new", r"\bhired?\b", r"nominat(?:ed|ion)",
+                    r"sworn in", r"\bsigned\b .* (?:coach|manager)"),
+    "resignation": (r"resign(?:s|ed|ation)?", r"step(?:s|ped)? down", r"\bfired\b", r"\bsacked\b", r"\bquit\b"),
+    "deal": (r"acqui(?:re|res|red|sition)", r"\bmerger?\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"takeover", r"\bdeal\b"),
+    "launch": (r"launch(?:es|ed)?", r"unveil(?:s|ed)?", r"introduc(?:es|ed)", r"releas(?:es|ed)", r"announc(?:es|ed) (?:a |the )?new"),
+    "agreement": (r"agreement", r"\bagreed\b", r"\btreaty\b", r"ceasefire", r"\bsigned\b"),
+    "statement": (r"\bsaid\b", r"\bsays\b", r"statement", r"announc(?:ed|es)", r"called on", r"\bwarn(?:s|ed)\b",
+                  r"declared", r"\bcalls?\b", r"urged"),
+}
+#: Statement cues are in nearly every article: they only decide when nothing else is there.
+WEAK_KINDS = frozenset({"statement"})
+
+_KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|into|from|across)\s+(?:the\s+)?(?:city of\s+|capital\s+|town of\s+)?$",
+                       re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
+_FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|plans? to|next)\b", re.IGNORECASE)
+
+Canonical = Callable[[Mention], "str | None"]
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """What the stories stage reads of one article: plain records from the earlier stages."""
+
+    id: str
+    text: str  #: clean text
+    title: str | None = None
+    published: str | None = None  #: ``YYYY-MM-DD`` (or coarser when inferred)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)  #: ``storyline.timex.tag(text, published)``
+    quotes: list[Quote] = field(default_factory=list)
+    outlet: str | None = None
+
+    @classmethod
+    def from_analysed(cls, analysed: AnalysedArticle, timexes: list[Timex] | None = None) -> ArticleFeatures:
+        """Features of an analysed article; time expressions are tagged when not given."""
+        a = analysed.article
+        if timexes is None:
+            from storyline.timex import tag
+
+            timexes = tag(a.text, a.published)
+        return cls(id=a.id, text=a.text, title=a.title, published=a.published, sentences=list(analysed.sentences),
+                   mentions=list(analysed.mentions), timexes=list(timexes), quotes=list(analysed.quotes),
+                   outlet=a.outlet)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The words an event field was read from: offsets into the clean text."""
+
+    field: str  #: date | place | participant | kind | summary
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    key: str  #: canonical entity id, or ``person:stoltenberg`` by default
+    name: str  #: as written (the fullest form in the article)
+    label: str  #: PERSON | ORG | NORP
+
+
+@dataclass(slots=True)
+class Event:
+    """The main event an article reports."""
+
+    article_id: str
+    date: str | None = None  #: ``YYYY-MM-DD``, a coarser value (``2013-05``), or a weekday ``XXXX-WXX-3``
+    date_source: str | None = None  #: text | published
+    place: str | None = None  #: as written, e.g. "Brussels"
+    venue: str | None = None  #: a facility the place is more precisely, e.g. "the NATO headquarters"
+    participants: list[Participant] = field(default_factory=list)
+    kind: str | None = None
+    summary: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The event date as a date when it is day-level."""
+        m = _DAY.match(self.date or "")
+        if not m:
+            return None
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+
+    @property
+    def weekday(self) -> int | None:
+        """ISO weekday (1 = Monday) of the event, from its date or a bare weekday."""
+        day = self.day
+        if day:
+            return day.isoweekday()
+        m = _WEEKDAY.match(self.date or "")
+        return int(m[1]) if m else None
+
+    @property
+    def place_key(self) -> str | None:
+        return entity_key(self.place) if self.place else None
+
+
+def default_canonical(mention: Mention) -> str | None:
+    """A name key when no entity linker is plugged in: a person by surname, others by full name."""
+    key = entity_key(mention.text)
+    if not key:
+        return None
+    if mention.label == "PERSON":
+        return "person:" + key.split()[-1]
+    return ("org:" if mention.label == "ORG" else "norp:" if mention.label == "NORP" else "place:") + key
+
+
+def _is_heading(text: str) -> bool:
+    """A line without final punctuation: a title, sub-heading or teaser, not a lead sentence."""
+    text = text.strip()
+    return len(text.split()) < 12 and not re.search(r"[.!?\"”’)]$", text)
+
+
+def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES) -> list[Sentence]:
+    """The title's sentence (when the text opens with it) and the first ``n`` body sentences;
+    headings and teasers on the way are kept but not counted."""
+    sents = [s for s in f.sentences if f.text[s.start:s.end].strip()]
+    out: list[Sentence] = []
+    body = 0
+    title = (f.title or "").strip()
+    for s in sents:
+        text = f.text[s.start:s.end]
+        is_title = bool(title) and not out and text.strip()[:60] == title[:60]
+        out.append(s)
+        if not is_title and not _is_heading(text):
+            body += 1
+        if body >= n:
+            break
+    return out
+
+
+def quoted_spans(f: ArticleFeatures) -> list[tuple[int, int]]:
+    """Spans inside quotation marks: from the quote stage when it ran, else from the marks."""
+    spans = [p for q in f.quotes if q.kind in ("direct", "partial", "headline") for p in (q.pieces or [(q.start, q.end)])]
+    if spans:
+        return spans
+    return [(m.start(), m.end()) for m in re.finditer(r'“[^”]{3,}”|"[^"\n]{3,}"', f.text)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _future_context(f: ArticleFeatures, start: int, end: int) -> bool:
+    """Words around a cue that put it in the future ("a summit to be held next week")."""
+    left = f.text[max(0, start - 45):start]
+    left = re.split(r"[.!?]\s", left)[-1]
+    return bool(_FUTURE.search(left)) or bool(re.match(r"\W*(?:\w+\s+){0,3}(?:next|to be held|will)\b", f.text[end:end + 40], re.I))
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None, str | None, Timex | None]:
+    """``(value, source, evidence)`` of the event date (see the module docstring)."""
+    published = _parse_day(f.published)
+    end = lead[-1].end if lead else min(len(f.text), 400)
+    weekday: Timex | None = None
+    for t in sorted(f.timexes, key=lambda t: t.start):
+        if t.start >= end or t.type not in ("DATE", "TIME"):
+            continue
+        day = _parse_day(t.value)
+        if day is None:
+            if weekday is None and _WEEKDAY.match(t.value):
+                weekday = t
+            continue
+        before = f.text[max(0, t.start - 40):t.start]
+        if published is not None:
+            age = (published - day).days
+            if age < -1 or age > MAX_EVENT_AGE_DAYS:
+                continue  # a future plan or a background date, not this article's event
+            if age < 0 and _FUTURE.search(before):
+                continue
+        elif re.search(r"\b(?:since|until|by|before)\s+$", before, re.IGNORECASE):
+            continue
+        return t.value[:10], "text", t
+    if weekday is not None and published is None:
+        return weekday.value, "text", weekday
+    if f.published:
+        return f.published, "published", None
+    return None, None, None
+
+
+def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | None, Mention | None]:
+    """``(place, venue)`` mentions of the lead: "at the NATO headquarters in Brussels" → Brussels, headquarters."""
+    end = lead[-1].end if lead else min(len(f.text), 400)
+    starts = {s.start for s in lead}
+    quoted = quoted_spans(f)
+    found: list[tuple[int, int, Mention]] = []
+    for m in f.mentions:
+        if m.start >= end:
+            break
+        if m.label not in _PLACE_LABELS and not (m.label == "ORG" and re.search(r"headquarters|hq\b", f.text[m.end:m.end + 16], re.I)):
+            continue
+        if re.match(r"['’]s\b", f.text[m.end:m.end + 3]) or _inside(quoted, m.start, m.end):
+            continue  # "in Russia's invasion" is not a place; nor is a place inside a quotation
+        if _future_context(f, m.start, m.end):
+            continue  # "a summit to be held next week in Lithuania" is not where this happened
+        before = f.text[max(0, m.start - 30):m.start]
+        sentence_start = any(0 <= m.start - s <= 2 for s in starts)
+        if sentence_start and _DATELINE.match(f.text[m.start:m.end + 40]) and f.text[m.start:m.end].isupper():
+            found.append((0, m.start, m))  # a dateline: WARSAW, ...
+        elif _LOCATIVE.search(before):
+            found.append((1 if m.label != "FAC" else 2, m.start, m))
+    places = [x for x in found if x[2].label in ("GPE", "LOC")]
+    venues = [x for x in found if x[2].label not in ("GPE", "LOC")]
+    place = min(places, key=lambda x: (x[0], x[1]))[2] if places else None
+    venue = min(venues, key=lambda x: x[1])[2] if venues else None
+    if place is None and venue is not None:
+        place, venue = venue, None
+    return place, venue
+
+
+def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
+                      limit: int = 6) -> list[tuple[Participant, Mention]]:
+    """People first, then organisations, of the lead, each once, in order of appearance."""
+    end = lead[-1].end if lead else min(len(f.text), 400)
+    # the fullest spelling of each person in the article: "Stoltenberg" → "Jens Stoltenberg"
+    full: dict[str, str] = {}
+    for m in f.mentions:
+        if m.label == "PERSON":
+            k = canonical(m)
+            if k and len(m.text) > len(full.get(k, "")):
+                full[k] = m.text.strip()
+    surnames = {m.text.split()[-1] for m in f.mentions if m.label == "PERSON" and m.text.split()}
+    places = {m.text for m in f.mentions if m.label in _PLACE_LABELS}
+    quoted = quoted_spans(f)
+    seen: dict[str, tuple[Participant, Mention]] = {}
+    for m in f.mentions:
+        if m.start >= end or m.label not in _ACTOR_LABELS or _inside(quoted, m.start, m.end):
+            continue
+        if m.label == "PERSON" and m.text in places:
+            continue  # the model's "Kiev" as a person
+        if m.label == "ORG" and m.text.strip() in surnames:
+            m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
+        k = canonical(m)
+        if k and k not in seen:
+            seen[k] = (Participant(k, full.get(k, m.text.strip()), m.label), m)
+    ordered = sorted(seen.values(), key=lambda pm: (_ACTOR_LABELS.index(pm[0].label), pm[1].start))
+    return ordered[:limit]
+
+
+def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None, tuple[int, int] | None]:
+    """The event kind whose cues the title and lead hold most, a weak kind only when alone."""
+    regions = [(s.start, f.text[s.start:s.end]) for s in lead]
+    if f.title and not (lead and f.text[lead[0].start:lead[0].end].strip()[:60] == f.title.strip()[:60]):
+        regions.insert(0, (-1, f.title))
+    quoted = quoted_spans(f)
+    best: tuple[float, int, str, tuple[int, int] | None] | None = None
+    for order, (kind, rx) in enumerate(_KIND_RE.items()):
+        score, span = 0.0, None
+        for i, (offset, text) in enumerate(regions):
+            for m in rx.finditer(text.lower()):
+                if offset >= 0 and (_inside(quoted, offset + m.start(), offset + m.end())
+                                    or _future_context(f, offset + m.start(), offset + m.end())):
+                    continue
+                score += 2.0 if i == 0 else 1.0
+                if span is None and offset >= 0:
+                    span = (offset + m.start(), offset + m.end())
+        if score and kind in WEAK_KINDS:
+            score *= 0.15
+        if score and (best is None or score > best[0]):
+            best = (score, order, kind, span)
+    if best is None:
+        return None, None
+    return best[2], best[3]
+
+
+def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | None:
+    """The lead sentence sharing most content words with the title and the other lead sentences."""
+    body = [s for s in f.sentences[:LEAD_SENTENCES + 3]
+            if not (f.title and f.text[s.start:s.end].strip()[:60] == f.title.strip()[:60])]
+    quoted = quoted_spans(f)
+
+    def plain(s: Sentence) -> bool:
+        text = f.text[s.start:s.end]
+        return (6 <= len(text.split()) <= 70 and not text.rstrip().endswith("?") and not _is_heading(text)
+                and not re.match(r"\s*[“\"‘]", text)
+                and sum(min(b, s.end) - max(a, s.start) for a, b in quoted if a < s.end and b > s.start) < 0.5 * len(text))
+
+    candidates = [s for s in body if plain(s)]
+    if not candidates:
+        return (body or list(lead) or [None])[0]
+    words = {id(s): {stem(w) for w in content_words(f.text[s.start:s.end])} for s in body}
+    title = {stem(w) for w in content_words(f.title or "")}
+
+    def centrality(i: int, s: Sentence) -> float:
+        mine = words[id(s)]
+        if not mine:
+            return 0.0
+        others = sum(len(mine & words[id(o)]) / (len(mine) ** 0.5 * max(1, len(words[id(o)])) ** 0.5)
+                     for o in body if o is not s)
+        return 2.0 * len(mine & title) / len(mine) ** 0.5 + others / max(1, len(body) - 1) + 0.3 / (1 + i)
+
+    return max(enumerate(candidates), key=lambda x: centrality(*x))[1]
+
+
+def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> Event:
+    """The main event of one article, with the evidence spans of every field it found."""
+    canonical = canonical or default_canonical
+    lead = lead_sentences(f)
+    event = Event(article_id=f.id)
+    event.date, event.date_source, date_t = find_date(f, lead)
+    if date_t is not None:
+        event.evidence.append(Evidence("date", date_t.start, date_t.end, date_t.text))
+    place, venue = find_place(f, lead)
+    if place is not None:
+        event.place = place.text.strip()
+        event.evidence.append(Evidence("place", place.start, place.end, place.text))
+    if venue is not None:
+        event.venue = venue.text.strip()
+        event.evidence.append(Evidence("place", venue.start, venue.end, venue.text))
+    for p, m in find_participants(f, lead, canonical):
+        if event.place and p.label != "PERSON" and entity_key(p.name) == event.place_key:
+            continue
+        event.participants.append(p)
+        event.evidence.append(Evidence("participant", m.start, m.end, m.text))
+    event.kind, span = find_kind(f, lead)
+    if span is not None:
+        event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
+    s = find_summary(f, lead)
+    if s is not None:
+        event.summary = " ".join(f.text[s.start:s.end].split())
+        event.evidence.append(Evidence("summary", s.start, s.end, f.text[s.start:s.end]))
+    elif f.title:
+        event.summary = " ".join(f.title.split())
+    return event

@@ -1,0 +1,110 @@
+"""Dates a text implies: when it was published, and when the event a sentence reports took place.
+
+Publication date, when the article does not state it: the text's absolute dates (those that
+name their year) bound it. A dateline near the top ("WARSAW, March 14, 2024 (PAP) -") states it.
+Otherwise the latest date the text reports in the past or present tense is a lower bound and the
+best guess; dates in future-tense context ("will ... by 2030") are upper bounds and are used
+only when there is nothing else, at low confidence. No absolute date, no guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.records import Timex
+from storyline.timex.context import Sentences, direction
+
+_ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_GRAN_CONFIDENCE = {10: 0.6, 7: 0.45, 4: 0.3}  # value length: day, month, year
+DATELINE_CHARS = 200
+
+
+def _sort_key(value: str) -> str:
+    """A value's first day, comparable as a string: ``2023-Q3`` -> ``2023-07-01``."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?", value)
+    if not m:
+        return value
+    y, mo, d, q, h, w, s = m.groups()
+    if mo:
+        return f"{y}-{mo}-{d or '01'}"
+    if q:
+        return f"{y}-{3 * int(q) - 2:02d}-01"
+    if h:
+        return f"{y}-{'01' if h == '1' else '07'}-01"
+    if w:
+        return f"{y}-{min(12, 1 + (int(w) - 1) * 12 // 53):02d}-01"
+    if s:
+        return f"{y}-{ {'SP': 3, 'SU': 6, 'FA': 9, 'WI': 12}[s]:02d}-01"
+    return f"{y}-01-01"
+
+
+def _truncate(value: str) -> str:
+    """Publication dates are days, months or years: ``2023-06-27T10:00`` -> ``2023-06-27``, ``2023-Q3`` -> ``2023``."""
+    if _DAY.match(value):
+        return value[:10]
+    if re.match(r"^\d{4}-\d\d$", value):
+        return value
+    return value[:4]
+
+
+def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str | None, float]:
+    """Best guess of when ``text`` was published, from the absolute dates in it.
+
+    Args:
+        text: the article text.
+        timexes: its time expressions tagged *without* an anchor (``tag(text, None)``); tagged
+            when not given. Relative expressions resolved against a guessed anchor would be
+            circular evidence, so only values that name a year count.
+
+    Returns:
+        ``(value, confidence)``: the value at the granularity the evidence supports
+        (``"2023-06-29"``, ``"2023-06"`` or ``"2023"``) and a confidence in 0..1;
+        ``(None, 0.0)`` when the text names no year.
+    """
+    if timexes is None:
+        from storyline.timex import tag
+
+        timexes = tag(text, None)
+    evidence = [t for t in timexes if t.type in ("DATE", "TIME") and _ABSOLUTE.match(t.value)]
+    if not evidence:
+        return None, 0.0
+    head = [t for t in evidence if t.start < DATELINE_CHARS and _DAY.match(t.value)]
+    if head and re.search(r"\n|\(\w+\)|[-–—]\s|^\s*\S", text[head[0].end:head[0].end + 40]):
+        before = text[:head[0].start]
+        if before.count("\n") <= 3 and len(before.split()) <= 12:  # a dateline, not a sentence
+            return head[0].value[:10], 0.9
+    sentences = Sentences(text)
+    past, future = [], []
+    for t in evidence:
+        lead = text[max(0, t.start - 12):t.start].lower()
+        ahead = direction(text, t.start, t.end, sentences) > 0 or re.search(r"\b(?:until|till|through)\s+$", lead)
+        (future if ahead else past).append(t)
+    if past:
+        latest = max(past, key=lambda t: (_sort_key(t.value), len(_truncate(t.value))))
+        value = _truncate(latest.value)
+        same_year = sum(1 for t in past if t.value[:4] == value[:4])
+        confidence = _GRAN_CONFIDENCE.get(len(value), 0.3) + min(0.2, 0.05 * (same_year - 1))
+        return value, round(min(confidence, 0.8), 2)
+    earliest = min(future, key=lambda t: _sort_key(t.value))
+    return _truncate(earliest.value)[:4], 0.2
+
+
+def event_date(sentence_start: int, sentence_end: int, timexes: list[Timex]) -> str | None:
+    """The date of the event a sentence reports, from the time expressions inside it.
+
+    For a quote's ``said_on``: in "On Tuesday, Duda said ..." the quote was said on that Tuesday,
+    not on the publication date. The first day-level DATE or TIME in the sentence wins
+    (``YYYY-MM-DD``, a time of day dropped); without one, the first coarser absolute value
+    (``2023-06``, ``2023-W26``, ``2023``); None when the sentence holds no anchored date.
+    """
+    inside = [t for t in timexes if sentence_start <= t.start and t.end <= sentence_end
+              and t.type in ("DATE", "TIME")]
+    inside.sort(key=lambda t: t.start)
+    for t in inside:
+        if _DAY.match(t.value):
+            return t.value[:10]
+    for t in inside:
+        if _ABSOLUTE.match(t.value):
+            return t.value
+    return None

@@ -1,0 +1,196 @@
+"""Server-rendered pages: search, quotes, people, articles, stories.
+
+Pages read like documents and work without JavaScript: filters are plain GET
+forms, pagination is links, tooltips are ``title`` attributes, and the chart
+is SVG drawn here. Templates autoescape everything; the only markup built in
+Python comes from :mod:`storyline.web.highlight`, which escapes each piece of
+text it wraps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from storyline.web import highlight as H
+from storyline.web import people as P
+from storyline.web import queries as Q
+from storyline.web.api import make_filters
+from storyline.web.state import ApiError, Reader, reader, settings
+
+router = APIRouter(include_in_schema=False)
+
+_env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+templates = Jinja2Templates(env=_env)
+LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+          "NORP": "group"}
+
+
+def _qs(request: Request, **changes: Any) -> str:
+    """The current query string with some parameters changed (None removes one); ``page`` resets unless given."""
+    params = {k: v for k, v in request.query_params.items() if v != ""}
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + urlencode(params) if params else "?"
+
+
+def _article_url(article_id: str, anchor: str | None = None) -> str:
+    return f"/articles/{quote(article_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
+
+
+def _safe_href(url: str | None) -> str | None:
+    """Scraped URLs are linked only when they are plain http(s): never ``javascript:`` or ``data:``."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+_env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, context=H.context,
+                    snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS)
+
+
+def render(request: Request, r: Reader | None, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    store = Q.summary(r.db, r.caps) if r else None
+    base = {"store": store, "db": settings(request).db_path, "exists": r.exists if r else True,
+            "allow_ingest": settings(request).allow_ingest,
+            "caps": r.caps if r else None, "nav": name.split(".")[0]}
+    return templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status)
+
+
+def error_page(request: Request, status: int, code: str, message: str) -> HTMLResponse:
+    return render(request, None, "error.html", status, status_code=status, code=code, message=message)
+
+
+def _page(request: Request, default: int = 20, param: str = "page") -> Q.PageSpec:
+    """Pagination from ``?page=`` / ``?per_page=``; junk values fall back to the defaults."""
+    def num(name: str) -> int | None:
+        value = request.query_params.get(name, "")
+        return int(value) if value.isdigit() else None
+    return Q.PageSpec.of(num(param), num("per_page"), default)
+
+
+def _filters(request: Request) -> Q.Filters:
+    p = request.query_params
+    kind = p.get("kind") or None
+    kind = kind if kind in ("article", "quote", *Q.QUOTE_KINDS) else None
+    dates = {k: v if v and len(v) <= 10 and v[:4].isdigit() else None
+             for k, v in (("date_from", p.get("date_from")), ("date_to", p.get("date_to")))}
+    return make_filters(q=p.get("q"), speaker=p.get("speaker"), outlet=p.get("outlet"), kind=kind, **dates)
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/search", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    f, spec = _filters(request), _page(request)
+    with reader(request) as r:
+        ctx: dict[str, Any] = {"f": f, "outlets": Q.outlets(r.db), "speakers": Q.speakers(r.db, r.caps),
+                               "result": None, "search_error": None}
+        if f.q:
+            try:
+                ctx["result"] = Q.search(r.db, r.caps, f, spec)
+            except Q.SearchSyntaxError as exc:
+                ctx["search_error"] = str(exc)
+                ctx["plain"] = " ".join('"' + w.replace('"', "") + '"' for w in f.q.split() if w.replace('"', ""))
+            ctx["pages"] = max(ctx["result"]["articles"].pages, ctx["result"]["quotes"].pages) \
+                if ctx["result"] else 1
+            ctx["spec"] = spec
+        else:
+            ctx["recent"] = Q.list_articles(r.db, Q.Filters(), Q.PageSpec(1, 6)).items
+            ctx["stories"] = Q.list_stories(r.db, r.caps, Q.PageSpec(1, 5)).items
+            ctx["latest_quotes"] = Q.list_quotes(r.db, r.caps, Q.Filters(), Q.PageSpec(1, 4), order="latest").items \
+                if r.caps.quotes else []
+            ctx["top_speakers"] = Q.quote_facets(r.db, r.caps, Q.Filters())["speaker"][:10]
+        status = 400 if ctx["search_error"] else 200
+        return render(request, r, "home.html", status, **ctx)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request) -> Response:
+    f, spec = _filters(request), _page(request)
+    with reader(request) as r:
+        ctx: dict[str, Any] = {"f": f, "outlets": Q.outlets(r.db), "speakers": Q.speakers(r.db, r.caps),
+                               "search_error": None, "page": Q.Paged([], 0, spec), "facets": None}
+        try:
+            ctx["page"] = Q.list_quotes(r.db, r.caps, f, spec)
+            ctx["facets"] = Q.quote_facets(r.db, r.caps, f)
+        except Q.SearchSyntaxError as exc:
+            ctx["search_error"] = str(exc)
+        return render(request, r, "quotes.html", 400 if ctx["search_error"] else 200, **ctx)
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people(request: Request) -> Response:
+    type_ = request.query_params.get("type") or None
+    name = (request.query_params.get("q") or "").strip() or None
+    with reader(request) as r:
+        page = P.list_entities(r.db, r.caps, _page(request, 50), type_=type_, q=name)
+        return render(request, r, "people.html", page=page, type_=type_, name_q=name)
+
+
+@router.get("/people/{entity_id:path}", response_class=HTMLResponse)
+def person(request: Request, entity_id: str) -> Response:
+    with reader(request) as r:
+        e = P.get_entity(r.db, r.caps, entity_id)
+        if e is None:
+            raise ApiError(404, "not_found", f"no person or organisation {entity_id!r} in this store")
+        months = P.quotes_per_month(r.db, r.caps, e)
+        return render(request, r, "person.html", e=e, quotes=P.entity_quotes(r.db, r.caps, e, _page(request)),
+                      mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),
+                      chart=month_chart(months), quoted_with=P.quoted_with(r.db, r.caps, e))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request) -> Response:
+    f = _filters(request)
+    with reader(request) as r:
+        page = Q.list_articles(r.db, f, _page(request, 25))
+        return render(request, r, "articles.html", page=page, f=f, outlets=Q.outlets(r.db))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> Response:
+    with reader(request) as r:
+        a = Q.get_article(r.db, r.caps, article_id)
+        if a is None:
+            raise ApiError(404, "not_found", f"no article {article_id!r} in this store")
+        if a["id"] != article_id:  # a prefix: redirect so anchors and links use the full id
+            return RedirectResponse(_article_url(a["id"]), status_code=307)
+        body = H.paragraphs(a["text"], H.article_spans(a["mentions"], a["quotes"]))
+        labels: dict[str, int] = {}
+        for m in a["mentions"]:
+            labels[m["label"]] = labels.get(m["label"], 0) + 1
+        return render(request, r, "article.html", a=a, body=body, labels=labels,
+                      headline=bool(a["title"]) and a["text"].startswith(a["title"]))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request) -> Response:
+    with reader(request) as r:
+        return render(request, r, "stories.html", page=Q.list_stories(r.db, r.caps, _page(request)))
+
+
+def month_chart(months: list[dict], width: int = 1000, height: int = 150) -> dict | None:
+    """Bars for an SVG chart of quotes per month (attributes only: the CSP forbids inline styles)."""
+    if not months:
+        return None
+    top = max(m["count"] for m in months) or 1
+    step = width / len(months)
+    bars = []
+    for i, m in enumerate(months):
+        h = round((height - 20) * m["count"] / top, 1)
+        bars.append({"x": round(i * step + step * 0.15, 1), "y": round(height - 18 - h, 1),
+                     "w": round(step * 0.7, 1), "h": h, "month": m["month"], "count": m["count"]})
+    every = max(1, -(-70 * len(months) // width))  # a label needs about 70 units: skip months so none collide
+    labels = [{"x": round(i * step + step / 2, 1), "text": m["month"]} for i, m in enumerate(months) if i % every == 0]
+    return {"width": width, "height": height, "bars": bars, "labels": labels, "top": top,
+            "total": sum(m["count"] for m in months)}

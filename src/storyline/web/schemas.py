@@ -1,0 +1,217 @@
+"""Pydantic models of the JSON API, so the OpenAPI schema says what each endpoint returns."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    status: int = Field(description="The HTTP status, repeated for clients that only see the body.")
+    code: str = Field(description="Stable machine-readable code: not_found, fts_syntax, invalid_request, ...")
+    message: str = Field(description="What went wrong and how to fix it, for people.")
+
+
+class ErrorResponse(BaseModel):
+    """Every API error has this shape."""
+
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="Items matching the filters, over all pages.")
+    page: int
+    per_page: int
+    pages: int
+
+
+class Context(BaseModel):
+    text: str = Field(description="The sentence(s) around the span.")
+    pieces: list[list[int]] = Field(description="[start, end] of the span(s) inside `text`.")
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    published_inferred: bool
+    outlet: str | None
+    language: str | None
+    words: int
+    url: str | None
+    lead: str | None = Field(None, description="Start of the text (shown when there is no headline).")
+    snippet: str | None = Field(None, description="Search hit context; matches wrapped in \\u0002 … \\u0003.")
+
+
+class MentionOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str | None = None
+    entity: str | None = Field(None, description="Canonical name, once the entity stage has linked the mention.")
+    person_id: str = Field(description="Id for /api/entities/{id}.")
+
+
+class QuoteOut(BaseModel):
+    id: str = Field(description="`ARTICLE:START-END`; the article page anchors it as `#q-<id>`.")
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str | None = Field(None, description="direct | partial | headline | indirect")
+    pieces: list[list[int]]
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    cue: str | None = None
+    confidence: float | None = None
+    said_on: str | None = None
+    date: str | None = Field(None, description="said_on, else the article's publication date.")
+    article_title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    context: Context
+    person_id: str | None = None
+    highlight: str | None = Field(None, description="With ?q=: the text with matches wrapped in \\u0002 … \\u0003.")
+
+
+class RemovedLineOut(BaseModel):
+    line_no: int
+    line: str
+    reason: str
+
+
+class CaptionOut(BaseModel):
+    text: str
+    credit: str = ""
+    photographers: list[str] = []
+    agencies: list[str] = []
+
+
+class ArticleDetail(BaseModel):
+    id: str
+    source: str
+    sources: list[str]
+    path: str
+    format: str
+    url: str | None
+    title: str | None
+    published: str | None
+    published_inferred: bool
+    published_confidence: float | None
+    outlet: str | None
+    credits: list[str]
+    language: str | None
+    words: int
+    ingested_at: str
+    text: str = Field(description="The clean text; every offset in this response points into it.")
+    captions: list[CaptionOut]
+    removed: list[RemovedLineOut]
+    mentions: list[MentionOut]
+    quotes: list[QuoteOut]
+
+
+class EntitySummary(BaseModel):
+    id: str
+    name: str
+    type: str | None
+    mentions: int | None = None
+    articles: int | None = None
+    canonical: bool = Field(description="False: a name as written, until the entity stage merges spellings.")
+
+
+class MentionHit(BaseModel):
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    article_title: str | None
+    published: str | None
+    outlet: str | None
+    context: Context
+
+
+class MonthCount(BaseModel):
+    month: str
+    count: int
+
+
+class CoQuoted(BaseModel):
+    name: str
+    person_id: str
+    articles: int
+
+
+class EntityDetail(BaseModel):
+    id: str
+    name: str
+    type: str | None
+    canonical: bool
+    aliases: list[str]
+    roles: list[dict[str, Any]]
+    mentions: Page[MentionHit]
+    quotes: Page[QuoteOut]
+    quotes_per_month: list[MonthCount]
+    quoted_with: list[CoQuoted]
+
+
+class FacetValue(BaseModel):
+    value: str | None
+    count: int
+
+
+class SearchResponse(BaseModel):
+    q: str
+    articles: Page[ArticleSummary]
+    quotes: Page[QuoteOut]
+    facets: dict[str, list[FacetValue]] = Field(description="kind, outlet, speaker: counts over all matches.")
+
+
+class StoreInfo(BaseModel):
+    db: str
+    exists: bool
+    articles: int
+    outlets: int
+    mentions: int
+    quotes: int | None = Field(description="null until the quotes stage's table exists")
+    entities: int | None
+    stories: int | None
+    first_published: str | None
+    last_published: str | None
+    allow_ingest: bool
+
+
+class IngestArticle(BaseModel):
+    """One article, with the field names `storyline ingest` recognises in JSON."""
+
+    text: str = Field(min_length=1, description="The body as scraped (plain text or HTML).")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="A date: ISO, 'June 29, 2023', '29.06.2023' ...")
+    outlet: str | None = None
+    id: str | None = Field(None, description="Your id for the article; by default its URL, else a content hash.")
+
+
+class IngestRequest(BaseModel):
+    articles: list[IngestArticle] = Field(min_length=1, max_length=500)
+
+
+class IngestFailure(BaseModel):
+    source: str
+    reason: str
+
+
+class IngestResult(BaseModel):
+    added: int
+    unchanged: int
+    replaced: int
+    failed: list[IngestFailure]
+    articles: list[str] = Field(description="Ids of the stored articles, in request order.")

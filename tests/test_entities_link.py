@@ -1,0 +1,194 @@
+"""Canonical entities across a corpus: variants merged, different people kept apart."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+
+import pytest
+
+from storyline.entities.link import EntityIndex
+from storyline.entities.names import canonical_person_name, given_match, names_match, parse_name, surname_match
+from storyline.records import Mention
+
+
+def people(text: str, *names: str, label: str = "PERSON") -> list[Mention]:
+    """Every occurrence of each name in ``text`` as a mention (longest names first, no overlaps)."""
+    out: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if all(hit.end() <= m.start or m.end <= hit.start() for m in out):
+                out.append(Mention(hit.start(), hit.end(), name, label))
+    return sorted(out, key=lambda m: m.start)
+
+
+def add(index: EntityIndex, article_id: str, text: str, *names: str, date: str | None = None) -> dict:
+    return index.add_article(article_id, date, people(text, *names))
+
+
+def person_of(index: EntityIndex, name: str) -> str:
+    eid = index.find_person(name)
+    assert eid, f"{name} not found"
+    return eid
+
+
+MERGED = [
+    pytest.param(["Gitanas Nausėda", "Gitan Nauseda", "Gitanas Nauseda"], "Gitanas Nausėda",
+                 id="diacritics+truncation"),
+    pytest.param(["Klaus Lohannis", "Klaus Iohannis", "Klaus Lohannis"], "Klaus Iohannis", id="I/l confusion"),
+    pytest.param(["Alexander DeCroo", "Alexander De Croo"], "Alexander De Croo", id="space-insensitive"),
+    pytest.param(["Vladimir V. Putin", "Vladimir Putin", "Vladimir Putin"], "Vladimir Putin", id="middle initial"),
+    pytest.param(["Jens Stoltenberg", "Jens Stoltenbreg", "Jens Stoltenberg"], "Jens Stoltenberg", id="typo"),
+    pytest.param(["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelensky"], "Volodymyr Zelensky",
+                 id="doubled letter"),
+    pytest.param(["Zuzana Caputova", "Zuzana Čaputová"], "Zuzana Čaputová", id="diacritics win"),
+]
+
+
+@pytest.mark.parametrize(("variants", "canonical"), MERGED)
+def test_variants_across_articles_are_one_entity(variants: list[str], canonical: str) -> None:
+    index = EntityIndex()
+    ids = set()
+    for i, name in enumerate(variants):
+        links = add(index, f"a{i}", f"Yesterday {name} spoke to the press.", name)
+        ids.update(links.values())
+    assert len(ids) == 1
+    entity = index.entity(ids.pop())
+    assert entity.name == canonical
+    assert set(variants) - {canonical} <= set(entity.aliases)
+
+
+APART = [
+    pytest.param("Marta Kowal", "Marek Kowal", id="similar first names"),
+    pytest.param("Andrzej Duda", "Agata Duda", id="shared surname"),
+    pytest.param("Maria Nowak", "Marta Nowak", id="one letter apart"),
+    pytest.param("Paul Weber", "Paula Weber", id="feminine form of a first name"),
+    pytest.param("Jan Kowalski", "Jan Kowalska", id="feminine form of a surname"),
+    pytest.param("Mark Johnson", "Mark Johnston", id="added consonant"),
+    pytest.param("Ivan Petrov", "Ivan Petrova", id="gendered -ov/-ova"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), APART)
+def test_different_people_stay_apart_across_articles(a: str, b: str) -> None:
+    index = EntityIndex()
+    first = add(index, "a1", f"{a} opened the debate.", a)
+    second = add(index, "a2", f"{b} closed the debate.", b)
+    assert set(first.values()).isdisjoint(second.values())
+
+
+@pytest.mark.parametrize(("a", "b"), APART)
+def test_different_people_stay_apart_in_one_article(a: str, b: str) -> None:
+    index = EntityIndex()
+    links = add(index, "a1", f"{a} and {b} signed the letter.", a, b)
+    assert len(set(links.values())) == 2
+
+
+def test_surname_alone_links_within_the_article() -> None:
+    index = EntityIndex()
+    text = "Marta Kowal arrived. Kowal said the plan is ready."
+    links = add(index, "a1", text, "Marta Kowal", "Kowal")
+    assert len(set(links.values())) == 1
+
+
+def test_surname_alone_is_ambiguous_when_two_people_share_it() -> None:
+    index = EntityIndex()
+    text = "Marta Kowal and Marek Kowal arrived. Kowal said the plan is ready."
+    links = add(index, "a1", text, "Marta Kowal", "Marek Kowal", "Kowal")
+    kowal = text.rindex("Kowal")
+    assert (kowal, kowal + 5) not in links
+    assert len(set(links.values())) == 2
+
+
+def test_surname_alone_links_across_the_corpus_only_when_unambiguous() -> None:
+    index = EntityIndex()
+    add(index, "a1", "Andrzej Duda opened the summit.", "Andrzej Duda")
+    one = add(index, "a2", "Duda said the summit went well.", "Duda")
+    assert set(one.values()) == {person_of(index, "Andrzej Duda")}
+    add(index, "a3", "Agata Duda visited a school.", "Agata Duda")
+    two = add(index, "a4", "Duda said nothing.", "Duda")
+    assert two == {}
+
+
+def test_surname_first_then_full_name_is_one_person() -> None:
+    index = EntityIndex()
+    first = add(index, "a1", "Lukashenko said the drills are routine.", "Lukashenko")
+    second = add(index, "a2", "Alexander Lukashenko repeated it.", "Alexander Lukashenko")
+    assert set(first.values()) == set(second.values())
+    assert index.entity(next(iter(first.values()))).name == "Alexander Lukashenko"
+
+
+def test_first_name_alone_links_to_the_one_full_name_of_the_article() -> None:
+    index = EntityIndex()
+    text = "Vladimir Putin spoke. Later the president ( Vladimir) Putin spoke again."
+    links = add(index, "a1", text, "Vladimir Putin", "Vladimir", "Putin")
+    assert len(set(links.values())) == 1 and len(links) == 3
+
+
+def test_first_name_alone_without_a_full_name_is_not_an_entity() -> None:
+    index = EntityIndex()
+    assert add(index, "a1", "Vladimir was not there.", "Vladimir") == {}
+
+
+def test_chinese_names_put_the_surname_first() -> None:
+    index = EntityIndex()
+    links = add(index, "a1", "Wang Wenbin spoke. Wang added that Beijing disagrees.", "Wang Wenbin", "Wang")
+    assert len(set(links.values())) == 1
+    assert parse_name("Xi Jinping").surname == "Xi"
+
+
+def test_organisations_and_places_use_the_alias_tables() -> None:
+    index = EntityIndex()
+    text = "The Atlantic Alliance and NATO are one. Kiev is Kyiv. Envoys met in Pabaiskas, Lithuania."
+    ms = (people(text, "Atlantic Alliance", "NATO", label="ORG")
+          + people(text, "Kiev", "Kyiv", "Pabaiskas", "Lithuania", label="GPE"))
+    links = index.add_article("a1", "2024-01-01", sorted(ms, key=lambda m: m.start), text=text)
+    by_text = {m.text: links[(m.start, m.end)] for m in ms}
+    assert by_text["Atlantic Alliance"] == by_text["NATO"]
+    assert index.entity(by_text["NATO"]).name == "NATO"
+    assert by_text["Kiev"] == by_text["Kyiv"]
+    kyiv = index.entity(by_text["Kyiv"])
+    assert (kyiv.name, kyiv.country) == ("Kyiv", "Ukraine")
+    assert index.entity(by_text["Pabaiskas"]).country == "Lithuania"  # learned from "Pabaiskas, Lithuania"
+
+
+def test_serialisation_round_trip_and_continue() -> None:
+    index = EntityIndex()
+    add(index, "a1", "Marta Kowal met Andrzej Duda.", "Marta Kowal", "Andrzej Duda", date="2024-01-02")
+    data = json.loads(json.dumps(index.to_dict()))
+    again = EntityIndex.from_dict(data)
+    assert {e.id: e.name for e in again.entities()} == {e.id: e.name for e in index.entities()}
+    links = add(again, "a2", "Kowal answered Duda.", "Kowal", "Duda")
+    assert set(links.values()) == {person_of(index, "Marta Kowal"), person_of(index, "Andrzej Duda")}
+    assert again.active(person_of(again, "Marta Kowal")) == ("2024-01-02", "2024-01-02")
+
+
+def test_name_rules() -> None:
+    assert given_match("Gitan", "Gitanas") and not given_match("Paul", "Paula")
+    assert not given_match("Marta", "Marek") and not given_match("Jan", "Janina")
+    assert given_match("V.", "Vladimir")
+    assert surname_match("Lohannis", "Iohannis") == "exact"
+    assert surname_match("DeCroo", "De Croo") == "exact"
+    assert surname_match("Lukashenka", "Lukashenko") == "typo"
+    assert surname_match("Kowalski", "Kowalska") is None
+    assert names_match(parse_name("Alyaksandr Lukashenka"), parse_name("Alexander Lukashenko")) is None
+    assert canonical_person_name(["Gitan Nauseda", "Gitan Nauseda", "Gitanas Nausėda"]) == "Gitanas Nausėda"
+
+
+def test_incremental_linking_is_fast() -> None:
+    """5,000 articles naming 2,000 invented people: no all-pairs work, so a few seconds at most."""
+    rng = random.Random(7)
+    first = ["Ola", "Kari", "Jonas", "Marta", "Marek", "Ilse", "Pieter", "Anna", "Tomas", "Lena"]
+    last = [f"{a}{b}" for a in ("Vask", "Brenn", "Kowal", "Lind", "Maas", "Varen", "Holt", "Dahl") for b in
+            ("a", "ov", "ski", "en", "berg", "ström", "ic", "ens", "ard", "is", "et", "an", "or", "ur", "ey")]
+    names = sorted({f"{rng.choice(first)} {rng.choice(last)}" for _ in range(2000)})
+    index = EntityIndex()
+    started = time.perf_counter()
+    for i in range(5000):
+        chosen = rng.sample(names, 3)
+        text = " and ".join(chosen) + " met; " + parse_name(chosen[0]).surname + " spoke."
+        index.add_article(f"a{i}", f"2024-01-{i % 28 + 1:02d}", people(text, *chosen, parse_name(chosen[0]).surname))
+    assert time.perf_counter() - started < 20
+    assert len(index.entities("PERSON")) <= len(names)

@@ -1,0 +1,169 @@
+"""Mention repair: table-driven, with sentences written for these tests and spaCy's mistakes simulated."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.entities.mentions import not_people_of, repair_mentions
+from storyline.records import Caption, CleanArticle, Mention
+
+
+def mentions(text: str, *specs: tuple[str, str] | tuple[str, str, int]) -> list[Mention]:
+    """Mentions as spaCy would give them: (surface, label[, occurrence])."""
+    out = []
+    for spec in specs:
+        surface, label = spec[0], spec[1]
+        nth = spec[2] if len(spec) > 2 else 0
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        out.append(Mention(start, start + len(surface), surface, label))
+    return out
+
+
+def labelled(ms: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.text, m.label) for m in ms}
+
+
+def check_offsets(text: str, ms: list[Mention]) -> None:
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start, (a, b)
+
+
+CASES = [
+    pytest.param(
+        "Talks with Vladimir V. Putin’s envoy ended early.",
+        [("Vladimir V. Putin’s", "PERSON")],
+        {("Vladimir V. Putin", "PERSON")}, set(), id="possessive stripped"),
+    pytest.param(
+        "Envoys of the Atlantic Alliance met in The Hague on Monday.",
+        [("the Atlantic Alliance", "ORG"), ("The Hague", "GPE")],
+        {("Atlantic Alliance", "ORG"), ("The Hague", "GPE")}, set(), id="leading the stripped, The Hague kept"),
+    pytest.param(
+        "Defence chief Ola Brenna arrived late. Brenna said the talks were useful, and Brenna left.",
+        [("Ola Brenna", "PERSON"), ("Brenna", "ORG", 1)],
+        {("Ola Brenna", "PERSON"), ("Brenna", "PERSON")}, {("Brenna", "ORG")}, id="ORG to PERSON by consistency"),
+    pytest.param(
+        "More trucks will be sent to Kiev before the winter, and to Kyiv after it.",
+        [("Kiev", "PERSON"), ("Kyiv", "PERSON")],
+        {("Kiev", "GPE"), ("Kyiv", "GPE")}, {("Kiev", "PERSON")}, id="Kiev is a place"),
+    pytest.param(
+        "Berlin will deliver Leopard 2 A6 tanks and London will add “Challenger” tanks by May.",
+        [("Berlin", "GPE"), ("Leopard 2 A6", "PERSON"), ("London", "GPE"), ("Challenger", "ORG")],
+        {("Berlin", "GPE"), ("London", "GPE")}, {("Leopard 2 A6", "PERSON"), ("Challenger", "ORG")},
+        id="tanks are not names"),
+    pytest.param(
+        "Two batteries of “Patriot” systems arrived, said Mia Challenger, a local mayor.",
+        [("Patriot", "WORK_OF_ART"), ("Mia Challenger", "PERSON")],
+        {("Mia Challenger", "PERSON")}, {("Patriot", "WORK_OF_ART")}, id="weapon only with a context word"),
+    pytest.param(
+        "Beijing wants Xi Jinping to speak first at the forum.",
+        [("Beijing", "GPE")],
+        {("Xi Jinping", "PERSON")}, set(), id="gazetteer adds a missed person"),
+    pytest.param(
+        "The Lithuanian President, Lena Vaskova warned the neighbours again.",
+        [("Lena Vaskova", "ORG")],
+        {("Lena Vaskova", "PERSON")}, {("Lena Vaskova", "ORG")}, id="title pattern makes a person"),
+    pytest.param(
+        "On Monday the ministers Margus Kask Gabrielius Petraitis signed the letter.",
+        [("Kask Gabrielius Petraitis", "PERSON")],
+        {("Margus Kask", "PERSON"), ("Gabrielius Petraitis", "PERSON")}, {("Kask Gabrielius Petraitis", "PERSON")},
+        id="two people glued into one span"),
+    pytest.param(
+        "An attack on Tallinn, Vilnius or Riga is an attack on all.",
+        [("Tallinn, Vilnius or Riga", "ORG")],
+        {("Tallinn", "GPE"), ("Vilnius", "GPE"), ("Riga", "GPE")}, set(), id="run-on list of places split"),
+    pytest.param(
+        "She met Ursula von der Leyen in Brussels.",
+        [("Ursula von der", "PERSON"), ("Leyen", "GPE"), ("Brussels", "GPE")],
+        {("Ursula von der Leyen", "PERSON")}, {("Leyen", "GPE")}, id="name particle joined"),
+    pytest.param(
+        "Staff of the Head of State said the budget of the State is ready.",
+        [("the Head of State", "WORK_OF_ART"), ("State", "ORG", 1)],
+        set(), {("Head of State", "WORK_OF_ART"), ("State", "ORG")}, id="role words are not names"),
+    pytest.param(
+        "The Lithuanian delegation arrived; the Slovak one stayed home.",
+        [("The Lithuanian", "WORK_OF_ART"), ("Slovak", "GPE")],
+        {("Lithuanian", "NORP"), ("Slovak", "NORP")}, set(), id="demonyms are NORP"),
+]
+
+
+@pytest.mark.parametrize(("text", "spacy", "want", "unwanted"), CASES)
+def test_repair(text: str, spacy: list[tuple], want: set, unwanted: set) -> None:
+    out = repair_mentions(text, mentions(text, *spacy))
+    check_offsets(text, out)
+    assert want <= labelled(out)
+    assert not unwanted & labelled(out)
+
+
+def test_untagged_surname_becomes_a_person() -> None:
+    text = "Ola Brenna spoke first. Later Brenna left the room."
+    out = repair_mentions(text, mentions(text, ("Ola Brenna", "PERSON")))
+    assert [m.text for m in out if m.label == "PERSON"] == ["Ola Brenna", "Brenna"]
+
+
+def test_known_people_from_the_corpus() -> None:
+    text = "According to Wrona, the exercise went as planned."
+    out = repair_mentions(text, mentions(text, ("Wrona", "ORG")), known_people={"Tomasz Wrona"})
+    assert ("Wrona", "PERSON") in labelled(out)
+
+
+def test_place_surname_is_not_propagated() -> None:
+    text = "Anna Warsaw visited Warsaw."  # an invented person named like a city
+    out = repair_mentions(text, mentions(text, ("Anna Warsaw", "PERSON"), ("Warsaw", "GPE", 1)))
+    assert ("Warsaw", "GPE") in labelled(out)
+
+
+def test_photographers_and_agencies_are_not_people() -> None:
+    text = "Ola Brenna speaks in Oslo (Photo: Kari Lund/AFP). Lund took several pictures."
+    spacy = mentions(text, ("Ola Brenna", "PERSON"), ("Oslo", "GPE"), ("Kari Lund", "PERSON"), ("AFP", "ORG"),
+                     ("Lund", "PERSON", 1))
+    out = repair_mentions(text, spacy, not_people={"Kari Lund", "AFP"})
+    assert labelled(out) == {("Ola Brenna", "PERSON"), ("Oslo", "GPE")}
+
+
+def test_photographer_surname_shared_with_a_story_person_stays() -> None:
+    text = "Minister Per Lund spoke. Lund was firm (Photo: Kari Lund)."
+    spacy = mentions(text, ("Per Lund", "PERSON"), ("Lund", "PERSON", 1), ("Kari Lund", "PERSON"))
+    out = repair_mentions(text, spacy, not_people={"Kari Lund"})
+    assert ("Per Lund", "PERSON") in labelled(out) and ("Lund", "PERSON") in labelled(out)
+    assert ("Kari Lund", "PERSON") not in labelled(out)
+
+
+def test_not_people_of_an_article() -> None:
+    article = CleanArticle(id="x", source="x", path="x", format="txt", raw_text="", text="", offsets=[],
+                           credits=["EFE"], captions=[Caption("A caption", "REUTERS / Kari Lund", ("Kari Lund",),
+                                                              ("Reuters",))])
+    assert not_people_of(article) == {"EFE", "Kari Lund", "Reuters"}
+
+
+def test_other_labels_pass_through() -> None:
+    text = "On 12 July 2023 the talks ended."
+    spacy = mentions(text, ("12 July 2023", "DATE"))
+    assert repair_mentions(text, spacy) == spacy
+
+
+def test_trace_says_which_rule_did_what() -> None:
+    text = "Tanks will be sent to Kiev soon."
+    trace: list = []
+    repair_mentions(text, mentions(text, ("Kiev", "PERSON")), trace=trace)
+    assert [r.rule for r in trace] == ["gazetteer: GPE"]
+
+
+_TEXT = ("NATO Secretary General Ola Brenna met the President of Poland, Andrzej Duda, in Kiev. "
+         "Brenna’s visit, said the Polish president, “Challenger” tanks and all, was useful.\n"
+         "Lithuanian President Gitan Nauseda and Xi Jinping were not there.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_TEXT) - 1), st.integers(1, 25),
+                          st.sampled_from(["PERSON", "ORG", "GPE", "NORP", "DATE", "WORK_OF_ART"])), max_size=12))
+def test_any_spans_give_valid_offsets(spans: list[tuple[int, int, str]]) -> None:
+    ms = [Mention(s, min(len(_TEXT), s + n), _TEXT[s:min(len(_TEXT), s + n)], label) for s, n, label in spans]
+    out = repair_mentions(_TEXT, ms, not_people={"Kari Lund"})
+    check_offsets(_TEXT, out)
+    assert all(m.end > m.start for m in out)

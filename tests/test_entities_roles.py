@@ -1,0 +1,190 @@
+"""Role facts, role descriptions, and descriptions resolved by date (own sentences, invented people)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.entities.describe import resolve_description
+from storyline.entities.kb import parse_kb
+from storyline.entities.link import EntityIndex
+from storyline.entities.roles import find_descriptions, find_roles
+from storyline.records import Mention
+
+
+def persons(text: str, *names: str) -> list[Mention]:
+    out: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if all(hit.end() <= m.start or m.end <= hit.start() for m in out):
+                out.append(Mention(hit.start(), hit.end(), name, "PERSON"))
+    return sorted(out, key=lambda m: m.start)
+
+
+ROLES = [
+    pytest.param("NATO Secretary General Ilse Varenholt opened the meeting.", "Ilse Varenholt",
+                 ("Secretary General", "NATO", None, False), id="ORG TITLE NAME"),
+    pytest.param("He met the President of Poland, Andrzej Duda, on Monday.", "Andrzej Duda",
+                 ("President", "Poland", "Poland", False), id="the TITLE of PLACE, NAME"),
+    pytest.param("Lithuanian President Gitan Nauseda warned of the risk.", "Gitan Nauseda",
+                 ("President", "Lithuania", "Lithuania", False), id="NATIONALITY TITLE NAME"),
+    pytest.param("The Lithuanian President, Gitan Nauseda warned of the risk.", "Gitan Nauseda",
+                 ("President", "Lithuania", "Lithuania", False), id="NATIONALITY TITLE, NAME"),
+    pytest.param("Poland's President Andrzej Duda answered.", "Andrzej Duda",
+                 ("President", "Poland", "Poland", False), id="PLACE's TITLE NAME"),
+    pytest.param("Foreign Ministry spokesman Wang Wenbin added a remark.", "Wang Wenbin",
+                 ("Foreign Ministry spokesperson", None, None, False), id="TITLE NAME"),
+    pytest.param("The Chinese Foreign Ministry spokesman Wang Wenbin added a remark.", "Wang Wenbin",
+                 ("Foreign Ministry spokesperson", "China", "China", False), id="NATIONALITY ministry TITLE NAME"),
+    pytest.param("Rūta Vaitkienė, spokeswoman of the Lithuanian Defence Ministry, said it.", "Rūta Vaitkienė",
+                 ("Spokesperson", "Lithuanian Defence Ministry", "Lithuania", False), id="NAME, TITLE of ORG"),
+    pytest.param("According to Col. Tomasz Wrona, the drill went well.", "Tomasz Wrona",
+                 ("Colonel", None, None, False), id="military rank"),
+    pytest.param("The visit of the former Prime Minister of Norway Kari Dahl surprised many.", "Kari Dahl",
+                 ("Prime Minister", "Norway", "Norway", True), id="former"),
+    pytest.param("In Minsk, the Belarusian leader Alexander Lukashenko inspected a unit.", "Alexander Lukashenko",
+                 ("Leader", "Belarus", "Belarus", False), id="NATIONALITY leader NAME"),
+    pytest.param("The High Representative of the EU Josep Borrell answered in the evening.", "Josep Borrell",
+                 ("High Representative", "European Union", None, False), id="the TITLE of ACRONYM NAME"),
+    pytest.param("The mercenary head of the Wagner group, Yevgeny Prigozhin, left.", "Yevgeny Prigozhin",
+                 ("Head", "Wagner Group", None, False), id="head of ORG"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "want"), ROLES)
+def test_role_patterns(text: str, name: str, want: tuple) -> None:
+    facts = find_roles(text, persons(text, name), date="2023-06-29")
+    assert len(facts) == 1
+    f = facts[0]
+    assert (f.name, text[f.start:f.end]) == (name, name)
+    assert (f.role.title, f.role.org, f.nationality, f.former) == want
+    assert (f.role.start, f.role.end) == ("2023-06-29", "2023-06-29")
+
+
+def test_no_role_without_a_title() -> None:
+    text = "Yesterday Ilse Varenholt and the Alliance agreed."
+    assert find_roles(text, persons(text, "Ilse Varenholt")) == []
+
+
+DESCRIPTIONS = [
+    pytest.param("declared the former Social Democratic Prime Minister of Norway.",
+                 ("Prime Minister", "Norway", None, True, "Social Democratic"), id="former PM of Norway"),
+    pytest.param("said the Norwegian diplomat to the press.", ("Diplomat", None, "Norway", False, None),
+                 id="nationality + diplomat"),
+    pytest.param("NATO chief said the plan is ready.", ("Secretary General", "NATO", None, False, None),
+                 id="NATO chief"),
+    pytest.param("For his part, the Polish president said no.", ("President", "Poland", "Poland", False, None),
+                 id="the Polish president"),
+    pytest.param("Then the Head of State indicated a date.", ("Head of State", None, None, False, None),
+                 id="the Head of State"),
+    pytest.param("I have assured Mr Secretary General of our help.", ("Secretary General", None, None, False, None),
+                 id="Mr Secretary General"),
+    pytest.param("The Norwegian, whose mandate ends soon, smiled.", (None, None, "Norway", False, None),
+                 id="bare nationality"),
+    pytest.param("The Secretary General of the Atlantic Alliance agreed.",
+                 ("Secretary General", "NATO", None, False, None), id="TITLE of the Atlantic Alliance"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DESCRIPTIONS)
+def test_description_patterns(text: str, want: tuple) -> None:
+    found = find_descriptions(text, [])
+    assert len(found) == 1
+    d = found[0]
+    assert text[d.start:d.end] == d.text
+    assert (d.title, d.org, d.nationality, d.former, d.qualifier) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish president Andrzej Duda said no.",  # a name follows: a role fact
+    "A NATO official said nothing.",  # indefinite
+    "The presidents met; the general staffs too.",  # plural, military rank
+])
+def test_not_descriptions(text: str) -> None:
+    assert find_descriptions(text, persons(text, "Andrzej Duda")) == []
+
+
+# -- resolution ----------------------------------------------------------------------------
+
+
+def feed(index: EntityIndex, article_id: str, date: str | None, text: str, *names: str) -> set[str]:
+    ms = persons(text, *names)
+    links = index.add_article(article_id, date, ms, find_roles(text, ms, date=date))
+    return set(links.values())
+
+
+def describe(text: str) -> object:
+    return find_descriptions(text, [])[0]
+
+
+@pytest.fixture
+def two_holders() -> EntityIndex:
+    """An invented organisation whose Secretary General changes between 2020 and 2022."""
+    index = EntityIndex()
+    feed(index, "a1", "2020-01-10", "NDU Secretary General Ilse Varenholt opened the session.", "Ilse Varenholt")
+    feed(index, "a2", "2020-03-01", "NDU Secretary General Ilse Varenholt closed it.", "Ilse Varenholt")
+    feed(index, "a3", "2022-05-01", "NDU Secretary General Pieter Maasland visited Riga.", "Pieter Maasland")
+    return index
+
+
+@pytest.mark.parametrize(("date", "who"), [
+    ("2020-02-01", "Ilse Varenholt"),  # inside her attested span
+    ("2021-01-01", "Ilse Varenholt"),  # after her, before him: the last one attested still holds it
+    ("2022-05-01", "Pieter Maasland"),
+    ("2023-09-09", "Pieter Maasland"),
+    ("2019-01-01", None),  # before anyone is attested: no guess
+    (None, None),  # no date and two holders: no guess
+])
+def test_role_holder_at_a_date(two_holders: EntityIndex, date: str | None, who: str | None) -> None:
+    eid = resolve_description(describe("The NDU chief agreed."), date, two_holders)
+    assert (two_holders.entity(eid).name if eid else None) == who
+
+
+def test_unqualified_role_resolves_only_inside_the_article(two_holders: EntityIndex) -> None:
+    d = describe("Mr Secretary General, welcome.")
+    assert resolve_description(d, "2022-05-01", two_holders) is None
+    here = {two_holders.find_person("Pieter Maasland")}
+    assert two_holders.entity(resolve_description(d, "2022-05-01", two_holders, in_article=here)).name == \
+        "Pieter Maasland"
+
+
+KB = parse_kb({"people": [
+    {"name": "Kari Dahl", "nationality": "Norwegian",
+     "roles": [{"title": "Prime Minister", "org": "Norway", "from": 2005, "to": 2013},
+               {"title": "Secretary General", "org": "NDU", "from": "2014-10"}]},
+    {"name": "Ola Brenna", "nationality": "Norway",
+     "roles": [{"title": "Prime Minister", "org": "Norway", "from": 2013}]},
+    {"name": "Per Vik", "nationality": "Norway", "roles": [{"title": "Foreign Minister", "org": "Norway"}]},
+]})
+
+
+def test_kb_roles_and_former() -> None:
+    index = EntityIndex(kb=KB)
+    here = feed(index, "a1", "2016-05-01", "Kari Dahl and Ola Brenna met in Oslo.", "Kari Dahl", "Ola Brenna")
+    former = describe("said the former Prime Minister of Norway.")
+    current = describe("said the Norwegian prime minister.")
+    assert index.entity(resolve_description(former, "2016-05-01", index, KB, in_article=here)).name == "Kari Dahl"
+    assert index.entity(resolve_description(current, "2016-05-01", index, KB, in_article=here)).name == "Ola Brenna"
+    assert index.entity(resolve_description(current, "2010-01-01", index, KB)).name == "Kari Dahl"
+
+
+def test_nationality_description_needs_one_fitting_person_in_the_article() -> None:
+    index = EntityIndex(kb=KB)
+    diplomat = describe("said the Norwegian diplomat.")
+    one = feed(index, "a1", "2016-05-01", "Kari Dahl and Ola Brenna met.", "Kari Dahl", "Ola Brenna")
+    assert index.entity(resolve_description(diplomat, "2016-05-01", index, KB, in_article=one)).name == "Kari Dahl"
+    two = feed(index, "a2", "2016-05-02", "Kari Dahl met Per Vik.", "Kari Dahl", "Per Vik")
+    assert resolve_description(diplomat, "2016-05-02", index, KB, in_article=two) is None  # two diplomats
+    bare = describe("The Norwegian, smiling, left.")
+    assert resolve_description(bare, "2016-05-02", index, KB, in_article=two) is None
+    assert resolve_description(bare, "2016-05-01", index, KB, in_article=set()) is None  # nobody in the article
+
+
+def test_head_of_state_with_two_presidents_is_not_guessed() -> None:
+    index = EntityIndex()
+    text = "Polish President Andrzej Duda met Russian President Vladimir Putin."
+    here = feed(index, "a1", "2023-01-01", text, "Andrzej Duda", "Vladimir Putin")
+    assert resolve_description(describe("Then the Head of State left."), "2023-01-01", index, in_article=here) is None
+    polish = describe("Then the Polish president left.")
+    assert index.entity(resolve_description(polish, "2023-01-01", index, in_article=here)).name == "Andrzej Duda"

@@ -1,0 +1,159 @@
+"""The quote stage, table-driven over sentences written for these tests (fictional people and events).
+
+Each case is an article and the quotations a careful reader finds in it:
+``(kind, speaker, words of the quote)``; negatives list text that must not be
+taken for a quotation. The spaCy model runs once per session (cached).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp import analyse
+from storyline.quotes import extract_quotes
+from storyline.records import CleanArticle, Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    article = CleanArticle(id="t" * 16, source="t", path="t", format="txt", raw_text=text, text=text,
+                           offsets=[(0, 0)])
+    return extract_quotes(analyse([article])[0])
+
+
+def find(quotes: list[Quote], words: str) -> Quote:
+    hits = [q for q in quotes if words in q.text]
+    assert hits, f"no quotation holds {words!r}: {[q.text for q in quotes]}"
+    return hits[0]
+
+
+LEAD = "Harbour talks end in Tallinn\n\nMinister Anna Lepik met Mayor Tomas Berg in Tallinn on Monday.\n\n"
+
+CASES = [
+    # -- direct: speaker after, before, inside; reporting verbs beyond "said"
+    ("after", LEAD + "“The harbour will reopen in May,” Lepik said.",
+     [("direct", "Anna Lepik", "The harbour will reopen in May")]),
+    ("inverted", LEAD + "“The harbour will reopen in May,” said the minister.",
+     [("direct", "Anna Lepik", "The harbour will reopen in May")]),
+    ("before colon", LEAD + "Lepik stressed: “The harbour will reopen in May.”",
+     [("direct", "Anna Lepik", "The harbour will reopen in May")]),
+    ("verbs", LEAD + "“We expect the first ships in June,” Berg assured. “The port is safe,” Lepik insisted.",
+     [("direct", "Tomas Berg", "We expect the first ships"), ("direct", "Anna Lepik", "The port is safe")]),
+    ("told", LEAD + "“The cranes are ready,” Berg told reporters at the quay.",
+     [("direct", "Tomas Berg", "The cranes are ready")]),
+    # -- split quotation: one event, two pieces
+    ("split", LEAD + "“The cranes are ready,” he said. “The ships can come.”",
+     [("direct", "Tomas Berg", "The ships can come")]),
+    # -- multi-paragraph quotation
+    ("paragraphs", LEAD + "Berg said: “The first paragraph of my statement is short.\n\n"
+                          "“The second paragraph is short too.”",
+     [("direct", "Tomas Berg", "The second paragraph is short too")]),
+    # -- glued attribution
+    ("glued", LEAD + "“The port will be dredged in the autumn and the works will take a year.”declared the "
+                     "minister to the press.",
+     [("direct", "Anna Lepik", "The port will be dredged")]),
+    # -- partial quotes inside reported speech
+    ("partial", LEAD + "Lepik acknowledged that the budget “does not cover everything” this year.",
+     [("partial", "Anna Lepik", "does not cover everything")]),
+    # -- headline forms
+    ("headline colon", "Lepik: \"The harbour will reopen in May\"\n\nThe minister spoke in Tallinn on Monday, "
+                       "said the agency.",
+     [("headline", "Lepik", "The harbour will reopen in May")]),
+    ("headline to", "Berg to the ministry: \"We need more dredgers now\"\n\nThe mayor wrote a letter.",
+     [("headline", "Berg", "We need more dredgers now")]),
+    ("headline calls", "Lepik calls the delays \"absurd and costly\"\n\nThe minister spoke on Monday in the "
+                       "capital.",
+     [("headline", "Lepik", "absurd and costly")]),
+    # -- indirect speech
+    ("said that", LEAD + "Lepik said that the harbour would reopen in May after the repairs.",
+     [("indirect", "Anna Lepik", "the harbour would reopen in May")]),
+    ("called on", LEAD + "Berg called on the government to pay for the new breakwater before winter.",
+     [("indirect", "Tomas Berg", "to pay for the new breakwater")]),
+    ("warned of", LEAD + "Berg warned of the risk of storms damaging the old piers this winter.",
+     [("indirect", "Tomas Berg", "the risk of storms damaging the old piers")]),
+    ("according to", LEAD + "According to Lepik, the repairs will cost nine million euros in total.",
+     [("indirect", "Anna Lepik", "the repairs will cost nine million euros")]),
+    # -- passive, next sentence; organisation statement
+    ("passive next", LEAD + "“The harbour will reopen in May.” This was stated by the minister at the end of "
+                            "the meeting.",
+     [("direct", "Anna Lepik", "The harbour will reopen in May")]),
+    ("statement", "Port Authority: \"Repairs go on\"\n\nThe Port Authority met on Monday.\n\n"
+                  "“All piers will be inspected before the season,” the statement released after the meeting "
+                  "reads.",
+     [("direct", "Port Authority", "All piers will be inspected")]),
+    # -- continuation and the "For his part" switch
+    ("continuation", LEAD + "“The cranes are ready,” Lepik said.\n\n“The ships can come in June.”",
+     [("direct", "Anna Lepik", "The ships can come in June")]),
+    ("for his part", "Talks in Tallinn\n\nMayor Tomas Berg met Minister Karl Lepik on Monday.\n\n"
+                     "“The port is safe,” Lepik said.\n\nFor his part, he said that the city needs more money "
+                     "for the piers.",
+     [("indirect", "Tomas Berg", "the city needs more money")]),
+    # -- pronouns and descriptions resolved in the article
+    ("pronoun", LEAD + "Berg visited the quay. “The piers are old,” he said.",
+     [("direct", "Tomas Berg", "The piers are old")]),
+    ("apposition", "Talks in Riga\n\nThe President of Latvia, Ilze Ozola, met the mayor on Monday.\n\n"
+                   "“We will build a new pier,” the Latvian president said.",
+     [("direct", "Ilze Ozola", "We will build a new pier")]),
+    ("title description", "Talks in Riga\n\nLatvian President Ilze Ozola met Mayor Peteris Kalns on Monday.\n\n"
+                          "“The city will pay its share,” the mayor said.",
+     [("direct", "Peteris Kalns", "The city will pay its share")]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_quotation(name: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    quotes = quotes_of(text)
+    for kind, speaker, words in expected:
+        q = find(quotes, words)
+        assert q.kind == kind, (name, q)
+        assert q.speaker == speaker, (name, q)
+        assert text[q.start:q.end].find(words.split()[0]) >= 0
+
+
+@pytest.mark.slow
+def test_split_quote_is_one_event_with_two_pieces() -> None:
+    text = LEAD + "“The cranes are ready,” he said. “The ships can come.”"
+    q = find(quotes_of(text), "The cranes are ready")
+    assert len(q.pieces) == 2 and q.speaker == "Tomas Berg" and q.speaker_mention == "he" and q.cue == "said"
+    assert text[q.pieces[1][0]:q.pieces[1][1]].startswith("The ships can come")
+    assert text[q.speaker_start:q.speaker_end] == "he"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_is_one_event() -> None:
+    text = LEAD + "Berg said: “The first paragraph is short.\n\n“The second paragraph is short too.”"
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert len(quotes) == 1 and len(quotes[0].pieces) == 2
+
+
+NEGATIVES = [
+    ("name in quotes", LEAD + "The navy will send “Challenger” tugboats to the harbour next week.", "Challenger"),
+    ("title of a work", LEAD + "Berg was interviewed on “Morning Harbour Talk” before the meeting.",
+     "Morning Harbour Talk"),
+    ("scare quote", LEAD + "The old pier is “safe” according to nobody in particular at all.", "safe"),
+    ("film title", LEAD + "Lepik watched the film “The Last Ferry” with her staff.", "The Last Ferry"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text", "words"), NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_not_a_quotation(name: str, text: str, words: str) -> None:
+    assert not [q for q in quotes_of(text) if q.kind != "indirect" and q.text.strip("“”\"., ") == words]
+
+
+@pytest.mark.slow
+def test_unresolvable_speaker_is_none_not_a_guess() -> None:
+    q = find(quotes_of("Harbour news\n\n“The piers are old,” a source said."), "The piers are old")
+    assert q.speaker is None and q.speaker_mention == "a source" and q.confidence < 0.5
+
+
+@pytest.mark.slow
+def test_unattributed_quote_has_null_speaker_and_low_confidence() -> None:
+    q = find(quotes_of("Harbour news\n\nThe weather was bad.\n\n“Nobody came to the harbour today.”"), "Nobody came")
+    assert q.speaker is None and q.confidence <= 0.2
+
+
+@pytest.mark.slow
+def test_unbalanced_marks_never_fail_an_article() -> None:
+    text = LEAD + "He left.” Then ” again “ and ' and „ without end\n“The cranes are ready,” Lepik said."
+    assert find(quotes_of(text), "The cranes are ready").speaker == "Anna Lepik"

@@ -1,0 +1,172 @@
+"""Quotations in the store, the CLI, the export, the speaker resolver and the evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.export import export
+from storyline.quotes.evaluate import classify_kind, inside_quote_mask, load_gold, name_match, score
+from storyline.quotes.speakers import Speakers
+from storyline.records import AnalysedArticle, CleanArticle, Mention, Quote
+from storyline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
+runner = CliRunner()
+TEXT = "Harbour news\n\n“The cranes are ready,” Lepik said. Berg said that the piers are old."
+
+
+def _item(published: str | None = "2024-05-02") -> AnalysedArticle:
+    article = CleanArticle(id="a" * 16, source="a.txt", path="a.txt", format="txt", raw_text=TEXT, text=TEXT,
+                           offsets=[(0, 0)], published=published)
+    quotes = [
+        Quote(article.id, "The cranes are ready,", 15, 36, "direct", [(15, 36)], "Lepik", 38, 43, "Anna Lepik",
+              None, "said", 44, 48, 0.9),
+        Quote(article.id, "the piers are old", 66, 83, "indirect", [(66, 83)], "Berg", 50, 54, "Tomas Berg", None,
+              "said", 55, 59, 0.8, said_on="2024-04-30"),
+    ]
+    return AnalysedArticle(article, [], [Mention(38, 43, "Lepik", "PERSON")], quotes)
+
+
+def test_quotes_round_trip_and_filters(tmp_path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        item = _item()
+        store.save_batch([item])
+        assert sorted(store.quotes(), key=lambda q: q.start) == item.quotes
+        assert [q.speaker for q in store.quotes(speaker="lepik")] == ["Anna Lepik"]
+        assert [q.speaker for q in store.quotes(speaker="BERG")] == ["Tomas Berg"]
+        assert [q.kind for q in store.quotes(about="cranes")] == ["direct"]
+        assert store.quotes(about='"unbalanced') == []  # not FTS5 syntax: searched as words
+        assert [q.kind for q in store.quotes(kind="indirect")] == ["indirect"]
+        # said_on wins over the publication date
+        assert [q.kind for q in store.quotes(since="2024-05-01")] == ["direct"]
+        store.save_batch([item])  # saving again replaces, never duplicates
+        assert len(store.quotes()) == 2
+        assert store.stats()["quotes"] == 2
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_quotes(tmp_path, fmt: str) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.save_batch([_item()])
+        written = export(store, tmp_path / "out", fmt=fmt)
+    path, rows = written["quotes"]
+    assert rows == 2
+    if fmt == "jsonl":
+        first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    elif fmt == "parquet":
+        first = pq.read_table(path).to_pylist()[0]
+    else:
+        first = dict(zip(*[line.split(",") for line in path.read_text(encoding="utf-8").splitlines()[:2]]))
+    assert list(first) == ["id", "article_id", "text", "start", "end", "kind", "speaker_id", "speaker",
+                           "speaker_mention", "cue", "confidence"]
+    assert first["id"] == "a" * 16 + ":15-36"
+
+
+def test_quotes_cli(tmp_path) -> None:
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        store.save_batch([_item()])
+    result = runner.invoke(app, ["quotes", "--db", db, "--speaker", "lepik"])
+    assert result.exit_code == 0 and "Anna Lepik" in result.output and "cranes are ready" in result.output
+    result = runner.invoke(app, ["quotes", "--db", db, "--kind", "indirect", "--json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["speaker"] for r in rows] == ["Tomas Berg"]
+    assert runner.invoke(app, ["quotes", "--db", db, "--kind", "rumour"]).exit_code != 0
+    assert runner.invoke(app, ["quotes", "--db", db, "--since", "last week"]).exit_code != 0
+    assert "No quotation" in runner.invoke(app, ["quotes", "--db", db, "--about", "weather"]).output
+
+
+# -- speakers, without the model -------------------------------------------------------------
+def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
+    mentions = []
+    for name, label in names:
+        at = text.index(name)
+        mentions.append(Mention(at, at + len(name), name, label))
+    return Speakers(text, mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "mention", "expected"),
+    [
+        ("Mayor Tomas Berg spoke. Berg left.", [("Tomas Berg", "PERSON"), ("Berg", "PERSON")], "Berg", "Tomas Berg"),
+        ("The President of Latvia, Ilze Ozola, met Mayor Tomas Berg. Later the Latvian president left.",
+         [("Ilze Ozola", "PERSON"), ("Tomas Berg", "PERSON")], "the Latvian president", "Ilze Ozola"),
+        ("Latvian President Ilze Ozola met Mayor Tomas Berg. The mayor left.",
+         [("Ilze Ozola", "PERSON"), ("Tomas Berg", "PERSON")], "The mayor", "Tomas Berg"),
+        ("Ilze Ozola met Tomas Berg. Officials left.", [("Ilze Ozola", "PERSON")], "Officials", None),
+        ("Ilze Ozola met Tomas Berg. A source left.", [("Ilze Ozola", "PERSON")], "A source", None),
+    ],
+)
+def test_resolve(text: str, names, mention: str, expected: str | None) -> None:
+    at = text.rindex(mention)
+    assert _speakers(text, names).resolve(mention, at, at + len(mention))[0] == expected
+
+
+def test_pronoun_prefers_last_speaker_and_for_his_part_switches() -> None:
+    text = "Karl Lepik met Tomas Berg. Lepik spoke. He left. For his part, he stayed."
+    sp = _speakers(text, [("Karl Lepik", "PERSON"), ("Tomas Berg", "PERSON"), ("Lepik", "PERSON")])
+    sp.observe("Karl Lepik", text.index("Lepik spoke"))
+    he = text.index("He left")
+    assert sp.resolve("He", he, he + 2)[0] == "Karl Lepik"
+    other = text.index("he stayed")
+    assert sp.resolve("he", other, other + 2, switch=True)[0] == "Tomas Berg"
+
+
+def test_description_resolver_callback_is_asked_first() -> None:
+    text = "Tomas Berg met Karl Lepik. The Norwegian diplomat left."
+    at = text.index("The Norwegian diplomat")
+    sp = Speakers(text, [Mention(0, 10, "Tomas Berg", "PERSON")],
+                  resolver=lambda description, article, offset: "Berg" if "Norwegian" in description else None)
+    assert sp.resolve("The Norwegian diplomat", at, at + 22) == ("Tomas Berg", 0.8)
+
+
+def test_gender_keeps_she_off_a_man() -> None:
+    text = "Anna Lepik met John Berg. Berg spoke. She left."
+    sp = _speakers(text, [("Anna Lepik", "PERSON"), ("John Berg", "PERSON"), ("Berg", "PERSON")])
+    sp.observe("John Berg", text.index("Berg spoke"))
+    at = text.index("She")
+    assert sp.resolve("She", at, at + 3)[0] == "Anna Lepik"
+
+
+# -- the metric -------------------------------------------------------------------------------
+def test_metric_kinds_and_names() -> None:
+    text = "He said “we will win” and left. “All of it.”"
+    mask = inside_quote_mask(text)
+    assert classify_kind([(0, 20)], mask, text) == "mixed"
+    assert classify_kind([(32, 43)], mask, text) == "direct"
+    assert classify_kind([(0, 7)], mask, text) == "indirect"
+    assert name_match("Secretary General Jens Stoltenberg", "Stoltenberg")
+    assert name_match("Stoltenberg, who spoke", "Jens Stoltenberg") and not name_match("he", "Jens Stoltenberg")
+
+
+def test_score_counts() -> None:
+    gold = load_gold(GOLD)
+    perfect = {did: {"id": did, "quotes": d["quotes"]} for did, d in gold.items()}
+    out = score(gold, perfect)
+    assert out["overlap"]["all"]["F1"] == 1.0 and out["overlap"]["all"]["attr_F1"] == 1.0
+    out = score(gold, {})
+    assert out["docs_missing_in_pred"] == 2 and out["overlap"]["all"]["R"] == 0.0
+
+
+#: the floor pinned for the project's own gold file; raise it when the stage improves
+FLOOR = {"direct+mixed": 0.99, "all": 0.99}
+
+
+@pytest.mark.slow
+def test_eval_quotes_floor(tmp_path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["eval", "quotes", "--gold", str(GOLD), "--pred-out", str(pred), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    for subset, floor in FLOOR.items():
+        assert out["overlap"][subset]["attr_F1"] >= floor, (subset, out["overlap"][subset])
+    rows = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
+    assert {r["id"] for r in rows} == {"harbour", "summit"}
+    assert all({"start", "end", "speaker", "kind"} <= set(q) for r in rows for q in r["quotes"])
