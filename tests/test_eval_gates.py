@@ -34,3 +34,11 @@ def test_boilerplate_removal_floor(capsys: pytest.CaptureFixture[str]) -> None:
     assert results["html (trafilatura + clean)"]["f1"] >= FLOORS["aeb_html_f1"]["floor"]
     # and it must beat keeping everything by a clear margin
     assert results["plain (storyline clean)"]["f1"] > results["plain (keep everything)"]["f1"] + 0.1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "timex" / "tbaq.jsonl").exists(), reason="TBAQ gold data not found at ../shared/data/timex")
+def test_time_expressions_floor() -> None:
+    figures = _bench("eval_timex").evaluate(DATA / "timex" / "tbaq.jsonl", show_errors=0)
+    assert figures["value_f1"] >= FLOORS["tbaq_value_f1"]["floor"]
+    assert figures["relaxed_f1"] >= FLOORS["tbaq_relaxed_span_f1"]["floor"]
