@@ -149,7 +149,8 @@ def test_unresolvable_speaker_is_none_not_a_guess() -> None:
 
 @pytest.mark.slow
 def test_unattributed_quote_has_null_speaker_and_low_confidence() -> None:
-    q = find(quotes_of("Harbour news\n\nThe weather was bad.\n\n“Nobody came to the harbour today.”"), "Nobody came")
+    text = "Harbour news\n\nThe weather was bad.\n\n“Nobody came to the harbour today.”"
+    q = find(quotes_of(text), "Nobody came")
     assert q.speaker is None and q.confidence <= 0.2
 
 

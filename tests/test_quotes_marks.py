@@ -53,3 +53,15 @@ def test_quote_running_over_paragraphs_is_linked() -> None:
 def test_closing_marks_without_openers_never_fail() -> None:
     text = "He left.” Then ” again ”\n“And an opener with no end"
     assert quoted(text)[-1] == "And an opener with no end"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''MacGyver is a name,'' he said. ''It sells.''", ["MacGyver is a name,", "It sells."]),
+        ("``We will win,'' she said.", ["We will win,"]),
+        ("It isn''t a quote and don't split it", []),
+    ],
+)
+def test_typewriter_pairs(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected

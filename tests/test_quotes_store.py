@@ -170,3 +170,23 @@ def test_eval_quotes_floor(tmp_path) -> None:
     rows = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
     assert {r["id"] for r in rows} == {"harbour", "summit"}
     assert all({"start", "end", "speaker", "kind"} <= set(q) for r in rows for q in r["quotes"])
+
+
+def test_one_bad_article_never_fails_the_quote_stage(monkeypatch) -> None:
+    from storyline import pipeline
+    from storyline.records import IngestReport
+
+    def flaky(items):
+        if any("BOOM" in i.article.text for i in items):
+            if len(items) > 1:
+                raise RuntimeError("batch")
+            raise RuntimeError("this one")
+        return [[Quote(i.article.id, "x", 0, 1, "direct")] for i in items]
+
+    monkeypatch.setattr(pipeline, "quote_articles", flaky)
+    items = [_item(), _item()]
+    items[1].article.text = "BOOM"
+    report = IngestReport()
+    pipeline._quote(items, report)
+    assert [len(i.quotes) for i in items] == [1, 0]
+    assert report.failed == 1 and "quotations failed" in report.failures[0].reason

@@ -32,6 +32,14 @@ def test_fresh_database_schema(tmp_path) -> None:
     columns = [r[1] for r in store.db.execute("PRAGMA table_info(articles)")]
     assert columns[:4] == ["id", "source", "path", "format"]
     assert {"published", "published_inferred", "outlet", "credits", "language", "text", "raw_text"} <= set(columns)
+    # m003_entities: canonical entities, their spellings and roles, mention links, time expressions
+    assert {"entities", "entity_aliases", "entity_roles", "timexes"} <= tables
+    cols = lambda t: {r[1] for r in store.db.execute(f"PRAGMA table_info({t})")}  # noqa: E731
+    assert {"id", "name", "type", "nationality", "country", "mentions"} <= cols("entities")
+    assert {"entity_id", "alias", "key", "count"} <= cols("entity_aliases")
+    assert {"entity_id", "title", "org", "start", "end", "source", "article_id"} <= cols("entity_roles")
+    assert "entity_id" in cols("mentions")
+    assert {"article_id", "start", "end", "text", "type", "value"} <= cols("timexes")
     store.close()
 
 

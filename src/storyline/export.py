@@ -4,9 +4,12 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
 
 * ``articles``: ``{id, source, title, published, published_inferred, outlet,
   credits, language, text, removed: [{line, reason}], captions, url, words}``
-* ``mentions``: ``{article_id, start, end, text, label}`` — offsets into ``text``.
+* ``mentions``: ``{article_id, start, end, text, label, entity_id}`` — offsets into ``text``.
 * ``quotes``: ``{id, article_id, text, start, end, kind, speaker_id, speaker, speaker_mention, cue,
   confidence}`` — offsets into the article's ``text``.
+* ``entities``: ``{id, name, type, aliases, roles: [{title, org, from, to, source}], mentions, quotes,
+  nationality, country}`` — canonical people, organisations and places.
+* ``timexes``: ``{article_id, start, end, text, type, value}`` — time expressions (TIMEX3 values).
 
 Rows are streamed: memory stays flat however large the store is.
 """
@@ -49,7 +52,26 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
 def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
     for r in store.iter_mentions():
         yield {"article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
-               "label": r["label"]}
+               "label": r["label"], "entity_id": r["entity_id"]}
+
+
+def entity_row(e: dict[str, Any]) -> dict[str, Any]:
+    """The export shape of an entity from :meth:`Store.entities` / :meth:`Store.iter_entities`."""
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": list(e["aliases"]),
+            "roles": [{"title": r["title"], "org": r["org"], "from": r["start"], "to": r["end"], "source": r["source"]}
+                      for r in e["roles"]],
+            "mentions": e["mentions"], "quotes": e["quotes"], "nationality": e["nationality"], "country": e["country"]}
+
+
+def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for e in store.iter_entities():
+        yield entity_row(e)
+
+
+def timex_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.iter_timexes():
+        yield {"article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+               "type": r["type"], "value": r["value"]}
 
 
 def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -59,7 +81,8 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
                "cue": q.cue, "confidence": q.confidence}
 
 
-TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows}
+TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows, "entities": entity_rows,
+          "timexes": timex_rows}
 
 
 def export(store: Store, out_dir: str | Path, *, fmt: str = "jsonl") -> dict[str, tuple[Path, int]]:
@@ -119,7 +142,24 @@ def _mention_schema():  # noqa: ANN202
     import pyarrow as pa
 
     return pa.schema([("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                      ("text", pa.string()), ("label", pa.string())])
+                      ("text", pa.string()), ("label", pa.string()), ("entity_id", pa.string())])
+
+
+def _entity_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    role = pa.struct([("title", pa.string()), ("org", pa.string()), ("from", pa.string()), ("to", pa.string()),
+                      ("source", pa.string())])
+    return pa.schema([("id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+                      ("aliases", pa.list_(pa.string())), ("roles", pa.list_(role)), ("mentions", pa.int64()),
+                      ("quotes", pa.int64()), ("nationality", pa.string()), ("country", pa.string())])
+
+
+def _timex_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                      ("text", pa.string()), ("type", pa.string()), ("value", pa.string())])
 
 
 def _quote_schema():  # noqa: ANN202
@@ -131,7 +171,8 @@ def _quote_schema():  # noqa: ANN202
                       ("cue", pa.string()), ("confidence", pa.float64())])
 
 
-_SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema, "quotes": _quote_schema}
+_SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema, "quotes": _quote_schema,
+            "entities": _entity_schema, "timexes": _timex_schema}
 
 
 def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:

@@ -1,4 +1,4 @@
-"""Ingest, end to end: read → clean → NLP → store, streaming and incremental.
+"""Ingest, end to end: read → clean → NLP → quotes → dates and entities → store, streaming and incremental.
 
 Files are discovered lazily and processed in batches of
 :data:`~storyline.config.BATCH_SIZE` articles, so memory does not grow with the
@@ -187,7 +187,8 @@ def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:
                 found.extend(quote_articles([item]))
             except Exception as exc:  # noqa: BLE001
                 found.append([])
-                report.failures.append(BadInput(item.article.source, f"quotations failed on this article "
-                                                                      f"({type(exc).__name__}: {exc}); stored without them"))
+                report.failures.append(BadInput(
+                    item.article.source,
+                    f"quotations failed on this article ({type(exc).__name__}: {exc}); stored without them"))
     for item, quotes in zip(analysed, found):
         item.quotes = quotes

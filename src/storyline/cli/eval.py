@@ -20,9 +20,10 @@ def eval_quotes_cli(
     gold: Annotated[str, typer.Option("--gold", help="Gold JSONL: one {\"id\", \"text\", \"quotes\"} per line.")],
     pred_out: Annotated[str | None, typer.Option("--pred-out", help="Write the predictions here (the scorer's "
                                                                      "JSONL format).")] = None,
-    speaker: Annotated[str, typer.Option("--speaker", help="Speaker string to score: 'resolved' (the name the "
-                                                            "article resolves it to) or 'mention' (as written).")]
-    = "resolved",
+    speaker: Annotated[str, typer.Option("--speaker", help="Speaker string to score: 'mention' (as written, "
+                                                            "PolNeAR's source span) or 'resolved' (the name the "
+                                                            "article resolves it to).")]
+    = "mention",
     min_overlap: Annotated[float, typer.Option("--min-overlap", min=0.0, max=1.0,
                                                help="Word overlap for a span match.")] = 0.5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full figures as JSON.")] = False,

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,7 +104,7 @@ class EntityIndex:
         self._by_prefix: dict[str, set[str]] = {}  # shape(surname)[:4] → people, for typos
         self._by_name: dict[tuple[str, str], str] = {}  # (kind, key(name)) → entity; kind PERSON|ORG|PLACE
         self._ids: set[str] = set()
-        self._full_names: set[str] = set()  # every full person name seen, kept up to date for person_names()
+        self._full_names = KnownPeople()  # every full person name seen, kept up to date for person_names()
         self._dirty: set[str] = set()  # entities changed since the last take_dirty() (what a store must save)
         if kb is not None:
             self.add_kb(kb)
@@ -361,7 +361,7 @@ class EntityIndex:
         self._by_surname.setdefault(s, set()).add(e.id)
         self._by_prefix.setdefault(s[:4], set()).add(e.id)
         if name.full:
-            self._full_names.add(name.text)
+            self._full_names.add(name.text, name.surname.split()[-1])
             self._by_name.setdefault(("PERSON", key(name.text)), e.id)
             self._by_name.setdefault(("PERSON", name.full_key), e.id)
 
@@ -476,6 +476,36 @@ class EntityIndex:
                     kind, canonical = _org_or_place(n, e.type)
                     index._by_name.setdefault((kind, key(canonical)), e.id)
         return index
+
+
+class KnownPeople(Collection[str]):
+    """The full names of the people an index knows, findable by the last word of their surname.
+
+    :func:`~storyline.entities.mentions.repair_mentions` asks :meth:`with_surname_in` for the
+    few that matter to one article, so its cost does not grow with the corpus.
+    """
+
+    def __init__(self) -> None:
+        self._by_last: dict[str, set[str]] = {}
+        self._names: set[str] = set()
+
+    def add(self, name: str, last: str) -> None:
+        if name not in self._names:
+            self._names.add(name)
+            self._by_last.setdefault(last, set()).add(name)
+
+    def with_surname_in(self, words: Collection[str]) -> set[str]:
+        """The full names whose surname ends with one of ``words``."""
+        return {n for w in words if w in self._by_last for n in self._by_last[w]}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 # -- naming rules ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ Offsets always index the clean text: ``text[m.start:m.end] == m.text``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
@@ -39,7 +40,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"
 
 # initials ("V.", "U.S.") keep their dots; words keep inner apostrophes ("O'Brien")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)*|\d[\w\-]*")
-_POSSESSIVE = re.compile(r"[’']s$")
+_KNOWN_PEOPLE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(gz.KNOWN_PEOPLE, key=len, reverse=True)) + r")(?!\w)")
 _LEAD = re.compile(r"^[\s“”\"'‘’«»(\[—–-]+")
 _TRAIL = re.compile(r"[\s“”\"'‘’«»)\],;:!?—–-]+$")
 _RUNON_SPLIT = re.compile(r",\s+|\s+(?:and|or|at the|in|the)\s+")
@@ -109,11 +111,15 @@ class _Doc:
         self.text = text
         self.tokens: list[tuple[int, int]] = []
         for m in _TOKEN.finditer(text):
-            poss = _POSSESSIVE.search(m.group())  # "Putin’s" is the token "Putin"
-            self.tokens.append((m.start(), m.end() - (len(poss.group()) if poss else 0)))
+            poss = m.group().endswith(("’s", "'s"))  # "Putin’s" is the token "Putin"
+            self.tokens.append((m.start(), m.end() - 2 * poss))
         words = {text[a:b] for a, b in self.tokens}
         # only the known people whose surname occurs here matter: keeps a big corpus cheap
-        self.known_full = {n for n in known_people if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
+        if hasattr(known_people, "with_surname_in"):  # EntityIndex.person_names(): looked up by surname
+            self.known_full = known_people.with_surname_in(words)
+        else:
+            self.known_full = {n for n in known_people
+                               if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
         self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
 
     def word(self, i: int) -> str:
@@ -314,9 +320,8 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
                     found.append((m.start, cut - 1, "split two people"))
                     found.append((cut, m.end, "split two people"))
                     break
-    for name in gz.KNOWN_PEOPLE:
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            found.append((hit.start(), hit.end(), "known person"))
+    for hit in _KNOWN_PEOPLE.finditer(text):
+        found.append((hit.start(), hit.end(), "known person"))
     starts = {s: i for i, (s, _) in enumerate(doc.tokens)}
     for hit in _TITLE_RE.finditer(text):
         i = starts.get(hit.end())
@@ -355,7 +360,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     for m in ms:
         votes[m.text][m.label] += 1
     people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1}
-    people |= {n for n in doc.known_full if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", doc.text)}
+    people |= {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)}
     names = set(people)
     for full in people:
         parsed = parse_name(full)
@@ -377,14 +382,29 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
             out.append(m)
     taken = sorted((m.start, m.end) for m in out)
     for n in sorted(names, key=len, reverse=True):
-        for hit in re.finditer(rf"(?<![\w\-]){re.escape(n)}(?![\w\-])", doc.text):
-            if any(s < hit.end() and hit.start() < e for s, e in taken):
+        for start, end in _occurrences(doc.text, n, "_-"):
+            if any(s < end and start < e for s, e in taken):
                 continue
-            new = Mention(hit.start(), hit.end(), n, "PERSON")
+            new = Mention(start, end, n, "PERSON")
             log.append(Repair(None, new, "document consistency: untagged"))
             out.append(new)
-            taken.append((hit.start(), hit.end()))
+            taken.append((start, end))
     return out
+
+
+def _occurrences(text: str, word: str, joiners: str) -> Iterable[tuple[int, int]]:
+    """Where ``word`` stands alone in ``text``: not inside a longer word (letters, digits, ``joiners``).
+
+    ``str.find`` rather than a regular expression per name: names are many, each used once.
+    """
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        before, after = text[at - 1:at], text[end:end + 1]
+        if not (before and (before.isalnum() or before in joiners)) and not (after and (after.isalnum()
+                                                                                      or after in joiners)):
+            yield at, end
+        at = text.find(word, at + 1)
 
 
 def _drop_not_people(ms: list[Mention], not_people: Collection[str], log: list[Repair]) -> list[Mention]:
@@ -410,7 +430,10 @@ def _tidy(ms: list[Mention]) -> list[Mention]:
     """Sorted, unique, non-overlapping (the longer span wins, then PERSON)."""
     ranked = sorted(set(ms), key=lambda m: (-(m.end - m.start), m.label != "PERSON", m.start))
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []  # of the kept mentions, sorted and non-overlapping: check the neighbours
     for m in ranked:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        i = bisect.bisect_left(spans, (m.start, m.end))
+        if (i == 0 or spans[i - 1][1] <= m.start) and (i == len(spans) or m.end <= spans[i][0]):
+            spans.insert(i, (m.start, m.end))
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))

@@ -129,6 +129,7 @@ def gendered_pair(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def surname_match(a: str, b: str) -> str | None:
     """How two surnames match: ``"exact"`` (same key or shape), ``"typo"`` or ``None``.
 

@@ -86,6 +86,8 @@ _LEFT = re.compile(
     rf"(?:{_DEMONYM}\s+|(?P<poss>[A-Z][\w\-]+)['’]s\s+|{_ACRONYM}\s+)?"
     rf"{_TITLE}(?:\s+(?:of|for)\s+(?:the\s+)?{_OF})?\s*,?\s*\(?\s*$"
 )
+_TITLE_ONLY = re.compile(_TITLE)
+_PREFIX = 60  # "the former outgoing Lithuanian " before a title: at most this long
 # right of a name: ", [the] [DEMONYM] TITLE of|for [the] ORG"
 _RIGHT = re.compile(
     rf"^\s*,\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?:{_DEMONYM}\s+)?{_TITLE}"
@@ -114,13 +116,16 @@ def find_roles(text: str, mentions: list[Mention], *, date: str | None = None) -
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         window_start = max(line_start, m.start - 120)
-        left = _LEFT.search(text, window_start, m.start)
+        # a cheap look for a title first; the phrase starts at most _PREFIX characters before it
+        title = _TITLE_ONLY.search(text, window_start, m.start)
+        left = title and _LEFT.search(text, max(window_start, title.start() - _PREFIX), m.start)
         if left:
             fact = _fact(m, left, date, orgs, text, phrase_start=left.start())
             if fact:
                 facts.append(fact)
                 continue
-        right = _RIGHT.match(text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)])
+        line_end = text.find("\n", m.end)
+        right = _RIGHT.match(text[m.end:line_end if line_end != -1 else len(text)])
         if right:
             fact = _fact(m, right, date, orgs, text, phrase_start=m.start, phrase_end=m.end + right.end())
             if fact:

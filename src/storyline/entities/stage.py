@@ -21,11 +21,13 @@ NLP stage already found.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.entities import gazetteer as gz
 from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
@@ -35,6 +37,7 @@ from storyline.timex import event_date, infer_published, tag
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+_COUNTRIES = frozenset(gz.COUNTRY_NAMES.values())
 
 
 class EntityStage:
@@ -99,14 +102,17 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
     """Dates, entities and quote speakers of one article (see the module docstring), set on ``item``."""
     article = item.article
     published, timexes = date_and_timexes(article.text, article.published)
-    found = link_article(item, index, kb, date=_day(published.value))
+    day = _day(published.value)  # an inferred month or year dates no role and anchors nothing
+    found = link_article(item, index, kb, date=day)
     mentions = [replace(m, entity_id=found.links.get((m.start, m.end))) for m in found.mentions]
     linked = [m for m in mentions if m.entity_id]
     resolved = sorted(found.resolved.items())
+    days = event_days(timexes, day)
     speakers = []
     for q in item.quotes:
         eid = speaker_of(q, linked, resolved, index)
-        speakers.append((eid, index.entity(eid).name if eid else q.speaker, said_on(q, item.sentences, timexes)))
+        name = index.entity(eid).name if eid else q.speaker
+        speakers.append((eid, name, said_on(q, article.text, item.sentences, days)))
     # set everything at the end: an article that fails above is stored as the earlier stages left it
     article.published, article.published_inferred = published.value, published.inferred
     article.published_confidence = published.confidence if published.inferred else article.published_confidence
@@ -141,16 +147,19 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
         k = key(re.sub(r"^(?i:the)\s+", "", q.speaker_mention))
         whole = {m.entity_id for m in linked if m.label != "PERSON" and s <= m.start and m.end <= e and key(m.text) == k}
         if len(whole) == 1:
-            return whole.pop()
+            return _speaker_or_none(whole.pop(), index)
     return None
 
 
 def _named(name: str, linked: list[Mention], index: EntityIndex) -> str | None:
-    """The entity a resolved speaker name stands for: one of the article's, else the corpus's."""
+    """The entity a resolved speaker name stands for: one of the article's, else the corpus's.
+
+    People, organisations and countries speak ("China said"); a city named in a dateline does not.
+    """
     k = key(name)
     here = {m.entity_id for m in linked if m.label in _SPEAKER_LABELS and key(m.text) == k}
     if len(here) == 1:
-        return here.pop()
+        return _speaker_or_none(here.pop(), index)
     if here:
         return None
     # "Jens Stoltenberg" when the article only wrote "Stoltenberg": the article's one person with that name
@@ -160,16 +169,28 @@ def _named(name: str, linked: list[Mention], index: EntityIndex) -> str | None:
     for label in ("ORG", "GPE"):
         eid = index.find(name, label)
         if eid and any(m.entity_id == eid for m in linked):
-            return eid
-    return person
+            return _speaker_or_none(eid, index)
+    return person or None  # "" when two people of the corpus have that name
 
 
-def said_on(q: Quote, sentences: list[Sentence], timexes: list[Timex]) -> str | None:
-    """When a quote was said: the date the sentence of its reporting verb states, outside the quote.
+def _speaker_or_none(eid: str, index: EntityIndex) -> str | None:
+    e = index.entity(eid)
+    return eid if e.type in ("PERSON", "ORG") or e.name in _COUNTRIES else None
+
+
+def event_days(timexes: list[Timex], published: str | None) -> list[Timex]:
+    """The expressions that can date a quote: days (a time of day too), none after the publication day
+    ("said ahead of the summit on July 11" was not said on July 11)."""
+    return [t for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10])
+            and (published is None or t.value[:10] <= published)]
+
+
+def said_on(q: Quote, text: str, sentences: list[Sentence], days: list[Timex]) -> str | None:
+    """When a quote was said: the day the sentence of its reporting verb states, outside the quote.
 
     "On Tuesday Stoltenberg said the alliance will meet next week" was said on that Tuesday
-    (not "next week", which is inside what was said). ``None`` without such a date: the
-    query layer falls back to the publication date.
+    (not "next week", which is inside what was said). ``days``: :func:`event_days`. ``None``
+    without such a day: the query layer falls back to the publication date.
     """
     at = q.cue_start if q.cue_start is not None else q.speaker_start
     if at is None:
@@ -177,13 +198,25 @@ def said_on(q: Quote, sentences: list[Sentence], timexes: list[Timex]) -> str | 
     sentence = next((x for x in sentences if x.start <= at < x.end), None)
     if sentence is None:
         return None
+    # the sentence, clipped to the cue's line (the model runs a sentence on across a paragraph break)
+    lo = max(sentence.start, text.rfind("\n", 0, at) + 1)
+    hi = text.find("\n", at)
+    hi = sentence.end if hi == -1 else min(sentence.end, hi)
     pieces = q.pieces or [(q.start, q.end)]
-    outside = [t for t in timexes if not any(a <= t.start and t.end <= b for a, b in pieces)]
-    return event_date(sentence.start, sentence.end, outside)
+    inside = [t for t in days if lo <= t.start and t.end <= hi and not any(a <= t.start and t.end <= b
+                                                                            for a, b in pieces)]
+    return event_date(lo, hi, inside)
 
 
 def _day(value: str | None) -> str | None:
-    return value if value and _DAY.match(value) else None
+    """``value`` when it is a valid ``YYYY-MM-DD`` day, else ``None``."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
 
 
 def _underspecified(value: str) -> bool:

@@ -60,10 +60,21 @@ def quote_articles(items: Sequence[AnalysedArticle], *, resolver: DescriptionRes
                    ) -> list[list[Quote]]:
     """The quotations of each analysed article (one parse pass for all of them)."""
     spans = [scan(item.article.text) for item in items]
-    parsed = parse([(item.article.text, item.sentences, [(s.start, s.end) for s in sp])
+    parsed = parse([(item.article.text, item.sentences, [(s.start, s.end) for s in sp], _hidden(item.article.text, sp))
                     for item, sp in zip(items, spans)])
     return [extract(item.article.id, item.article.text, item.mentions, p, sp, resolver=resolver)
             for item, p, sp in zip(items, parsed, spans)]
+
+
+def _hidden(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Direct quotations the parser need not read: long, sentence-opening, closed quotes (their
+    frame is parsed around a stand-in; partial quotes are parsed in full, their words matter)."""
+    out = []
+    for span in spans:
+        if (span.closed and span.end - span.start >= 40 and text[span.start:span.start + 1].isupper()
+                and fnd.opens_sentence(text, span, span.para_start)):
+            out.append((span.start, span.end))
+    return out
 
 
 def extract_quotes(item: AnalysedArticle, *, resolver: DescriptionResolver | None = None) -> list[Quote]:
@@ -243,7 +254,8 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
         body = line.strip().rstrip("\"'”’»")
         if not body:
             continue
-        if (first and len(body.split()) <= _HEADING_WORDS) or (len(body.split()) <= _HEADING_WORDS and not body.endswith((".", "!", "?", "…", ":"))):
+        short = len(body.split()) <= _HEADING_WORDS
+        if short and (first or not body.endswith((".", "!", "?", "…", ":"))):
             out.append((lo, hi))
         first = False
     return out
@@ -287,7 +299,8 @@ def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers)
         elif e.inherit and previous is not None and previous.speaker:
             q.speaker_mention, q.speaker_start, q.speaker_end = (previous.speaker_mention, previous.speaker_start,
                                                                  previous.speaker_end)
-            q.speaker, q.cue, q.cue_start, q.cue_end = previous.speaker, previous.cue, previous.cue_start, previous.cue_end
+            q.speaker, q.cue = previous.speaker, previous.cue
+            q.cue_start, q.cue_end = previous.cue_start, previous.cue_end
             confidence *= previous.confidence
         else:
             confidence = 0.2

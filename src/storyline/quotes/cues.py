@@ -34,7 +34,8 @@ believe think feel fear hope expect know worry doubt suspect consider reckon gue
 """.split()
 
 #: phrasal cues: the verb is a cue only with this particle ("pointed out", "called on")
-PARTICLE_CUES = {"point": ("out",), "call": ("on", "for"), "go": ("on",), "lash": ("out",), "sum": ("up",)}
+PARTICLE_CUES = {"point": ("out",), "call": ("on", "for"), "go": ("on",), "lash": ("out",), "sum": ("up",),
+                 "shoot": ("back",), "fire": ("back",)}
 
 #: nouns that stand for an organisation speaking ("the statement released … reads")
 SOURCE_NOUNS = frozenset("""
@@ -61,6 +62,7 @@ _IRREGULAR = {
     "forecast": ("forecasts", "forecast", "forecasting"),
     "sum": ("sums", "summed", "summing"),
     "slam": ("slams", "slammed", "slamming"),
+    "shoot": ("shoots", "shot", "shooting"),
     "quip": ("quips", "quipped", "quipping"),
     "plead": ("pleads", "pleaded", "pled", "pleading"),
     "admit": ("admits", "admitted", "admitting"),

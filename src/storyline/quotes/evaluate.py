@@ -262,7 +262,7 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "resolved", batch_size: int = 32
+def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "mention", batch_size: int = 32
             ) -> Iterator[dict[str, Any]]:
     """Predictions in the scorer's format, one article at a time (ingest's stages, no store)."""
     from storyline.clean import Lexicon
@@ -274,7 +274,8 @@ def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "resol
     lexicon = Lexicon({})
     items = list(gold.items())
     for b in range(0, len(items), batch_size):
-        docs = [RawDocument(source=did, path=str(path), text=d["text"], format="txt") for did, d in items[b:b + batch_size]]
+        docs = [RawDocument(source=did, path=str(path), text=d["text"], format="txt")
+                for did, d in items[b:b + batch_size]]
         for doc in docs:
             lexicon.observe(doc.text)
         lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))

@@ -23,7 +23,7 @@ from typing import Any
 
 from storyline.quotes.cues import DOCUMENT_VERBS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
 from storyline.quotes.marks import QuoteSpan
-from storyline.quotes.parse import Parsed, upos
+from storyline.quotes.parse import Parsed, token_offset, upos
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SMALL = frozenset("a an and the of in on at to for by with or nor but from de la le von van".split())
@@ -106,6 +106,9 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     left = tok.left_edge
+    for t in tok.doc[left.i:tok.i]:  # a dateline before the name: "LONDON (Reuters) - Donald Trump"
+        if t.text in (")", "—", "–", ":", "”") and t.i + 1 <= tok.i:
+            left = t.doc[t.i + 1]
     while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS):
         left = left.doc[left.i + 1]
     right = tok
@@ -118,8 +121,7 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
             break
     while right.i > tok.i and (right.is_punct or right.text in "“”\"'‘’"):
         right = right.doc[right.i - 1]
-    base = parsed.offset(left) - left.idx
-    return base + left.idx, base + right.idx + len(right.text)
+    return parsed.offset(left), parsed.offset(right) + len(right.text)
 
 
 def _inverted_np(tokens: list[Any], k: int) -> tuple[Any, Any] | None:
@@ -158,7 +160,7 @@ def _subject(cue: Any, quoted: Any) -> Any | None:
                 if g.dep_ == "pobj":
                     return g
     for child in cue.children:
-        if child.dep_ in ("nsubj", "csubj") and not quoted(child.idx + child.doc.user_data["base"]):
+        if child.dep_ in ("nsubj", "csubj") and not quoted(token_offset(child)):
             return child
     return None
 
@@ -166,8 +168,7 @@ def _subject(cue: Any, quoted: Any) -> Any | None:
 def _reports_itself(cue: Any, quoted: Any) -> bool:
     """Does the cue take a complement of its own after it ("Zelensky explained that …")? Then it is
     a new report, not the frame of the quote before it."""
-    base = cue.doc.user_data["base"]
-    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not quoted(base + c.idx) for c in cue.children)
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not quoted(token_offset(c)) for c in cue.children)
 
 
 def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: Any) -> Frame | None:
@@ -183,7 +184,8 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
                 at = parsed.offset(tok)
                 return Frame("according to", at, parsed.offset(tokens[k + 1]) + 2, s, e, where="after")
     # `“… Belarus.” Duda said.`: after a full stop only a short frame belongs to the quote
-    new_sentence = text[span.start:span.end].rstrip().endswith((".", "!", "?")) and tokens and tokens[0].text[:1].isupper()
+    new_sentence = (text[span.start:span.end].rstrip().endswith((".", "!", "?")) and bool(tokens)
+                    and tokens[0].text[:1].isupper())
     for k, tok in enumerate(tokens[:4] if new_sentence else tokens[:14]):
         if not _is_cue(tok, document=any(t.lower_ in SOURCE_NOUNS for t in tokens[:k])):
             continue
@@ -204,6 +206,8 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
         else:
             continue
         at = parsed.offset(tok)
+        if s < span.outer_end:  # the parse hung the quote on the speaker: keep the speaker alone
+            s = next((parsed.offset(t) for t in tokens if parsed.offset(t) >= span.outer_end and t.is_alpha), s)
         return Frame(tok.text, at, at + len(tok.text), s, e, where="after")
     return None
 
@@ -235,10 +239,13 @@ def frame_before(text: str, span: QuoteSpan, prev_end: int, parsed: Parsed, quot
                 subj = subj if subj is None or subj.i < head.i else None
         finite = tok.tag_ in ("VBD", "VBZ", "VBP")
         if (subj is None or parenthetical) and finite and _is_cue(tok) and (inv := _inverted_np(tokens, k)) is not None:
-            s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)  # ", reiterated the secretary general,"
+            # ", reiterated the secretary general,"
+            s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)
         elif subj is None and tok.tag_ == "VBG" and _is_cue(tok) and (
-                name := next((t for t in reversed(tokens[:k]) if upos(t) == "PROPN"), None)) is not None:
-            s, e = np_span(name, parsed)  # a dangling "…, accusing X of …": the person named before it
+                name := next((t for t in tokens[:k] if upos(t) == "PROPN"), None)) is not None:
+            while name.dep_ in ("compound", "flat") and name.head.i > name.i and upos(name.head) == "PROPN":
+                name = name.head
+            s, e = np_span(name, parsed)  # a dangling "…, accusing X of …": the sentence's first name
         elif subj is None or (any_verb and not _cue_like(tok) and not _person_like(subj)):
             continue
         else:

@@ -54,7 +54,7 @@ def clauses(parsed: Parsed, quoted: Any) -> list[Clause]:
         if unit.doc is None:
             continue
         for tok in unit.doc:
-            at = unit.start + tok.idx
+            at = parsed.offset(tok)
             if quoted(at):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(unit.doc) and tok.nbor().lower_ == "to":

@@ -51,6 +51,7 @@ class QuoteSpan:
     family: str  #: "d" double or "s" single
     para_start: int
     para_end: int
+    close_len: int = 1  #: width of the closing mark (2 for a typewriter '')
     continues: bool = False  #: the quote goes on in the next paragraph's opening quote
     continued: bool = False  #: this piece continues the previous paragraph's quote
 
@@ -61,13 +62,13 @@ class QuoteSpan:
     @property
     def outer_end(self) -> int:
         """End offset including the closing mark."""
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_len if self.close_at is not None else self.end
 
 
-def _roles(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
-    """Can the mark at ``i`` open, can it close (by the characters around it)?"""
+def _roles(text: str, i: int, lo: int, hi: int, width: int = 1) -> tuple[bool, bool]:
+    """Can the mark at ``i`` (``width`` characters) open, can it close (by the characters around it)?"""
     left = text[i - 1] if i > lo else " "
-    right = text[i + 1] if i + 1 < hi else " "
+    right = text[i + width] if i + width < hi else " "
     can_open = not right.isspace() and (left.isspace() or left in _OPEN_CONTEXT)
     can_close = not left.isspace() and (right.isspace() or right in _CLOSE_CONTEXT or right.isalpha())
     return can_open, can_close
@@ -105,15 +106,16 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
         or (text[i] == "'" and _roles(text, i, lo, hi)[0] and not _is_apostrophe(text, i, lo, hi))
         for i in range(lo, hi)
     )
-    for i in range(lo, hi):
-        ch = text[i]
+    widths: dict[int, int] = {}  # offset of a two-character mark -> 2
+    for i, ch, width in _marks(text, lo, hi):
         spec = MARKS.get(ch)
         if spec is None:
             continue
         family, nominal = spec
         if family == "s" and (not singles or _is_apostrophe(text, i, lo, hi)):
             continue
-        role = _role(text, i, lo, hi, nominal, stack, family)
+        widths[i] = width
+        role = _role(text, i, lo, hi, nominal, stack, family, width)
         if role == "close":
             if not any(MARKS[m][0] == family for m, _ in stack):
                 continue  # a stray closer with nothing of its kind open
@@ -121,27 +123,47 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 stack.pop()  # an unclosed nested quote ends with its outer one
             mark, at = stack.pop()
             if not stack:
-                out.append(QuoteSpan(at + 1, i, at, i, family, lo, hi))
+                out.append(QuoteSpan(at + widths[at], i, at, i, family, lo, hi, close_len=width))
             continue
         if role != "open":
             continue
         if len(stack) == 1 and MARKS[stack[0][0]][0] == family and _same_style(stack[0][0], ch):
             # `“A … “B …”`: the first quote was never closed; end it where the next one opens
             mark, at = stack.pop()
-            out.append(QuoteSpan(at + 1, _trim_end(text, at + 1, i), at, None, family, lo, hi))
+            out.append(QuoteSpan(at + widths[at], _trim_end(text, at + widths[at], i), at, None, family, lo, hi))
         if family == "s" and stack and not (_roles(text, i, lo, hi)[0]):
             continue  # inside a quote, a single mark must clearly open to nest
         stack.append((ch, i))
     if stack:
         mark, at = stack[0]
-        end = _trim_end(text, at + 1, hi)
-        out.append(QuoteSpan(at + 1, end, at, None, MARKS[mark][0], lo, hi))
+        end = _trim_end(text, at + widths[at], hi)
+        out.append(QuoteSpan(at + widths[at], end, at, None, MARKS[mark][0], lo, hi))
     return [s for s in out if text[s.start:s.end].strip()]
 
 
-def _role(text: str, i: int, lo: int, hi: int, nominal: str, stack: list[tuple[str, int]], family: str) -> str:
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, str, int]]:
+    """``(offset, mark, width)`` of the paragraph's quote marks; in a paragraph without curly double
+    quotes, the typewriter pairs \`\` and '' (PTB and New York Times style) are double quotes."""
+    para = text[lo:hi]
+    pairs = ("``" in para or "''" in para) and not any(c in "\u201c\u201d\u201e\u00ab\u00bb" for c in para)
+    out = []
+    i = lo
+    while i < hi:
+        two = text[i:i + 2]
+        if pairs and two in ("``", "''"):
+            out.append((i, "\u201c" if two == "``" else '"', 2))
+            i += 2
+            continue
+        if text[i] in QUOTE_CHARS:
+            out.append((i, text[i], 1))
+        i += 1
+    return out
+
+
+def _role(text: str, i: int, lo: int, hi: int, nominal: str, stack: list[tuple[str, int]], family: str,
+          width: int = 1) -> str:
     """"open", "close" or "skip" for the mark at ``i``."""
-    can_open, can_close = _roles(text, i, lo, hi)
+    can_open, can_close = _roles(text, i, lo, hi, width)
     is_open = bool(stack) and MARKS[stack[-1][0]][0] == family
     if can_close and not can_open:
         return "close"

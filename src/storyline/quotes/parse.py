@@ -30,7 +30,13 @@ _UPOS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "P
          "UH": "INTJ", "SYM": "SYM", "FW": "X", "LS": "X", "ADD": "X", "XX": "X", "NFP": "PUNCT", "HYPH": "PUNCT"}
 _AUX = frozenset("be is am are was were been being have has had having do does did will would shall should may "
                  "might can could must".split())
-MAX_UNIT_CHARS = 3000  # a longer run of sentences is parsed sentence by sentence
+MAX_UNIT_CHARS = 3000
+_STAND_IN = "It is so"  # what the parser reads in place of a hidden direct quotation  # a longer run of sentences is parsed sentence by sentence
+
+
+def token_offset(tok: Any) -> int:
+    """Offset of a parsed token in the article's clean text."""
+    return tok.doc.user_data["offsets"][tok.i]
 
 
 def upos(tok: Any) -> str:
@@ -71,7 +77,7 @@ class Parsed:
             if u.end <= start or u.doc is None:
                 continue
             if not u.starts:
-                u.starts = [u.start + t.idx for t in u.doc]
+                u.starts = list(u.doc.user_data["offsets"])
             i = bisect_right(u.starts, start - 1)
             while i < len(u.starts) and u.starts[i] < end:
                 t = u.doc[i]
@@ -84,7 +90,7 @@ class Parsed:
         return [u.start for u in self.units]
 
     def offset(self, token: Any) -> int:
-        return token.doc.user_data["base"] + token.idx
+        return token_offset(token)
 
 
 def select_units(text: str, sentences: Sequence[Sentence], quoted: Sequence[tuple[int, int]] = ()) -> list[Unit]:
@@ -130,25 +136,44 @@ def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> s
     return " ".join(parts)
 
 
-def _parse_text(chunk: str) -> str:
-    """The unit's text for the parser: a closing mark glued to the next word becomes a space
-    (``Belarus.”declared``), so the tokenizer sees two words; offsets are unchanged."""
-    chars = list(chunk)
+def _parse_text(text: str, start: int, end: int, hide: Sequence[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The unit's text for the parser and, per character, its offset in the article.
+
+    A closing mark glued to the next word becomes a space (``Belarus.”declared``), so the
+    tokenizer sees two words. The content of each ``hide`` span (a direct quotation: only its
+    frame matters) is replaced by a short stand-in clause, which keeps the parse of the frame
+    and spares parsing the quotation itself (most of the words of quote-rich news)."""
+    chars: list[str] = []
+    where: list[int] = []
+    at = start
+    for s, e in sorted(hide):
+        if s < at or e > end:
+            continue
+        chars.extend(text[at:s])
+        where.extend(range(at, s))
+        tail = text[s:e].rstrip()
+        stand_in = _STAND_IN + (tail[-1] if tail and tail[-1] in ",.?!" else "")
+        chars.extend(stand_in)
+        where.extend([s] * len(stand_in))
+        at = e
+    chars.extend(text[at:end])
+    where.extend(range(at, end))
     for i in range(1, len(chars) - 1):
         c = chars[i]
         if c in QUOTE_CHARS and MARKS[c][1] != "open" and chars[i + 1].isalpha() and not chars[i - 1].isalnum():
             chars[i] = " "
-    return "".join(chars)
+    return "".join(chars), where
 
 
-def parse(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[tuple[int, int]]]], *,
-          batch_size: int = 256) -> list[Parsed]:
-    """Select and parse the units of several articles (text, sentences, quoted spans) in one pass."""
+def parse(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[tuple[int, int]], Sequence[tuple[int, int]]]],
+          *, batch_size: int = 256) -> list[Parsed]:
+    """Select and parse the units of several articles (text, sentences, quoted spans, spans to
+    hide from the parser) in one pass."""
     nlp = load_nlp(exclude=PARSE_EXCLUDE)
-    parsed = [Parsed(select_units(text, sents, quoted)) for text, sents, quoted in articles]
-    jobs = [(p, u, text) for p, (text, _, _) in zip(parsed, articles) for u in p.units]
-    texts = (_parse_text(text[u.start:u.end]) for _, u, text in jobs)
-    for (_, unit, _), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size)):
-        doc.user_data["base"] = unit.start
+    parsed = [Parsed(select_units(text, sents, quoted)) for text, sents, quoted, _ in articles]
+    jobs = [(u, _parse_text(text, u.start, u.end, hide)) for p, (text, _, _, hide) in zip(parsed, articles)
+            for u in p.units]
+    for (unit, (_, where)), doc in zip(jobs, nlp.pipe((t for _, (t, _) in jobs), batch_size=batch_size)):
+        doc.user_data["offsets"] = [where[t.idx] for t in doc]
         unit.doc = doc
     return parsed

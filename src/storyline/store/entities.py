@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storyline.entities.names import key
+from storyline.errors import StoreError
 
 _COUNTS = ('(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,'
            ' (SELECT count(*) FROM quotes q WHERE q.speaker_id = e.id) AS quotes')
@@ -84,9 +85,17 @@ def load_index_data(db: sqlite3.Connection) -> dict[str, Any]:
     return {"version": 1, "entities": rows}
 
 
+def require_entities(db: sqlite3.Connection) -> None:
+    """Raise a helpful error when the store predates migration ``m003_entities`` (opened read-only)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entities'").fetchone():
+        raise StoreError("this store predates entities: run `storyline ingest FOLDER --db PATH` on it once to "
+                         "upgrade it (with --force to link the articles already stored)", code="E203")
+
+
 def list_entities(db: sqlite3.Connection, *, type: str | None = None, limit: int | None = 50,  # noqa: A002
                   ) -> list[dict[str, Any]]:
     """Entities the corpus has seen, most mentioned first, with mention and quote counts."""
+    require_entities(db)
     where, args = [_SEEN], []
     if type:
         where.append("type = ?")
@@ -100,6 +109,7 @@ def list_entities(db: sqlite3.Connection, *, type: str | None = None, limit: int
 
 def iter_entities(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every entity the corpus has seen, by id, with aliases and roles (for export)."""
+    require_entities(db)
     batch: list[dict[str, Any]] = []
     cur = db.execute(f"SELECT * FROM (SELECT e.id, e.name, e.type, e.nationality, e.country, {_COUNTS}"
                      f" FROM entities e) WHERE {_SEEN} ORDER BY id")
@@ -127,6 +137,7 @@ def _attach(db: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
 def find_entities(db: sqlite3.Connection, name: str) -> list[str]:
     """Ids of the entities ``name`` names: an id, else a spelling up to case, diacritics and spaces,
     else a spelling that contains it ("stoltenb"); best known first."""
+    require_entities(db)
     if db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
         return [name]
     k = key(name)

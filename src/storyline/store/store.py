@@ -281,6 +281,11 @@ class Store:
         """One entity: aliases, roles with dates, mention and quote counts, quotes by date."""
         return _entities.entity_profile(self.db, entity_id, quotes=quotes)
 
+    def iter_timexes(self) -> Iterator[sqlite3.Row]:
+        yield from self.db.execute(
+            'SELECT article_id, start, "end", text, type, value FROM timexes ORDER BY article_id, start'
+        )
+
     def timexes(self, article_id: str) -> list[Timex]:
         rows = self.db.execute('SELECT start, "end", text, type, value FROM timexes WHERE article_id = ?'
                                " ORDER BY start", (article_id,))

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storyline.stories.events import ArticleFeatures, Event, lead_sentences
+from storyline.stories.events import ArticleFeatures, Canonical, Event, default_canonical, lead_sentences
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, term_bag, weigh)
 
@@ -63,15 +63,19 @@ class StoryParams:
     centroid_terms: int = 400  #: terms a story centroid keeps
     same_day_bonus: float = 0.08
     near_days: int = 3  #: event dates this close are one event told late
-    hard_gap_text: int = 10  #: both dates read in the text: farther apart, never one story
-    hard_gap_published: int = 21  #: one date is only a publication date
-    hard_gap_coarse: int = 60  #: month- or year-level dates
-    gap_penalty: float = 0.25  #: penalty reached at the hard gap
+    hard_gap_days: int = 365  #: event dates farther apart: never one story
+    gap_penalty: float = 0.1  #: penalty per doubling of the gap beyond ``near_days``
+    max_gap_penalty: float = 0.5
     weekday_penalty: float = 0.12
     place_bonus: float = 0.05
     place_penalty: float = 0.10
     people_bonus: float = 0.06
     people_penalty: float = 0.06
+    persons_weight: float = 0.2  #: how much the cosine of person mentions counts ...
+    persons_center: float = 0.5  #: ... above (bonus) or below (penalty) this
+    main_penalty: float = 0.0  #: none of the people the article is about is what the story is about
+    main_bonus: float = 0.0
+    main_share: float = 0.3  #: a story is about the people at least this share of its members are about
     kind_bonus: float = 0.03
     kind_penalty: float = 0.08
 
@@ -81,6 +85,7 @@ class TextFeatures:
     """What story matching reads of an article's words: its term bag (before idf)."""
 
     bag: TermBag
+    people: dict[str, float] = field(default_factory=dict)  #: person key → share of the article's person mentions
 
 
 @dataclass(slots=True)
@@ -106,6 +111,8 @@ class Member:
     date_source: str | None = None
     place: str | None = None
     people: list[str] = field(default_factory=list)
+    persons: dict[str, float] = field(default_factory=dict)
+    main: list[str] = field(default_factory=list)
     kind: str | None = None
     copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
 
@@ -122,6 +129,8 @@ class Story:
     weekdays: Counter[int] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
     people: Counter[str] = field(default_factory=Counter)
+    persons: dict[str, float] = field(default_factory=dict)  #: sum of the members' person vectors
+    mains: Counter[str] = field(default_factory=Counter)  #: the people members are about
     kinds: Counter[str] = field(default_factory=Counter)
     touched: int = 0
 
@@ -144,7 +153,7 @@ class Assignment:
     parts: dict[str, float] = field(default_factory=dict)  #: text, date, place, people, kind
 
 
-def text_features(f: ArticleFeatures) -> TextFeatures:
+def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> TextFeatures:
     """Term bag of an article: title, lead and the start of the body, each with its weight."""
     lead = lead_sentences(f)
     lead_end = lead[-1].end if lead else 0
@@ -158,7 +167,7 @@ def text_features(f: ArticleFeatures) -> TextFeatures:
     elif title:
         regions.append((title, TITLE_WEIGHT))
     regions.append((f.text[start:max(start, lead_end)], LEAD_WEIGHT))
-    body = f.text[max(start, lead_end):].split()[:BODY_WORDS]
+    body = f.text[max(start, lead_end):].split()[:int(BODY_WORDS)]
     regions.append((" ".join(body), BODY_WEIGHT))
     body_end = max(start, lead_end) + sum(len(w) + 1 for w in body)
     for m in f.mentions:
@@ -169,7 +178,14 @@ def text_features(f: ArticleFeatures) -> TextFeatures:
             names.append((m.text, w))
     if title and not start:  # a title the text does not open with: find its names the cheap way
         names.extend((n, TITLE_WEIGHT) for n in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", title))
-    return TextFeatures(term_bag(regions, names))
+    persons: Counter[str] = Counter()
+    for m in f.mentions:
+        if m.label == "PERSON":
+            key = (canonical or default_canonical)(m)
+            if key:
+                persons[key] += 1.0
+    total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
+    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()})
 
 
 def _when(event: Event) -> _When:
@@ -236,7 +252,7 @@ class StoryIndex:
         place = event.place_key
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
-            parts = self._score(vector, when, people, place, event.kind, story)
+            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main)
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -247,7 +263,8 @@ class StoryIndex:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
-        member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people, event.kind)
+        member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
+                        dict(text.people), list(event.main), event.kind)
         self._apply(member, story, when)
         return Assignment(story.id, new, score, parts)
 
@@ -291,7 +308,8 @@ class StoryIndex:
         return [self.stories[sid] for sid, _ in votes.most_common(self.params.candidates)]
 
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
-               kind: str | None, story: Story) -> dict[str, float] | None:
+               kind: str | None, story: Story, persons: dict[str, float] | None = None,
+               main: list[str] | None = None) -> dict[str, float] | None:
         """The parts of the article-to-story score, or None when the dates rule the story out."""
         p = self.params
         date = self._date_part(when, story)
@@ -314,6 +332,17 @@ class StoryIndex:
         if people and story.people:
             shared = sum(1 for x in people if x in story.people)
             parts["people"] = p.people_bonus * min(1.0, shared / 2) if shared else -p.people_penalty
+        if persons and story.persons and p.persons_weight:
+            dot = sum(w * story.persons.get(k, 0.0) for k, w in persons.items())
+            norm = math.sqrt(sum(w * w for w in story.persons.values())) or 1.0
+            parts["persons"] = p.persons_weight * (dot / norm - p.persons_center)
+        if main and story.mains and p.main_penalty:
+            n_main = sum(story.mains.values())
+            dominant = {k for k, c in story.mains.items() if c >= p.main_share * n_main}
+            if not dominant & set(main) and not any(story.mains.get(k, 0) for k in main):
+                parts["main"] = -p.main_penalty
+            elif dominant & set(main):
+                parts["main"] = p.main_bonus
         if kind and story.kinds:
             top = story.kinds.most_common(1)[0][0]
             if kind == top:
@@ -323,28 +352,32 @@ class StoryIndex:
         return parts
 
     def _date_part(self, when: _When, story: Story) -> float | None:
+        """Same day: a bonus; a few days apart: nothing (reports come late); beyond that a penalty
+        growing with the log of the gap; a year apart (or more): never the same story."""
         p = self.params
         if when.day_level and story.days:
             i = bisect.bisect_left(story.days, when.lo)
             near = [story.days[j] for j in (i - 1, i) if 0 <= j < len(story.days)]
             nearest = min(near, key=lambda d: abs(d - when.lo))  # type: ignore[operator]
             gap = abs(nearest - when.lo)  # type: ignore[operator]
-            both_text = when.source == "text" and story.day_sources.get(nearest) == "text"
-            hard = p.hard_gap_text if both_text else p.hard_gap_published
-            if gap > hard:
+            if gap > p.hard_gap_days:
                 return None
-            if gap == 0 and both_text:
+            if gap == 0 and when.source == "text" and story.day_sources.get(nearest) == "text":
                 return p.same_day_bonus
-            if gap <= p.near_days:
-                return 0.0
-            return -p.gap_penalty * (gap - p.near_days) / max(1, hard - p.near_days)
+            return -self._gap_penalty(gap)
         if when.lo is not None and (story.spans or story.days):
             intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
             gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
-            return None if gap > p.hard_gap_coarse else 0.0
+            return -self._gap_penalty(gap) if gap > 0 else 0.0
         if when.weekday is not None and story.weekdays and when.lo is None:
             return 0.0 if when.weekday in story.weekdays else -p.weekday_penalty
         return 0.0
+
+    def _gap_penalty(self, gap: int) -> float:
+        p = self.params
+        if gap <= p.near_days:
+            return 0.0
+        return min(p.max_gap_penalty, p.gap_penalty * math.log2(gap / p.near_days))
 
     def _same_country(self, place: str, others: Iterable[str]) -> bool:
         if self.place_country is None:
@@ -389,6 +422,9 @@ class StoryIndex:
         if member.place:
             story.places[member.place] += 1
         story.people.update(member.people)
+        story.mains.update(member.main)
+        for k, w in member.persons.items():
+            story.persons[k] = story.persons.get(k, 0.0) + w
         if member.kind:
             story.kinds[member.kind] += 1
         for key in self._keys(member.vector, member.people, member.place):

@@ -131,6 +131,7 @@ class Event:
     place: str | None = None  #: as written, e.g. "Brussels"
     venue: str | None = None  #: a facility the place is more precisely, e.g. "the NATO headquarters"
     participants: list[Participant] = field(default_factory=list)
+    main: list[str] = field(default_factory=list)  #: keys of the people the title and first sentence are about
     kind: str | None = None
     summary: str = ""
     evidence: list[Evidence] = field(default_factory=list)
@@ -312,6 +313,31 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
     return ordered[:limit]
 
 
+def find_main(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, limit: int = 3) -> list[str]:
+    """The people the event is about: those of the title, else of the first body sentence
+    ("Chargers' Jamal Williams arrested on suspicion of DUI")."""
+    body = [s for s in lead if not _is_heading(f.text[s.start:s.end])
+            and not (f.title and f.text[s.start:s.end].strip()[:60] == f.title.strip()[:60])]
+    title_end = lead[0].start if lead else 0
+    if lead and f.title and f.text[lead[0].start:lead[0].end].strip()[:60] == f.title.strip()[:60]:
+        title_end = lead[0].end
+    first = body[0] if body else None
+    quoted = quoted_spans(f)
+    out: list[str] = []
+    for lo, hi in ((0, title_end), (first.start, first.end) if first else (0, 0)):
+        for m in f.mentions:
+            if lo <= m.start and m.end <= hi and m.label == "PERSON" and not _inside(quoted, m.start, m.end):
+                k = canonical(m)
+                if k and k not in out:
+                    out.append(k)
+        if out:
+            break
+    if not out and f.title and title_end == 0:  # a title the text does not hold: its capitalised names
+        surnames = {canonical(m): m.text.split()[-1] for m in f.mentions if m.label == "PERSON" and m.text.split()}
+        out = [k for k, sn in surnames.items() if k and re.search(rf"\b{re.escape(sn)}\b", f.title)]
+    return out[:limit]
+
+
 def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None, tuple[int, int] | None]:
     """The event kind whose cues the title and lead hold most, a weak kind only when alone."""
     regions = [(s.start, f.text[s.start:s.end]) for s in lead]
@@ -387,6 +413,7 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
             continue
         event.participants.append(p)
         event.evidence.append(Evidence("participant", m.start, m.end, m.text))
+    event.main = find_main(f, lead, canonical)
     event.kind, span = find_kind(f, lead)
     if span is not None:
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))

@@ -143,6 +143,8 @@ def person(request: Request, entity_id: str) -> Response:
         e = P.get_entity(r.db, r.caps, entity_id)
         if e is None:
             raise ApiError(404, "not_found", f"no person or organisation {entity_id!r} in this store")
+        if e["id"] != entity_id:  # a name that now resolves to a canonical entity
+            return RedirectResponse(H.person_url(e["id"]), status_code=307)
         months = P.quotes_per_month(r.db, r.caps, e)
         return render(request, r, "person.html", e=e, quotes=P.entity_quotes(r.db, r.caps, e, _page(request)),
                       mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),

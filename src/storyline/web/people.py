@@ -53,7 +53,14 @@ def get_entity(db: Conn, caps: Caps, entity_id: str) -> Row | None:
     """One person (or organisation, place): names, roles, and what ties quotes and mentions to it."""
     if caps.entities:
         row = db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None and ":" in entity_id:  # a name as written (an old link): the one entity that goes by it
+            text = entity_id.partition(":")[2]
+            found = {r[0] for r in db.execute("SELECT id FROM entities WHERE name = ? UNION SELECT entity_id"
+                                              " FROM entity_aliases WHERE alias = ?", (text, text))}
+            if len(found) == 1:
+                row = db.execute("SELECT * FROM entities WHERE id = ?", (found.pop(),)).fetchone()
         if row:
+            entity_id = row["id"]
             e = dict(row)
             e["aliases"] = [r[0] for r in db.execute(
                 "SELECT alias FROM entity_aliases WHERE entity_id = ? AND alias != ? ORDER BY count DESC, alias",
@@ -123,7 +130,7 @@ def quotes_per_month(db: Conn, caps: Caps, e: Row) -> list[Row]:
     args = keys * (2 if "speaker_id" in caps.quote_columns else 1)
     counts = {r["month"]: r["n"] for r in fetch_all(
         db, f"SELECT substr({date}, 1, 7) AS month, count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id"
-            f" WHERE {who} AND {date} IS NOT NULL GROUP BY month ORDER BY month", args)}
+            f" WHERE {who} AND {date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month", args)}
     if not counts:
         return []
     months, (y, m) = [], map(int, min(counts).split("-"))
