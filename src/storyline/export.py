@@ -37,6 +37,7 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
             "title": a.title,
             "published": a.published,
             "published_inferred": a.published_inferred,
+            "published_estimate": a.published_estimate,
             "outlet": a.outlet,
             "credits": list(a.credits),
             "language": a.language,
@@ -129,7 +130,7 @@ def _article_schema():  # noqa: ANN202 - pyarrow schema
 
     return pa.schema([
         ("id", pa.string()), ("source", pa.string()), ("title", pa.string()), ("published", pa.string()),
-        ("published_inferred", pa.bool_()), ("outlet", pa.string()), ("credits", pa.list_(pa.string())),
+        ("published_inferred", pa.bool_()), ("published_estimate", pa.string()), ("outlet", pa.string()), ("credits", pa.list_(pa.string())),
         ("language", pa.string()), ("text", pa.string()),
         ("removed", pa.list_(pa.struct([("line", pa.string()), ("reason", pa.string())]))),
         ("captions", pa.list_(pa.struct([("text", pa.string()), ("credit", pa.string()),

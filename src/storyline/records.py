@@ -77,6 +77,8 @@ class CleanArticle:
     published: str | None = None
     published_inferred: bool = False
     published_confidence: float | None = None
+    #: an inferred date coarser than a day (``2023``, ``2023-06``): ``published`` stays null
+    published_estimate: str | None = None
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
     language: str | None = None

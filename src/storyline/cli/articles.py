@@ -26,7 +26,8 @@ def articles_cli(
         total = store.stats()["articles"]
     if as_json:
         for r in rows:
-            row = {k: r[k] for k in ("id", "published", "outlet", "title", "language", "words", "source")}
+            row = {k: r[k] for k in ("id", "published", "published_estimate", "outlet", "title", "language", "words",
+                                     "source")}
             row["published_inferred"] = bool(r["published_inferred"])
             console.out(json.dumps(row, ensure_ascii=False), highlight=False)
         return
@@ -44,7 +45,8 @@ def articles_cli(
     table.add_column("lang", no_wrap=True, min_width=4)
     table.add_column("words", no_wrap=True, justify="right", min_width=5)
     for r in rows:
-        date = (r["published"] or "–") + ("?" if r["published_inferred"] else "")
+        date = (r["published"] or (f"~{r['published_estimate']}" if r["published_estimate"] else "–")) + (
+            "?" if r["published_inferred"] else "")
         title = r["title"] or (r["lead"] or "").splitlines()[0]
         table.add_row(r["id"][:10], date, escape(_cut(r["outlet"] or "–", 14)), escape(_cut(title, title_width)),
                       r["language"] or "–", str(r["words"]))

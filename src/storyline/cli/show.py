@@ -30,7 +30,9 @@ def show_cli(
         console.print_json(json.dumps(data, ensure_ascii=False))
         return
     console.rule(escape(article.title or "(no headline)"))
-    published = article.published or "unknown"
+    published = article.published or (f"about {article.published_estimate} (estimated from the text, confidence "
+                                       f"{article.published_confidence:.1f})" if article.published_estimate
+                                       else "unknown")
     if article.published_inferred:
         published += " (inferred)"
     meta = {

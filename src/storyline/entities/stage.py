@@ -114,8 +114,11 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
         name = index.entity(eid).name if eid else q.speaker
         speakers.append((eid, name, said_on(q, article.text, item.sentences, days)))
     # set everything at the end: an article that fails above is stored as the earlier stages left it
-    article.published, article.published_inferred = published.value, published.inferred
-    article.published_confidence = published.confidence if published.inferred else article.published_confidence
+    if published.inferred and not day:  # a month or a year is an estimate: `published` stays a day or null
+        article.published_estimate, article.published_confidence = published.value, published.confidence
+    else:
+        article.published, article.published_inferred = published.value, published.inferred
+        article.published_confidence = published.confidence if published.inferred else article.published_confidence
     item.mentions, item.timexes = mentions, timexes
     for q, (eid, name, day) in zip(item.quotes, speakers):
         q.speaker_id, q.speaker, q.said_on = eid, name, day

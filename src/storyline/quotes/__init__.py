@@ -132,6 +132,8 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
         frame = (frame or fnd.frame_after(text, span, limit, parsed, quoted)
                  or fnd.frame_before(text, span, prev_end, parsed, quoted)
                  or fnd.frame_lead_in(text, span, parsed, quoted, mentions))
+        if frame is None and not (last is not None and last.spans and last.spans[-1].para_start == span.para_start):
+            frame = fnd.frame_previous(text, span, parsed, quoted)
         if frame is None and (nxt is None or nxt.para_start != span.para_start):
             frame = fnd.frame_next(text, span, _next_para_end(text, span.para_end), parsed)
         pieces = [(span.start, span.end)]
@@ -162,10 +164,12 @@ def _linked(text: str, last: _Event, span: QuoteSpan) -> bool:
 
 
 def _adjacent(text: str, last: _Event, span: QuoteSpan) -> bool:
-    """Does ``span`` open the paragraph right after the one ``last`` ended in (a continuation)?"""
+    """Does ``span`` continue ``last`` (later in its paragraph, or opening the next paragraph)?"""
     prev = last.spans[-1] if last.spans else None
     if prev is None:
         return False
+    if prev.para_start == span.para_start:
+        return True  # a later quote in the same paragraph, after its attribution
     return (span.open_at - span.para_start) <= 1 and not text[prev.para_end:span.para_start].strip()
 
 

@@ -40,7 +40,7 @@ PARTICLE_CUES = {"point": ("out",), "call": ("on", "for"), "go": ("on",), "lash"
 #: nouns that stand for an organisation speaking ("the statement released … reads")
 SOURCE_NOUNS = frozenset("""
 statement communique communiqué declaration release announcement letter report document text resolution
-press note memo message post tweet reply response website ad advert
+press note memo message post tweet reply response website ad advert editorial op-ed sign banner
 """.split())
 
 #: verbs that make a document speak ("the statement reads", "the communiqué states")

@@ -187,7 +187,7 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
     new_sentence = (text[span.start:span.end].rstrip().endswith((".", "!", "?")) and bool(tokens)
                     and tokens[0].text[:1].isupper())
     for k, tok in enumerate(tokens[:4] if new_sentence else tokens[:14]):
-        if not _is_cue(tok, document=any(t.lower_ in SOURCE_NOUNS for t in tokens[:k])):
+        if not _is_cue(tok, document=any(t.lower_ in SOURCE_NOUNS for t in tokens[:k] + tokens[k + 1:k + 5])):
             continue
         if new_sentence and _reports_itself(tok, quoted):
             break
@@ -212,10 +212,27 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
     return None
 
 
+def frame_previous(text: str, span: QuoteSpan, parsed: Parsed, quoted: Any) -> Frame | None:
+    """``Mr. Hoenlein described the meeting. “I said, …”``: a quote opening a sentence in mid-paragraph,
+    after a sentence whose reporting verb has a subject (the speaker introduced just before)."""
+    here = sentence_start(text, span.open_at, span.para_start)
+    if here <= span.para_start or here != span.open_at:
+        return None
+    end = text[:here].rstrip()
+    lead = QuoteSpan(len(end), len(end), len(end), None, "d", span.para_start, len(end))
+    frame = frame_before(text, lead, span.para_start, parsed, quoted)
+    return frame if frame is not None and _cue_like_text(frame.cue) else None
+
+
+def _cue_like_text(word: str) -> bool:
+    return word.lower() in SPEECH_FORMS
+
+
 def frame_before(text: str, span: QuoteSpan, prev_end: int, parsed: Parsed, quoted: Any,
                  *, any_verb: bool = False) -> Frame | None:
     """``The Ukrainian president then added: “…”`` / ``X said that “…”`` in the quote's sentence."""
-    lo = sentence_start(text, span.open_at, max(span.para_start, prev_end))
+    lo = sentence_start(text, max(span.para_start, span.open_at - 1) if span.open_at == span.end else span.open_at,
+                        max(span.para_start, prev_end))
     tokens = [t for t in parsed.tokens(lo, span.open_at) if not quoted(parsed.offset(t))]
     colon = text[lo:span.open_at].rstrip().endswith(":")
     for tok in reversed(tokens):

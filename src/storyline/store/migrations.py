@@ -225,6 +225,12 @@ def m003_entities(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m004_published_estimate(db: sqlite3.Connection) -> None:
+    # an inferred month or year is an estimate, not a publication date (which is a day or null)
+    db.execute("ALTER TABLE articles ADD COLUMN published_estimate TEXT")
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]
@@ -245,3 +251,4 @@ def migrate(db: sqlite3.Connection) -> list[str]:
             )
         ran.append(fn.__name__)
     return ran
+

@@ -142,18 +142,19 @@ class Store:
                 # an upsert, not DELETE + INSERT: deleting would cascade to the other copies' sources
                 self.db.execute(
                     "INSERT INTO articles (id, source, path, format, url, title, published, published_inferred,"
-                    " published_confidence, outlet, credits, language, text, raw_text, offsets, captions, words,"
-                    " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " published_confidence, published_estimate, outlet, credits, language, text, raw_text, offsets, captions, words,"
+                    " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT(id) DO UPDATE SET source=excluded.source, path=excluded.path,"
                     " format=excluded.format, url=excluded.url, title=excluded.title, published=excluded.published,"
                     " published_inferred=excluded.published_inferred,"
-                    " published_confidence=excluded.published_confidence, outlet=excluded.outlet,"
+                    " published_confidence=excluded.published_confidence,"
+                    " published_estimate=excluded.published_estimate, outlet=excluded.outlet,"
                     " credits=excluded.credits, language=excluded.language, text=excluded.text,"
                     " raw_text=excluded.raw_text, offsets=excluded.offsets, captions=excluded.captions,"
                     " words=excluded.words, ingested_at=excluded.ingested_at",
                     (
                         a.id, a.source, a.path, a.format, a.url, a.title, a.published, int(a.published_inferred),
-                        a.published_confidence, a.outlet, json.dumps(a.credits), a.language, a.text, a.raw_text,
+                        a.published_confidence, a.published_estimate, a.outlet, json.dumps(a.credits), a.language, a.text, a.raw_text,
                         json.dumps(a.offsets), json.dumps([asdict(c) for c in a.captions], ensure_ascii=False),
                         a.words, now,
                     ),
@@ -241,7 +242,7 @@ class Store:
 
     def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT id, published, published_inferred, outlet, title, language, words, source,"
+            "SELECT id, published, published_inferred, published_estimate, outlet, title, language, words, source,"
             " substr(text, 1, 120) AS lead FROM articles"
             " ORDER BY published IS NULL, published, source LIMIT ? OFFSET ?",
             (limit, offset),
@@ -406,6 +407,7 @@ def _article_from_row(row: sqlite3.Row, removed: list[RemovedLine]) -> CleanArti
         published=row["published"],
         published_inferred=bool(row["published_inferred"]),
         published_confidence=row["published_confidence"],
+        published_estimate=row["published_estimate"],
         outlet=row["outlet"],
         credits=json.loads(row["credits"]),
         language=row["language"],

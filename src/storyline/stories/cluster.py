@@ -35,7 +35,7 @@ from typing import Any
 
 from storyline.stories.events import ArticleFeatures, Canonical, Event, default_canonical, lead_sentences
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
-                                     TermBag, term_bag, weigh)
+                                     TermBag, entity_key, term_bag, weigh)
 
 #: Kinds that can describe one event from different angles (a press conference at a summit).
 KIND_FAMILIES: tuple[frozenset[str], ...] = (
@@ -76,6 +76,9 @@ class StoryParams:
     main_penalty: float = 0.0  #: none of the people the article is about is what the story is about
     main_bonus: float = 0.0
     main_share: float = 0.3  #: a story is about the people at least this share of its members are about
+    anchor_bonus: float = 0.15  #: a rare name in the title that the story's titles carry, the same days
+    anchor_idf: float = 2.5
+    anchor_share: float = 0.3
     kind_bonus: float = 0.03
     kind_penalty: float = 0.08
 
@@ -86,6 +89,7 @@ class TextFeatures:
 
     bag: TermBag
     people: dict[str, float] = field(default_factory=dict)  #: person key → share of the article's person mentions
+    title_names: list[str] = field(default_factory=list)  #: ``e:`` terms of the names in the title
 
 
 @dataclass(slots=True)
@@ -113,6 +117,7 @@ class Member:
     people: list[str] = field(default_factory=list)
     persons: dict[str, float] = field(default_factory=dict)
     main: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
     kind: str | None = None
     copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
 
@@ -131,6 +136,7 @@ class Story:
     people: Counter[str] = field(default_factory=Counter)
     persons: dict[str, float] = field(default_factory=dict)  #: sum of the members' person vectors
     mains: Counter[str] = field(default_factory=Counter)  #: the people members are about
+    anchors: Counter[str] = field(default_factory=Counter)  #: rare names in the members' titles
     kinds: Counter[str] = field(default_factory=Counter)
     touched: int = 0
 
@@ -170,9 +176,12 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
     body = f.text[max(start, lead_end):].split()[:int(BODY_WORDS)]
     regions.append((" ".join(body), BODY_WEIGHT))
     body_end = max(start, lead_end) + sum(len(w) + 1 for w in body)
+    title_names: list[str] = []
     for m in f.mentions:
         if m.label not in NAME_LABELS:
             continue
+        if m.end <= start and (key := entity_key(m.text)) and "e:" + key not in title_names:
+            title_names.append("e:" + key)
         w = TITLE_WEIGHT if m.end <= start else LEAD_WEIGHT if m.end <= lead_end else BODY_WEIGHT if m.start < body_end else 0
         if w:
             names.append((m.text, w))
@@ -185,7 +194,7 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
             if key:
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
-    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()})
+    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names)
 
 
 def _when(event: Event) -> _When:
@@ -248,11 +257,12 @@ class StoryIndex:
         self.dfs.add(text.bag.weights, text.bag.priors)
         vector = weigh(text.bag, self.dfs, top=self.params.top_terms)
         when = _when(event)
+        anchors = [t for t in text.title_names if self.dfs.idf(t) >= self.params.anchor_idf]
         people = sorted({p.key for p in event.participants if p.label == "PERSON"})
         place = event.place_key
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
-            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main)
+            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors)
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -264,7 +274,7 @@ class StoryIndex:
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
-                        dict(text.people), list(event.main), event.kind)
+                        dict(text.people), list(event.main), anchors, event.kind)
         self._apply(member, story, when)
         return Assignment(story.id, new, score, parts)
 
@@ -309,7 +319,7 @@ class StoryIndex:
 
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
                kind: str | None, story: Story, persons: dict[str, float] | None = None,
-               main: list[str] | None = None) -> dict[str, float] | None:
+               main: list[str] | None = None, anchors: list[str] | None = None) -> dict[str, float] | None:
         """The parts of the article-to-story score, or None when the dates rule the story out."""
         p = self.params
         date = self._date_part(when, story)
@@ -343,6 +353,10 @@ class StoryIndex:
                 parts["main"] = -p.main_penalty
             elif dominant & set(main):
                 parts["main"] = p.main_bonus
+        if anchors and story.anchors and p.anchor_bonus and date >= 0 and when.day_level and story.days:
+            n = sum(1 for a in story.article_ids if not self.members[a].copy_of)
+            if any(story.anchors.get(t, 0) >= p.anchor_share * n for t in anchors):
+                parts["anchor"] = p.anchor_bonus
         if kind and story.kinds:
             top = story.kinds.most_common(1)[0][0]
             if kind == top:
@@ -423,6 +437,7 @@ class StoryIndex:
             story.places[member.place] += 1
         story.people.update(member.people)
         story.mains.update(member.main)
+        story.anchors.update(member.anchors)
         for k, w in member.persons.items():
             story.persons[k] = story.persons.get(k, 0.0) + w
         if member.kind:

@@ -3,7 +3,8 @@
 Publication date, when the article does not state it: the text's absolute dates (those that
 name their year) bound it. A dateline near the top ("WARSAW, March 14, 2024 (PAP) -") states it.
 Otherwise the latest date the text reports in the past or present tense is a lower bound and the
-best guess; dates in future-tense context ("will ... by 2030") are upper bounds and are used
+best guess (a bare year in the past counts only when the text names it more than once: "since
+2014" is background, not news); dates in future-tense context ("will ... by 2030") are upper bounds and are used
 only when there is nothing else, at low confidence. No absolute date, no guess.
 """
 
@@ -78,14 +79,21 @@ def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str 
     past, future = [], []
     for t in evidence:
         lead = text[max(0, t.start - 12):t.start].lower()
-        ahead = direction(text, t.start, t.end, sentences) > 0 or re.search(r"\b(?:until|till|through)\s+$", lead)
+        ahead = direction(text, t.start, t.end, sentences) > 0 or re.search(r"\b(?:until|till|through|by)\s+$", lead)
         (future if ahead else past).append(t)
+    # A year on its own in the past ("forces present since 2014", "the world of 2014") is
+    # background, a lower bound far from the date: it counts only when the text keeps
+    # coming back to that year.
+    years = [t.value[:4] for t in past]
+    past = [t for t in past if len(_truncate(t.value)) > 4 or years.count(t.value[:4]) >= 2]
     if past:
         latest = max(past, key=lambda t: (_sort_key(t.value), len(_truncate(t.value))))
         value = _truncate(latest.value)
         same_year = sum(1 for t in past if t.value[:4] == value[:4])
         confidence = _GRAN_CONFIDENCE.get(len(value), 0.3) + min(0.2, 0.05 * (same_year - 1))
         return value, round(min(confidence, 0.8), 2)
+    if not future:
+        return None, 0.0
     earliest = min(future, key=lambda t: _sort_key(t.value))
     return _truncate(earliest.value)[:4], 0.2
 
