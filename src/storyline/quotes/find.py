@@ -216,8 +216,11 @@ def frame_previous(text: str, span: QuoteSpan, parsed: Parsed, quoted: Any) -> F
     """``Mr. Hoenlein described the meeting. “I said, …”``: a quote opening a sentence in mid-paragraph,
     after a sentence whose reporting verb has a subject (the speaker introduced just before)."""
     here = sentence_start(text, span.open_at, span.para_start)
-    if here <= span.para_start or here != span.open_at:
+    if here <= span.para_start or here != span.open_at or not span.closed:
         return None
+    after = text[span.outer_end:span.para_end].lstrip()
+    if after and after[0] not in ".!?…“\"‘'":
+        return None  # the sentence goes on after the quote: its own frame is there
     end = text[:here].rstrip()
     lead = QuoteSpan(len(end), len(end), len(end), None, "d", span.para_start, len(end))
     frame = frame_before(text, lead, span.para_start, parsed, quoted)
