@@ -42,3 +42,16 @@ def test_time_expressions_floor() -> None:
     figures = _bench("eval_timex").evaluate(DATA / "timex" / "tbaq.jsonl", show_errors=0)
     assert figures["value_f1"] >= FLOORS["tbaq_value_f1"]["floor"]
     assert figures["relaxed_f1"] >= FLOORS["tbaq_relaxed_span_f1"]["floor"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "polnear" / "dev.jsonl").exists(), reason="PolNeAR gold data not found at ../shared/data/polnear")
+def test_quotations_floor() -> None:
+    from storyline.quotes.evaluate import load_gold, predict, score
+
+    path = DATA / "polnear" / "dev.jsonl"
+    gold = load_gold(path)
+    figures = score(gold, {p["id"]: p for p in predict(gold, str(path))})
+    assert figures["docs_missing_in_pred"] == 0  # no article fails as a whole
+    assert figures["overlap"]["direct+mixed"]["attr_F1"] >= FLOORS["polnear_dev_direct_mixed_attributed_f1"]["floor"]
+    assert figures["overlap"]["all"]["F1"] >= FLOORS["polnear_dev_all_span_f1"]["floor"]

@@ -40,6 +40,11 @@ CASES = [
      [("direct", "Tomas Berg", "We expect the first ships"), ("direct", "Anna Lepik", "The port is safe")]),
     ("told", LEAD + "“The cranes are ready,” Berg told reporters at the quay.",
      [("direct", "Tomas Berg", "The cranes are ready")]),
+    # -- a dash credit after the quote (readers' voices, pull quotes)
+    ("dash credit", LEAD + "Residents were asked about the new quay.\n\n“It took ten years to build and it was "
+                           "worth the wait.” ― Marta Kivi, a fisherman's widow\n\n“The noise at night is too much.” "
+                           "— Jaan Tamm",
+     [("direct", "Marta Kivi", "worth the wait"), ("direct", "Jaan Tamm", "The noise at night")]),
     # -- split quotation: one event, two pieces
     ("split", LEAD + "“The cranes are ready,” he said. “The ships can come.”",
      [("direct", "Tomas Berg", "The ships can come")]),

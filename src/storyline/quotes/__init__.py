@@ -71,7 +71,7 @@ def _hidden(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     frame is parsed around a stand-in; partial quotes are parsed in full, their words matter)."""
     out = []
     for span in spans:
-        if (span.closed and span.end - span.start >= 40 and text[span.start:span.start + 1].isupper()
+        if (span.closed and span.end - span.start >= 25 and text[span.start:span.start + 1].isupper()
                 and fnd.opens_sentence(text, span, span.para_start)):
             out.append((span.start, span.end))
     return out
@@ -101,7 +101,8 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
     events += _heading_events(text, events, list(mentions))
     headings = _heading_lines(text)
     for e in events:
-        if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect":
+        credited = e.frame is not None and e.frame.cue == "―"  # `“…” ― Name` is a credited quote, not a heading
+        if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect" and not credited:
             e.kind = "headline"
     events.sort(key=lambda e: (e.start, e.end))
     return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver))
@@ -129,7 +130,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
         if frame is None and text[:span.open_at].rstrip().endswith(":"):  # `X added: “…”`: the lead-in first
             frame = (fnd.frame_before(text, span, prev_end, parsed, quoted)
                      or fnd.colon_speaker(text, span, prev_end, mentions))
-        frame = (frame or fnd.frame_after(text, span, limit, parsed, quoted)
+        frame = (frame or fnd.frame_dash(text, span) or fnd.frame_after(text, span, limit, parsed, quoted)
                  or fnd.frame_before(text, span, prev_end, parsed, quoted)
                  or fnd.frame_lead_in(text, span, parsed, quoted, mentions))
         if frame is None and not (last is not None and last.spans and last.spans[-1].para_start == span.para_start):

@@ -212,6 +212,24 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
     return None
 
 
+_DASH_CREDIT = re.compile(
+    r"[ \t]*(?:―|—|–|--|-)[ \t]*"
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'.\-]*|de|van|von|da|del|la|al)(?:[ \t]+(?:[A-ZÀ-Þ][\w’'.\-]*|de|van|von|da|del|la|al)){0,5})"
+    r"(?=[ \t]*(?:[,.;]|\n|$))"
+)
+
+
+def frame_dash(text: str, span: QuoteSpan) -> Frame | None:
+    """``“…” ― Jane Doe``: a name after a dash right behind the quote credits it (pull quotes,
+    readers' voices, epigraphs)."""
+    m = _DASH_CREDIT.match(text, span.outer_end)
+    if not m or not m.group("name")[:1].isupper():
+        return None
+    s, e = m.start("name"), m.end("name")
+    dash = text.index(m.group(0).strip()[0], span.outer_end)
+    return Frame("―", dash, dash + 1, s, e, where="after")
+
+
 def frame_previous(text: str, span: QuoteSpan, parsed: Parsed, quoted: Any) -> Frame | None:
     """``Mr. Hoenlein described the meeting. “I said, …”``: a quote opening a sentence in mid-paragraph,
     after a sentence whose reporting verb has a subject (the speaker introduced just before)."""

@@ -53,7 +53,8 @@ BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are back
 class StoryParams:
     """How the index decides; the defaults were set on ECB+ dev and checked on headlines and seeds."""
 
-    threshold: float = 0.30
+    threshold: float = 0.25
+    short_terms: int = 30  #: texts with fewer terms get a proportionally lower threshold
     link: str = "centroid"  #: centroid cosine, or "average" similarity to the members
     top_terms: int = 80  #: terms kept per article vector
     block_terms: int = 12  #: salient terms an article looks candidates up with
@@ -64,9 +65,9 @@ class StoryParams:
     same_day_bonus: float = 0.08
     near_days: int = 3  #: event dates this close are one event told late
     hard_gap_days: int = 365  #: event dates farther apart: never one story
-    gap_penalty: float = 0.1  #: penalty per doubling of the gap beyond ``near_days``
+    gap_penalty: float = 0.05  #: penalty per doubling of the gap beyond ``near_days``
     max_gap_penalty: float = 0.5
-    weekday_penalty: float = 0.12
+    weekday_penalty: float = 0.05
     place_bonus: float = 0.05
     place_penalty: float = 0.10
     people_bonus: float = 0.06
@@ -269,7 +270,7 @@ class StoryIndex:
             if best is None or total > best[0]:
                 best = (total, story, parts)
         self._seq += 1
-        if best is not None and best[0] >= self.params.threshold:
+        if best is not None and best[0] >= self._threshold(vector):
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
@@ -293,6 +294,12 @@ class StoryIndex:
         return {a: m.story_id for a, m in self.members.items()}
 
     # -- matching -----------------------------------------------------------------------------
+
+    def _threshold(self, vector: dict[str, float]) -> float:
+        """The join threshold, lower for short texts: a headline of six words shares fewer words
+        with its story than an article does, at the same relatedness (cosine shrinks with length)."""
+        p = self.params
+        return p.threshold * math.sqrt(min(1.0, len(vector) / p.short_terms))
 
     def _keys(self, vector: dict[str, float], people: Iterable[str], place: str | None) -> list[str]:
         top = sorted(vector.items(), key=lambda kv: -kv[1])[: self.params.block_terms]

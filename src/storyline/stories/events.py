@@ -162,7 +162,11 @@ class Event:
 
 
 def default_canonical(mention: Mention) -> str | None:
-    """A name key when no entity linker is plugged in: a person by surname, others by full name."""
+    """The entity the entities stage linked the mention to; else a name key: a person by surname,
+    others by full name."""
+    linked = getattr(mention, "entity_id", None)
+    if linked:
+        return linked
     key = entity_key(mention.text)
     if not key:
         return None

@@ -1,0 +1,224 @@
+"""Score the stories stage: story clustering (BCubed, ARI), the seed articles, T17 timeline dates.
+
+    python bench/eval_stories.py --gold ../shared/data/stories/ecbplus_dev.jsonl [--pred-out P.jsonl] [--shuffle 3]
+    python bench/eval_stories.py --gold ../shared/data/stories/gnews_headlines_dev.jsonl
+    python bench/eval_stories.py --seeds ../shared/seeds
+    python bench/eval_stories.py --t17 ../shared/data/stories/t17_dev.jsonl \\
+                                 --t17-timelines ../shared/data/stories/t17_dev_timelines.jsonl
+
+Every article goes through what ingest runs (``storyline.pipeline.process_batch``: clean, spaCy,
+quotations) as ``RawDocument(source=id, path=file, text, title, published=date[:10] or None)``,
+then ``storyline.timex.tag``, then the stories stage one article at a time in the file's order:
+event extraction, MinHash duplicates, the incremental :class:`StoryIndex`. ``--shuffle N``
+also scores N shuffled orders (the stage is incremental: order matters a little).
+
+The analysed articles are cached (pickle, keyed by the file's path, size and mtime) in
+``--cache`` (default ``$TMPDIR/storyline-stories-cache``): spaCy over 3.5k headlines and 2.8k
+T17 articles takes a while.
+
+T17 (Timeline17): for each of its topic folders the articles of that folder are turned into
+events and the timeline keeps as many dates as the folder's gold timeline has (the usual
+protocol, Martschat & Markert 2018); Date-F1 against the gold dates. Printed twice: over every
+date the articles give, and (as tilse does) restricted to the gold timeline's first-to-last
+date range. "busiest" is the baseline of the publication dates with most articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from storyline.clean import Lexicon
+from storyline.ingest import discover, read_file
+from storyline.pipeline import process_batch
+from storyline.records import AnalysedArticle, BadInput, IngestReport, RawDocument, Timex
+from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
+from storyline.stories.evaluate import date_f1, score_clusters
+from storyline.stories.timeline import referenced_days, select_dates
+from storyline.timex import tag
+
+Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
+
+
+def load_rows(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _cache_file(cache: str, paths: list[str]) -> Path:
+    h = hashlib.sha1()
+    for p in paths:
+        st = os.stat(p)
+        h.update(f"{os.path.abspath(p)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return Path(cache) / f"{h.hexdigest()[:16]}.pkl"
+
+
+def analyse_docs(docs: list[tuple[str, RawDocument]], cache: Path | None) -> Analysed:
+    """``(gold id, analysed article, timexes)`` for each document, through the ingest stages."""
+    if cache and cache.exists():
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    lexicon, report, out = Lexicon(), IngestReport(), []
+    started = time.perf_counter()
+    for i in range(0, len(docs), 32):
+        batch = docs[i:i + 32]
+        ids = {d.source: gid for gid, d in batch}
+        for a in process_batch([d for _, d in batch], lexicon, report):
+            out.append((ids[a.article.source], a, tag(a.article.text, a.article.published)))
+        print(f"  analysed {min(i + 32, len(docs))}/{len(docs)} ({time.perf_counter() - started:.0f}s)",
+              file=sys.stderr, end="\r")
+    print(file=sys.stderr)
+    for failure in report.failures:
+        print(f"  failed: {failure.path}: {failure.reason}", file=sys.stderr)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with open(cache, "wb") as f:
+            pickle.dump(out, f)
+    return out
+
+
+def gold_docs(path: str) -> tuple[list[tuple[str, RawDocument]], dict[str, str], list[dict]]:
+    rows = load_rows(path)
+    docs = [(str(r["id"]), RawDocument(source=str(r["id"]), path=path, text=r["text"], title=r.get("title") or None,
+                                       published=(r.get("date") or "")[:10] or None, format="jsonl")) for r in rows]
+    return docs, {str(r["id"]): str(r.get("cluster")) for r in rows}, rows
+
+
+def features(analysed: Analysed) -> list[tuple[str, ArticleFeatures]]:
+    out = []
+    for gid, a, timexes in analysed:
+        f = ArticleFeatures.from_analysed(a, timexes)
+        f.id = gid  # gold ids: two gold items with one text stay two items (copies)
+        out.append((gid, f))
+    return out
+
+
+def cluster(items: list[tuple[str, ArticleFeatures]]) -> tuple[dict[str, str], float]:
+    """Story of each gold id, filing the articles one at a time in the given order; and seconds."""
+    pipe = StoryPipeline()
+    events = [extract_event(f) for _, f in items]
+    started = time.perf_counter()
+    for (gid, f), e in zip(items, events):
+        pipe.add(f, e)
+    return pipe.index.clusters(), time.perf_counter() - started
+
+
+def eval_gold(args: argparse.Namespace, path: str) -> dict:
+    docs, gold, _ = gold_docs(path)
+    analysed = analyse_docs(docs, _cache_file(args.cache, [path]) if args.cache else None)
+    items = features(analysed)
+    pred, seconds = cluster(items)
+    s = score_clusters(gold, pred)
+    out = {"file": path, **s.as_dict(), "seconds": round(seconds, 2), "articles_per_s": round(len(items) / seconds, 1)}
+    print(f"{Path(path).name}: {len(items)} articles, {s.gold_clusters} gold stories, {s.pred_clusters} predicted")
+    print(f"  BCubed P {s.bcubed_p:.4f}  R {s.bcubed_r:.4f}  F1 {s.bcubed_f1:.4f}   ARI {s.ari:.4f}   "
+          f"pairwise F1 {s.pair_f1:.4f}   NMI {s.nmi:.4f}   ({len(items) / seconds:.0f} articles/s, stories stage)")
+    shuffled = []
+    for seed in range(1, args.shuffle + 1):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        sp = score_clusters(gold, cluster(order)[0])
+        shuffled.append(sp.bcubed_f1)
+        print(f"  shuffled order {seed}: BCubed F1 {sp.bcubed_f1:.4f}  ARI {sp.ari:.4f}")
+    if shuffled:
+        out["shuffled_bcubed_f1"] = shuffled
+    if args.pred_out:
+        with open(args.pred_out, "w", encoding="utf-8") as f:
+            for gid, _ in items:
+                f.write(json.dumps({"id": gid, "cluster": pred[gid]}) + "\n")
+        print(f"  predictions: {args.pred_out}")
+    return out
+
+
+def eval_seeds(args: argparse.Namespace) -> dict:
+    docs = []
+    for item in discover([args.seeds]):
+        if isinstance(item, BadInput):
+            continue
+        for d in read_file(item):
+            if not isinstance(d, BadInput):
+                docs.append((Path(d.path).name, d))
+    files = sorted({d.path for _, d in docs})
+    analysed = analyse_docs(docs, _cache_file(args.cache, files) if args.cache else None)
+    items = features(analysed)
+    pred, _ = cluster(items)
+    stories = len(set(pred.values()))
+    print(f"seeds: {len(items)} articles -> {stories} stories (expected {len(items)}: five different events)")
+    for gid, f in items:
+        e = extract_event(f)
+        print(f"  {gid[:20]:20s} story {pred[gid]:4s} date {e.date or '-':10s} place {e.place or '-':14s} "
+              f"kind {e.kind or '-':16s} people {', '.join(p.name for p in e.participants if p.label == 'PERSON')[:50]}")
+    return {"articles": len(items), "stories": stories}
+
+
+def eval_t17(args: argparse.Namespace) -> dict:
+    docs, _, rows = gold_docs(args.t17)
+    folder = {str(r["id"]): r.get("folder") or str(r["id"]).split("/")[1] for r in rows}
+    gold: dict[str, set[str]] = defaultdict(set)
+    for r in load_rows(args.t17_timelines):
+        gold[r["timeline"].split("/")[0]].add(r["date"])
+    analysed = analyse_docs(docs, _cache_file(args.cache, [args.t17]) if args.cache else None)
+    per: dict[str, list[tuple[ArticleFeatures, str | None]]] = defaultdict(list)
+    for gid, f in features(analysed):
+        per[folder[gid]].append((f, extract_event(f).date))
+    results: dict[str, list[float]] = defaultdict(list)
+    print(f"T17: {len(docs)} articles, {len(gold)} timelines; Date-F1 with k = the gold timeline's number of dates")
+    print(f"  {'timeline':24s} {'k':>4s} {'all dates':>10s} {'busiest':>8s} {'in range':>9s} {'busiest':>8s}")
+    for name in sorted(gold):
+        g, items = gold[name], per.get(name, [])
+        k, lo, hi = len(g), min(g), max(g)
+        evidence = [(day, referenced_days(f.timexes)) for f, day in items]
+        pub = Counter(f.published for f, _ in items if f.published)
+        busy_all = sorted(d for d, _ in sorted(pub.items(), key=lambda kv: (-kv[1], kv[0]))[:k])
+        busy_rng = sorted([d for d, _ in sorted(pub.items(), key=lambda kv: (-kv[1], kv[0])) if lo <= d <= hi][:k])
+        row = [date_f1(select_dates(evidence, k), g).f1, date_f1(busy_all, g).f1,
+               date_f1(select_dates(evidence, k, start=lo, end=hi), g).f1, date_f1(busy_rng, g).f1]
+        for key, v in zip(("all", "busiest_all", "range", "busiest_range"), row):
+            results[key].append(v)
+        print(f"  {name:24s} {k:4d} {row[0]:10.3f} {row[1]:8.3f} {row[2]:9.3f} {row[3]:8.3f}")
+    mean = {k: sum(v) / len(v) for k, v in results.items()}
+    print(f"  {'mean':24s} {'':4s} {mean['all']:10.3f} {mean['busiest_all']:8.3f} {mean['range']:9.3f} "
+          f"{mean['busiest_range']:8.3f}")
+    return {"date_f1": mean["all"], "date_f1_busiest": mean["busiest_all"], "date_f1_in_range": mean["range"],
+            "date_f1_busiest_in_range": mean["busiest_range"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", action="append", default=[], help="gold JSONL {id, title, text, date, cluster}")
+    ap.add_argument("--pred-out", help="write {id, cluster} lines (of the last --gold file)")
+    ap.add_argument("--shuffle", type=int, default=0, help="also score N shuffled orders")
+    ap.add_argument("--seeds", help="folder of the seed articles (each a different event)")
+    ap.add_argument("--t17", help="T17 articles JSONL")
+    ap.add_argument("--t17-timelines", help="T17 gold timelines JSONL")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "storyline-stories-cache"),
+                    help="folder for analysed articles ('' for none)")
+    ap.add_argument("--json", help="write all figures to this JSON file")
+    args = ap.parse_args(argv)
+    if not (args.gold or args.seeds or args.t17):
+        ap.error("give --gold, --seeds or --t17")
+    figures: dict[str, object] = {}
+    for path in args.gold:
+        figures[Path(path).stem] = eval_gold(args, path)
+    if args.seeds:
+        figures["seeds"] = eval_seeds(args)
+    if args.t17:
+        if not args.t17_timelines:
+            ap.error("--t17 needs --t17-timelines")
+        figures["t17"] = eval_t17(args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

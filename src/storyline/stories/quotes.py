@@ -1,0 +1,201 @@
+"""The same statement reported by several articles: one quotation, several occurrences.
+
+Outlets quote a statement in full, in part ("Stoltenberg stressed that “Putin must keep in mind
+that he cannot win”"), or through another translation ("Putin must remember that he cannot
+win"). Two quotations are one statement when
+
+* their speakers do not differ (an unknown speaker differs from nobody), and
+* their words mostly coincide: most of the shorter one's tokens are in the longer one (a part
+  of a longer quote, a translation that changes a word or two), or rapidfuzz's token-set ratio
+  is high (reordered, re-punctuated).
+
+Grouping is incremental: candidates come from an inverted index over each quotation's rarest
+tokens, so adding a quotation costs the same however many the index holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storyline.records import Quote
+from storyline.stories.terms import fold
+
+#: Function words left out when comparing quotations; modals and negations stay ("must", "cannot").
+QUOTE_STOP = frozenset("""a an the of to in on at for by with from and or but that this these those it its is are was
+were be been as so than then there their they them we our us he his him she her i me my you your""".split())
+MIN_TOKENS = 4  #: shorter quotations ("we will win") are too common to group on words alone
+CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
+TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
+LOOKUP_TOKENS = 4  #: rarest tokens a quotation looks candidates up with
+POSTING_CAP = 500
+_WORD = re.compile(r"[\w'’]+")
+
+
+def quote_tokens(text: str) -> list[str]:
+    """Folded tokens of a quotation without function words."""
+    return [w for w in (fold(t) for t in _WORD.findall(text)) if w and w not in QUOTE_STOP]
+
+
+def sentence_tokens(text: str) -> list[frozenset[str]]:
+    """Token sets of the quotation's sentences (long enough to compare), else of the whole.
+
+    Translations and partial reports diverge sentence by sentence, so statements are compared
+    sentence against sentence as well as whole against whole."""
+    parts = [frozenset(quote_tokens(p)) for p in re.split(r"(?<=[.!?…])\s+", text)]
+    parts = [p for p in parts if len(p) >= MIN_TOKENS]
+    whole = frozenset(quote_tokens(text))
+    return list(dict.fromkeys([whole, *parts])) if whole else []
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One report of a statement: a quotation in one article."""
+
+    quote_id: str
+    article_id: str
+    text: str
+    speaker: str | None = None
+    speaker_id: str | None = None
+    date: str | None = None  #: when it was said (``Quote.said_on``) or else the article's date
+    outlet: str | None = None
+
+    @classmethod
+    def from_quote(cls, q: Quote, *, published: str | None = None, outlet: str | None = None) -> Occurrence:
+        return cls(q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on or published, outlet)
+
+
+@dataclass(slots=True)
+class QuoteGroup:
+    """One statement and every report of it."""
+
+    id: str
+    tokens: set[str]
+    sentences: list[frozenset[str]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The wording most reports use; of equals, the fullest."""
+        counts = Counter(o.text for o in self.occurrences)
+        return max(counts, key=lambda t: (counts[t], len(t)))
+
+    @property
+    def speaker(self) -> str | None:
+        names = Counter(o.speaker for o in self.occurrences if o.speaker)
+        return names.most_common(1)[0][0] if names else None
+
+    @property
+    def speaker_id(self) -> str | None:
+        ids = Counter(o.speaker_id for o in self.occurrences if o.speaker_id)
+        return ids.most_common(1)[0][0] if ids else None
+
+    @property
+    def first(self) -> Occurrence:
+        """The earliest report (undated reports count as latest)."""
+        return min(self.occurrences, key=lambda o: (o.date is None, o.date or ""))
+
+    @property
+    def latest(self) -> Occurrence:
+        dated = [o for o in self.occurrences if o.date]
+        return max(dated, key=lambda o: o.date or "") if dated else self.occurrences[-1]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(o.outlet for o in self.occurrences if o.outlet))
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(o.article_id for o in self.occurrences))
+
+
+def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Whether two token sets are the same statement (see the module docstring)."""
+    short = min(len(a), len(b))
+    if short < MIN_TOKENS:
+        return a == b and short > 0
+    if len(a & b) / short >= CONTAINMENT:
+        return True
+    return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) >= TOKEN_SET
+
+
+def _speakers_differ(o: Occurrence, g: QuoteGroup) -> bool:
+    mine = o.speaker_id or (fold(o.speaker) if o.speaker else None)
+    if not mine:
+        return False
+    theirs = {x.speaker_id or fold(x.speaker) for x in g.occurrences if x.speaker_id or x.speaker}
+    if not theirs or mine in theirs:
+        return False
+    # "Stoltenberg" and "Jens Stoltenberg" are one speaker when ids are missing
+    return not any(mine.split()[-1] == t.split()[-1] for t in theirs if t)
+
+
+class QuoteAggregator:
+    """Groups quotations into statements, one at a time."""
+
+    def __init__(self) -> None:
+        self.groups: dict[str, QuoteGroup] = {}
+        self._df: Counter[str] = Counter()
+        self._postings: dict[str, dict[str, None]] = {}
+        self._group_of: dict[str, str] = {}
+        self._next = 1
+
+    def add(self, occurrence: Occurrence) -> str:
+        """File one quotation; returns the id of its statement group."""
+        if occurrence.quote_id in self._group_of:
+            return self._group_of[occurrence.quote_id]
+        tokens = quote_tokens(occurrence.text)
+        mine = sentence_tokens(occurrence.text)
+        self._df.update(set(tokens))
+        best: tuple[float, QuoteGroup] | None = None
+        for gid in self._candidates(tokens):
+            g = self.groups[gid]
+            if _speakers_differ(occurrence, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
+                continue
+            overlap = len(set(tokens) & g.tokens) / max(1, len(set(tokens) | g.tokens))
+            if best is None or overlap > best[0]:
+                best = (overlap, g)
+        if best is None:
+            gid = f"q{self._next}"
+            self._next += 1
+            group = QuoteGroup(gid, set(tokens), list(mine))
+            self.groups[gid] = group
+        else:
+            group = best[1]
+            group.tokens |= set(tokens)
+            # every wording is kept: a later part or variant of the statement still meets one of them
+            group.sentences.extend(x for x in mine if x not in group.sentences)
+            del group.sentences[64:]
+        group.occurrences.append(occurrence)
+        self._group_of[occurrence.quote_id] = group.id
+        for t in sorted(set(tokens), key=lambda t: self._df[t])[:LOOKUP_TOKENS]:
+            posting = self._postings.setdefault(t, {})
+            posting[group.id] = None
+            if len(posting) > POSTING_CAP:
+                del posting[next(iter(posting))]
+        return group.id
+
+    def _candidates(self, tokens: list[str]) -> list[str]:
+        votes: Counter[str] = Counter()
+        for t in sorted(set(tokens), key=lambda t: self._df[t])[: LOOKUP_TOKENS * 2]:
+            votes.update(self._postings.get(t, {}).keys())
+        return [gid for gid, _ in votes.most_common(20)]
+
+    def group_of(self, quote_id: str) -> str | None:
+        return self._group_of.get(quote_id)
+
+    def repeated(self, min_articles: int = 2) -> list[QuoteGroup]:
+        """Statements reported by at least ``min_articles`` articles, most reported first."""
+        out = [g for g in self.groups.values() if len(g.articles) >= min_articles]
+        return sorted(out, key=lambda g: (-len(g.outlets), -len(g.articles), g.first.date or ""))
+
+
+def aggregate(occurrences: list[Occurrence]) -> list[QuoteGroup]:
+    """Every statement of ``occurrences`` (in the order given), one group each."""
+    agg = QuoteAggregator()
+    for o in occurrences:
+        agg.add(o)
+    return list(agg.groups.values())

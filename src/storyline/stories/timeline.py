@@ -1,0 +1,185 @@
+"""Timelines: the events of a story, a person or a topic in date order, over plain records.
+
+An event is what the articles of one story report for one date: the articles of a story are
+grouped by their event date (an undated article joins the story's best-attested date). Each
+event carries its date, the place and participants most of its articles give, its kind, a
+one-line summary (of the articles' lead summaries, the one most central to the others: it
+shares most words with them), its key quotations (statements carried by the most outlets) and
+the outlets that reported it.
+
+Which dates matter in a topic (``select_dates``): a date counts once for each article whose
+event it is and, at a lower weight, for each article that refers back to it ("on January 25,
+protesters ..."): an event that later reports keep mentioning is a milestone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from storyline.records import Timex
+from storyline.stories.events import Event
+from storyline.stories.quotes import QuoteGroup
+from storyline.stories.terms import content_words, fold, stem
+
+REFERENCE_WEIGHT = 1.0  #: a date an article refers to counts as much as the date it reports (T17 dev)
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """What a timeline needs of one article (the store can give it without the texts)."""
+
+    article_id: str
+    story_id: str
+    event: Event
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    copies: list[str] = field(default_factory=list)  #: outlets of its duplicates
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    id: str
+    story_id: str
+    date: str | None
+    place: str | None
+    participants: list[str]
+    kind: str | None
+    summary: str
+    article_ids: list[str]
+    outlets: list[str]
+    quotes: list[QuoteGroup] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        """The export row: ``{id, story_id, date, place, participants, kind, summary, article_ids}``."""
+        return {"id": self.id, "story_id": self.story_id, "date": self.date, "place": self.place,
+                "participants": self.participants, "kind": self.kind, "summary": self.summary,
+                "article_ids": self.article_ids}
+
+
+def _words(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def central(texts: Sequence[str]) -> int:
+    """Index of the text sharing most words with the others (the first on ties)."""
+    if len(texts) <= 2:
+        return 0
+    bags = [_words(t) for t in texts]
+    df = Counter(w for b in bags for w in b)
+    scores = [sum(df[w] - 1 for w in b) / (len(b) ** 0.5 or 1.0) for b in bags]
+    return max(range(len(texts)), key=lambda i: (scores[i], -i))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    c = Counter(v for v in values if v)
+    return c.most_common(1)[0][0] if c else None
+
+
+def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()) -> list[TimelineEvent]:
+    """The events of the given articles, per story and date, in date order (undated last)."""
+    by_story: dict[str, list[ArticleRecord]] = defaultdict(list)
+    for r in records:
+        by_story[r.story_id].append(r)
+    quotes_of: dict[str, list[QuoteGroup]] = defaultdict(list)
+    for g in quotes:
+        for a in g.articles:
+            quotes_of[a].append(g)
+    events: list[TimelineEvent] = []
+    for sid, rs in by_story.items():
+        days = Counter(r.event.date for r in rs if r.event.date and _DAY.match(r.event.date))
+        main_day = days.most_common(1)[0][0] if days else None
+        groups: dict[str | None, list[ArticleRecord]] = defaultdict(list)
+        for r in rs:
+            d = r.event.date if r.event.date and _DAY.match(r.event.date) else main_day
+            groups[d].append(r)
+        for d, members in groups.items():
+            summaries = [m.event.summary or m.title or "" for m in members]
+            people: Counter[str] = Counter()
+            for m in members:
+                people.update(dict.fromkeys(p.name for p in m.event.participants))
+            outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
+            seen: dict[str, QuoteGroup] = {}
+            for m in members:
+                for g in quotes_of.get(m.article_id, []):
+                    seen.setdefault(g.id, g)
+            key_quotes = sorted(seen.values(), key=lambda g: (-len(g.outlets), -len(g.articles)))[:3]
+            events.append(TimelineEvent(
+                id=f"{sid}/{d or 'undated'}", story_id=sid, date=d,
+                place=_most_common(m.event.place for m in members),
+                participants=[n for n, _ in people.most_common(5)],
+                kind=_most_common(m.event.kind for m in members),
+                summary=summaries[central(summaries)] if summaries else "",
+                article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes))
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def story_rows(records: Sequence[ArticleRecord]) -> list[dict[str, object]]:
+    """Export rows ``{id, title, article_ids, start, end}``: a story is titled by its most central title."""
+    by_story: dict[str, list[ArticleRecord]] = defaultdict(list)
+    for r in records:
+        by_story[r.story_id].append(r)
+    rows = []
+    for sid, rs in by_story.items():
+        titles = [r.title or r.event.summary for r in rs]
+        days = sorted(r.event.date for r in rs if r.event.date and _DAY.match(r.event.date))
+        rows.append({"id": sid, "title": titles[central(titles)] if titles else "",
+                     "article_ids": [r.article_id for r in rs], "start": days[0] if days else None,
+                     "end": days[-1] if days else None})
+    return rows
+
+
+def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = (), *, story: str | None = None,
+             person: str | None = None, about: str | None = None, texts: dict[str, str] | None = None
+             ) -> list[TimelineEvent]:
+    """Events in date order for one story, one person (a participant's name or key), or a topic.
+
+    ``about`` keeps the articles whose title, summary or text (``texts``: article id → text)
+    hold all the words of ``about``.
+    """
+    chosen = list(records)
+    if story is not None:
+        chosen = [r for r in chosen if r.story_id == story]
+    if person:
+        want = fold(person)
+        chosen = [r for r in chosen if any(want in fold(p.name) or want in fold(p.key) for p in r.event.participants)]
+    if about:
+        words = _words(about)
+        chosen = [r for r in chosen
+                  if words <= _words(" ".join([r.title or "", r.event.summary, (texts or {}).get(r.article_id, "")]))]
+    events = story_events(chosen, quotes)
+    if person:
+        want = fold(person)
+        for e in events:
+            if not any(want in fold(p) for p in e.participants):
+                e.participants.insert(0, person)
+    return events
+
+
+def referenced_days(timexes: Iterable[Timex]) -> list[str]:
+    """The day-level dates an article's time expressions resolve to (each once)."""
+    return list(dict.fromkeys(t.value[:10] for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10])))
+
+
+def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, start: str | None = None,
+                 end: str | None = None, reference_weight: float = REFERENCE_WEIGHT) -> list[str]:
+    """The ``k`` most important dates of a topic.
+
+    Args:
+        events: per article, ``(event date, dates it refers to)``.
+        k: how many dates to keep.
+        start, end: keep dates in this range (``YYYY-MM-DD``, inclusive) only.
+    """
+    score: Counter[str] = Counter()
+    for day, refs in events:
+        if day and _DAY.match(day):
+            score[day] += 1.0
+        for d in set(refs) - {day}:
+            score[d] += reference_weight
+    ranked = [d for d, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+              if (start is None or d >= start) and (end is None or d <= end)]
+    return sorted(ranked[:k])
