@@ -158,3 +158,21 @@ def test_export_formats_have_the_contract_fields(tmp_path: Path, corpus: Path, f
     assert {"id", "source", "title", "published", "published_inferred", "outlet", "credits", "language", "text",
             "removed"} <= set(columns)
     assert mention_columns[:5] == ["article_id", "start", "end", "text", "label"]  # fields are only ever added
+
+
+@pytest.mark.slow
+def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "examples"
+    dumps = []
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"w{workers}.db")
+        code, out, _ = run("ingest", str(root), "--db", db, "-q", "--workers", workers)
+        assert code == 0, out
+        code, out, _ = run("export", "--out", str(tmp_path / f"o{workers}"), "--db", db)
+        texts = sorted((r["id"], r["text"]) for r in map(json.loads, (tmp_path / f"o{workers}" / "articles.jsonl")
+                                                         .read_text().splitlines()))
+        quotes = sorted((r["article_id"], r["start"], r["end"], r["speaker"]) for r in map(
+            json.loads, (tmp_path / f"o{workers}" / "quotes.jsonl").read_text().splitlines()))
+        dumps.append((texts, quotes))
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0][0]) == 18 and dumps[0][1]

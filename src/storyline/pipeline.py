@@ -6,14 +6,21 @@ number of files. A file whose bytes have not changed since the last ingest is
 skipped; an article whose content is already stored is only linked to its new
 source; a changed file replaces what it produced before. One bad file or
 article is reported and the batch goes on.
+
+Per-article work that needs no corpus state (spaCy, quotations) runs in
+``workers`` processes while the single writer cleans the next batch (cleaning
+reads the corpus vocabulary), links entities across the corpus and stores: the
+two cores work at once, and batches are still stored in input order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from storyline.clean import Lexicon, clean_document
@@ -57,6 +64,27 @@ class _Batch:
     files: list[_PendingFile] = field(default_factory=list)
 
 
+@dataclass
+class _InFlight:
+    """A cleaned batch whose NLP runs in a worker; stored when its turn comes."""
+
+    result: Future | tuple[list[AnalysedArticle], list[BadInput]]
+    files: list[_PendingFile]
+    vocab: dict[str, int]
+
+    def get(self) -> tuple[list[AnalysedArticle], list[BadInput]]:
+        return self.result.result() if isinstance(self.result, Future) else self.result
+
+
+def default_workers(files: int) -> int:
+    """Worker processes for an ingest of ``files`` files: both cores for a real batch,
+    none for a handful (starting a worker loads spaCy again: about 2 s)."""
+    env = os.environ.get("STORYLINE_WORKERS")
+    if env:
+        return max(1, int(env))
+    return min(2, os.cpu_count() or 1) if files >= 24 else 1
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
@@ -65,11 +93,14 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     on_progress: ProgressFn | None = None,
     kb: KnowledgeBase | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns what was done.
 
     ``force`` re-processes files even when their bytes have not changed. ``kb`` is a
     knowledge file (:func:`storyline.entities.load_kb`) for the entity stage.
+    ``workers`` > 1 runs spaCy and the quote stage in that many processes
+    (:func:`default_workers` picks a number for a CLI run).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -77,20 +108,57 @@ def ingest(
     stage = EntityStage(EntityIndex.from_dict(store.entity_index_data()), kb)  # the corpus's entities, resumed
     batch = _Batch()
     files_done = 0
+    inflight: deque[_InFlight] = deque()
+    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 1 else None)
 
     def flush() -> None:
-        nonlocal batch, files_done
-        _process(batch.docs, store, lexicon, report, stage)
-        for pending in batch.files:
+        nonlocal batch
+        vocab_before = Counter(lexicon.name_counts())
+        cleaned = clean_batch(batch.docs, lexicon, report)
+        delta = Counter(lexicon.name_counts())
+        delta.subtract(vocab_before)
+        vocab = {k: v for k, v in delta.items() if v > 0}
+        result = (pool.submit(analyse_batch, cleaned) if pool is not None and cleaned
+                  else analyse_batch(cleaned))
+        inflight.append(_InFlight(result, batch.files, vocab))
+        batch = _Batch()
+        while len(inflight) > (workers if pool is not None else 0):
+            finish()
+
+    def finish() -> None:
+        nonlocal files_done
+        done = inflight.popleft()
+        analysed, failures = done.get()
+        report.failures.extend(failures)
+        _store_batch(analysed, done.vocab, store, report, stage)
+        for pending in done.files:
             store.forget_sources(pending.stale_sources)
             f = pending.file
             store.record_file(f.path, sha256=f.sha256, size=f.size, mtime=f.mtime,
                               articles=pending.articles, failures=pending.failures)
-        files_done += len(batch.files)
-        batch = _Batch()
+        files_done += len(done.files)
         if on_progress:
             on_progress(files_done + report.files_skipped, report.articles_added + report.articles_unchanged)
 
+    try:
+        _read_all(paths, store, report, batch_size=batch_size, force=force, on_progress=on_progress,
+                  batch=lambda: batch, flush=flush, progress=lambda: files_done)
+        flush()
+        while inflight:
+            finish()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    store.save_batch([], entities=stage.changes())  # what the knowledge file changed, if no batch saved it
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _read_all(paths: Iterable[str], store: Store, report: IngestReport, *, batch_size: int, force: bool,
+              on_progress: ProgressFn | None, batch: Callable[[], _Batch], flush: Callable[[], None],
+              progress: Callable[[], int]) -> None:
+    """Read every new or changed document into batches, flushing each when it is full."""
     for item in discover(paths):
         report.files_seen += 1
         if isinstance(item, BadInput):
@@ -99,7 +167,7 @@ def ingest(
         if not force and store.file_sha(item.path) == item.sha256:
             report.files_skipped += 1
             if on_progress:
-                on_progress(files_done + report.files_skipped, report.articles_added + report.articles_unchanged)
+                on_progress(progress() + report.files_skipped, report.articles_added + report.articles_unchanged)
             continue
         previous = store.sources_of_path(item.path)
         pending = _PendingFile(item, stale_sources=set(previous))
@@ -118,41 +186,30 @@ def ingest(
                 continue
             if doc.source in previous:
                 report.articles_replaced += 1
-            batch.docs.append(doc)
-            if len(batch.docs) >= batch_size:
+            batch().docs.append(doc)
+            if len(batch().docs) >= batch_size:
                 flush()
-        batch.files.append(pending)
-        if len(batch.docs) >= batch_size:
+        batch().files.append(pending)
+        if len(batch().docs) >= batch_size:
             flush()
-    flush()
-    store.save_batch([], entities=stage.changes())  # what the knowledge file changed, if no batch saved it
-    report.seconds = time.perf_counter() - started
-    return report
 
 
-def _process(docs: list[RawDocument], store: Store, lexicon: Lexicon, report: IngestReport,
-             stage: EntityStage | None = None) -> None:
-    """Clean, analyse, quote, link entities and store one batch; a failing article is reported, not fatal."""
-    if not docs:
-        return
-    vocab_before = Counter(lexicon.name_counts())
-    analysed = process_batch(docs, lexicon, report)
-    delta = Counter(lexicon.name_counts())
-    delta.subtract(vocab_before)
+def _store_batch(analysed: list[AnalysedArticle], vocab: dict[str, int], store: Store, report: IngestReport,
+                 stage: EntityStage | None = None) -> None:
+    """The single writer's part: corpus-level linking, then one transaction for the batch."""
     # several sources in one batch can carry the same text: store it once
     unique = {a.article.id: a for a in analysed}
     if stage is not None:  # dates, entities, quote speakers: corpus-level, so here in the single writer
         stage.run(unique.values(), report)
-    report.articles_added += store.save_batch(unique.values(), vocab={k: v for k, v in delta.items() if v > 0},
+    report.articles_added += store.save_batch(unique.values(), vocab=vocab,
                                               entities=stage.changes() if stage is not None else None)
     for item in analysed:
         if unique[item.article.id] is not item:
             store.link_source(item.article.source, item.article.path, item.article.id)
 
 
-def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[AnalysedArticle]:
-    """Clean, analyse and find the quotations of one batch (what ingest stores; ``storyline eval``
-    runs exactly this). Failures go to ``report.failures``."""
+def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[CleanArticle]:
+    """Clean one batch against the corpus vocabulary (which the batch first adds to)."""
     for doc in docs:
         lexicon.observe(doc.text)
     lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
@@ -163,6 +220,13 @@ def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestRepor
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             report.failures.append(BadInput(doc.source, f"could not clean this article ({type(exc).__name__}: {exc}); "
                                                         "please report it with the file attached"))
+    return cleaned
+
+
+def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], list[BadInput]]:
+    """spaCy and the quote stage over cleaned articles: no corpus state, so it can run in a
+    worker process. Returns the analysed articles and the failures."""
+    report = IngestReport()
     try:
         analysed = analyse(cleaned)
     except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks the model
@@ -173,6 +237,14 @@ def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestRepor
             except Exception as exc:  # noqa: BLE001
                 report.failures.append(BadInput(article.source, f"NLP failed on this article ({exc})"))
     _quote(analysed, report)
+    return analysed, report.failures
+
+
+def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[AnalysedArticle]:
+    """Clean, analyse and find the quotations of one batch, in this process (what ingest stores;
+    ``storyline eval`` runs exactly this). Failures go to ``report.failures``."""
+    analysed, failures = analyse_batch(clean_batch(docs, lexicon, report))
+    report.failures.extend(failures)
     return analysed
 
 

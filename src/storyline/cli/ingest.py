@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline.cli._app import DbOption, app, console, err_console, errors_to_exit, open_store
 from storyline.entities import load_kb
-from storyline.pipeline import count_files, ingest
+from storyline.pipeline import count_files, default_workers, ingest
 
 
 @app.command("ingest")
@@ -19,6 +19,9 @@ def ingest_cli(
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-process files even when unchanged.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes for spaCy and quotations "
+                                                "(default: 2 on a multi-core machine for 24+ files, else 1; "
+                                                "$STORYLINE_WORKERS).")] = None,
     kb: Annotated[str | None, typer.Option("--kb", metavar="FILE", help="Knowledge file (YAML): people's aliases, "
                                                                           "nationality and roles with dates; see "
                                                                           "docs/entities.md.")] = None,
@@ -41,7 +44,8 @@ def ingest_cli(
                 elapsed = progress.tasks[0].elapsed or 1e-9
                 progress.update(task, completed=files, articles=articles, rate=articles / elapsed)
 
-            report = ingest(paths, store, force=force, on_progress=on_progress, kb=knowledge)
+            report = ingest(paths, store, force=force, on_progress=on_progress, kb=knowledge,
+                            workers=workers or default_workers(total))
             progress.update(task, completed=total)
     for bad in report.failures:
         err_console.print(f"storyline: skipped {bad.path}: {bad.reason}", markup=False)

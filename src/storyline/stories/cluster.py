@@ -54,7 +54,7 @@ class StoryParams:
     """How the index decides; the defaults were set on ECB+ dev and checked on headlines and seeds."""
 
     threshold: float = 0.25
-    short_terms: int = 30  #: texts with fewer terms get a proportionally lower threshold
+    short_terms: int = 50  #: texts with fewer terms get a proportionally lower threshold
     link: str = "centroid"  #: centroid cosine, or "average" similarity to the members
     top_terms: int = 80  #: terms kept per article vector
     block_terms: int = 12  #: salient terms an article looks candidates up with

@@ -10,7 +10,7 @@ win"). Two quotations are one statement when
   is high (reordered, re-punctuated).
 
 Grouping is incremental: candidates come from an inverted index over each quotation's rarest
-tokens, so adding a quotation costs the same however many the index holds.
+tokens (posting lists capped), so adding a quotation costs the same however many the index holds.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ were be been as so than then there their they them we our us he his him she her 
 MIN_TOKENS = 4  #: shorter quotations ("we will win") are too common to group on words alone
 CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
 TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
-LOOKUP_TOKENS = 4  #: rarest tokens a quotation looks candidates up with
+LOOKUP_TOKENS = 8  #: rarest already-indexed tokens a quotation looks candidates up with
 POSTING_CAP = 500
 _WORD = re.compile(r"[\w'’]+")
 
@@ -171,7 +171,7 @@ class QuoteAggregator:
             del group.sentences[64:]
         group.occurrences.append(occurrence)
         self._group_of[occurrence.quote_id] = group.id
-        for t in sorted(set(tokens), key=lambda t: self._df[t])[:LOOKUP_TOKENS]:
+        for t in set(tokens):
             posting = self._postings.setdefault(t, {})
             posting[group.id] = None
             if len(posting) > POSTING_CAP:
@@ -180,8 +180,9 @@ class QuoteAggregator:
 
     def _candidates(self, tokens: list[str]) -> list[str]:
         votes: Counter[str] = Counter()
-        for t in sorted(set(tokens), key=lambda t: self._df[t])[: LOOKUP_TOKENS * 2]:
-            votes.update(self._postings.get(t, {}).keys())
+        known = [t for t in set(tokens) if t in self._postings]
+        for t in sorted(known, key=lambda t: (self._df[t], t))[:LOOKUP_TOKENS]:
+            votes.update(self._postings[t].keys())
         return [gid for gid, _ in votes.most_common(20)]
 
     def group_of(self, quote_id: str) -> str | None:

@@ -101,7 +101,7 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
             for m in members:
-                people.update(dict.fromkeys(p.name for p in m.event.participants))
+                people.update({p.name for p in m.event.participants})
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
             seen: dict[str, QuoteGroup] = {}
             for m in members:

@@ -1,0 +1,145 @@
+"""The stories stage on hand-written articles: events, duplicates, incremental stories."""
+
+from __future__ import annotations
+
+from stories_helpers import article
+
+from storyline.stories import Deduplicator, StoryIndex, StoryPipeline, extract_event, text_features
+from storyline.stories.evaluate import date_f1, score_clusters
+
+PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
+
+
+def meeting_2021(aid: str = "m1", outlet: str = "A") -> object:
+    return article(
+        aid, "Stoltenberg condemns Lukashenko regime after meeting Duda",
+        "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Thursday in Brussels. "
+        "Stoltenberg said the exploitation of migrants at the border of Belarus was inhumane and cynical. "
+        "Duda proposed raising the readiness of allied forces on the eastern flank. "
+        "The two leaders held a press conference after the meeting at the alliance headquarters.",
+        published="2021-11-25", outlet=outlet, people=PEOPLE + ("Lukashenko",), places=("Brussels", "Belarus"))
+
+
+def meeting_2023(aid: str = "m2") -> object:
+    return article(
+        aid, "Stoltenberg urges Belarus to end complicity after meeting Duda",
+        "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Wednesday in Brussels. "
+        "Stoltenberg called on Belarus to end its complicity in the war and said allies stand united. "
+        "Duda said Poland wants more allied equipment stored on the eastern flank. "
+        "The two leaders held a joint press conference at the alliance headquarters.",
+        published="2023-02-22", outlet="B", people=PEOPLE, places=("Brussels", "Belarus"))
+
+
+def test_event_fields_come_from_the_lead() -> None:
+    f = meeting_2023()
+    e = extract_event(f)
+    assert e.date == "2023-02-22" and e.date_source == "text"  # "on Wednesday", resolved
+    assert e.place == "Brussels"
+    assert e.kind in ("meeting", "press conference")
+    keys = [p.key for p in e.participants]
+    assert keys[:2] == ["person:stoltenberg", "person:duda"]
+    assert e.participants[0].name == "Jens Stoltenberg"
+    assert "Wednesday" in {ev.text for ev in e.evidence if ev.field == "date"}
+    assert e.summary.startswith("Stoltenberg called on Belarus")  # the lead sentence closest to the title
+
+
+def test_event_date_is_the_event_not_the_publication() -> None:
+    f = article("x", "Earthquake kills dozens in Chile",
+                "A strong earthquake struck central Chile on Monday, killing at least 40 people. "
+                "Rescue teams searched the rubble in Santiago on Tuesday.",
+                published="2023-03-08", places=("Chile", "Santiago"))
+    e = extract_event(f)
+    assert e.date == "2023-03-06"
+    assert e.kind == "disaster"
+    assert e.place == "Chile"
+
+
+def test_no_place_from_a_mere_mention_or_a_future_plan() -> None:
+    f = article("x", "Stoltenberg calls on Belarus to end complicity",
+                "Stoltenberg called on Belarus to end its complicity in Russia's war. "
+                "He will attend a summit to be held next week in Lithuania.",
+                published="2023-02-22", people=("Stoltenberg",), places=("Belarus", "Russia", "Lithuania"))
+    assert extract_event(f).place is None
+
+
+def test_undated_article_keeps_the_weekday() -> None:
+    f = article("x", "Duda meets Stoltenberg", "Duda met Stoltenberg on Thursday in Brussels.",
+                people=("Duda", "Stoltenberg"), places=("Brussels",))
+    e = extract_event(f)
+    assert e.date == "XXXX-WXX-4" and e.weekday == 4
+
+
+def test_participants_take_a_canonical_callable() -> None:
+    ids = {"Jens Stoltenberg": "Q1", "Stoltenberg": "Q1", "Andrzej Duda": "Q2", "Duda": "Q2"}
+    e = extract_event(meeting_2023(), canonical=lambda m: ids.get(m.text))
+    assert [p.key for p in e.participants][:2] == ["Q1", "Q2"]
+
+
+def test_duplicates_are_folded_with_their_outlets() -> None:
+    d = Deduplicator()
+    body = meeting_2021().text
+    assert not d.add("a", body, outlet="PAP").is_copy
+    wire = d.add("b", "Share on Facebook\n" + body + "\nRead more: TVN24", outlet="TVN24")
+    assert wire.is_copy and wire.original_id == "a"
+    assert d.add("c", body.upper(), outlet="Reuters").exact
+    assert not d.add("d", meeting_2023().text).is_copy
+    assert d.outlets("a") == ["PAP", "TVN24", "Reuters"]
+    again = Deduplicator.from_rows(d.to_rows())
+    assert again.add("e", body + " Copyright.").original_id == "a"
+
+
+def test_same_people_same_city_fifteen_months_apart_are_two_stories() -> None:
+    index = StoryIndex()
+    a, b = meeting_2021(), meeting_2023()
+    first = index.add(a.id, extract_event(a), text_features(a))
+    second = index.add(b.id, extract_event(b), text_features(b))
+    assert first.new and second.new and first.story_id != second.story_id
+
+
+def test_same_event_different_outlets_and_wording_is_one_story() -> None:
+    other = article(
+        "m1b", "Lukashenko regime's actions inhumane, NATO chief says after talks with Polish president",
+        "Jens Stoltenberg condemned the Lukashenko regime on Thursday after talks in Brussels with Andrzej Duda. "
+        "Pushing migrants to the Belarus border is cynical and inhumane, the NATO chief told reporters. "
+        "Duda said he had proposed higher readiness for the eastern flank.",
+        published="2021-11-26", outlet="C", people=PEOPLE + ("Lukashenko",), places=("Brussels", "Belarus"))
+    unrelated = article("q", "Earthquake kills dozens in Chile",
+                        "A strong earthquake struck central Chile on Monday, killing at least 40 people.",
+                        published="2021-11-25", places=("Chile",))
+    pipe = StoryPipeline()
+    s1, _ = pipe.add(meeting_2021())
+    s2, _ = pipe.add(unrelated)
+    s3, _ = pipe.add(other)
+    assert s1 == s3 != s2
+
+
+def test_adding_never_moves_earlier_articles() -> None:
+    pipe = StoryPipeline()
+    articles = [meeting_2021("a1"), meeting_2023("a2"), meeting_2021("a3", outlet="Z")]
+    before: dict[str, str] = {}
+    for f in articles:
+        pipe.add(f)
+        now = pipe.index.clusters()
+        assert all(now[k] == v for k, v in before.items())
+        before = now
+    assert before["a3"] == before["a1"]  # an exact copy: folded, same story
+
+
+def test_index_round_trips_through_rows() -> None:
+    pipe = StoryPipeline()
+    for f in (meeting_2021(), meeting_2023()):
+        pipe.add(f)
+    rows = pipe.index.to_rows()
+    again = StoryIndex.from_rows(rows)
+    assert again.clusters() == pipe.index.clusters()
+    late = meeting_2023("m3")
+    assert again.add(late.id, extract_event(late), text_features(late)).story_id == again.story_of("m2")
+
+
+def test_scores_match_the_shared_scorer_definitions() -> None:
+    gold = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    s = score_clusters(gold, {"a": "x", "b": "x", "c": "x", "d": "y"})
+    assert (round(s.bcubed_p, 6), round(s.bcubed_r, 6)) == (round(2 / 3, 6), 0.75)
+    assert score_clusters(gold, gold).bcubed_f1 == 1.0 and score_clusters(gold, gold).ari == 1.0
+    assert score_clusters(gold, {}).missing == 4
+    assert date_f1(["2011-01-25", "2011-01-26"], ["2011-01-25", "2011-01-28"]).f1 == 0.5

@@ -1,0 +1,89 @@
+"""Quotations across articles and timelines, over plain records."""
+
+from __future__ import annotations
+
+from stories_helpers import article
+
+from storyline.stories import ArticleRecord, Occurrence, QuoteAggregator, StoryPipeline, extract_event, timeline
+from storyline.stories.timeline import select_dates, story_events, story_rows
+
+
+def test_translation_variants_are_one_statement_with_first_and_latest_report() -> None:
+    agg = QuoteAggregator()
+    g1 = agg.add(Occurrence("a:1-2", "a", "Putin must keep in mind that he cannot win", "Jens Stoltenberg",
+                            date="2023-02-22", outlet="Euractiv"))
+    g2 = agg.add(Occurrence("b:1-2", "b", "Putin must remember that he cannot win. To that end, we must continue to "
+                            "rapidly provide Ukraine with the weapons it needs", "Stoltenberg", date="2023-02-23",
+                            outlet="Infobae"))
+    g3 = agg.add(Occurrence("c:1-2", "c", "Putin must keep in mind that he cannot win", "Andrzej Duda",
+                            date="2023-02-21", outlet="PAP"))
+    g4 = agg.add(Occurrence("d:1-2", "d", "We will strengthen the Alliance in the East", "Jens Stoltenberg",
+                            date="2022-03-24", outlet="RaiNews"))
+    assert g1 == g2 != g4
+    assert g3 != g1  # the same words from another speaker are another statement
+    group = agg.groups[g1]
+    assert (group.first.date, group.latest.date) == ("2023-02-22", "2023-02-23")
+    assert group.outlets == ["Euractiv", "Infobae"] and group.speaker in ("Jens Stoltenberg", "Stoltenberg")
+    assert [g.id for g in agg.repeated()] == [g1]
+
+
+def test_short_common_quotes_are_not_grouped_on_one_word() -> None:
+    agg = QuoteAggregator()
+    assert agg.add(Occurrence("a", "a", "We will win")) != agg.add(Occurrence("b", "b", "We will not win"))
+
+
+def _records() -> list[ArticleRecord]:
+    texts = [
+        ("e1", "Duda meets Stoltenberg in Brussels", "Andrzej Duda met Jens Stoltenberg on Thursday in Brussels. "
+         "They discussed the eastern flank of the alliance.", "2021-11-25", "PAP"),
+        ("e2", "Stoltenberg and Duda discuss eastern flank", "Jens Stoltenberg met Andrzej Duda in Brussels on "
+         "Thursday and discussed the eastern flank.", "2021-11-26", "TVN24"),
+        ("e3", "NATO summit opens in Vilnius", "NATO leaders opened a summit in Vilnius on Tuesday. "
+         "Andrzej Duda attended the summit with Jens Stoltenberg.", "2023-07-11", "LRT"),
+        ("e4", "Earthquake strikes Chile", "A strong earthquake struck Chile on Monday, killing 40 people.",
+         "2023-03-06", "Reuters"),
+    ]
+    pipe = StoryPipeline()
+    records = []
+    for aid, title, body, date, outlet in texts:
+        f = article(aid, title, body, published=date, outlet=outlet,
+                    people=("Andrzej Duda", "Jens Stoltenberg", "Duda", "Stoltenberg"),
+                    places=("Brussels", "Vilnius", "Chile"), orgs=("NATO",))
+        e = extract_event(f)
+        sid, _ = pipe.add(f, e)
+        records.append(ArticleRecord(aid, sid, e, title=title, outlet=outlet, published=date))
+    return records
+
+
+def test_timeline_of_a_person_is_in_date_order_with_outlets() -> None:
+    records = _records()
+    events = timeline(records, person="Duda")
+    assert [e.date for e in events] == ["2021-11-25", "2023-07-11"]
+    first = events[0]
+    assert first.place == "Brussels" and first.outlets == ["PAP", "TVN24"]
+    assert first.article_ids == ["e1", "e2"]  # the late report joins the event it reports
+    assert "Andrzej Duda" in first.participants and first.summary
+    assert events[1].kind == "summit"
+
+
+def test_timeline_by_story_and_by_topic() -> None:
+    records = _records()
+    quake = next(r.story_id for r in records if r.article_id == "e4")
+    assert [e.article_ids for e in timeline(records, story=quake)] == [["e4"]]
+    assert [e.date for e in timeline(records, about="summit Vilnius")] == ["2023-07-11"]
+
+
+def test_export_rows_have_the_contract_fields() -> None:
+    records = _records()
+    events = story_events(records)
+    assert set(events[0].row()) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids"}
+    rows = story_rows(records)
+    assert all(set(r) == {"id", "title", "article_ids", "start", "end"} for r in rows)
+    assert sum(len(r["article_ids"]) for r in rows) == 4
+
+
+def test_select_dates_prefers_dates_articles_keep_referring_to() -> None:
+    per_article = [("2011-01-25", []), ("2011-01-26", ["2011-01-25"]), ("2011-01-27", ["2011-01-25"]),
+                   ("2011-01-27", []), ("2011-02-01", [])]
+    assert select_dates(per_article, 2) == ["2011-01-25", "2011-01-27"]
+    assert select_dates(per_article, 2, start="2011-01-26") == ["2011-01-26", "2011-01-27"]
