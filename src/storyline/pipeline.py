@@ -33,6 +33,7 @@ from storyline.nlp import analyse
 from storyline.quotes import quote_articles
 from storyline.records import AnalysedArticle, BadInput, CleanArticle, IngestReport, RawDocument
 from storyline.store import Store
+from storyline.stories.stage import StoryStage
 
 ProgressFn = Callable[[int, int], None]  # (files done, articles stored)
 
@@ -106,6 +107,7 @@ def ingest(
     report = IngestReport()
     lexicon = Lexicon(store.vocab())
     stage = EntityStage(EntityIndex.from_dict(store.entity_index_data()), kb)  # the corpus's entities, resumed
+    stories = StoryStage.from_store(store)  # the corpus's stories and duplicates, resumed
     batch = _Batch()
     files_done = 0
     inflight: deque[_InFlight] = deque()
@@ -131,7 +133,7 @@ def ingest(
         done = inflight.popleft()
         analysed, failures = done.get()
         report.failures.extend(failures)
-        _store_batch(analysed, done.vocab, store, report, stage)
+        _store_batch(analysed, done.vocab, store, report, stage, stories)
         for pending in done.files:
             store.forget_sources(pending.stale_sources)
             f = pending.file
@@ -195,14 +197,23 @@ def _read_all(paths: Iterable[str], store: Store, report: IngestReport, *, batch
 
 
 def _store_batch(analysed: list[AnalysedArticle], vocab: dict[str, int], store: Store, report: IngestReport,
-                 stage: EntityStage | None = None) -> None:
-    """The single writer's part: corpus-level linking, then one transaction for the batch."""
+                 stage: EntityStage | None = None, stories: StoryStage | None = None) -> None:
+    """The single writer's part: corpus-level linking and stories, then one transaction for the batch."""
     # several sources in one batch can carry the same text: store it once
     unique = {a.article.id: a for a in analysed}
     if stage is not None:  # dates, entities, quote speakers: corpus-level, so here in the single writer
         stage.run(unique.values(), report)
+    if stories is not None:  # duplicates and stories: after the entities, so participants are entity ids
+        for item in unique.values():
+            try:
+                stories.add(item)
+            except Exception as exc:  # noqa: BLE001 - one article must not fail the batch
+                report.failures.append(BadInput(
+                    item.article.source,
+                    f"stories failed on this article ({type(exc).__name__}: {exc}); stored without a story"))
     report.articles_added += store.save_batch(unique.values(), vocab=vocab,
-                                              entities=stage.changes() if stage is not None else None)
+                                              entities=stage.changes() if stage is not None else None,
+                                              stories=stories.changes(store) if stories is not None else None)
     for item in analysed:
         if unique[item.article.id] is not item:
             store.link_source(item.article.source, item.article.path, item.article.id)

@@ -231,6 +231,59 @@ def m004_published_estimate(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN published_estimate TEXT")
 
 
+@migration
+def m005_stories(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        -- stories (storyline.stories): articles that report the same event; title = the most central title
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,                  -- s1, s2, ... (StoryIndex ids)
+            title TEXT,
+            start TEXT,                           -- first and last event day (YYYY-MM-DD) or null
+            "end" TEXT,
+            articles INTEGER NOT NULL DEFAULT 0   -- articles filed in it, copies included
+        );
+        CREATE TABLE story_articles (
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_articles_article ON story_articles(article_id);
+
+        -- the main event of each original article (storyline.stories.Event); copies have none
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,                  -- the article id
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            date TEXT,                            -- YYYY-MM-DD, coarser, or a weekday XXXX-WXX-3
+            date_source TEXT,                     -- text | published
+            place TEXT,
+            venue TEXT,
+            participants TEXT NOT NULL DEFAULT '[]',  -- JSON [{key, name, label}]
+            main TEXT NOT NULL DEFAULT '[]',      -- JSON [key]: who the title and first sentence are about
+            kind TEXT,
+            summary TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '[]'   -- JSON [{field, start, end, text}]
+        );
+        CREATE INDEX events_story ON events(story_id);
+
+        -- near-duplicates folded into an earlier article
+        CREATE TABLE duplicates (
+            article_id TEXT PRIMARY KEY,
+            copy_of TEXT NOT NULL,
+            outlet TEXT
+        );
+
+        -- resumable state of the stage: name 'index' = StoryIndex.to_rows(), 'dedup' =
+        -- Deduplicator.to_rows(), as JSON; rewritten with every batch that adds articles
+        CREATE TABLE story_state (
+            name TEXT PRIMARY KEY,
+            data TEXT NOT NULL
+        );
+        """
+    )
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

@@ -19,6 +19,7 @@ from typing import Any
 from storyline.errors import StoreError, UsageError
 from storyline.records import AnalysedArticle, Caption, CleanArticle, Quote, RemovedLine, Timex
 from storyline.store import entities as _entities
+from storyline.store import stories as _stories
 from storyline.store.entities import save_entities
 from storyline.store.migrations import migrate
 
@@ -126,11 +127,13 @@ class Store:
             self._drop_orphans([row[0]])
 
     def save_batch(self, batch: Iterable[AnalysedArticle], vocab: dict[str, int] | None = None,
-                   entities: dict[str, Any] | None = None) -> int:
+                   entities: dict[str, Any] | None = None, stories: dict[str, Any] | None = None) -> int:
         """Store analysed articles (and vocabulary counts) in one transaction.
 
         ``entities``: the linker's changed entities (``EntityIndex.to_dict(index.take_dirty())``),
         saved in the same transaction (:func:`storyline.store.entities.save_entities`).
+        ``stories``: the stories stage's changes (``StoryStage.changes()``), likewise
+        (:func:`storyline.store.stories.save_stories`).
         """
         saved = 0
         now = _now()
@@ -186,6 +189,8 @@ class Store:
                 )
             if entities:
                 save_entities(self.db, entities)
+            if stories:
+                _stories.save_stories(self.db, stories)
         return saved
 
     def _save_quotes(self, quotes: Iterable[Quote]) -> None:
@@ -281,6 +286,19 @@ class Store:
     def entity_profile(self, entity_id: str, *, quotes: int | None = 200) -> dict[str, Any] | None:
         """One entity: aliases, roles with dates, mention and quote counts, quotes by date."""
         return _entities.entity_profile(self.db, entity_id, quotes=quotes)
+
+    # -- stories (see storyline.store.stories) ------------------------------
+    def story_state(self) -> dict[str, Any]:
+        """The stories stage's saved state: ``{"index": StoryIndex.to_rows(), "dedup": Deduplicator.to_rows()}``."""
+        return _stories.load_state(self.db)
+
+    def stories(self, *, limit: int | None = 50) -> list[dict[str, Any]]:
+        """Stories, latest first: ``{id, title, start, end, articles, article_ids, outlets}``."""
+        return _stories.list_stories(self.db, limit=limit)
+
+    def story_records(self, story_ids: list[str] | None = None) -> list[Any]:
+        """``ArticleRecord`` of every stored event (of ``story_ids``), for timelines."""
+        return _stories.records(self.db, story_ids=story_ids)
 
     def iter_timexes(self) -> Iterator[sqlite3.Row]:
         yield from self.db.execute(

@@ -55,7 +55,6 @@ class StoryParams:
 
     threshold: float = 0.25
     short_terms: int = 50  #: texts with fewer terms get a proportionally lower threshold
-    link: str = "centroid"  #: centroid cosine, or "average" similarity to the members
     top_terms: int = 80  #: terms kept per article vector
     block_terms: int = 12  #: salient terms an article looks candidates up with
     candidates: int = 30  #: candidate stories scored in full
@@ -74,6 +73,7 @@ class StoryParams:
     people_penalty: float = 0.06
     persons_weight: float = 0.2  #: how much the cosine of person mentions counts ...
     persons_center: float = 0.5  #: ... above (bonus) or below (penalty) this
+    # off by default: with the small spaCy model the people of a title are too noisy (ECB+ dev)
     main_penalty: float = 0.0  #: none of the people the article is about is what the story is about
     main_bonus: float = 0.0
     main_share: float = 0.3  #: a story is about the people at least this share of its members are about
@@ -333,13 +333,7 @@ class StoryIndex:
         if date is None:
             return None
         dot = sum(w * story.centroid.get(t, 0.0) for t, w in vector.items())
-        n = sum(1 for a in story.article_ids if not self.members[a].copy_of)
-        if p.link == "average":
-            text = dot / max(1, n)
-        elif p.link == "mix":
-            text = 0.5 * (dot / max(1, n) + (dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0))
-        else:
-            text = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
+        text = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
         parts = {"text": text, "date": date}
         if place and story.places:
             if place in story.places:

@@ -1,0 +1,120 @@
+"""The stories tables (migration ``m005_stories``): writing a batch's changes, reading them back.
+
+``save_stories(db, changes)`` runs inside :meth:`Store.save_batch`'s transaction; ``changes`` is
+:meth:`storyline.stories.stage.StoryStage.changes` output::
+
+    {"stories": [{id, title, start, end, articles}], "story_articles": [(story_id, article_id)],
+     "events": [{id, story_id, article_id, date, date_source, place, venue, participants, main, kind,
+                 summary, evidence}],
+     "duplicates": [{article_id, copy_of, outlet}], "state": {"index": {...}, "dedup": [...]}}
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the stories package (datasketch, numpy) is imported only when read
+    from storyline.stories.events import Event
+    from storyline.stories.timeline import ArticleRecord
+
+
+def has_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone() is not None
+
+
+def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
+    """Write a batch's stories, memberships, events, duplicates and the stage's state."""
+    db.executemany(
+        'INSERT OR REPLACE INTO stories (id, title, start, "end", articles) VALUES (?, ?, ?, ?, ?)',
+        [(r["id"], r["title"], r["start"], r["end"], r["articles"]) for r in changes.get("stories", [])],
+    )
+    db.executemany("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                   [tuple(x) for x in changes.get("story_articles", [])])
+    db.executemany(
+        "INSERT OR REPLACE INTO events (id, story_id, article_id, date, date_source, place, venue, participants,"
+        " main, kind, summary, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(e["id"], e["story_id"], e["article_id"], e["date"], e["date_source"], e["place"], e["venue"],
+          json.dumps(e["participants"], ensure_ascii=False), json.dumps(e["main"], ensure_ascii=False), e["kind"],
+          e["summary"], json.dumps(e["evidence"], ensure_ascii=False)) for e in changes.get("events", [])],
+    )
+    db.executemany("INSERT OR REPLACE INTO duplicates (article_id, copy_of, outlet) VALUES (?, ?, ?)",
+                   [(d["article_id"], d["copy_of"], d["outlet"]) for d in changes.get("duplicates", [])])
+    db.executemany("INSERT OR REPLACE INTO story_state (name, data) VALUES (?, ?)",
+                   [(k, json.dumps(v, ensure_ascii=False)) for k, v in changes.get("state", {}).items()])
+
+
+def load_state(db: sqlite3.Connection) -> dict[str, Any]:
+    """``{name: data}`` of ``story_state`` (empty for a store without stories)."""
+    if not has_tables(db):
+        return {}
+    return {r[0]: json.loads(r[1]) for r in db.execute("SELECT name, data FROM story_state")}
+
+
+def event_from_row(row: sqlite3.Row | dict[str, Any]) -> Event:
+    from storyline.stories.events import Event, Evidence, Participant
+
+    return Event(
+        article_id=row["article_id"], date=row["date"], date_source=row["date_source"], place=row["place"],
+        venue=row["venue"], participants=[Participant(**p) for p in _json(row["participants"])],
+        main=list(_json(row["main"])), kind=row["kind"], summary=row["summary"] or "",
+        evidence=[Evidence(**e) for e in _json(row["evidence"])],
+    )
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None) -> list[ArticleRecord]:
+    """:class:`ArticleRecord` of every stored event (of the given stories), with its copies' outlets."""
+    from storyline.stories.timeline import ArticleRecord
+
+    if not has_tables(db):
+        return []
+    sql = ("SELECT e.*, a.title AS a_title, a.outlet AS a_outlet, a.published AS a_published FROM events e"
+           " LEFT JOIN articles a ON a.id = e.article_id")
+    args: list[Any] = []
+    if story_ids is not None:
+        if not story_ids:
+            return []
+        sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
+        args = list(story_ids)
+    sql += " ORDER BY e.story_id, coalesce(e.date, ''), e.article_id"
+    copies: dict[str, list[str]] = {}
+    for r in db.execute("SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL ORDER BY rowid"):
+        copies.setdefault(r[0], []).append(r[1])
+    return [ArticleRecord(r["article_id"], r["story_id"], event_from_row(r), r["a_title"], r["a_outlet"],
+                          r["a_published"], copies.get(r["article_id"], []))
+            for r in db.execute(sql, args)]
+
+
+def list_stories(db: sqlite3.Connection, *, limit: int | None = 50) -> list[dict[str, Any]]:
+    """Stories, latest first: ``{id, title, start, end, articles, article_ids, outlets}``."""
+    if not has_tables(db):
+        return []
+    sql = ('SELECT id, title, start, "end", articles FROM stories'
+           ' ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC')
+    rows = db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+    out = []
+    for r in rows:
+        members = db.execute("SELECT sa.article_id, a.outlet FROM story_articles sa LEFT JOIN articles a"
+                             " ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, sa.article_id",
+                             (r["id"],)).fetchall()
+        out.append({"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
+                    "articles": r["articles"], "article_ids": [m[0] for m in members],
+                    "outlets": list(dict.fromkeys(m[1] for m in members if m[1]))})
+    return out
+
+
+def iter_story_rows(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Export rows ``{id, title, article_ids, start, end}``, by id."""
+    if not has_tables(db):
+        return []
+    members: dict[str, list[str]] = {}
+    for r in db.execute("SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id"):
+        members.setdefault(r[0], []).append(r[1])
+    return [{"id": r["id"], "title": r["title"], "article_ids": members.get(r["id"], []), "start": r["start"],
+             "end": r["end"]}
+            for r in db.execute('SELECT id, title, start, "end" FROM stories ORDER BY length(id), id')]

@@ -1,0 +1,95 @@
+"""The stories stage of ingest: one :class:`StoryPipeline` for the corpus, resumed from the store.
+
+The single writer calls :meth:`StoryStage.add` for every new analysed article of a batch (after
+the entities stage, so participants are keyed by canonical entity ids), then saves
+:meth:`StoryStage.changes` in the batch's transaction (``Store.save_batch(stories=...)``). An
+article already filed is left alone: re-ingesting adds nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storyline.records import AnalysedArticle, Mention
+from storyline.stories import ArticleFeatures, ArticleRecord, Deduplicator, StoryIndex, StoryPipeline, extract_event
+from storyline.stories.events import default_canonical
+from storyline.stories.timeline import story_rows
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+
+def canonical(mention: Mention) -> str | None:
+    """Participants are keyed by the entity the entities stage linked, else by name."""
+    return default_canonical(mention)
+
+
+class StoryStage:
+    """Dedup + clustering over the corpus; collects what a batch changed."""
+
+    def __init__(self, pipeline: StoryPipeline | None = None) -> None:
+        self.pipeline = pipeline or StoryPipeline()
+        self._reset()
+
+    @classmethod
+    def from_store(cls, store: Store) -> StoryStage:
+        state = store.story_state()
+        pipe = StoryPipeline()
+        if state.get("index"):
+            pipe.index = StoryIndex.from_rows(state["index"])
+        if state.get("dedup"):
+            pipe.dedup = Deduplicator.from_rows(state["dedup"])
+        return cls(pipe)
+
+    def _reset(self) -> None:
+        self._members: list[tuple[str, str]] = []
+        self._events: list[dict[str, Any]] = []
+        self._duplicates: list[dict[str, Any]] = []
+        self._records: list[ArticleRecord] = []
+        self._touched: set[str] = set()
+
+    def add(self, analysed: AnalysedArticle) -> str | None:
+        """File one article; returns its story id (None when it was filed before)."""
+        a = analysed.article
+        if self.pipeline.index.story_of(a.id) is not None:
+            return None
+        f = ArticleFeatures.from_analysed(analysed, analysed.timexes or None)
+        event = extract_event(f, canonical=canonical)
+        story_id, dup = self.pipeline.add(f, event, canonical=canonical)
+        self._members.append((story_id, a.id))
+        self._touched.add(story_id)
+        if dup.is_copy:
+            self._duplicates.append({"article_id": a.id, "copy_of": dup.original_id, "outlet": a.outlet})
+        else:
+            self._events.append({
+                "id": a.id, "story_id": story_id, "article_id": a.id, "date": event.date,
+                "date_source": event.date_source, "place": event.place, "venue": event.venue,
+                "participants": [{"key": p.key, "name": p.name, "label": p.label} for p in event.participants],
+                "main": list(event.main), "kind": event.kind, "summary": event.summary,
+                "evidence": [{"field": e.field, "start": e.start, "end": e.end, "text": e.text}
+                             for e in event.evidence]})
+            self._records.append(ArticleRecord(a.id, story_id, event, a.title, a.outlet, a.published))
+        return story_id
+
+    def changes(self, store: Store | None = None) -> dict[str, Any] | None:
+        """What was filed since the last call (None when nothing), as ``save_stories`` rows; the
+        touched stories' rows are recomputed from their stored and new events."""
+        if not self._members:
+            return None
+        touched = sorted(self._touched)
+        records = list(store.story_records(touched)) if store is not None else []
+        known = {r.article_id for r in records}
+        records += [r for r in self._records if r.article_id not in known]
+        rows = {r["id"]: r for r in story_rows(records)}
+        index = self.pipeline.index
+        stories = []
+        for sid in touched:
+            story = index.stories[sid]
+            row = rows.get(sid, {})
+            stories.append({"id": sid, "title": row.get("title") or None, "start": row.get("start"),
+                            "end": row.get("end"), "articles": len(story.article_ids)})
+        out = {"stories": stories, "story_articles": list(self._members), "events": list(self._events),
+               "duplicates": list(self._duplicates),
+               "state": {"index": index.to_rows(), "dedup": self.pipeline.dedup.to_rows()}}
+        self._reset()
+        return out
