@@ -6,7 +6,8 @@ Reads the corpus (the bundled `examples/` by default) once, then, with the spaCy
 models loaded and warmed up (not timed), times ``--repeat`` passes of:
 
   pipeline   storyline.pipeline.process_batch (clean → analyse → quotes) per batch of
-             config.BATCH_SIZE, plus Store.save_batch into a fresh SQLite file: ingest's work
+             config.BATCH_SIZE, then the writer's step (dates, entities and quote speakers,
+             Store.save_batch into a fresh SQLite file): all of ingest's work in one process
   quotes     storyline.quotes.quote_articles on the same analysed batches (parse selection,
              parse, find, attribute, resolve): the quote stage alone
 
@@ -39,7 +40,9 @@ def main() -> int:
     from storyline.config import BATCH_SIZE
     from storyline.ingest import discover, read_file
     from storyline.nlp import load_nlp
-    from storyline.pipeline import process_batch
+    from storyline.entities import EntityIndex
+    from storyline.entities.stage import EntityStage
+    from storyline.pipeline import _store_batch, process_batch
     from storyline.quotes import quote_articles
     from storyline.quotes.parse import PARSE_EXCLUDE
     from storyline.records import BadInput, IngestReport
@@ -58,10 +61,11 @@ def main() -> int:
         for r in range(args.repeat):
             store = Store(Path(tmp) / f"bench{r}.db")
             lexicon = Lexicon({})
+            stage = EntityStage(EntityIndex(), None)
             for batch in batches:
                 t = time.perf_counter()
                 analysed = process_batch(batch, lexicon, IngestReport())
-                store.save_batch(analysed)
+                _store_batch(analysed, {}, store, IngestReport(), stage)
                 pipeline_s += time.perf_counter() - t
                 t = time.perf_counter()
                 quote_articles(analysed)

@@ -10,6 +10,9 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
 * ``entities``: ``{id, name, type, aliases, roles: [{title, org, from, to, source}], mentions, quotes,
   nationality, country}`` — canonical people, organisations and places.
 * ``timexes``: ``{article_id, start, end, text, type, value}`` — time expressions (TIMEX3 values).
+* ``stories``: ``{id, title, article_ids, start, end}`` — articles that report the same event.
+* ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids}`` — a story's
+  events, one per date (``storyline.stories.TimelineEvent.row()``).
 
 Rows are streamed: memory stays flat however large the store is.
 """
@@ -82,8 +85,23 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
                "cue": q.cue, "confidence": q.confidence}
 
 
+def story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.story_rows()
+
+
+def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """The events of every story (one story's records in memory at a time)."""
+    from itertools import groupby
+
+    from storyline.stories import story_events
+
+    for _, records in groupby(store.story_records(), key=lambda r: r.story_id):
+        for e in story_events(list(records)):
+            yield e.row()
+
+
 TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows, "entities": entity_rows,
-          "timexes": timex_rows}
+          "timexes": timex_rows, "stories": story_rows, "events": event_rows}
 
 
 def export(store: Store, out_dir: str | Path, *, fmt: str = "jsonl") -> dict[str, tuple[Path, int]]:
@@ -172,8 +190,23 @@ def _quote_schema():  # noqa: ANN202
                       ("cue", pa.string()), ("confidence", pa.float64())])
 
 
+def _story_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("title", pa.string()), ("article_ids", pa.list_(pa.string())),
+                      ("start", pa.string()), ("end", pa.string())])
+
+
+def _event_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("story_id", pa.string()), ("date", pa.string()), ("place", pa.string()),
+                      ("participants", pa.list_(pa.string())), ("kind", pa.string()), ("summary", pa.string()),
+                      ("article_ids", pa.list_(pa.string()))])
+
+
 _SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema, "quotes": _quote_schema,
-            "entities": _entity_schema, "timexes": _timex_schema}
+            "entities": _entity_schema, "timexes": _timex_schema, "stories": _story_schema, "events": _event_schema}
 
 
 def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:

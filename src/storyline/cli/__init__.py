@@ -1,6 +1,6 @@
 """Command-line interface: each command parses its arguments and calls the library."""
 
-from storyline.cli import articles, entities, eval, export, ingest, quotes, search, serve, show, stats, time  # noqa: F401 - registers commands
+from storyline.cli import articles, entities, eval, export, ingest, quotes, search, serve, show, stats, stories, time  # noqa: F401 - registers commands
 from storyline.cli._app import app
 
 

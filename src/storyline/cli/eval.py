@@ -50,3 +50,32 @@ def eval_quotes_cli(
         console.out(json.dumps(out, indent=1), highlight=False)
     else:
         print_table(out, gold, sys.stdout)
+
+
+@eval_app.command("stories")
+def eval_stories_cli(
+    gold: Annotated[str, typer.Option("--gold", help="Gold JSONL: one {\"id\", \"title\", \"text\", \"date\", "
+                                                     "\"cluster\"} per line (date may be empty).")],
+    pred_out: Annotated[str | None, typer.Option("--pred-out", help="Write the predictions here: one "
+                                                                     "{\"id\", \"cluster\"} per line.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full figures as JSON.")] = False,
+) -> None:
+    """Ingest gold articles into a temporary store and print story clustering figures (BCubed, ARI)."""
+    from storyline.stories.evaluate import score_clusters, story_predictions
+
+    with errors_to_exit():
+        labels, pred = story_predictions(gold)
+        if pred_out:
+            with open(pred_out, "w", encoding="utf-8") as fh:
+                for gid in labels:
+                    if gid in pred:
+                        fh.write(json.dumps({"id": gid, "cluster": pred[gid]}, ensure_ascii=False) + "\n")
+        s = score_clusters(labels, pred)
+    if as_json:
+        console.out(json.dumps(s.as_dict(), indent=1), highlight=False)
+        return
+    out = sys.stdout
+    out.write(f"{gold}: {s.n} articles, {s.gold_clusters} gold stories, {s.pred_clusters} predicted"
+              f"{f', {s.missing} not filed' if s.missing else ''}\n")
+    out.write(f"BCubed  P {s.bcubed_p:.3f}  R {s.bcubed_r:.3f}  F1 {s.bcubed_f1:.3f}\n")
+    out.write(f"ARI {s.ari:.3f}  pairwise F1 {s.pair_f1:.3f}  NMI {s.nmi:.3f}\n")

@@ -16,7 +16,8 @@ def export_cli(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
     db: DbOption = None,
 ) -> None:
-    """Write every table (articles, mentions, quotes, entities, timexes) as JSONL, CSV or Parquet files."""
+    """Write every table (articles, mentions, quotes, entities, timexes, stories, events) as JSONL, CSV or
+    Parquet files."""
     with open_store(db) as store:
         written = export(store, out, fmt=fmt)
     for table, (path, rows) in written.items():

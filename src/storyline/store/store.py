@@ -300,6 +300,10 @@ class Store:
         """``ArticleRecord`` of every stored event (of ``story_ids``), for timelines."""
         return _stories.records(self.db, story_ids=story_ids)
 
+    def story_rows(self) -> list[dict[str, Any]]:
+        """Export rows of the stories: ``{id, title, article_ids, start, end}``."""
+        return _stories.iter_story_rows(self.db)
+
     def iter_timexes(self) -> Iterator[sqlite3.Row]:
         yield from self.db.execute(
             'SELECT article_id, start, "end", text, type, value FROM timexes ORDER BY article_id, start'

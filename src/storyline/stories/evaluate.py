@@ -115,3 +115,51 @@ def date_f1(predicted: Iterable[str], gold: Iterable[str]) -> DateScores:
     recall = hit / len(g) if g else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return DateScores(precision, recall, f1, hit, len(p), len(g))
+
+
+def story_predictions(gold_path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """``(gold, predicted)`` ``{id: cluster}`` of a gold JSONL file (``{id, title, text, date, cluster}``
+    lines): the articles go through the real ingest (:func:`storyline.pipeline.ingest`) into a
+    temporary store, in the file's order; an id's story is that of the article its text became."""
+    import os
+    import tempfile
+
+    from storyline.errors import UsageError
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    rows = []
+    with open(gold_path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                r = json.loads(line)
+                rows.append({"id": str(r["id"]), "title": r.get("title") or "", "text": r.get("text") or "",
+                             "date": (r.get("date") or "")[:10], "cluster": str(r.get("cluster"))})
+            except (ValueError, KeyError, TypeError) as exc:
+                raise UsageError(f"{gold_path}:{n}: not a gold line {{id, title, text, date, cluster}} ({exc})",
+                                 code="E411") from exc
+    gold = {r["id"]: r["cluster"] for r in rows}
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
+        data = os.path.join(tmp, "gold.jsonl")
+        with open(data, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps({k: r[k] for k in ("id", "title", "text", "date") if r[k]}, ensure_ascii=False)
+                         + "\n")
+        with Store(os.path.join(tmp, "eval.db")) as store:
+            ingest([data], store)
+            story_of = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+            pred = {}
+            for source, article_id in store.db.execute("SELECT source, article_id FROM sources"):
+                if article_id in story_of:
+                    pred[source] = story_of[article_id]
+    # the reader names a JSONL row by its id; map back should it decorate it (``path:id``)
+    ids = set(gold)
+    fixed = {}
+    for source, sid in pred.items():
+        gid = source if source in ids else next((i for i in (source.rsplit(":", 1)[-1], source.rsplit("#", 1)[-1])
+                                                 if i in ids), None)
+        if gid is not None:
+            fixed[gid] = sid
+    return gold, fixed

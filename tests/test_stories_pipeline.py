@@ -1,0 +1,227 @@
+"""The stories stage in ingest: stored stories, events and duplicates, incremental re-ingest, the
+`stories`, `timeline` and `eval stories` commands, and the `stories`/`events` export rows.
+
+The ``slow`` tests ingest a small corpus written here: two reports of an earthquake, a near copy of
+the first from another outlet, two reports of a bank takeover, and a cup final.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.records import AnalysedArticle, CleanArticle, IngestReport, Sentence
+from storyline.store import Store
+
+runner = CliRunner()
+
+QUAKE_1 = ("A magnitude 7.1 earthquake struck southern Chile on Tuesday, damaging buildings in the city of Valdivia "
+           "and cutting power to thousands of homes. The National Disaster Service said two people were injured. "
+           "Rescue teams searched collapsed houses in Valdivia through the night. Officials issued a brief tsunami "
+           "warning for the coast.")
+QUAKE_2 = ("An earthquake of magnitude 7.1 hit the region around Valdivia in southern Chile on Tuesday. Buildings "
+           "were damaged and power was cut to thousands of homes, the National Disaster Service said. Rescue teams "
+           "worked through the night in Valdivia. A tsunami warning for the coast was lifted after two hours.")
+BANK_1 = ("Nordbank said on Monday it had agreed to buy Helvetia Savings for 4 billion euros, creating the largest "
+          "retail lender in the region. Chief executive Maria Lindqvist said the deal would close next year. Shares "
+          "of Helvetia Savings rose 18 percent in Frankfurt. Regulators still have to approve the takeover.")
+BANK_2 = ("Nordbank will acquire Helvetia Savings in a deal worth 4 billion euros, the bank announced on Monday. "
+          "Maria Lindqvist, the chief executive of Nordbank, said the takeover creates the largest retail lender in "
+          "the region. Helvetia Savings shares jumped 18 percent in Frankfurt. The deal needs the approval of "
+          "regulators.")
+FINAL = ("Rovers won the national cup final on Saturday, beating United 5-4 on penalties after a goalless draw in "
+         "front of 60,000 fans at the national stadium. Goalkeeper Tomas Berg saved two penalties. It is the first "
+         "cup for Rovers in twenty years.")
+
+ROWS = [
+    {"id": "q1", "cluster": "quake", "date": "2025-03-04", "outlet": "Andes Daily",
+     "title": "Strong earthquake shakes southern Chile", "text": QUAKE_1},
+    {"id": "q2", "cluster": "quake", "date": "2025-03-04", "outlet": "Pacific Times",
+     "title": "Quake of magnitude 7.1 hits Valdivia in Chile", "text": QUAKE_2},
+    {"id": "q1copy", "cluster": "quake", "date": "2025-03-05", "outlet": "Southern Courier",
+     "title": "Strong earthquake shakes southern Chile", "text": QUAKE_1 + " More aftershocks are expected."},
+    {"id": "m1", "cluster": "bank", "date": "2025-06-10", "outlet": "Money Wire",
+     "title": "Nordbank agrees to buy Helvetia Savings for 4 billion euros", "text": BANK_1},
+    {"id": "f1", "cluster": "final", "date": "", "outlet": "Sport Today",
+     "title": "Rovers win the cup final on penalties", "text": FINAL},
+]
+LATER = {"id": "m2", "cluster": "bank", "date": "2025-06-10", "outlet": "Bourse Journal",
+         "title": "Nordbank to acquire Helvetia Savings in 4 billion euro deal", "text": BANK_2}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "cluster"}) + "\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def _story_counts(db: str) -> tuple[int, ...]:
+    with Store(db, readonly=True) as s:
+        return tuple(s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("stories", "story_articles", "events", "duplicates"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stories") / "in"
+    folder.mkdir()
+    _write(folder / "news.jsonl", ROWS)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def db(corpus: Path) -> str:
+    path = str(corpus.parent / "s.db")
+    code, out, err = run("ingest", str(corpus), "--db", path, "-q")
+    assert code == 0, out + err
+    return path
+
+
+def _story_of(db: str) -> dict[str, str]:
+    """``{gold id: story id}`` through the sources table."""
+    with Store(db, readonly=True) as s:
+        return dict(s.db.execute("SELECT so.source, sa.story_id FROM sources so"
+                                 " JOIN story_articles sa ON sa.article_id = so.article_id").fetchall())
+
+
+@pytest.mark.slow
+def test_ingest_stores_stories_events_and_duplicates(db: str) -> None:
+    story = {k.rsplit(":", 1)[-1]: v for k, v in _story_of(db).items()}
+    assert set(story) == {"q1", "q2", "q1copy", "m1", "f1"}
+    assert story["q1"] == story["q2"] == story["q1copy"]
+    assert len({story["q1"], story["m1"], story["f1"]}) == 3
+    with Store(db, readonly=True) as s:
+        dups = s.db.execute("SELECT d.article_id, d.copy_of, d.outlet FROM duplicates d").fetchall()
+        assert [d[2] for d in dups] == ["Southern Courier"]  # the near copy, folded, with its own outlet
+        events = {r["article_id"]: r for r in s.db.execute("SELECT * FROM events")}
+        assert dups[0][0] not in events and dups[0][1] in events  # a copy has no event of its own
+        quake = events[dups[0][1]]
+        assert quake["date"] == "2025-03-04" and quake["story_id"] == story["q1"]
+        assert json.loads(quake["participants"]) is not None and quake["summary"]
+        row = s.db.execute('SELECT * FROM stories WHERE id = ?', (story["q1"],)).fetchone()
+        assert row["articles"] == 3 and row["start"] == "2025-03-04" and row["title"]
+        assert set(s.story_state()) == {"index", "dedup"}
+
+
+@pytest.mark.slow
+def test_reingest_adds_nothing_and_a_later_ingest_resumes(db: str, corpus: Path, tmp_path: Path) -> None:
+    before = _story_counts(db)
+    for extra in ((), ("--force",)):
+        code, out, err = run("ingest", str(corpus), "--db", db, "-q", *extra)
+        assert code == 0, out + err
+        assert _story_counts(db) == before
+    # a later ingest into a copy of the store files a new report into the story it belongs to
+    copy = tmp_path / "later.db"
+    with Store(db, readonly=True) as s, Store(copy) as c:
+        s.db.backup(c.db)
+    code, out, err = run("ingest", str(_write(tmp_path / "later.jsonl", [LATER])), "--db", str(copy), "-q")
+    assert code == 0, out + err
+    story = {k.rsplit(":", 1)[-1]: v for k, v in _story_of(str(copy)).items()}
+    assert story["m2"] == story["m1"]
+    assert _story_counts(str(copy))[0] == before[0]
+
+
+@pytest.mark.slow
+def test_stories_and_timeline_commands_print(db: str) -> None:
+    code, out, err = run("stories", "--db", db)
+    assert code == 0, err
+    assert "earthquake" in out.lower() and "Southern Courier" in out and "3 articles" in out
+    code, out, _ = run("stories", "--db", db, "--json", "--limit", "2")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert len(rows) == 2 and {"id", "title", "start", "end", "articles", "article_ids", "outlets"} <= set(rows[0])
+    quake = next(r["id"] for r in map(json.loads, run("stories", "--db", db, "--json")[1].splitlines())
+                 if r["articles"] == 3)
+    code, out, err = run("timeline", "--db", db, "--story", quake)
+    assert code == 0, err
+    assert "2025-03-04" in out and "Andes Daily" in out and "Southern Courier" in out
+    code, out, _ = run("timeline", "--db", db, "--story", quake, "--json")
+    events = [json.loads(x) for x in out.splitlines()]
+    assert events and all(e["story_id"] == quake for e in events)
+    assert {"id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
+            "quotes"} <= set(events[0])
+    code, out, _ = run("timeline", "--db", db, "--about", "Helvetia Savings", "--json")
+    assert [json.loads(x)["date"] for x in out.splitlines()] == ["2025-06-09"]  # "on Monday", published Tuesday
+    code, out, _ = run("timeline", "--db", db, "--person", "Lindqvist")
+    assert code == 0 and "2025-06-09" in out
+    code, out, err = run("timeline", "--db", db, "--story", "s999")
+    assert code == 1 and "E410" in err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_stories_and_events_rows(db: str, tmp_path: Path, fmt: str) -> None:
+    code, out, err = run("export", "--db", db, "--out", str(tmp_path), "--format", fmt)
+    assert code == 0, err
+    tables = {}
+    for table in ("stories", "events"):
+        path = tmp_path / f"{table}.{fmt}"
+        if fmt == "jsonl":
+            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+        elif fmt == "csv":
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            for r in rows:
+                for k in ("article_ids", "participants"):
+                    if k in r:
+                        r[k] = json.loads(r[k])
+        else:
+            import pyarrow.parquet as pq
+
+            rows = pq.read_table(path).to_pylist()
+        tables[table] = rows
+    assert len(tables["stories"]) == 3
+    assert set(tables["stories"][0]) == {"id", "title", "article_ids", "start", "end"}
+    assert sorted(len(r["article_ids"]) for r in tables["stories"]) == [1, 1, 3]
+    assert set(tables["events"][0]) == {"id", "story_id", "date", "place", "participants", "kind", "summary",
+                                        "article_ids"}
+    assert {e["story_id"] for e in tables["events"]} == {r["id"] for r in tables["stories"]}
+    assert "2025-03-04" in {e["date"] for e in tables["events"]}
+
+
+@pytest.mark.slow
+def test_eval_stories_on_a_small_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({k: r[k] for k in ("id", "title", "text", "date", "cluster")}) + "\n"
+                            for r in [*ROWS, LATER]), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    code, out, err = run("eval", "stories", "--gold", str(gold), "--pred-out", str(pred))
+    assert code == 0, out + err
+    assert "BCubed" in out and "F1 1.000" in out and "ARI 1.000" in out
+    lines = [json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["q1", "q2", "q1copy", "m1", "f1", "m2"]
+    code, out, _ = run("eval", "stories", "--gold", str(gold), "--json")
+    assert json.loads(out)["bcubed_f1"] == 1.0
+
+
+def test_a_failing_article_is_one_report_line_not_a_failed_batch(tmp_path: Path) -> None:
+    from storyline.pipeline import _store_batch
+    from storyline.stories.stage import StoryStage
+
+    class Broken(StoryStage):
+        def add(self, analysed: AnalysedArticle) -> str | None:
+            if analysed.article.id == "bad":
+                raise ValueError("boom")
+            return super().add(analysed)
+
+    def item(aid: str, text: str) -> AnalysedArticle:
+        a = CleanArticle(id=aid, source=f"src-{aid}", path="x.txt", format="txt", raw_text=text, text=text,
+                         offsets=[(0, 0)],
+                         title=text.split(".")[0], published="2025-03-04")
+        return AnalysedArticle(a, [Sentence(0, len(text))])
+
+    report = IngestReport()
+    with Store(tmp_path / "s.db") as store:
+        _store_batch([item("good", QUAKE_1), item("bad", BANK_1)], {}, store, report, None, Broken())
+        assert report.articles_added == 2
+        assert [f.path for f in report.failures] == ["src-bad"] and "stories failed" in report.failures[0].reason
+        assert [r[0] for r in store.db.execute("SELECT article_id FROM story_articles")] == ["good"]
