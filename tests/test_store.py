@@ -41,12 +41,16 @@ def test_fresh_database_schema(tmp_path) -> None:
     assert "entity_id" in cols("mentions")
     assert {"article_id", "start", "end", "text", "type", "value"} <= cols("timexes")
     # m005_stories: stories, their articles, events, duplicates and the stage's resumable state
-    assert {"stories", "story_articles", "events", "duplicates", "story_state"} <= tables
+    assert {"stories", "story_articles", "events", "duplicates", "story_members", "story_terms", "dedup_articles",
+            "story_state"} <= tables
     assert {"id", "title", "start", "end", "articles"} <= cols("stories")
     assert {"story_id", "article_id"} <= cols("story_articles")
     assert {"id", "story_id", "article_id", "date", "place", "participants", "kind", "summary",
             "evidence"} <= cols("events")
     assert {"article_id", "copy_of", "outlet"} <= cols("duplicates")
+    assert {"seq", "article_id", "story_id", "data"} <= cols("story_members")
+    assert {"term", "df", "prior"} <= cols("story_terms")
+    assert {"article_id", "original_id", "signature", "exact_key"} <= cols("dedup_articles")
     assert {"name", "data"} <= cols("story_state")
     store.close()
 

@@ -111,6 +111,7 @@ def test_ingest_stores_stories_events_and_duplicates(db: str) -> None:
         row = s.db.execute('SELECT * FROM stories WHERE id = ?', (story["q1"],)).fetchone()
         assert row["articles"] == 3 and row["start"] == "2025-03-04" and row["title"]
         assert set(s.story_state()) == {"index", "dedup"}
+        assert len(s.story_state()["index"]["members"]) == 5 and len(s.story_state()["dedup"]) == 5
 
 
 @pytest.mark.slow

@@ -61,8 +61,8 @@ def timeline_cli(
             texts = {}
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
-                texts.update(store.db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
-                                              chunk).fetchall())
+                marks = ",".join("?" * len(chunk))
+                texts.update(store.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
         events = timeline(records, story=story, person=person, about=about, texts=texts)
         by_id = {r.article_id: r for r in records}
         occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)

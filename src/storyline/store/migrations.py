@@ -273,11 +273,33 @@ def m005_stories(db: sqlite3.Connection) -> None:
             copy_of TEXT NOT NULL,
             outlet TEXT
         );
+        CREATE INDEX duplicates_copy_of ON duplicates(copy_of);
 
-        -- resumable state of the stage: name 'index' = StoryIndex.to_rows(), 'dedup' =
-        -- Deduplicator.to_rows(), as JSON; rewritten with every batch that adds articles
+        -- resumable state of the stage (StoryIndex.from_rows / Deduplicator.from_rows replay it):
+        -- one member row per filed article (append-only), the document frequencies of the terms
+        -- a batch touched, one dedup row per article, and the index's small meta blob
+        CREATE TABLE story_members (
+            seq INTEGER PRIMARY KEY,              -- filing order
+            article_id TEXT NOT NULL UNIQUE,
+            story_id TEXT NOT NULL,
+            data TEXT NOT NULL                    -- JSON: the StoryIndex.to_rows() member row
+        );
+        CREATE TABLE story_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL,
+            prior REAL NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE dedup_articles (
+            article_id TEXT PRIMARY KEY,
+            original_id TEXT NOT NULL,
+            outlet TEXT,
+            published TEXT,
+            signature TEXT,                       -- MinHash values (hex), originals only
+            scheme TEXT,
+            exact_key TEXT
+        );
         CREATE TABLE story_state (
-            name TEXT PRIMARY KEY,
+            name TEXT PRIMARY KEY,                -- 'meta': StoryIndex.to_rows()["meta"] (counters, parameters)
             data TEXT NOT NULL
         );
         """

@@ -6,7 +6,12 @@
     {"stories": [{id, title, start, end, articles}], "story_articles": [(story_id, article_id)],
      "events": [{id, story_id, article_id, date, date_source, place, venue, participants, main, kind,
                  summary, evidence}],
-     "duplicates": [{article_id, copy_of, outlet}], "state": {"index": {...}, "dedup": [...]}}
+     "duplicates": [{article_id, copy_of, outlet}],
+     "members": [StoryIndex member rows], "terms": [{term, df, prior}], "dedup": [Deduplicator rows],
+     "meta": StoryIndex meta}
+
+The stage's state is rows, appended (members, dedup) or upserted (terms touched) per batch, so
+saving a batch costs what the batch added, not what the store holds.
 """
 
 from __future__ import annotations
@@ -41,15 +46,40 @@ def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
     )
     db.executemany("INSERT OR REPLACE INTO duplicates (article_id, copy_of, outlet) VALUES (?, ?, ?)",
                    [(d["article_id"], d["copy_of"], d["outlet"]) for d in changes.get("duplicates", [])])
-    db.executemany("INSERT OR REPLACE INTO story_state (name, data) VALUES (?, ?)",
-                   [(k, json.dumps(v, ensure_ascii=False)) for k, v in changes.get("state", {}).items()])
+    db.executemany("INSERT OR REPLACE INTO story_members (seq, article_id, story_id, data) VALUES (?, ?, ?, ?)",
+                   [(m["seq"], m["article_id"], m["story_id"], json.dumps(m, ensure_ascii=False))
+                    for m in changes.get("members", [])])
+    db.executemany("INSERT OR REPLACE INTO story_terms (term, df, prior) VALUES (?, ?, ?)",
+                   [(t["term"], t["df"], t["prior"]) for t in changes.get("terms", [])])
+    db.executemany(
+        "INSERT OR REPLACE INTO dedup_articles (article_id, original_id, outlet, published, signature, scheme,"
+        " exact_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(d["article_id"], d["original_id"], d["outlet"], d["published"], d["signature"], d.get("scheme"),
+          d.get("exact_key")) for d in changes.get("dedup", [])])
+    if changes.get("meta"):
+        db.execute("INSERT OR REPLACE INTO story_state (name, data) VALUES ('meta', ?)",
+                   (json.dumps(changes["meta"], ensure_ascii=False),))
 
 
 def load_state(db: sqlite3.Connection) -> dict[str, Any]:
-    """``{name: data}`` of ``story_state`` (empty for a store without stories)."""
+    """``{"index": StoryIndex.to_rows() data, "dedup": Deduplicator.to_rows() data}`` (empty when
+    nothing was filed yet)."""
     if not has_tables(db):
         return {}
-    return {r[0]: json.loads(r[1]) for r in db.execute("SELECT name, data FROM story_state")}
+    meta = db.execute("SELECT data FROM story_state WHERE name = 'meta'").fetchone()
+    if meta is None:
+        return {}
+    index = {"meta": json.loads(meta[0]),
+             "terms": [{"term": r[0], "df": r[1], "prior": r[2]}
+                       for r in db.execute("SELECT term, df, prior FROM story_terms")],
+             "members": [json.loads(r[0]) for r in db.execute("SELECT data FROM story_members ORDER BY seq")]}
+    dedup = [{"article_id": r[0], "original_id": r[1], "outlet": r[2], "published": r[3], "signature": r[4],
+              "scheme": r[5], "exact_key": r[6]}
+             for r in db.execute("SELECT article_id, original_id, outlet, published, signature, scheme, exact_key"
+                                 " FROM dedup_articles ORDER BY rowid")]
+    originals = {d["article_id"] for d in dedup if d["article_id"] == d["original_id"]}
+    dedup = [d for d in dedup if d["original_id"] in originals]  # never a copy of an unsaved original
+    return {"index": index, "dedup": dedup}
 
 
 def event_from_row(row: sqlite3.Row | dict[str, Any]) -> Event:
@@ -82,12 +112,21 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None) -> li
         sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
         args = list(story_ids)
     sql += " ORDER BY e.story_id, coalesce(e.date, ''), e.article_id"
+    rows = db.execute(sql, args).fetchall()
     copies: dict[str, list[str]] = {}
-    for r in db.execute("SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL ORDER BY rowid"):
-        copies.setdefault(r[0], []).append(r[1])
+    dup_sql = "SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL"
+    if story_ids is None:
+        chunks: list[list[str]] = [[]]
+    else:  # only the copies of these articles: a batch's stories, not the whole store
+        ids = [r["article_id"] for r in rows]
+        chunks = [ids[i:i + 500] for i in range(0, len(ids), 500)]
+    for chunk in chunks:
+        where = f" AND copy_of IN ({','.join('?' * len(chunk))})" if story_ids is not None else ""
+        for r in db.execute(dup_sql + where + " ORDER BY rowid", chunk):
+            copies.setdefault(r[0], []).append(r[1])
     return [ArticleRecord(r["article_id"], r["story_id"], event_from_row(r), r["a_title"], r["a_outlet"],
                           r["a_published"], copies.get(r["article_id"], []))
-            for r in db.execute(sql, args)]
+            for r in rows]
 
 
 def list_stories(db: sqlite3.Connection, *, limit: int | None = 50) -> list[dict[str, Any]]:

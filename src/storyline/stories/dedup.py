@@ -161,6 +161,19 @@ class Deduplicator:
                 rows.append(row)
         return rows
 
+    def row(self, article_id: str, *, exact_key: str | None = None) -> dict[str, Any]:
+        """The :meth:`to_rows` row of one filed article (``exact_key``: its text's, for an original),
+        so a store can append the rows of new articles instead of rewriting them all."""
+        original = self._original_of[article_id]
+        copy = next(c for c in self._originals[original].copies if c.article_id == article_id)
+        row: dict[str, Any] = {"article_id": article_id, "original_id": original, "outlet": copy.outlet,
+                               "published": copy.published, "signature": None}
+        if article_id == original:
+            row["signature"] = self._signatures[article_id].hashvalues.astype(np.uint64).tobytes().hex()
+            row["scheme"] = getattr(self._signatures[article_id], "scheme", None)
+            row["exact_key"] = exact_key
+        return row
+
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], *, threshold: float = THRESHOLD, num_perm: int = NUM_PERM
                   ) -> Deduplicator:

@@ -8,11 +8,15 @@ article already filed is left alone: re-ingesting adds nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from storyline.records import AnalysedArticle, Mention
 from storyline.stories import ArticleFeatures, ArticleRecord, Deduplicator, StoryIndex, StoryPipeline, extract_event
+from storyline.stories.dedup import exact_key
 from storyline.stories.events import default_canonical
+from storyline.stories.terms import DocumentFrequencies
 from storyline.stories.timeline import story_rows
 
 if TYPE_CHECKING:
@@ -24,11 +28,29 @@ def canonical(mention: Mention) -> str | None:
     return default_canonical(mention)
 
 
+class _TrackedFrequencies(DocumentFrequencies):
+    """Document frequencies that remember which terms changed (to save only those)."""
+
+    def add(self, terms: Iterable[str], priors: dict[str, float]) -> None:
+        terms = list(terms)
+        super().add(terms, priors)
+        dirty: set[str] = self.__dict__.setdefault("dirty", set())
+        dirty.update(terms)
+        dirty.update(priors)
+
+
+def _tracked(index: StoryIndex) -> StoryIndex:
+    d = index.dfs
+    index.dfs = _TrackedFrequencies(docs=d.docs, df=d.df, prior=d.prior)
+    return index
+
+
 class StoryStage:
     """Dedup + clustering over the corpus; collects what a batch changed."""
 
     def __init__(self, pipeline: StoryPipeline | None = None) -> None:
         self.pipeline = pipeline or StoryPipeline()
+        _tracked(self.pipeline.index)
         self._reset()
 
     @classmethod
@@ -47,6 +69,7 @@ class StoryStage:
         self._duplicates: list[dict[str, Any]] = []
         self._records: list[ArticleRecord] = []
         self._touched: set[str] = set()
+        self._dedup: list[dict[str, Any]] = []
 
     def add(self, analysed: AnalysedArticle) -> str | None:
         """File one article; returns its story id (None when it was filed before)."""
@@ -58,6 +81,7 @@ class StoryStage:
         story_id, dup = self.pipeline.add(f, event, canonical=canonical)
         self._members.append((story_id, a.id))
         self._touched.add(story_id)
+        self._dedup.append(self.pipeline.dedup.row(a.id, exact_key=None if dup.is_copy else exact_key(f.text)))
         if dup.is_copy:
             self._duplicates.append({"article_id": a.id, "copy_of": dup.original_id, "outlet": a.outlet})
         else:
@@ -88,8 +112,15 @@ class StoryStage:
             row = rows.get(sid, {})
             stories.append({"id": sid, "title": row.get("title") or None, "start": row.get("start"),
                             "end": row.get("end"), "articles": len(story.article_ids)})
+        dfs = index.dfs
+        dirty = sorted(dfs.__dict__.pop("dirty", set()) if isinstance(dfs, _TrackedFrequencies) else set(dfs.df))
         out = {"stories": stories, "story_articles": list(self._members), "events": list(self._events),
                "duplicates": list(self._duplicates),
-               "state": {"index": index.to_rows(), "dedup": self.pipeline.dedup.to_rows()}}
+               "members": [asdict(index.members[aid]) for _, aid in self._members],
+               "terms": [{"term": t, "df": dfs.df.get(t, 0), "prior": dfs.prior.get(t, 0.0)} for t in dirty],
+               "dedup": list(self._dedup),
+               # StoryIndex.to_rows()["meta"], without building every other row
+               "meta": {"docs": dfs.docs, "seq": index._seq, "next_id": index._next_id, "prefix": index.prefix,
+                        "params": asdict(index.params)}}
         self._reset()
         return out

@@ -136,7 +136,7 @@ def search(request: Request, page: PageDep, f: FilterDep) -> dict:
     return {**result, "articles": result["articles"].as_dict(), "quotes": result["quotes"].as_dict()}
 
 
-@router.get("/stories", response_model=Page[dict[str, Any]], summary="Stories (empty until the stories stage lands)")
+@router.get("/stories", response_model=Page[dict[str, Any]], summary="Stories the stories stage filed, newest first")
 def stories(request: Request, page: PageDep) -> dict:
     with reader(request) as r:
         return Q.list_stories(r.db, r.caps, page).as_dict()
