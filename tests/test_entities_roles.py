@@ -47,7 +47,7 @@ ROLES = [
                  ("Leader", "Belarus", "Belarus", False), id="NATIONALITY leader NAME"),
     pytest.param("The High Representative of the EU Josep Borrell answered in the evening.", "Josep Borrell",
                  ("High Representative", "European Union", None, False), id="the TITLE of ACRONYM NAME"),
-    pytest.param("The mercenary head of the Wagner group, Yevgeny Prigozhin, left.", "Yevgeny Prigozhin",
+    pytest.param("The armed head of the Wagner group, Ivan Sorokin, left.", "Ivan Sorokin",
                  ("Head", "Wagner Group", None, False), id="head of ORG"),
 ]
 
@@ -68,8 +68,8 @@ def test_no_role_without_a_title() -> None:
 
 
 DESCRIPTIONS = [
-    pytest.param("declared the former Social Democratic Prime Minister of Norway.",
-                 ("Prime Minister", "Norway", None, True, "Social Democratic"), id="former PM of Norway"),
+    pytest.param("declared the former Social Democratic Prime Minister of Denmark.",
+                 ("Prime Minister", "Denmark", None, True, "Social Democratic"), id="former PM of Denmark"),
     pytest.param("said the Norwegian diplomat to the press.", ("Diplomat", None, "Norway", False, None),
                  id="nationality + diplomat"),
     pytest.param("NATO chief said the plan is ready.", ("Secretary General", "NATO", None, False, None),

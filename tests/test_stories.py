@@ -24,7 +24,7 @@ def meeting_2023(aid: str = "m2") -> object:
     return article(
         aid, "Stoltenberg urges Belarus to end complicity after meeting Duda",
         "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Wednesday in Brussels. "
-        "Stoltenberg called on Belarus to end its complicity in the war and said allies stand united. "
+        "Stoltenberg urged Belarus to stop its complicity in the war and said allies stand united. "
         "Duda said Poland wants more allied equipment stored on the eastern flank. "
         "The two leaders held a joint press conference at the alliance headquarters.",
         published="2023-02-22", outlet="B", people=PEOPLE, places=("Brussels", "Belarus"))
@@ -40,7 +40,7 @@ def test_event_fields_come_from_the_lead() -> None:
     assert keys[:2] == ["person:stoltenberg", "person:duda"]
     assert e.participants[0].name == "Jens Stoltenberg"
     assert "Wednesday" in {ev.text for ev in e.evidence if ev.field == "date"}
-    assert e.summary.startswith("Stoltenberg called on Belarus")  # the lead sentence closest to the title
+    assert e.summary.startswith("Stoltenberg urged Belarus")  # the lead sentence closest to the title
 
 
 def test_event_date_is_the_event_not_the_publication() -> None:
@@ -56,7 +56,7 @@ def test_event_date_is_the_event_not_the_publication() -> None:
 
 def test_no_place_from_a_mere_mention_or_a_future_plan() -> None:
     f = article("x", "Stoltenberg calls on Belarus to end complicity",
-                "Stoltenberg called on Belarus to end its complicity in Russia's war. "
+                "Stoltenberg urged Belarus to stop its complicity in Russia's war. "
                 "He will attend a summit to be held next week in Lithuania.",
                 published="2023-02-22", people=("Stoltenberg",), places=("Belarus", "Russia", "Lithuania"))
     assert extract_event(f).place is None

@@ -10,12 +10,12 @@ from storyline.stories.timeline import select_dates, story_events, story_rows
 
 def test_translation_variants_are_one_statement_with_first_and_latest_report() -> None:
     agg = QuoteAggregator()
-    g1 = agg.add(Occurrence("a:1-2", "a", "Putin must keep in mind that he cannot win", "Jens Stoltenberg",
+    g1 = agg.add(Occurrence("a:1-2", "a", "The border must stay open to trade and travel", "Jens Stoltenberg",
                             date="2023-02-22", outlet="Euractiv"))
-    g2 = agg.add(Occurrence("b:1-2", "b", "Putin must remember that he cannot win. To that end, we must continue to "
-                            "rapidly provide Ukraine with the weapons it needs", "Stoltenberg", date="2023-02-23",
+    g2 = agg.add(Occurrence("b:1-2", "b", "The border has to stay open to trade and travel. For that reason we will "
+                            "keep the crossings staffed day and night", "Stoltenberg", date="2023-02-23",
                             outlet="Infobae"))
-    g3 = agg.add(Occurrence("c:1-2", "c", "Putin must keep in mind that he cannot win", "Andrzej Duda",
+    g3 = agg.add(Occurrence("c:1-2", "c", "The border must stay open to trade and travel", "Andrzej Duda",
                             date="2023-02-21", outlet="PAP"))
     g4 = agg.add(Occurrence("d:1-2", "d", "We will strengthen the Alliance in the East", "Jens Stoltenberg",
                             date="2022-03-24", outlet="RaiNews"))

@@ -14,7 +14,7 @@ each such phrase into a :class:`RoleFact` dated with the article:
 
 A role phrase *without* a name ("the NATO secretary general", "NATO chief", "the
 Polish president", "the Norwegian diplomat", "the Head of State", "Mr Secretary
-General", "the former Social Democratic Prime Minister of Norway") is a
+General", "the former Liberal Prime Minister of Estonia") is a
 :class:`Description`: :func:`storyline.entities.describe.resolve_description`
 finds who it is at the article's date.
 
@@ -137,8 +137,8 @@ def find_descriptions(text: str, mentions: list[Mention], facts: list[RoleFact] 
     """Role phrases with no name after them: people to resolve by role and date.
 
     ``facts`` are the article's :func:`find_roles` (computed when not given): a
-    phrase inside one ("the spokesman of the Russian embassy in Paris, Alexander
-    Makogonov") is not a description.
+    phrase inside one ("the spokeswoman of the Latvian embassy in Rome, Ilze
+    Berzina") is not a description.
     """
     if facts is None:
         facts = find_roles(text, mentions)

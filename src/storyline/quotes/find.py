@@ -12,7 +12,7 @@ The attribution of a direct quote is looked for in its frame, in this order:
    Caddell``, ``“…”declared the Norwegian diplomat``, ``“…” the statement reads``;
 2. before it, in its sentence: ``The Ukrainian president then added: “…”``;
 3. a heading or transcript colon: ``Zelensky to NATO: "…"``, ``"WALLACE: …``;
-4. the next sentence, passive: ``"…" This was stated by the NATO secretary general``.
+4. the next sentence, passive: ``"…" This was said by the Estonian prime minister``.
 """
 
 from __future__ import annotations
@@ -367,7 +367,7 @@ def frame_lead_in(text: str, span: QuoteSpan, parsed: Parsed, quoted: Any, menti
 
 
 def frame_next(text: str, span: QuoteSpan, limit: int, parsed: Parsed) -> Frame | None:
-    """``"…" This was stated by the NATO secretary general at the end of the summit.``"""
+    """``"…" This was said by the Estonian prime minister after the cabinet meeting.``"""
     m = _PASSIVE_NEXT.match(text, span.outer_end, limit)
     if not m or m.group(1).lower() not in SPEECH_FORMS:
         return None

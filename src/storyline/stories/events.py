@@ -1,9 +1,8 @@
 """The main event of one article: when, where, who, what kind, with the evidence for each.
 
-News puts the event in the lead: "NATO Secretary General Jens Stoltenberg on Wednesday called
-on Belarus ..." — "Stoltenberg made this appeal during a joint press conference with the
-President of Poland, Andrzej Duda, with whom he met this Wednesday at the NATO headquarters in
-Brussels." So every field is read off the title and the first sentences, find then apply:
+News puts the event in the lead: "The Estonian prime minister on Monday urged the allies ..."
+— "She spoke at a news conference with the Latvian president, whom she met on Monday at the
+government house in Tallinn." So every field is read off the title and the first sentences, find then apply:
 candidates with their spans first, then one choice per field.
 
 * date: the first resolved day-level date of the lead that is neither in the future nor long

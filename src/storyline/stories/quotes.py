@@ -1,8 +1,7 @@
 """The same statement reported by several articles: one quotation, several occurrences.
 
-Outlets quote a statement in full, in part ("Stoltenberg stressed that “Putin must keep in mind
-that he cannot win”"), or through another translation ("Putin must remember that he cannot
-win"). Two quotations are one statement when
+Outlets quote a statement in full, in part ("Kallas stressed that “the border must stay open to
+trade”"), or through another translation ("the border has to stay open for trade"). Two quotations are one statement when
 
 * their speakers do not differ (an unknown speaker differs from nobody), and
 * their words mostly coincide: most of the shorter one's tokens are in the longer one (a part
