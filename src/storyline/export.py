@@ -82,7 +82,8 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     for q in store.iter_quotes():
         yield {"id": q.id, "article_id": q.article_id, "text": q.text, "start": q.start, "end": q.end,
                "kind": q.kind, "speaker_id": q.speaker_id, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
-               "cue": q.cue, "confidence": q.confidence}
+               "cue": q.cue, "confidence": q.confidence, "said_on": q.said_on,
+               "pieces": [list(p) for p in q.pieces]}
 
 
 def story_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -187,7 +188,8 @@ def _quote_schema():  # noqa: ANN202
     return pa.schema([("id", pa.string()), ("article_id", pa.string()), ("text", pa.string()),
                       ("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
                       ("speaker_id", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
-                      ("cue", pa.string()), ("confidence", pa.float64())])
+                      ("cue", pa.string()), ("confidence", pa.float64()), ("said_on", pa.string()),
+                      ("pieces", pa.list_(pa.list_(pa.int64())))])
 
 
 def _story_schema():  # noqa: ANN202
