@@ -139,3 +139,25 @@ def test_readers_see_committed_batches_while_writer_is_open(tmp_path) -> None:
     reader.close()
     writer.close()
     assert sqlite3.connect(tmp_path / "s.db").execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("Stoltenberg", "Stoltenberg"), ("", ""), ("50%", "50\\%"), ("a_b", "a\\_b"), ("back\\slash", "back\\\\slash")],
+)
+def test_like_escape(text: str, escaped: str) -> None:
+    from storyline.store.sql import contains, like_escape
+
+    assert like_escape(text) == escaped
+    assert contains(text) == f"%{escaped}%"
+
+
+def test_like_patterns_match_literally(tmp_path) -> None:
+    from storyline.store.sql import contains
+
+    db = sqlite3.connect(tmp_path / "l.db")
+    db.execute("CREATE TABLE t (v TEXT)")
+    db.executemany("INSERT INTO t VALUES (?)", [("a 50% cut",), ("a 500 cut",), ("x_y",), ("xay",)])
+    like = "SELECT v FROM t WHERE v LIKE ? ESCAPE '\\' ORDER BY v"
+    assert [r[0] for r in db.execute(like, (contains("50%"),))] == ["a 50% cut"]
+    assert [r[0] for r in db.execute(like, (contains("x_y"),))] == ["x_y"]

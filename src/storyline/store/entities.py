@@ -22,6 +22,7 @@ from typing import Any
 
 from storyline.entities.names import key
 from storyline.errors import StoreError
+from storyline.store.sql import contains
 
 _COUNTS = ('(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,'
            ' (SELECT count(*) FROM quotes q WHERE q.speaker_id = e.id) AS quotes')
@@ -148,7 +149,7 @@ def find_entities(db: sqlite3.Connection, name: str) -> list[str]:
     exact = [r[0] for r in db.execute(f"SELECT a.entity_id FROM entity_aliases a WHERE a.key = ? {order}", (k,))]
     if exact:
         return exact
-    pattern = "%" + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = contains(k)
     return [r[0] for r in db.execute(
         f"SELECT a.entity_id FROM entity_aliases a WHERE a.key LIKE ? ESCAPE '\\' {order}", (pattern,))]
 

@@ -22,6 +22,7 @@ from storyline.store import entities as _entities
 from storyline.store import stories as _stories
 from storyline.store.entities import save_entities
 from storyline.store.migrations import migrate
+from storyline.store.sql import contains, like_escape
 
 
 def _now() -> str:
@@ -215,7 +216,7 @@ class Store:
         if len(article_id) >= 4:
             rows = self.db.execute(
                 "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                (article_id.replace("%", "\\%").replace("_", "\\_") + "%",),
+                (like_escape(article_id) + "%",),
             ).fetchall()
             if len(rows) == 1:
                 return rows[0][0]
@@ -330,7 +331,7 @@ class Store:
         where, args = [], []
         if speaker:
             where.append("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')")
-            pattern = "%" + speaker.replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = contains(speaker)
             args += [pattern, pattern]
         if kind:
             where.append("q.kind = ?")

@@ -9,6 +9,7 @@ by ``speaker_id``, else by the canonical name.
 
 from __future__ import annotations
 
+from storyline.store.sql import contains
 from storyline.web.queries import (
     ENTITY_LABELS, Caps, Conn, Filters, PageSpec, Paged, Row, fetch_all, list_quotes, quote_date, scalar, surface_id,
 )
@@ -22,7 +23,7 @@ def list_entities(db: Conn, caps: Caps, spec: PageSpec, *, type_: str | None = N
             args.append(type_)
         if q:
             where.append("name LIKE ? ESCAPE '\\'")
-            args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append(contains(q))
         w = " AND ".join(where)
         total = scalar(db, f"SELECT count(*) FROM entities WHERE {w}", args)
         count = "mentions" if "mentions" in caps.entity_columns else "0"
@@ -39,7 +40,7 @@ def list_entities(db: Conn, caps: Caps, spec: PageSpec, *, type_: str | None = N
         args.append(type_)
     if q:
         where.append("text LIKE ? ESCAPE '\\'")
-        args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        args.append(contains(q))
     w = " AND ".join(where)
     total = scalar(db, f"SELECT count(*) FROM (SELECT 1 FROM mentions WHERE {w} GROUP BY text, label)", args)
     rows = fetch_all(db, "SELECT text AS name, label AS type, count(*) AS mentions,"

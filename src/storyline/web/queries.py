@@ -16,6 +16,8 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from storyline.store.sql import contains
+
 Conn = sqlite3.Connection
 Row = dict[str, Any]
 
@@ -282,7 +284,7 @@ def _quote_where(caps: Caps, f: Filters) -> tuple[str, str, list]:
             args.append(f.q)
         else:  # no FTS table for quotes: substring search
             where.append("q.text LIKE ? ESCAPE '\\'")
-            args.append("%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append(contains(f.q))
     if f.speaker:
         where.append("(q.speaker = ? OR q.speaker_id = ?)" if "speaker_id" in caps.quote_columns else "q.speaker = ?")
         args.extend([f.speaker, f.speaker] if "speaker_id" in caps.quote_columns else [f.speaker])
