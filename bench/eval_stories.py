@@ -8,7 +8,7 @@
 
 Every article goes through what ingest runs (``storyline.pipeline.process_batch``: clean, spaCy,
 quotations) as ``RawDocument(source=id, path=file, text, title, published=date[:10] or None)``,
-then ``storyline.timex.tag``, then the stories stage one article at a time in the file's order:
+then the entities stage (inferred publication dates, time expressions, entity ids), then the stories stage one article at a time in the file's order:
 event extraction, MinHash duplicates, the incremental :class:`StoryIndex`. ``--shuffle N``
 also scores N shuffled orders (the stage is incremental: order matters a little).
 
@@ -38,15 +38,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from storyline.clean import Lexicon
+from storyline.entities.stage import EntityStage
 from storyline.ingest import discover, read_file
 from storyline.pipeline import process_batch
 from storyline.records import AnalysedArticle, BadInput, IngestReport, RawDocument, Timex
 from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
 from storyline.stories.evaluate import date_f1, score_clusters
 from storyline.stories.timeline import referenced_days, select_dates
-from storyline.timex import tag
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
+CACHE_VERSION = "2"  #: bump when what the cache holds changes (2: the entities stage runs)
 
 
 def load_rows(path: str) -> list[dict]:
@@ -55,7 +56,7 @@ def load_rows(path: str) -> list[dict]:
 
 
 def _cache_file(cache: str, paths: list[str]) -> Path:
-    h = hashlib.sha1()
+    h = hashlib.sha1(CACHE_VERSION.encode())
     for p in paths:
         st = os.stat(p)
         h.update(f"{os.path.abspath(p)}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -68,12 +69,15 @@ def analyse_docs(docs: list[tuple[str, RawDocument]], cache: Path | None) -> Ana
         with open(cache, "rb") as f:
             return pickle.load(f)
     lexicon, report, out = Lexicon(), IngestReport(), []
+    entities = EntityStage()
     started = time.perf_counter()
     for i in range(0, len(docs), 32):
         batch = docs[i:i + 32]
         ids = {d.source: gid for gid, d in batch}
-        for a in process_batch([d for _, d in batch], lexicon, report):
-            out.append((ids[a.article.source], a, tag(a.article.text, a.article.published)))
+        analysed = process_batch([d for _, d in batch], lexicon, report)
+        entities.run(analysed, report)  # inferred dates, time expressions, entity ids: as ingest's writer does
+        for a in analysed:
+            out.append((ids[a.article.source], a, a.timexes))
         print(f"  analysed {min(i + 32, len(docs))}/{len(docs)} ({time.perf_counter() - started:.0f}s)",
               file=sys.stderr, end="\r")
     print(file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stories_helpers import article
 
-from storyline.stories import Deduplicator, StoryIndex, StoryPipeline, extract_event, text_features
+from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event, text_features
 from storyline.stories.evaluate import date_f1, score_clusters
 
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
@@ -143,3 +143,51 @@ def test_scores_match_the_shared_scorer_definitions() -> None:
     assert score_clusters(gold, gold).bcubed_f1 == 1.0 and score_clusters(gold, gold).ari == 1.0
     assert score_clusters(gold, {}).missing == 4
     assert date_f1(["2011-01-25", "2011-01-26"], ["2011-01-25", "2011-01-28"]).f1 == 0.5
+
+
+def _headline(aid: str, title: str) -> object:
+    return article(aid, title, title + ".")
+
+
+def test_short_texts_are_matched_on_words_and_date_only() -> None:
+    index = StoryIndex()
+    a = article("h1", "Titanfall servers crash on launch day", "Titanfall servers crash on launch day.",
+                people=("Vince Zampella",), places=("Texas",))
+    b = article("h2", "Titanfall servers crash again", "Titanfall servers crash again in Austin.", places=("Austin",))
+    index.add(a.id, extract_event(a), text_features(a))
+    story = index.stories[index.story_of("h1")]
+    vector = index.members["h1"].vector
+    parts = index._score(vector, _when_of(b), ["person:someone-else"], "austin", "attack", story)
+    assert parts is not None and set(parts) == {"text", "date"}  # no place, people or kind part for six words
+
+
+def _when_of(f: object) -> object:
+    from storyline.stories.cluster import _when
+
+    return _when(extract_event(f))
+
+
+def test_fragments_of_a_headline_story_merge_when_they_meet() -> None:
+    # a join threshold only identical headlines pass (it is scaled down for short texts):
+    # each wording starts its own fragment
+    index = StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.25))  # about 0.8 for eight words
+    pairs = [("a", "Apple releases iOS 7.1 update with CarPlay support"),
+             ("b", "iOS 7.1 update from Apple brings CarPlay and Siri fixes"),
+             ("c", "Chiquita agrees to buy Fyffes to create top banana supplier")]
+    for key, title in pairs:
+        for n in (1, 2):  # the second copy makes a fragment of two: then it looks for its nearest story
+            f = _headline(f"{key}{n}", title)
+            index.add(f.id, extract_event(f), text_features(f))
+    clusters = index.clusters()
+    assert clusters["a1"] == clusters["a2"] == clusters["b1"] == clusters["b2"] != clusters["c1"] == clusters["c2"]
+    assert index.take_merges() == [("s2", "s1")] and index.take_merges() == []
+    assert index.resolve("s2") == "s1" and "s2" not in index.stories
+    again = StoryIndex.from_rows(index.to_rows())
+    assert again.clusters() == clusters and len(again) == 2
+
+
+def test_long_articles_never_trigger_a_merge() -> None:
+    index = StoryIndex(StoryParams(threshold=0.95, merge_threshold=0.0))
+    for f in (meeting_2021("x1"), meeting_2021("x2"), meeting_2023("y1"), meeting_2023("y2")):
+        index.add(f.id, extract_event(f), text_features(f))
+    assert index.take_merges() == [] and len(index) == 2

@@ -3,7 +3,8 @@
 ``save_stories(db, changes)`` runs inside :meth:`Store.save_batch`'s transaction; ``changes`` is
 :meth:`storyline.stories.stage.StoryStage.changes` output::
 
-    {"stories": [{id, title, start, end, articles}], "story_articles": [(story_id, article_id)],
+    {"merges": [{from, into}], "stories": [{id, title, start, end, articles}],
+     "story_articles": [(story_id, article_id)],
      "events": [{id, story_id, article_id, date, date_source, place, venue, participants, main, kind,
                  summary, evidence}],
      "duplicates": [{article_id, copy_of, outlet}],
@@ -31,6 +32,13 @@ def has_tables(db: sqlite3.Connection) -> bool:
 
 def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
     """Write a batch's stories, memberships, events, duplicates and the stage's state."""
+    for m in changes.get("merges", []):  # a merged story's rows go to the story it was folded into
+        old, into = m["from"], m["into"]
+        db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, old))
+        db.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (into, old))
+        db.execute("UPDATE story_members SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE story_id = ?",
+                   (into, into, old))
+        db.execute("DELETE FROM stories WHERE id = ?", (old,))
     db.executemany(
         'INSERT OR REPLACE INTO stories (id, title, start, "end", articles) VALUES (?, ?, ?, ?, ?)',
         [(r["id"], r["title"], r["start"], r["end"], r["articles"]) for r in changes.get("stories", [])],

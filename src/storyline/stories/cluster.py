@@ -10,12 +10,17 @@ to a story on what makes events differ as well as on its words:
           + people  (shared participants: bonus; none shared: penalty)
           + kind    (same kind: bonus; an unrelated kind: penalty)
 
-and joins the best story scoring at least ``threshold``. Nothing is compared all-pairs: the
+and joins the best story scoring at least ``threshold``. A short text (a headline) is matched on
+its words and date only: the people, place and kind read off six words are more noise than
+evidence. Short texts also share few words, so single-pass filing splits a story into fragments
+that each grew before they met; after a short text joins a story, that story merges with its
+nearest story when their centroids are similar enough (``merge_threshold``): the smaller is
+folded into the larger, and its id lives on as an alias. Nothing is compared all-pairs: the
 candidate stories come from a small inverted index over the article's most salient terms,
 participants and place, each posting list capped to the stories last active under that key,
 plus time-bucketed postings so that an article about an old event still finds its story. The
 cost of adding an article is bounded by the caps, not by the size of the store. Adding never
-moves an earlier article: stories only grow.
+moves an earlier article to another story, except that a merge moves a whole story.
 
 Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
 so the store can persist it.
@@ -53,7 +58,7 @@ BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are back
 class StoryParams:
     """How the index decides; the defaults were set on ECB+ dev and checked on headlines and seeds."""
 
-    threshold: float = 0.25
+    threshold: float = 0.2
     short_terms: int = 50  #: texts with fewer terms get a proportionally lower threshold
     top_terms: int = 80  #: terms kept per article vector
     block_terms: int = 12  #: salient terms an article looks candidates up with
@@ -82,6 +87,8 @@ class StoryParams:
     anchor_share: float = 0.3
     kind_bonus: float = 0.03
     kind_penalty: float = 0.08
+    short_text_terms: int = 30  #: texts with fewer terms are matched on words and date only (headlines)
+    merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
 
 
 @dataclass(slots=True)
@@ -239,6 +246,8 @@ class StoryIndex:
         self.stories: dict[str, Story] = {}
         self.members: dict[str, Member] = {}
         self._postings: dict[str, dict[str, None]] = {}
+        self._alias: dict[str, str] = {}  #: merged story id → the story it was folded into
+        self._merges: list[tuple[str, str]] = []  #: (folded, into) since the last :meth:`take_merges`
         self._seq = 0
         self._next_id = 1
 
@@ -250,6 +259,22 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str | None:
         m = self.members.get(article_id)
         return m.story_id if m else None
+
+    def resolve(self, story_id: str) -> str:
+        """The id a story goes by now: itself, or the story it was merged into."""
+        root = story_id
+        while root in self._alias:
+            root = self._alias[root]
+        while story_id != root:  # path compression: chains of merges stay short
+            parent = self._alias[story_id]
+            self._alias[story_id] = root
+            story_id = parent
+        return root
+
+    def take_merges(self) -> list[tuple[str, str]]:
+        """``(folded, into)`` story merges since the last call, oldest first (for the store)."""
+        out, self._merges = self._merges, []
+        return out
 
     def add(self, article_id: str, event: Event, text: TextFeatures) -> Assignment:
         """File one article: join the best-matching story or start a new one; returns where it went."""
@@ -277,6 +302,8 @@ class StoryIndex:
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
                         dict(text.people), list(event.main), anchors, event.kind)
         self._apply(member, story, when)
+        if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2:
+            story = self._merge_nearest(story)
         return Assignment(story.id, new, score, parts)
 
     def add_copy(self, article_id: str, original_id: str) -> str:
@@ -321,7 +348,7 @@ class StoryIndex:
                 lookups += [f"{key}@{b - 1}", f"{key}@{b}", f"{key}@{self._bucket(when.hi or when.lo) + 1}"]
             for k in lookups:
                 for sid in self._postings.get(k, ()):
-                    votes[sid] += weight
+                    votes[self.resolve(sid) if self._alias else sid] += weight
         return [self.stories[sid] for sid, _ in votes.most_common(self.params.candidates)]
 
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
@@ -335,6 +362,8 @@ class StoryIndex:
         dot = sum(w * story.centroid.get(t, 0.0) for t, w in vector.items())
         text = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
         parts = {"text": text, "date": date}
+        if len(vector) < p.short_text_terms:
+            return parts
         if place and story.places:
             if place in story.places:
                 parts["place"] = p.place_bonus
@@ -400,6 +429,62 @@ class StoryIndex:
         mine = self.place_country(place)
         return mine is not None and any(self.place_country(o) == mine for o in others)
 
+    # -- merging --------------------------------------------------------------------------------
+
+    def _merge_nearest(self, story: Story) -> Story:
+        """Merge ``story`` with its most similar story (centroid cosine plus the date part) when that
+        reaches ``merge_threshold``; returns the story that lives on."""
+        norm = math.sqrt(story.norm2) or 1.0
+        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.params.top_terms]
+        vector = {t: w / norm for t, w in top}
+        when = _When()
+        if story.days:
+            mid = story.days[len(story.days) // 2]
+            when = _When(mid, mid, True, "text")
+        best: tuple[float, Story] | None = None
+        for other in self._candidates(vector, when, list(story.people), None):
+            if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
+                continue
+            date = self._date_part(when, other)
+            if date is None:
+                continue
+            sim = sum(w * other.centroid.get(t, 0.0) for t, w in vector.items()) / math.sqrt(other.norm2) + date
+            if best is None or sim > best[0]:
+                best = (sim, other)
+        if best is None or best[0] < self.params.merge_threshold:
+            return story
+        return self._merge(story, best[1])
+
+    def _merge(self, a: Story, b: Story) -> Story:
+        """Fold the smaller story into the larger (the older on a tie); returns the larger."""
+        big, small = (a, b) if (len(a.article_ids), -self._number(a.id)) >= (len(b.article_ids), -self._number(b.id)) \
+            else (b, a)
+        for aid in small.article_ids:
+            self.members[aid].story_id = big.id
+        big.article_ids.extend(small.article_ids)
+        for t, w in small.centroid.items():
+            big.centroid[t] = big.centroid.get(t, 0.0) + w
+        big.norm2 = sum(w * w for w in big.centroid.values())
+        self._trim(big)
+        for day in small.days:
+            if day not in big.day_sources:
+                bisect.insort(big.days, day)
+                big.day_sources[day] = small.day_sources[day]
+        big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
+        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds"):
+            getattr(big, counter).update(getattr(small, counter))
+        for k, w in small.persons.items():
+            big.persons[k] = big.persons.get(k, 0.0) + w
+        big.touched = max(big.touched, small.touched)
+        del self.stories[small.id]
+        self._alias[small.id] = big.id
+        self._merges.append((small.id, big.id))
+        return big
+
+    def _number(self, story_id: str) -> int:
+        digits = story_id[len(self.prefix):]
+        return int(digits) if digits.isdigit() else 0
+
     # -- updating -----------------------------------------------------------------------------
 
     def _new_story(self) -> Story:
@@ -420,10 +505,7 @@ class StoryIndex:
         story.norm2 += 2 * dot + sum(w * w for w in member.vector.values())
         for t, w in member.vector.items():
             c[t] = c.get(t, 0.0) + w
-        if len(c) > p.centroid_terms * 1.5:  # keep the centroid small: drop its lightest terms
-            keep = dict(sorted(c.items(), key=lambda kv: -kv[1])[: p.centroid_terms])
-            story.centroid = keep
-            story.norm2 = sum(w * w for w in keep.values())
+        self._trim(story)
         if when.day_level and when.lo is not None:
             if when.lo not in story.day_sources:
                 bisect.insort(story.days, when.lo)
@@ -447,6 +529,13 @@ class StoryIndex:
             self._post(key, story.id)
             if when.lo is not None:
                 self._post(f"{key}@{self._bucket(when.lo)}", story.id)
+
+    def _trim(self, story: Story) -> None:
+        """Keep the centroid small: past 1.5 times ``centroid_terms``, drop its lightest terms."""
+        if len(story.centroid) > self.params.centroid_terms * 1.5:
+            keep = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.params.centroid_terms])
+            story.centroid = keep
+            story.norm2 = sum(w * w for w in keep.values())
 
     def _post(self, key: str, sid: str) -> None:
         posting = self._postings.setdefault(key, {})

@@ -100,12 +100,21 @@ class StoryStage:
         touched stories' rows are recomputed from their stored and new events."""
         if not self._members:
             return None
-        touched = sorted(self._touched)
-        records = list(store.story_records(touched)) if store is not None else []
+        index = self.pipeline.index
+        resolve = index.resolve
+        # a short text can merge two stories (StoryIndex._merge_nearest): the store folds the
+        # merged story's rows into the one it went into, and everything here uses the new ids
+        merges = index.take_merges()
+        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges})
+        folded = sorted({old for old, _ in merges})
+        records = list(store.story_records(touched + folded)) if store is not None else []
         known = {r.article_id for r in records}
         records += [r for r in self._records if r.article_id not in known]
+        for r in records:
+            r.story_id = resolve(r.story_id)
+        for e in self._events:
+            e["story_id"] = resolve(e["story_id"])
         rows = {r["id"]: r for r in story_rows(records)}
-        index = self.pipeline.index
         stories = []
         for sid in touched:
             story = index.stories[sid]
@@ -114,7 +123,8 @@ class StoryStage:
                             "end": row.get("end"), "articles": len(story.article_ids)})
         dfs = index.dfs
         dirty = sorted(dfs.__dict__.pop("dirty", set()) if isinstance(dfs, _TrackedFrequencies) else set(dfs.df))
-        out = {"stories": stories, "story_articles": list(self._members), "events": list(self._events),
+        out = {"merges": [{"from": old, "into": into} for old, into in merges], "stories": stories,
+               "story_articles": [(resolve(sid), aid) for sid, aid in self._members], "events": list(self._events),
                "duplicates": list(self._duplicates),
                "members": [asdict(index.members[aid]) for _, aid in self._members],
                "terms": [{"term": t, "df": dfs.df.get(t, 0), "prior": dfs.prior.get(t, 0.0)} for t in dirty],
