@@ -191,3 +191,32 @@ def test_long_articles_never_trigger_a_merge() -> None:
     for f in (meeting_2021("x1"), meeting_2021("x2"), meeting_2023("y1"), meeting_2023("y2")):
         index.add(f.id, extract_event(f), text_features(f))
     assert index.take_merges() == [] and len(index) == 2
+
+
+def test_an_enumeration_of_places_is_not_where_it_happened() -> None:
+    f = article("x", "Allies agree new battlegroups at the summit",
+                "The summit in Brussels agreed four new battlegroups in Bulgaria, Hungary, Romania and Slovakia.",
+                published="2022-03-24", places=("Brussels", "Bulgaria", "Hungary", "Romania", "Slovakia"))
+    assert extract_event(f).place == "Brussels"
+    g = article("y", "Allies agree new battlegroups", "Allies agreed four new battlegroups in Bulgaria and Romania.",
+                published="2022-03-24", places=("Bulgaria", "Romania"))
+    assert extract_event(g).place is None
+
+
+def test_an_organisation_headquarters_is_a_venue_not_a_place() -> None:
+    f = article("x", "Defence ministers meet", "Stoltenberg spoke before the meeting at NATO headquarters on Tuesday.",
+                published="2022-10-12", people=("Stoltenberg",), orgs=("NATO",))
+    e = extract_event(f)
+    assert e.place is None and e.venue == "NATO headquarters"
+    g = article("y", "Defence ministers meet", "Stoltenberg spoke at NATO headquarters in Brussels on Tuesday.",
+                published="2022-10-12", people=("Stoltenberg",), orgs=("NATO",), places=("Brussels",))
+    assert extract_event(g).place == "Brussels"
+
+
+def test_a_background_situation_is_not_where_it_happened() -> None:
+    f = article("x", "Leaders agree more aid", "Leaders agreed more aid in view of the situation in Ukraine. They met in Warsaw.",
+                published="2022-03-24", places=("Ukraine", "Warsaw"))
+    assert extract_event(f).place == "Warsaw"
+    g = article("y", "Minister goes on a trip", "The minister went on a trip to Kyiv on Monday. She will send troops to Latvia.",
+                published="2022-03-24", places=("Kyiv", "Latvia"))
+    assert extract_event(g).place == "Kyiv"

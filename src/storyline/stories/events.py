@@ -66,8 +66,13 @@ WEAK_KINDS = frozenset({"statement"})
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = ("PERSON", "ORG", "NORP")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|into|from|across)\s+(?:the\s+)?(?:city of\s+|capital\s+|town of\s+)?$",
-                       re.IGNORECASE)
+# "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
+                       r"head\w*|return\w*|welcomed?|invited?)\s+(?:\w+\s+)?to)\s+(?:the\s+)?"
+                       r"(?:city of\s+|capital\s+|town of\s+)?$", re.IGNORECASE)
+#: "the war in Ukraine", "the situation in Gaza": where a background state is, not where this event took place
+_BACKGROUND_IN = re.compile(r"\b(?:situation|war|conflict|crisis|fighting|invasion|occupation|violence|unrest|developments|"
+                            r"troops|forces|presence|interests|units|battalions|battlegroups)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -262,10 +267,13 @@ def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | 
     end = lead[-1].end if lead else min(len(f.text), 400)
     starts = {s.start for s in lead}
     quoted = quoted_spans(f)
+    places_at = {m.start: m for m in f.mentions if m.label in ("GPE", "LOC")}
     found: list[tuple[int, int, Mention]] = []
     for m in f.mentions:
         if m.start >= end:
             break
+        if m.label in ("GPE", "LOC") and _listed(f.text, m, places_at):
+            continue  # "new units in Bulgaria, Hungary, Romania and Slovakia": where things are, not where it happened
         if m.label not in _PLACE_LABELS and not (m.label == "ORG" and re.search(r"headquarters|hq\b", f.text[m.end:m.end + 16], re.I)):
             continue
         if re.match(r"['’]s\b", f.text[m.end:m.end + 3]) or _inside(quoted, m.start, m.end):
@@ -276,15 +284,32 @@ def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | 
         sentence_start = any(0 <= m.start - s <= 2 for s in starts)
         if sentence_start and _DATELINE.match(f.text[m.start:m.end + 40]) and f.text[m.start:m.end].isupper():
             found.append((0, m.start, m))  # a dateline: WARSAW, ...
-        elif _LOCATIVE.search(before):
+        elif _LOCATIVE.search(before) and not _BACKGROUND_IN.search(before):
             found.append((1 if m.label != "FAC" else 2, m.start, m))
     places = [x for x in found if x[2].label in ("GPE", "LOC")]
     venues = [x for x in found if x[2].label not in ("GPE", "LOC")]
     place = min(places, key=lambda x: (x[0], x[1]))[2] if places else None
     venue = min(venues, key=lambda x: x[1])[2] if venues else None
-    if place is None and venue is not None:
+    if venue is not None and venue.label == "ORG":  # "at NATO headquarters": the venue, not a place called NATO
+        tail = re.match(r"\s*(?:headquarters|hq)\b", f.text[venue.end:venue.end + 16], re.I)
+        if tail:
+            venue = Mention(venue.start, venue.end + tail.end(), f.text[venue.start:venue.end + tail.end()], "FAC")
+    elif place is None and venue is not None:
         place, venue = venue, None
     return place, venue
+
+
+def _listed(text: str, m: Mention, places_at: dict[int, Mention]) -> bool:
+    """Whether a place mention is one of an enumeration of places ("in Bulgaria, Hungary and Romania")."""
+    after = re.match(r"\s*(?:,|and\b|or\b)\s*(?:and\s+|or\s+)?", text[m.end:m.end + 12])
+    if after and (m.end + after.end()) in places_at:
+        return True
+    before = text[max(0, m.start - 12):m.start]
+    tail = re.search(r"(\S+?)(?:,|\s+and|\s+or)\s+$", before)
+    if tail:
+        start = m.start - len(before) + tail.start(1)
+        return any(p.end == start + len(tail[1]) and p is not m for p in places_at.values() if p.start < m.start)
+    return False
 
 
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
