@@ -55,3 +55,17 @@ def test_quotations_floor() -> None:
     assert figures["docs_missing_in_pred"] == 0  # no article fails as a whole
     assert figures["overlap"]["direct+mixed"]["attr_F1"] >= FLOORS["polnear_dev_direct_mixed_attributed_f1"]["floor"]
     assert figures["overlap"]["all"]["F1"] >= FLOORS["polnear_dev_all_span_f1"]["floor"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ecbplus_dev", "gnews_headlines_dev"])
+def test_story_clustering_floor(name: str) -> None:
+    from storyline.stories.evaluate import score_clusters, story_predictions
+
+    path = DATA / "stories" / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"stories gold data not found at {path}")
+    gold, pred = story_predictions(str(path))  # exactly what `storyline eval stories` runs: the real ingest
+    s = score_clusters(gold, pred)
+    assert s.missing == 0  # every gold article was filed
+    assert s.bcubed_f1 >= FLOORS[f"stories_{name}_bcubed_f1"]["floor"]
