@@ -30,6 +30,7 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
     with Store(db, readonly=True) as store:
         art = store.db.execute("SELECT q.article_id, q.id FROM quotes q GROUP BY q.article_id"
                                " ORDER BY count(*) DESC LIMIT 1").fetchone()
+        story = store.db.execute("SELECT id FROM stories ORDER BY articles DESC, id LIMIT 1").fetchone()[0]
         speaker = store.db.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker"
                                    " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     return [
@@ -41,6 +42,7 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
         ("article", f"/articles/{art[0]}#q-{art[1]}", None),
         ("articles", "/articles", None),
         ("stories", "/stories", None),
+        ("story", f"/stories/{story}", None),
     ]
 
 

@@ -68,9 +68,10 @@ def page(browser) -> Iterator[object]:
 def test_each_page_loads_clean(page, base: str, db: str) -> None:
     with sqlite3.connect(db) as con:
         article = con.execute("SELECT article_id FROM quotes LIMIT 1").fetchone()[0]
+        story = con.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
     for path, heading in [("/", None), ("/quotes", "Quotes"), ("/people", "People"),
                           ("/people/PERSON:Jens%20Stoltenberg", "Jens Stoltenberg"), ("/articles", "Articles"),
-                          (f"/articles/{article}", None), ("/stories", "Stories")]:
+                          (f"/articles/{article}", None), ("/stories", "Stories"), (f"/stories/{story}", None)]:
         response = page.goto(base + path)
         assert response.status == 200, path
         assert page.locator("header.top .brand").is_visible()

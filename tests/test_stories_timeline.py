@@ -87,3 +87,41 @@ def test_select_dates_prefers_dates_articles_keep_referring_to() -> None:
                    ("2011-01-27", []), ("2011-02-01", [])]
     assert select_dates(per_article, 2) == ["2011-01-25", "2011-01-27"]
     assert select_dates(per_article, 2, start="2011-01-26") == ["2011-01-26", "2011-01-27"]
+
+
+def _event(aid: str, story: str, date: str | None, *, place: str | None = None, kind: str | None = None,
+           summary: str = "", title: str = "") -> ArticleRecord:
+    from storyline.stories import Event
+
+    return ArticleRecord(aid, story, Event(aid, date=date, place=place, kind=kind, summary=summary), title)
+
+
+def test_an_undated_report_joins_a_dated_event_only_on_evidence() -> None:
+    dated = _event("d", "s1", "2021-11-25", place="Brussels", kind="meeting",  # a Thursday
+                   title="Duda and Stoltenberg discuss the eastern flank", summary="Duda met Stoltenberg in Brussels.")
+    same = _event("u1", "s1", "XXXX-WXX-4", place="Brussels", kind="press conference",
+                  title="Stoltenberg and Duda talk about the eastern flank", summary="They met on Thursday.")
+    other_day = _event("u2", "s1", "XXXX-WXX-3", place="Brussels", kind="meeting",
+                       title="Duda and Stoltenberg discuss the eastern flank", summary="They met on Wednesday.")
+    other_place = _event("u3", "s1", None, place="The Hague", kind="meeting",
+                         title="Stoltenberg discusses the eastern flank over dinner", summary="Leaders dined.")
+    unrelated = _event("u4", "s1", None, title="Ministers review deterrence", summary="Defence ministers met.")
+    events = story_events([dated, same, other_day, other_place, unrelated])
+    by_article = {a: e for e in events for a in e.article_ids}
+    assert by_article["u1"] is by_article["d"] and by_article["d"].date == "2021-11-25"
+    for a in ("u2", "u3", "u4"):  # a conflicting weekday or place, or no shared words: an undated event of its own
+        assert by_article[a].date is None and by_article[a] is not by_article["d"]
+    assert len({id(by_article[a]) for a in ("u2", "u3", "u4")}) == 3
+    assert len({e.id for e in events}) == len(events)  # ids stay unique
+    assert [e.date for e in events][0] == "2021-11-25"  # dated first, undated last
+
+
+def test_undated_reports_of_one_event_share_it_and_others_do_not() -> None:
+    a = _event("a", "s1", "XXXX-WXX-3", place="Brussels", title="Stoltenberg urges Belarus to end complicity",
+               summary="Stoltenberg urged Belarus to end its complicity.")
+    b = _event("b", "s1", "XXXX-WXX-3", place="Brussels", title="Belarus must end complicity, Stoltenberg urges",
+               summary="The NATO chief urged Belarus to end complicity.")
+    c = _event("c", "s1", None, title="Allies to send more air defence", summary="Allies pledged air defence.")
+    d = _event("d", "s1", None, title="Ministers review deterrence", summary="The ministers met in the morning.")
+    by_article = {x: e for e in story_events([a, b, c, d]) for x in e.article_ids}
+    assert by_article["a"] is by_article["b"] and by_article["c"] is not by_article["d"]

@@ -69,10 +69,11 @@ def assert_inert(page: str) -> Tags:
 def pages(client: TestClient, db: str) -> list[str]:
     with sqlite3.connect(db) as con:
         article, quote = con.execute("SELECT article_id, id FROM quotes LIMIT 1").fetchone()
+        story = con.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
     return ["/", "/?q=drone*", "/search?q=Belarus&kind=quote", "/quotes",
             "/quotes?speaker=Jens+Stoltenberg&kind=direct",
             "/people", "/people?type=ORG", "/people/PERSON:Jens%20Stoltenberg", "/articles", "/articles?per_page=5",
-            f"/articles/{article}", "/stories"]
+            f"/articles/{article}", "/stories", f"/stories/{story}"]
 
 
 def test_every_page_renders_with_a_strict_csp(client: TestClient, db: str) -> None:

@@ -7,6 +7,7 @@ sentences that need it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -40,7 +41,26 @@ def analyse(articles: Sequence[CleanArticle], *, batch_size: int = 16) -> list[A
     nlp = load_nlp()
     out = []
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-        sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+        sentences = [piece for s in doc.sents for piece in split_at_breaks(article.text, s.start_char, s.end_char)]
         mentions = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
         out.append(AnalysedArticle(article=article, sentences=sentences, mentions=mentions))
     return out
+
+
+def split_at_breaks(text: str, start: int, end: int) -> list[Sentence]:
+    """A sentence of the model cut at line breaks, trimmed: the model runs a sentence on across a
+    paragraph break ("... in Brussels\n\nNATO Secretary General ..."), but in clean text a line
+    break always ends a sentence (a title, a paragraph). Empty pieces are dropped."""
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        lo, hi = m.start(), m.end()
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            out.append(Sentence(lo, hi))
+    return out
+
+
+_LINE = re.compile(r"[^\n]+")

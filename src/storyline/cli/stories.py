@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, console, fail, open_store
+from storyline.cli._app import DbOption, app, console, open_store
 
 
 @app.command("stories")
@@ -49,33 +49,13 @@ def timeline_cli(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event and line.")] = False,
 ) -> None:
     """Events in date order: date, place, participants, kind, summary, key quotes, outlets."""
-    from storyline.stories import Occurrence, aggregate, timeline
+    from storyline.stories.query import build_timeline, timeline_row
 
     with open_store(db) as store:
-        records = store.story_records([story] if story else None)
-        if story and not records:
-            fail(f"[E410] no story {story!r} in {store.path}; list them with `storyline stories --db {store.path}`")
-        texts = None
-        if about:
-            ids = [r.article_id for r in records]
-            texts = {}
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                texts.update(store.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
-        events = timeline(records, story=story, person=person, about=about, texts=texts)
-        by_id = {r.article_id: r for r in records}
-        occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
-                       for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
-    if occurrences:
-        events = timeline(records, aggregate(occurrences), story=story, person=person, about=about, texts=texts)
+        events = build_timeline(store, story=story, person=person, about=about)
     if as_json:
         for e in events:
-            row: dict[str, Any] = e.row()
-            row["outlets"] = e.outlets
-            row["quotes"] = [{"text": g.text, "speaker": g.speaker, "outlets": g.outlets, "articles": g.articles}
-                             for g in e.quotes]
-            console.out(json.dumps(row, ensure_ascii=False), highlight=False)
+            console.out(json.dumps(timeline_row(e), ensure_ascii=False), highlight=False)
         return
     if not events:
         console.print("No events: ingest articles first, or try another filter.", markup=False)

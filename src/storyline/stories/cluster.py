@@ -38,19 +38,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storyline.stories.events import ArticleFeatures, Canonical, Event, default_canonical, lead_sentences
+from storyline.stories.events import (ArticleFeatures, Canonical, Event, compatible_kinds, default_canonical,
+                                      lead_sentences)
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
-#: Kinds that can describe one event from different angles (a press conference at a summit).
-KIND_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement"}),
-    frozenset({"attack", "shooting", "death", "disaster", "accident", "fire"}),
-    frozenset({"arrest", "trial", "shooting", "death"}),
-    frozenset({"appointment", "resignation"}),
-    frozenset({"deal", "launch", "agreement"}),
-    frozenset({"election", "protest", "statement"}),
-)
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
 
@@ -224,10 +216,6 @@ def _when(event: Event) -> _When:
     return _When(weekday=event.weekday)
 
 
-def _compatible_kinds(a: str, b: str) -> bool:
-    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES)
-
-
 class StoryIndex:
     """Incremental story clustering over events and term vectors; see the module docstring.
 
@@ -391,7 +379,7 @@ class StoryIndex:
             top = story.kinds.most_common(1)[0][0]
             if kind == top:
                 parts["kind"] = p.kind_bonus
-            elif not any(_compatible_kinds(kind, k) for k in story.kinds):
+            elif not any(compatible_kinds(kind, k) for k in story.kinds):
                 parts["kind"] = -p.kind_penalty
         return parts
 

@@ -63,9 +63,25 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
 #: Statement cues are in nearly every article: they only decide when nothing else is there.
 WEAK_KINDS = frozenset({"statement"})
 
+#: Kinds that can describe one event from different angles (a press conference at a summit).
+KIND_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement"}),
+    frozenset({"attack", "shooting", "death", "disaster", "accident", "fire"}),
+    frozenset({"arrest", "trial", "shooting", "death"}),
+    frozenset({"appointment", "resignation"}),
+    frozenset({"deal", "launch", "agreement"}),
+    frozenset({"election", "protest", "statement"}),
+)
+
+
+def compatible_kinds(a: str, b: str) -> bool:
+    """Whether two event kinds can describe one event (a press conference at a summit)."""
+    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES)
+
+
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+_ACTOR_LABELS = ("PERSON", "ORG")  # "Norwegian", "Russian" (NORP) describe, they do not take part
 # "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
                        r"head\w*|return\w*|welcomed?|invited?)\s+(?:\w+\s+)?to)\s+(?:the\s+)?"
@@ -73,6 +89,11 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|vis
 #: "the war in Ukraine", "the situation in Gaza": where a background state is, not where this event took place
 _BACKGROUND_IN = re.compile(r"\b(?:situation|war|conflict|crisis|fighting|invasion|occupation|violence|unrest|developments|"
                             r"troops|forces|presence|interests|units|battalions|battlegroups)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+#: A sentence that closes a quotation it did not open: the end of a quote split off its start.
+_QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*[”»]")
+#: A sentence that leans on the one before it: "According to him, ...", "He added ...", "This ..."
+_NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|they|it|this|these|that|those|"
+                            r"his|her|their)\b|(?:but|and|also|however)\b)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -122,7 +143,7 @@ class Evidence:
 class Participant:
     key: str  #: canonical entity id, or ``person:stoltenberg`` by default
     name: str  #: as written (the fullest form in the article)
-    label: str  #: PERSON | ORG | NORP
+    label: str  #: PERSON | ORG
 
 
 @dataclass(slots=True)
@@ -402,6 +423,8 @@ def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | Non
         text = f.text[s.start:s.end]
         return (6 <= len(text.split()) <= 70 and not text.rstrip().endswith("?") and not _is_heading(text)
                 and not re.match(r"\s*[“\"‘]", text)
+                and not re.match(r"\s*[a-z]", text)  # the tail of a quotation: "declared the minister. ..."
+                and not _QUOTE_TAIL.match(text) and not _NEEDS_CONTEXT.match(text)
                 and sum(min(b, s.end) - max(a, s.start) for a, b in quoted if a < s.end and b > s.start) < 0.5 * len(text))
 
     candidates = [s for s in body if plain(s)]

@@ -1,7 +1,12 @@
 """Timelines: the events of a story, a person or a topic in date order, over plain records.
 
 An event is what the articles of one story report for one date: the articles of a story are
-grouped by their event date (an undated article joins the story's best-attested date). Each
+grouped by their event date. An undated article joins a dated event of its story only on
+evidence: nothing in it conflicts (its bare weekday is that date's, its place is the event's,
+its kind is of a related family) and its title and summary share words with the event's
+(:data:`JOIN_OVERLAP`). Otherwise it is an undated event, shared with the undated articles of
+the same weekday and place that share its words likewise: "on Wednesday in Brussels" and "on
+Thursday in Brussels" stay two events, even when clustering put them in one story. Each
 event carries its date, the place and participants most of its articles give, its kind, a
 one-line summary (of the articles' lead summaries, the one most central to the others: it
 shares most words with them), its key quotations (statements carried by the most outlets) and
@@ -14,17 +19,21 @@ protesters ..."): an event that later reports keep mentioning is a milestone.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.records import Timex
-from storyline.stories.events import Event
+from storyline.stories.events import Event, compatible_kinds
 from storyline.stories.quotes import QuoteGroup
 from storyline.stories.terms import content_words, fold, stem
 
 REFERENCE_WEIGHT = 1.0  #: a date an article refers to counts as much as the date it reports (T17 dev)
+#: Word overlap (shared stems over the geometric mean of the two sets' sizes) of an undated
+#: article's title and summary with a dated event's, from which it is taken for a report of it.
+JOIN_OVERLAP = 0.3
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -91,13 +100,7 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
             quotes_of[a].append(g)
     events: list[TimelineEvent] = []
     for sid, rs in by_story.items():
-        days = Counter(r.event.date for r in rs if r.event.date and _DAY.match(r.event.date))
-        main_day = days.most_common(1)[0][0] if days else None
-        groups: dict[str | None, list[ArticleRecord]] = defaultdict(list)
-        for r in rs:
-            d = r.event.date if r.event.date and _DAY.match(r.event.date) else main_day
-            groups[d].append(r)
-        for d, members in groups.items():
+        for (d, n), members in _group_by_event(rs).items():
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
             for m in members:
@@ -109,13 +112,62 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                     seen.setdefault(g.id, g)
             key_quotes = sorted(seen.values(), key=lambda g: (-len(g.outlets), -len(g.articles)))[:3]
             events.append(TimelineEvent(
-                id=f"{sid}/{d or 'undated'}", story_id=sid, date=d,
+                id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),
                 participants=[n for n, _ in people.most_common(5)],
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[central(summaries)] if summaries else "",
                 article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes))
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, int], list[ArticleRecord]]:
+    """The articles of one story by event: ``(day, 0)`` for a date, ``(None, n)`` for undated events."""
+    groups: dict[tuple[str | None, int], list[ArticleRecord]] = defaultdict(list)
+    undated: list[ArticleRecord] = []
+    for r in records:
+        if r.event.date and _DAY.match(r.event.date):
+            groups[(r.event.date, 0)].append(r)
+        else:
+            undated.append(r)
+    dated = {day: list(members) for (day, _), members in groups.items()}
+    words = {day: set().union(*(_words(f"{m.title or ''} {m.event.summary}") for m in members))
+             for day, members in dated.items()}
+    loose: list[tuple[tuple[int | None, str | None], set[str]]] = []  #: undated events: signature, words
+    for r in undated:
+        mine = _words(f"{r.title or ''} {r.event.summary}")
+        best: tuple[float, str] | None = None
+        for day, members in dated.items():
+            if not _compatible(r, day, members):
+                continue
+            overlap = len(mine & words[day]) / ((len(mine) * len(words[day])) ** 0.5 or 1.0)
+            if overlap >= JOIN_OVERLAP and (best is None or overlap > best[0]):
+                best = (overlap, day)
+        if best is not None:
+            groups[(best[1], 0)].append(r)
+            continue
+        signature = (r.event.weekday, r.event.place_key)
+        for n, (sig, seen) in enumerate(loose):
+            if sig == signature and len(mine & seen) / ((len(mine) * len(seen)) ** 0.5 or 1.0) >= JOIN_OVERLAP:
+                seen |= mine
+                break
+        else:
+            n = len(loose)
+            loose.append((signature, set(mine)))
+        groups[(None, n)].append(r)
+    return groups
+
+
+def _compatible(r: ArticleRecord, day: str, members: Sequence[ArticleRecord]) -> bool:
+    """Nothing in an undated article's event conflicts with the dated event: weekday, place, kind."""
+    e = r.event
+    if e.weekday is not None and e.weekday != dt.date.fromisoformat(day).isoweekday():
+        return False
+    places = {m.event.place_key for m in members if m.event.place_key}
+    if e.place_key and places and e.place_key not in places:
+        return False
+    kinds = {m.event.kind for m in members if m.event.kind}
+    return not (e.kind and kinds and not any(compatible_kinds(e.kind, k) for k in kinds))
 
 
 def story_rows(records: Sequence[ArticleRecord]) -> list[dict[str, object]]:

@@ -23,9 +23,10 @@ from pydantic import ValidationError
 
 from storyline.web import people as P
 from storyline.web import queries as Q
+from storyline.web import stories as S
 from storyline.web.schemas import (
     ArticleDetail, ArticleSummary, EntityDetail, EntitySummary, ErrorResponse, IngestArticle, IngestRequest,
-    IngestResult, Page, QuoteOut, SearchResponse, StoreInfo,
+    IngestResult, Page, QuoteOut, SearchResponse, StoreInfo, StoryDetail, StorySummary,
 )
 from storyline.web.state import ApiError, Settings, reader, settings
 
@@ -136,10 +137,19 @@ def search(request: Request, page: PageDep, f: FilterDep) -> dict:
     return {**result, "articles": result["articles"].as_dict(), "quotes": result["quotes"].as_dict()}
 
 
-@router.get("/stories", response_model=Page[dict[str, Any]], summary="Stories the stories stage filed, newest first")
+@router.get("/stories", response_model=Page[StorySummary], summary="Stories the stories stage filed, latest first")
 def stories(request: Request, page: PageDep) -> dict:
     with reader(request) as r:
-        return Q.list_stories(r.db, r.caps, page).as_dict()
+        return S.list_stories(r.db, r.caps, page).as_dict()
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story and its timeline")
+def story(request: Request, story_id: str) -> dict:
+    with reader(request) as r:
+        found = S.get_story(r.db, r.caps, story_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r}; list them with /api/stories")
+        return {"story": found, "events": S.event_rows(S.timeline(r.store, r.caps, story=story_id))}
 
 
 # -- ingest over HTTP ------------------------------------------------------------

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from storyline.web import highlight as H
 from storyline.web import people as P
 from storyline.web import queries as Q
+from storyline.web import stories as S
 from storyline.web.api import make_filters
 from storyline.web.state import ApiError, Reader, reader, settings
 
@@ -29,6 +30,7 @@ router = APIRouter(include_in_schema=False)
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 templates = Jinja2Templates(env=_env)
+PERSON_EVENTS = 20  #: events shown on a person's page (all of them: `storyline timeline --person`)
 LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "group"}
 
@@ -50,12 +52,16 @@ def _article_url(article_id: str, anchor: str | None = None) -> str:
     return f"/articles/{quote(article_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
 
 
+def _story_url(story_id: str, anchor: str | None = None) -> str:
+    return f"/stories/{quote(story_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
+
+
 def _safe_href(url: str | None) -> str | None:
     """Scraped URLs are linked only when they are plain http(s): never ``javascript:`` or ``data:``."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-_env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, context=H.context,
+_env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, story_url=_story_url, context=H.context,
                     snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS)
 
 
@@ -106,7 +112,7 @@ def home(request: Request) -> Response:
             ctx["spec"] = spec
         else:
             ctx["recent"] = Q.list_articles(r.db, Q.Filters(), Q.PageSpec(1, 6)).items
-            ctx["stories"] = Q.list_stories(r.db, r.caps, Q.PageSpec(1, 5)).items
+            ctx["stories"] = S.list_stories(r.db, r.caps, Q.PageSpec(1, 5)).items
             ctx["latest_quotes"] = Q.list_quotes(r.db, r.caps, Q.Filters(), Q.PageSpec(1, 4), order="latest").items \
                 if r.caps.quotes else []
             ctx["top_speakers"] = Q.quote_facets(r.db, r.caps, Q.Filters())["speaker"][:10]
@@ -146,9 +152,14 @@ def person(request: Request, entity_id: str) -> Response:
         if e["id"] != entity_id:  # a name that now resolves to a canonical entity
             return RedirectResponse(H.person_url(e["id"]), status_code=307)
         months = P.quotes_per_month(r.db, r.caps, e)
+        key = e["id"] if e["canonical"] else e["name"]
+        events = S.timeline(r.store, r.caps, person=key)
+        for ev in events:  # the filter names the person when no participant's name holds the key: not needed here
+            ev.participants = [p for p in ev.participants if p != key]
         return render(request, r, "person.html", e=e, quotes=P.entity_quotes(r.db, r.caps, e, _page(request)),
                       mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),
-                      chart=month_chart(months), quoted_with=P.quoted_with(r.db, r.caps, e))
+                      chart=month_chart(months), quoted_with=P.quoted_with(r.db, r.caps, e),
+                      events=S.event_views(r.db, r.caps, events[:PERSON_EVENTS]), events_total=len(events))
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -178,7 +189,17 @@ def article(request: Request, article_id: str) -> Response:
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request) -> Response:
     with reader(request) as r:
-        return render(request, r, "stories.html", page=Q.list_stories(r.db, r.caps, _page(request)))
+        return render(request, r, "stories.html", page=S.list_stories(r.db, r.caps, _page(request)))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> Response:
+    with reader(request) as r:
+        s = S.get_story(r.db, r.caps, story_id)
+        if s is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r} in this store; the list is at /stories")
+        events = S.timeline(r.store, r.caps, story=story_id)
+        return render(request, r, "story.html", s=s, events=S.event_views(r.db, r.caps, events))
 
 
 def month_chart(months: list[dict], width: int = 1000, height: int = 150) -> dict | None:

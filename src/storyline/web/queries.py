@@ -116,7 +116,8 @@ class Caps:
 
     @property
     def stories(self) -> bool:
-        return "stories" in self.tables
+        """The stories stage's tables (migration m005; see storyline.web.stories)."""
+        return {"stories", "story_articles", "events", "duplicates"} <= self.tables
 
 
 def fetch_all(db: Conn, sql: str, args: tuple | list = ()) -> list[Row]:
@@ -384,16 +385,6 @@ def _entity_names(db: Conn, caps: Caps, ids: set) -> dict:
         return {}
     marks = ",".join("?" * len(ids))
     return {r[0]: r[1] for r in db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", tuple(ids))}
-
-
-# -- stories ------------------------------------------------------------------
-def list_stories(db: Conn, caps: Caps, spec: PageSpec) -> Paged:
-    """Stories when the stories stage has created its table; until then an empty page."""
-    if not caps.stories:
-        return Paged([], 0, spec)
-    total = scalar(db, "SELECT count(*) FROM stories")
-    rows = fetch_all(db, "SELECT * FROM stories ORDER BY rowid DESC LIMIT ? OFFSET ?", (spec.per_page, spec.offset))
-    return Paged(rows, total, spec)
 
 
 # -- search: quotes and articles at once ---------------------------------------

@@ -175,6 +175,47 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]] = Field(description="kind, outlet, speaker: counts over all matches.")
 
 
+class StorySummary(BaseModel):
+    id: str = Field(description="Id for /api/stories/{id} and `storyline timeline --story`.")
+    title: str | None = Field(description="The most central title of its articles.")
+    start: str | None = Field(description="First event date (YYYY-MM-DD).")
+    end: str | None = Field(description="Last event date.")
+    articles: int = Field(description="Articles filed, copies included.")
+    outlets: list[str] = Field(description="Outlets of its articles (copies included), by publication date.")
+
+
+class StoryOut(StorySummary):
+    article_ids: list[str] = Field(description="Every article of the story, copies included, by publication date.")
+
+
+class KeyQuote(BaseModel):
+    text: str = Field(description="The wording most reports use.")
+    speaker: str | None
+    speaker_id: str | None = None
+    outlets: list[str] = Field(description="Outlets that carried the statement.")
+    articles: list[str] = Field(description="Ids of the articles that report it.")
+    article_id: str = Field(description="Article of its first report; the span is /articles/{article_id}#q-{quote_id}.")
+    quote_id: str = Field(description="Id of the first report's quote (as in /api/quotes).")
+
+
+class TimelineEventOut(BaseModel):
+    id: str = Field(description="story id/date (or /undated).")
+    story_id: str
+    date: str | None
+    place: str | None
+    participants: list[str]
+    kind: str | None
+    summary: str
+    article_ids: list[str] = Field(description="The original articles reporting it (copies are folded into them).")
+    outlets: list[str] = Field(description="Outlets that reported it, copies included.")
+    quotes: list[KeyQuote] = Field(description="Up to three key statements, carried by the most outlets first.")
+
+
+class StoryDetail(BaseModel):
+    story: StoryOut
+    events: list[TimelineEventOut] = Field(description="The timeline: events in date order, undated last.")
+
+
 class StoreInfo(BaseModel):
     db: str
     exists: bool

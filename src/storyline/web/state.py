@@ -19,7 +19,7 @@ from pathlib import Path
 from fastapi import Request
 
 from storyline.errors import StorylineError
-from storyline.store import Store, migrate
+from storyline.store import Store
 from storyline.web.queries import Caps
 
 #: Largest request body ``POST /api/articles`` accepts (a few long articles).
@@ -50,6 +50,7 @@ class Reader:
     caps: Caps
     exists: bool  #: False: no store file yet, the connection is an empty in-memory store
     path: str
+    store: Store  #: the same connection as a :class:`Store`, for library functions (``build_timeline``)
 
 
 def settings(request: Request) -> Settings:
@@ -62,16 +63,11 @@ def reader(request: Request) -> Iterator[Reader]:
     path = settings(request).db_path
     exists = Path(path).exists()
     try:
-        if exists:
-            db = Store(path, readonly=True).db
-        else:
-            # no store yet: an empty in-memory schema, so every page can say "empty" the same way
-            db = sqlite3.connect(":memory:")
-            db.row_factory = sqlite3.Row
-            migrate(db)
+        # no store yet: an empty in-memory schema, so every page can say "empty" the same way
+        store = Store(path, readonly=True) if exists else Store(":memory:")
     except StorylineError as exc:
         raise ApiError(503, "store_unavailable", str(exc)) from None
     try:
-        yield Reader(db, Caps.of(db), exists, path)
+        yield Reader(store.db, Caps.of(store.db), exists, path, store)
     finally:
-        db.close()
+        store.close()

@@ -1,0 +1,85 @@
+"""Timelines from a store: the events of a story, a person or a topic, with their key quotations.
+
+:func:`build_timeline` is what ``storyline timeline`` and the web's story pages call::
+
+    from storyline import Store
+    from storyline.stories.query import build_timeline
+
+    with Store("news.db", readonly=True) as store:
+        for e in build_timeline(store, person="Stoltenberg"):
+            print(e.date, e.place, e.summary, [g.text for g in e.quotes])
+
+It reads the stored events (``Store.story_records``), picks the events (``timeline``), then
+groups the quotations of those events' articles into statements (``aggregate``) and builds the
+events again with them, so each carries up to three key quotations. See docs/stories.md.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storyline.errors import UsageError
+from storyline.stories.quotes import Occurrence, aggregate
+from storyline.stories.timeline import TimelineEvent, timeline
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+_CHUNK = 500  #: ids per ``IN (...)`` query (SQLite's variable limit is far above it)
+
+
+class UnknownStoryError(UsageError):
+    """``story`` names no story in the store (``E410``)."""
+
+    code = "E410"
+
+
+def build_timeline(store: Store, *, story: str | None = None, person: str | None = None,
+                   about: str | None = None) -> list[TimelineEvent]:
+    """Events in date order, each with its key quotations.
+
+    Args:
+        store: an open store (read-only is enough).
+        story: only this story (an id from ``Store.stories()``).
+        person: only events this person (a name, part of one, or an entity id) takes part in.
+        about: only articles whose title, summary or text hold all these words.
+
+    Returns:
+        :class:`~storyline.stories.timeline.TimelineEvent` list, undated events last; empty on a
+        store without stories.
+
+    Raises:
+        UnknownStoryError: ``story`` is given but the store has no such story.
+    """
+    records = store.story_records([story] if story else None)
+    if story and not records:
+        raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
+                                f"`storyline stories --db {store.path}`")
+    texts = _texts(store, [r.article_id for r in records]) if about else None
+    events = timeline(records, story=story, person=person, about=about, texts=texts)
+    by_id = {r.article_id: r for r in records}
+    occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
+                   for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
+    if occurrences:
+        events = timeline(records, aggregate(occurrences), story=story, person=person, about=about, texts=texts)
+    return events
+
+
+def timeline_row(e: TimelineEvent) -> dict[str, Any]:
+    """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus ``outlets`` and
+    ``quotes`` (``[{text, speaker, outlets, articles}]``)."""
+    row: dict[str, Any] = e.row()
+    row["outlets"] = e.outlets
+    row["quotes"] = [{"text": g.text, "speaker": g.speaker, "outlets": g.outlets, "articles": g.articles}
+                     for g in e.quotes]
+    return row
+
+
+def _texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """``{article id: clean text}`` of the given articles."""
+    texts: dict[str, str] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        texts.update(store.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
+    return texts

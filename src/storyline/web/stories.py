@@ -1,0 +1,162 @@
+"""Stories for the pages and the API: the list, one story, and its timeline.
+
+The list and a story's articles are plain read-only SQL over the stories stage's tables
+(``stories``, ``story_articles``, ``duplicates``; see docs/stories.md). The timeline comes from
+the library (:func:`storyline.stories.query.build_timeline`), the same function
+``storyline timeline`` calls; this module only adds what a page links to: article titles,
+copies, the span of each key quotation and the people's ids.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
+
+if TYPE_CHECKING:
+    from storyline.stories.timeline import TimelineEvent
+    from storyline.store import Store
+
+#: Latest first: by the last event date, undated stories last, then the most recently filed.
+_ORDER = 'ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC'
+_CHUNK = 500
+
+
+def _in(ids: list[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _outlets(db: Conn, story_ids: list[str]) -> dict[str, list[str]]:
+    """``{story id: outlets of its articles, copies included, by publication date}``."""
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(story_ids), _CHUNK):
+        chunk = story_ids[i:i + _CHUNK]
+        for sid, outlet in db.execute(
+                "SELECT sa.story_id, a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                f" WHERE sa.story_id IN ({_in(chunk)}) AND a.outlet IS NOT NULL"
+                " ORDER BY a.published IS NULL, a.published, sa.article_id", chunk):
+            names = out.setdefault(sid, [])
+            if outlet not in names:
+                names.append(outlet)
+    return out
+
+
+def list_stories(db: Conn, caps: Caps, spec: PageSpec) -> Paged:
+    """Stories latest first, ``{id, title, start, end, articles, outlets}``; an empty page before the
+    stories stage created its tables."""
+    if not caps.stories:
+        return Paged([], 0, spec)
+    total = scalar(db, "SELECT count(*) FROM stories")
+    rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories {_ORDER} LIMIT ? OFFSET ?',
+                     (spec.per_page, spec.offset))
+    outlets = _outlets(db, [r["id"] for r in rows])
+    for r in rows:
+        r["outlets"] = outlets.get(r["id"], [])
+    return Paged(rows, total, spec)
+
+
+def get_story(db: Conn, caps: Caps, story_id: str) -> Row | None:
+    """One story, ``{id, title, start, end, articles, outlets, article_ids}``, or None."""
+    if not caps.stories:
+        return None
+    rows = fetch_all(db, 'SELECT id, title, start, "end", articles FROM stories WHERE id = ?', (story_id,))
+    if not rows:
+        return None
+    story = rows[0]
+    story["outlets"] = _outlets(db, [story_id]).get(story_id, [])
+    story["article_ids"] = [r[0] for r in db.execute(
+        "SELECT sa.article_id FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id"
+        " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.article_id", (story_id,))]
+    return story
+
+
+def _articles(db: Conn, story_id: str) -> dict[str, Row]:
+    """The story's original articles ``{id: {id, title, outlet, published, copies: [...]}}``; copies
+    (folded duplicates) sit under the article they copy."""
+    rows = fetch_all(db, "SELECT a.id, a.title, a.outlet, a.published, d.copy_of FROM story_articles sa"
+                         " JOIN articles a ON a.id = sa.article_id LEFT JOIN duplicates d ON d.article_id = a.id"
+                         " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, a.id", (story_id,))
+    originals = {r["id"]: {**r, "copies": []} for r in rows if not r["copy_of"]}
+    for r in rows:
+        if r["copy_of"] in originals:
+            originals[r["copy_of"]]["copies"].append(r)
+    return originals
+
+
+def _people(db: Conn, caps: Caps, story_ids: list[str]) -> dict[str, str]:
+    """``{participant name: entity id}`` of the stories' participants the entities table knows."""
+    if not caps.entities or not story_ids:
+        return {}
+    keys: dict[str, str] = {}
+    for i in range(0, len(story_ids), _CHUNK):
+        chunk = story_ids[i:i + _CHUNK]
+        for (raw,) in db.execute(f"SELECT participants FROM events WHERE story_id IN ({_in(chunk)})", chunk):
+            for p in json.loads(raw or "[]"):
+                if p.get("key") and p.get("name"):
+                    keys.setdefault(p["name"], p["key"])
+    known = _known(db, caps, set(keys.values()))
+    return {name: key for name, key in keys.items() if key in known}
+
+
+def _known(db: Conn, caps: Caps, ids: set[str]) -> set[str]:
+    """The ids of ``ids`` the entities table holds (a person page exists for them)."""
+    if not caps.entities or not ids:
+        return set()
+    found: set[str] = set()
+    listed = sorted(ids)
+    for i in range(0, len(listed), _CHUNK):
+        chunk = listed[i:i + _CHUNK]
+        found.update(r[0] for r in db.execute(f"SELECT id FROM entities WHERE id IN ({_in(chunk)})", chunk))
+    return found
+
+
+def _quote(g: Any) -> Row:
+    """A statement with the span of its first report (``article_id``, ``quote_id``: ``#q-<quote id>``)."""
+    first = g.first
+    return {"text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id, "outlets": g.outlets,
+            "articles": g.articles, "article_id": first.article_id, "quote_id": first.quote_id}
+
+
+def event_rows(events: list[TimelineEvent]) -> list[Row]:
+    """Events for the API: ``storyline timeline --json`` rows, each quotation with its span."""
+    from storyline.stories.query import timeline_row
+
+    rows = []
+    for e in events:
+        row = timeline_row(e)
+        row["quotes"] = [_quote(g) for g in e.quotes]
+        rows.append(row)
+    return rows
+
+
+def timeline(store: Store, caps: Caps, *, story: str | None = None, person: str | None = None) -> list[TimelineEvent]:
+    """:func:`~storyline.stories.query.build_timeline` on a store that has the stories tables (else ``[]``)."""
+    if not caps.stories:
+        return []
+    from storyline.stories.query import UnknownStoryError, build_timeline
+
+    try:
+        return build_timeline(store, story=story, person=person)
+    except UnknownStoryError:  # a story row without events (nothing filed into it yet)
+        return []
+
+
+def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
+    """Events for the templates: the API row plus the articles (with titles and copies) and linked people."""
+    story_ids = list(dict.fromkeys(e.story_id for e in events))
+    people = _people(db, caps, story_ids)
+    articles: dict[str, Row] = {}
+    for sid in story_ids:
+        articles.update(_articles(db, sid))
+    rows = event_rows(events)
+    speakers = _known(db, caps, {q["speaker_id"] for row in rows for q in row["quotes"] if q["speaker_id"]})
+    views = []
+    for e, row in zip(events, rows):
+        row["people"] = [{"name": n, "id": people.get(n)} for n in e.participants]
+        for q in row["quotes"]:
+            q["person_id"] = q["speaker_id"] if q["speaker_id"] in speakers else None
+        row["articles"] = [articles.get(a) or {"id": a, "title": None, "outlet": None, "published": None,
+                                                "copies": []} for a in e.article_ids]
+        views.append(row)
+    return views

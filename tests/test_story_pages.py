@@ -1,0 +1,230 @@
+"""Story pages and timelines: `build_timeline` on a small store of its own, the `/stories` list, the
+`/stories/{id}` timeline, `GET /api/stories/{id}`, and the timeline on a person's page.
+
+The library test ingests a corpus written here: two reports of a (made-up) bridge opening with the
+mayor quoted in both, and an unrelated report of a museum fire.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from test_web_pages import assert_inert, parse
+from webstore import example_store
+
+from storyline import Store, ingest
+from storyline.errors import UsageError
+from storyline.stories import TimelineEvent, build_timeline, timeline_row
+from storyline.stories.query import UnknownStoryError
+from storyline.web import create_app
+
+BRIDGE_1 = ("Mayor Elena Varga opened the new Corvin Bridge over the river in Szeged on Monday, ending four years of "
+            "construction. \"This bridge joins two halves of our city that waited far too long for each other,\" "
+            "Varga told a crowd of several thousand residents. The bridge carries trams, cyclists and pedestrians. "
+            "Engineers said the steel arch is the longest in the region.")
+BRIDGE_2 = ("Szeged celebrated the opening of the Corvin Bridge on Monday after four years of construction work. "
+            "Mayor Elena Varga said: \"This bridge joins two halves of our city that waited far too long for each "
+            "other.\" Trams will start crossing the steel arch next week, the city transport company said. "
+            "Thousands of residents walked across the bridge on the first day.")
+FIRE = ("A fire broke out in the roof of the Lakeside Museum of Clocks in Tampere on Thursday night. Firefighters "
+        "saved most of the collection, fire chief Jussi Marttila said. \"We carried out more than three hundred "
+        "clocks by hand,\" Marttila said. The cause of the fire is not yet known.")
+ROWS = [
+    {"id": "b1", "date": "2025-09-16", "outlet": "Tisza Courier", "title": "Corvin Bridge opens in Szeged",
+     "text": BRIDGE_1},
+    {"id": "b2", "date": "2025-09-16", "outlet": "Plains Daily", "title": "Szeged opens Corvin Bridge after four years",
+     "text": BRIDGE_2},
+    {"id": "f1", "date": "2025-10-03", "outlet": "Northern Post", "title": "Fire at the Lakeside Museum of Clocks",
+     "text": FIRE},
+]
+
+
+# -- the library: build_timeline ----------------------------------------------------
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("timeline")
+    (folder / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
+    db = folder / "t.db"
+    with Store(db) as store:
+        report = ingest([str(folder / "news.jsonl")], store)
+        assert report.failed == 0, report.failures
+    return str(db)
+
+
+def _stories(db: str) -> dict[str, str]:
+    """``{source id: story id}``."""
+    with Store(db, readonly=True) as s:
+        return {src.rsplit(":", 1)[-1]: sid for src, sid in s.db.execute(
+            "SELECT so.source, sa.story_id FROM sources so JOIN story_articles sa ON sa.article_id = so.article_id")}
+
+
+@pytest.mark.slow
+def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> None:
+    story = _stories(small)
+    assert story["b1"] == story["b2"] != story["f1"]
+    with Store(small, readonly=True) as store:
+        events = build_timeline(store, story=story["b1"])
+        stored = {q.id for q in store.quotes(limit=None)}
+    assert events and all(isinstance(e, TimelineEvent) and e.story_id == story["b1"] for e in events)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert events[0].date == "2025-09-15"  # "on Monday", published on Tuesday
+    assert {"Tisza Courier", "Plains Daily"} <= set(events[0].outlets)
+    assert events[0].summary
+    quotes = [g for e in events for g in e.quotes]
+    joined = [g for g in quotes if "two halves of our city" in g.text]
+    assert joined and len(joined[0].articles) == 2  # one statement, reported by both articles
+    assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
+    row = timeline_row(events[0])
+    assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
+                        "outlets", "quotes"}
+    assert set(row["quotes"][0]) == {"text", "speaker", "outlets", "articles"}
+
+
+@pytest.mark.slow
+def test_build_timeline_filters_by_person_and_topic(small: str) -> None:
+    story = _stories(small)
+    with Store(small, readonly=True) as store:
+        everything = build_timeline(store)
+        fire = build_timeline(store, about="museum clocks")
+        nobody = build_timeline(store, person="Somebody Unheard-of")
+        marttila = build_timeline(store, person="Marttila")
+    assert {e.story_id for e in everything} == set(story.values())
+    assert [e.date for e in everything] == sorted(e.date for e in everything)
+    assert {e.story_id for e in fire} == {story["f1"]}
+    assert nobody == []
+    assert {e.story_id for e in marttila} <= {story["f1"]}
+
+
+@pytest.mark.slow
+def test_build_timeline_of_an_unknown_story_raises_a_coded_error(small: str) -> None:
+    with Store(small, readonly=True) as store, pytest.raises(UnknownStoryError) as info:
+        build_timeline(store, story="s999")
+    assert isinstance(info.value, UsageError) and str(info.value).startswith("[E410] no story 's999'")
+    assert "storyline stories --db" in str(info.value)
+
+
+def test_build_timeline_on_a_store_without_stories_is_empty(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        assert build_timeline(store) == []
+        assert build_timeline(store, person="Varga", about="bridge") == []
+
+
+# -- the web: pages and API on the shared example store -------------------------------
+@pytest.fixture(scope="module")
+def db() -> str:
+    return example_store()
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def _story_rows(db: str) -> list[sqlite3.Row]:
+    with sqlite3.connect(db) as con:
+        con.row_factory = sqlite3.Row
+        return con.execute('SELECT id, title, start, "end", articles FROM stories ORDER BY articles DESC').fetchall()
+
+
+def test_story_list_links_every_story_with_dates_counts_and_outlets(client: TestClient, db: str) -> None:
+    rows = _story_rows(db)
+    assert rows, "the example store should hold stories"
+    page = client.get("/stories?per_page=100")
+    assert page.status_code == 200
+    hrefs = [a.get("href") for tag, a in assert_inert(page.text).tags if tag == "a"]
+    assert {f"/stories/{r['id']}" for r in rows} <= set(hrefs)
+    big = rows[0]
+    shown = f"{big['start']} – {big['end']}" if big["end"] != big["start"] else big["start"] or "undated"
+    assert f'<td class="nowrap">{shown}</td>' in page.text and f'<td class="num">{big["articles"]}</td>' in page.text
+    api = client.get("/api/stories?per_page=100").json()
+    assert api["total"] == len(rows)
+    ends = [s["end"] or s["start"] for s in api["items"]]
+    assert ends == sorted(ends, reverse=True)  # latest first
+    assert all(set(s) == {"id", "title", "start", "end", "articles", "outlets"} for s in api["items"])
+    assert any(s["outlets"] for s in api["items"])
+    paged = client.get("/stories?per_page=2")
+    assert 'rel="next"' in paged.text and paged.text.count('href="/stories/') == 2
+
+
+def test_story_page_is_a_timeline_linked_to_articles_and_spans(client: TestClient, db: str) -> None:
+    story = _story_rows(db)[0]
+    page = client.get(f"/stories/{story['id']}")
+    assert page.status_code == 200
+    tags = assert_inert(page.text)
+    events = client.get(f"/api/stories/{story['id']}").json()["events"]
+    assert events
+    dates = [e["date"] for e in events if e["date"]]
+    assert dates == sorted(dates)
+    shown = [a["id"] for tag, a in tags.tags if tag == "li" and (a.get("id") or "").startswith("e-")]
+    assert shown == [f"e-{e['date'] or 'undated'}" for e in events]  # the page lists them in the same order
+    assert events[0]["summary"] and events[0]["summary"][:40] in html.unescape(page.text)
+    hrefs = [a.get("href") or "" for tag, a in tags.tags if tag == "a"]
+    for e in events:
+        for article_id in e["article_ids"]:
+            assert f"/articles/{article_id}" in hrefs
+    quotes = [q for e in events for q in e["quotes"]]
+    assert quotes, "the largest example story has quotations"
+    assert all(f"/articles/{q['article_id']}#q-{q['quote_id']}" in hrefs for q in quotes)
+    with sqlite3.connect(db) as con:  # a quote link targets an anchor the article page has
+        q = quotes[0]
+        assert con.execute("SELECT 1 FROM quotes WHERE id = ? AND article_id = ?",
+                           (q["quote_id"], q["article_id"])).fetchone()
+    article = client.get(f"/articles/{quotes[0]['article_id']}").text
+    assert f'id="q-{quotes[0]["quote_id"]}"' in article
+
+
+def test_every_story_page_renders_inert(client: TestClient, db: str) -> None:
+    for row in _story_rows(db):  # the XSS articles of the shared store sit in one of them
+        r = client.get(f"/stories/{row['id']}")
+        assert r.status_code == 200, row["id"]
+        assert_inert(r.text)
+
+
+def test_unknown_story_is_a_404_in_the_one_error_shape(client: TestClient, tmp_path: Path) -> None:
+    page = client.get("/stories/s999")
+    assert page.status_code == 404 and "no story" in page.text and page.headers["content-type"].startswith("text/html")
+    api = client.get("/api/stories/s999")
+    assert api.status_code == 404
+    assert api.json() == {"error": {"status": 404, "code": "not_found",
+                                    "message": "no story 's999'; list them with /api/stories"}}
+    missing = TestClient(create_app(str(tmp_path / "nothing.db")))
+    assert missing.get("/stories/s1").status_code == 404
+    assert missing.get("/api/stories/s1").json()["error"]["code"] == "not_found"
+
+
+def test_api_story_shape_and_openapi(client: TestClient, db: str) -> None:
+    story = _story_rows(db)[0]
+    body = client.get(f"/api/stories/{story['id']}").json()
+    assert set(body) == {"story", "events"}
+    assert body["story"]["id"] == story["id"] and body["story"]["articles"] == story["articles"]
+    assert len(body["story"]["article_ids"]) == story["articles"] and body["story"]["outlets"]
+    e = body["events"][0]
+    assert {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
+            "quotes"} == set(e)
+    assert all({"text", "speaker", "outlets", "articles", "article_id", "quote_id"} <= set(q) for q in e["quotes"])
+    schema = client.get("/api/openapi.json").json()
+    op = schema["paths"]["/api/stories/{story_id}"]["get"]
+    assert op["summary"] and op["responses"]["404"]["content"]["application/json"]["schema"]["$ref"] \
+        .endswith("/ErrorResponse")
+    assert {"StoryDetail", "StorySummary", "TimelineEventOut", "KeyQuote"} <= set(schema["components"]["schemas"])
+
+
+def test_person_page_shows_the_events_they_take_part_in(client: TestClient) -> None:
+    page = client.get("/people/person:jens-stoltenberg")
+    assert page.status_code == 200
+    tags = assert_inert(page.text)
+    assert "Timeline" in page.text
+    story_links = [a["href"] for tag, a in tags.tags if tag == "a" and (a.get("href") or "").startswith("/stories/")]
+    assert story_links and all("#e-" in h for h in story_links)
+    assert len([1 for tag, a in tags.tags if tag == "li" and a.get("class") == "event"]) <= 20
+    assert "person:jens-stoltenberg" not in "".join(parse(page.text).text)  # the filter key is not shown as a name
+
+
+def test_home_page_links_recent_stories(client: TestClient) -> None:
+    hrefs = [a.get("href") or "" for tag, a in parse(client.get("/").text).tags if tag == "a"]
+    assert any(h.startswith("/stories/") for h in hrefs)
