@@ -228,3 +228,20 @@ def test_person_page_shows_the_events_they_take_part_in(client: TestClient) -> N
 def test_home_page_links_recent_stories(client: TestClient) -> None:
     hrefs = [a.get("href") or "" for tag, a in parse(client.get("/").text).tags if tag == "a"]
     assert any(h.startswith("/stories/") for h in hrefs)
+
+
+def test_a_person_timeline_reads_only_the_events_that_name_them(small: str) -> None:
+    from storyline.stories.query import build_timeline
+
+    with Store(small, readonly=True) as store:
+        everyone = store.story_records()
+        names = {p.name for r in everyone for p in r.event.participants if p.label == "PERSON"}
+        assert names, "the small corpus names people"
+        name = sorted(names)[0]
+        narrowed = store.story_records(participant=name.split()[-1].lower())
+        assert 0 < len(narrowed) <= len(everyone)
+        assert all(any(name.split()[-1].lower() in (p.key + p.name).lower() for p in r.event.participants)
+                   for r in narrowed)
+        events = build_timeline(store, person=name)
+        assert events and all(name in e.participants for e in events)
+        assert store.story_records(participant="nobody-of-that-name") == []

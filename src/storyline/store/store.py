@@ -297,9 +297,10 @@ class Store:
         """Stories, latest first: ``{id, title, start, end, articles, article_ids, outlets}``."""
         return _stories.list_stories(self.db, limit=limit)
 
-    def story_records(self, story_ids: list[str] | None = None) -> list[Any]:
-        """``ArticleRecord`` of every stored event (of ``story_ids``), for timelines."""
-        return _stories.records(self.db, story_ids=story_ids)
+    def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None) -> list[Any]:
+        """``ArticleRecord`` of every stored event (of ``story_ids``; whose participants' keys or names
+        contain ``participant``, case-insensitively, when given), for timelines."""
+        return _stories.records(self.db, story_ids=story_ids, participant=participant)
 
     def story_rows(self) -> list[dict[str, Any]]:
         """Export rows of the stories: ``{id, title, article_ids, start, end}``."""

@@ -21,6 +21,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from storyline.store.sql import contains
+
 if TYPE_CHECKING:  # the stories package (datasketch, numpy) is imported only when read
     from storyline.stories.events import Event
     from storyline.stories.timeline import ArticleRecord
@@ -105,8 +107,10 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None) -> list[ArticleRecord]:
-    """:class:`ArticleRecord` of every stored event (of the given stories), with its copies' outlets."""
+def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
+            participant: str | None = None) -> list[ArticleRecord]:
+    """:class:`ArticleRecord` of every stored event (of the given stories; with ``participant`` in its
+    participants' JSON, case-insensitively: a superset for the caller's own matching), with its copies' outlets."""
     from storyline.stories.timeline import ArticleRecord
 
     if not has_tables(db):
@@ -119,17 +123,21 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None) -> li
             return []
         sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
         args = list(story_ids)
+    if participant:
+        sql += (" AND" if args else " WHERE") + " e.participants LIKE ? ESCAPE '\\'"
+        args.append(contains(participant))
     sql += " ORDER BY e.story_id, coalesce(e.date, ''), e.article_id"
     rows = db.execute(sql, args).fetchall()
     copies: dict[str, list[str]] = {}
     dup_sql = "SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL"
-    if story_ids is None:
+    subset = story_ids is not None or bool(participant)
+    if not subset:
         chunks: list[list[str]] = [[]]
-    else:  # only the copies of these articles: a batch's stories, not the whole store
+    else:  # only the copies of these articles: a batch's stories or a person's events, not the whole store
         ids = [r["article_id"] for r in rows]
         chunks = [ids[i:i + 500] for i in range(0, len(ids), 500)]
     for chunk in chunks:
-        where = f" AND copy_of IN ({','.join('?' * len(chunk))})" if story_ids is not None else ""
+        where = f" AND copy_of IN ({','.join('?' * len(chunk))})" if subset else ""
         for r in db.execute(dup_sql + where + " ORDER BY rowid", chunk):
             copies.setdefault(r[0], []).append(r[1])
     return [ArticleRecord(r["article_id"], r["story_id"], event_from_row(r), r["a_title"], r["a_outlet"],

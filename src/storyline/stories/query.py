@@ -16,10 +16,12 @@ events again with them, so each carries up to three key quotations. See docs/sto
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
 from storyline.stories.quotes import Occurrence, aggregate
+from storyline.stories.terms import fold
 from storyline.stories.timeline import TimelineEvent, timeline
 
 if TYPE_CHECKING:
@@ -51,7 +53,10 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     Raises:
         UnknownStoryError: ``story`` is given but the store has no such story.
     """
-    records = store.story_records([story] if story else None)
+    # a person's events: only those whose participants mention the longest word of the name (folded,
+    # as the keys are), a superset that `timeline` narrows down, instead of every event of the store
+    hint = max(fold(re.sub(r"[^\w\s]", " ", person)).split(), key=len, default=None) if person else None
+    records = store.story_records([story] if story else None, participant=hint)
     if story and not records:
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
