@@ -47,7 +47,7 @@ from storyline.stories.evaluate import date_f1, score_clusters
 from storyline.stories.timeline import referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
-CACHE_VERSION = "2"  #: bump when what the cache holds changes (2: the entities stage runs)
+CACHE_VERSION = "3"  #: bump when what the cache holds changes (2: the entities stage runs; 3: line breaks end sentences)
 
 
 def load_rows(path: str) -> list[dict]:

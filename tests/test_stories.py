@@ -220,3 +220,49 @@ def test_a_background_situation_is_not_where_it_happened() -> None:
     g = article("y", "Minister goes on a trip", "The minister went on a trip to Kyiv on Monday. She will send troops to Latvia.",
                 published="2022-03-24", places=("Kyiv", "Latvia"))
     assert extract_event(g).place == "Kyiv"
+
+
+def test_undated_meetings_on_different_weekdays_are_two_stories() -> None:
+    wednesday = article("w", "Stoltenberg meets Duda in Brussels",
+                        "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Wednesday in "
+                        "Brussels. The two leaders discussed the eastern flank and the support for Ukraine.",
+                        people=PEOPLE, places=("Brussels",))
+    thursday = article("t", "Stoltenberg meets Duda in Brussels",
+                       "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Thursday in "
+                       "Brussels. The two leaders discussed the eastern flank and the border with Belarus.",
+                       people=PEOPLE, places=("Brussels", "Belarus"))
+    late = article("w2", "Duda and Stoltenberg talk in Brussels",
+                   "Andrzej Duda met Jens Stoltenberg in Brussels on Wednesday to discuss the eastern flank.",
+                   people=PEOPLE, places=("Brussels",))
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (wednesday, thursday, late)]
+    assert extract_event(wednesday).kind == "meeting"
+    assert ids[0] != ids[1] and ids[2] == ids[0]  # another weekday: another meeting; the same weekday joins
+
+
+def test_a_summit_on_another_weekday_can_be_the_same_summit() -> None:
+    day1 = article("a", "Leaders open the summit in Vilnius",
+                   "Allied leaders opened the summit in Vilnius on Tuesday with talks on the eastern flank.",
+                   places=("Vilnius",))
+    day2 = article("b", "Leaders close the summit in Vilnius",
+                   "Allied leaders closed the summit in Vilnius on Wednesday with a declaration on the eastern flank.",
+                   places=("Vilnius",))
+    index = StoryIndex()
+    first, second = (index.add(f.id, extract_event(f), text_features(f)) for f in (day1, day2))
+    assert extract_event(day1).kind == "summit" and first.story_id == second.story_id
+
+
+def test_the_lead_reaches_past_short_sentences_and_quote_tails() -> None:
+    f = article("x", "Stoltenberg calls on Belarus",
+                "Stoltenberg spoke on Wednesday. \u201cBelarus must stop.\u201d declared the former prime minister. "
+                "Allies agree. Poland agrees. He made the appeal at a joint press conference with Andrzej Duda in "
+                "Brussels.", people=PEOPLE, places=("Brussels", "Belarus"))
+    e = extract_event(f)
+    assert e.place == "Brussels" and e.kind == "press conference"
+
+
+def test_a_working_dinner_is_a_meeting() -> None:
+    f = article("x", "Stoltenberg in The Hague", "Stoltenberg spoke to the press after dining with seven leaders in "
+                "The Hague on Tuesday.", published="2023-06-29", people=("Stoltenberg",), places=("The Hague",))
+    e = extract_event(f)
+    assert (e.kind, e.place, e.date) == ("meeting", "The Hague", "2023-06-27")

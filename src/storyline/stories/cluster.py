@@ -38,8 +38,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storyline.stories.events import (ArticleFeatures, Canonical, Event, compatible_kinds, default_canonical,
-                                      lead_sentences)
+from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical, Event, compatible_kinds,
+                                      default_canonical, lead_sentences)
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
@@ -101,6 +101,7 @@ class _When:
     day_level: bool = False
     source: str | None = None
     weekday: int | None = None
+    one_day: bool = False  #: the event is of a kind that happens on one day (a meeting, a visit)
 
 
 @dataclass(slots=True)
@@ -198,6 +199,12 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
 
 
 def _when(event: Event) -> _When:
+    when = _when_of_date(event)
+    when.one_day = event.kind in ONE_DAY_KINDS
+    return when
+
+
+def _when_of_date(event: Event) -> _When:
     day = event.day
     if day is not None:
         o = day.toordinal()
@@ -401,6 +408,9 @@ class StoryIndex:
             intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
             gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
             return -self._gap_penalty(gap) if gap > 0 else 0.0
+        if when.one_day and when.weekday is not None and story.weekdays and not story.days \
+                and when.weekday not in story.weekdays:
+            return None  # a meeting on a Thursday is not the undated story's Wednesday meeting
         if when.weekday is not None and story.weekdays and when.lo is None:
             return 0.0 if when.weekday in story.weekdays else -p.weekday_penalty
         return 0.0

@@ -29,6 +29,9 @@ from storyline.stories.terms import content_words, entity_key, stem
 
 #: Sentences of the body that make the lead (after the title).
 LEAD_SENTENCES = 4
+#: ... and at least this many words of them (up to twice as many sentences): short sentences and
+#: quotations make four sentences a thin lead ("… in Brussels" comes in the fifth).
+LEAD_WORDS = 100
 #: A lead date this long before publication is background, not the article's event.
 MAX_EVENT_AGE_DAYS = 45
 
@@ -37,7 +40,8 @@ MAX_EVENT_AGE_DAYS = 45
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "press conference": (r"press conference", r"news conference", r"press briefing", r"briefed (?:the )?(?:press|reporters)"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
-    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet"),
+    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet",
+                r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
                r"drone", r"explosion", r"ambush"),
@@ -72,6 +76,11 @@ KIND_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"deal", "launch", "agreement"}),
     frozenset({"election", "protest", "statement"}),
 )
+
+
+#: Kinds of event that happen on one day: two reports of one on different weekdays are two events
+#: (a summit, an election, a trial or a disaster runs over days; "arrested Sunday, charged Monday").
+ONE_DAY_KINDS = frozenset({"meeting", "press conference", "visit"})
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -206,20 +215,22 @@ def _is_heading(text: str) -> bool:
     return len(text.split()) < 12 and not re.search(r"[.!?\"”’)]$", text)
 
 
-def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES) -> list[Sentence]:
-    """The title's sentence (when the text opens with it) and the first ``n`` body sentences;
-    headings and teasers on the way are kept but not counted."""
+def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES, words: int = LEAD_WORDS) -> list[Sentence]:
+    """The title's sentence (when the text opens with it) and the first ``n`` body sentences, more
+    (up to ``2 n``) until they hold ``words`` words; headings and teasers on the way are kept but
+    not counted."""
     sents = [s for s in f.sentences if f.text[s.start:s.end].strip()]
     out: list[Sentence] = []
-    body = 0
+    body = seen = 0
     title = (f.title or "").strip()
     for s in sents:
         text = f.text[s.start:s.end]
         is_title = bool(title) and not out and text.strip()[:60] == title[:60]
         out.append(s)
         if not is_title and not _is_heading(text):
-            body += 1
-        if body >= n:
+            body += 0 if re.match(r"\s*[a-z]", text) else 1  # the tail of a split quotation goes with it
+            seen += len(text.split())
+        if body >= 2 * n or (body >= n and seen >= words):
             break
     return out
 
