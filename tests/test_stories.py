@@ -266,3 +266,14 @@ def test_a_working_dinner_is_a_meeting() -> None:
                 "The Hague on Tuesday.", published="2023-06-29", people=("Stoltenberg",), places=("The Hague",))
     e = extract_event(f)
     assert (e.kind, e.place, e.date) == ("meeting", "The Hague", "2023-06-27")
+
+
+def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> None:
+    f = article("x", "Stoltenberg: allies stay committed",
+                "In the light of the recent missile attacks on Ukrainian cities, Stoltenberg spoke in advance of the "
+                "meeting of defence ministers at NATO headquarters.", published="2022-10-12",
+                people=("Stoltenberg",), orgs=("NATO",))
+    assert extract_event(f).kind == "meeting"
+    g = article("y", "Missile attack on Kyiv", "A missile attack hit Kyiv on Monday, killing three people.",
+                published="2022-10-10", places=("Kyiv",))
+    assert extract_event(g).kind == "attack"

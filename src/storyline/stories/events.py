@@ -98,6 +98,9 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|vis
 #: "the war in Ukraine", "the situation in Gaza": where a background state is, not where this event took place
 _BACKGROUND_IN = re.compile(r"\b(?:situation|war|conflict|crisis|fighting|invasion|occupation|violence|unrest|developments|"
                             r"troops|forces|presence|interests|units|battalions|battlegroups)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words that open a background phrase: a kind cue right after one names the setting of the event.
+_BACKGROUND_CUE = re.compile(r"\b(?:in (?:the )?light of|amid|in view of|in response to|in the wake of|despite|"
+                             r"following|since)\b(?:(?![,.;:]).)*$")
 #: A sentence that closes a quotation it did not open: the end of a quote split off its start.
 _QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*[”»]")
 #: A sentence that leans on the one before it: "According to him, ...", "He added ...", "This ..."
@@ -412,7 +415,10 @@ def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 if offset >= 0 and (_inside(quoted, offset + m.start(), offset + m.end())
                                     or _future_context(f, offset + m.start(), offset + m.end())):
                     continue
-                score += 2.0 if i == 0 else 1.0
+                weight = 2.0 if i == 0 else 1.0
+                if _BACKGROUND_CUE.search(text[max(0, m.start() - 60):m.start()].lower()):
+                    weight *= 0.25  # "in the light of recent missile attacks, ...": the setting, not the event
+                score += weight
                 if span is None and offset >= 0:
                     span = (offset + m.start(), offset + m.end())
         if score and kind in WEAK_KINDS:
