@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,6 +31,11 @@ DbOption = Annotated[
     typer.Option("--db", envvar="STORYLINE_DB", show_default="storyline.db",
                  help="SQLite store to use ($STORYLINE_DB, default ./storyline.db)."),
 ]
+
+
+def print_json_line(obj: Any) -> None:
+    """One JSON object on one line of stdout (``--json`` output: JSON lines, non-ASCII kept as is)."""
+    console.out(json.dumps(obj, ensure_ascii=False), highlight=False)
 
 
 def fail(message: str, code: int = 1) -> None:

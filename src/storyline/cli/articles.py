@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -10,7 +9,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli._app import DbOption, app, console, open_store
+from storyline.cli._app import DbOption, app, console, open_store, print_json_line
 
 
 @app.command("articles")
@@ -29,7 +28,7 @@ def articles_cli(
             row = {k: r[k] for k in ("id", "published", "published_estimate", "outlet", "title", "language", "words",
                                      "source")}
             row["published_inferred"] = bool(r["published_inferred"])
-            console.out(json.dumps(row, ensure_ascii=False), highlight=False)
+            print_json_line(row)
         return
     if not rows:
         console.print("The store holds no articles yet: run `storyline ingest FOLDER`.", markup=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -10,7 +9,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli._app import DbOption, app, console, fail, open_store
+from storyline.cli._app import DbOption, app, console, fail, open_store, print_json_line
 from storyline.export import entity_row
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -30,7 +29,7 @@ def entities_cli(
         rows = store.entities(type=type_, limit=limit)
     if as_json:
         for row in rows:
-            console.out(json.dumps(entity_row(row), ensure_ascii=False), highlight=False)
+            print_json_line(entity_row(row))
         return
     if not rows:
         console.print("No entities: ingest articles first (`storyline ingest FOLDER`).", markup=False)
@@ -71,7 +70,7 @@ def entity_cli(
         data["articles"] = profile["articles"]
         data["quotes_by_date"] = [{k: q[k] for k in ("date", "said_on", "published", "text", "kind", "article_id",
                                                     "id")} for q in profile["quotes_list"]]
-        console.out(json.dumps(data, ensure_ascii=False), highlight=False)
+        print_json_line(data)
         return
     p = profile
     console.rule(escape(p["name"]))

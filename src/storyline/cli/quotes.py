@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict
 from typing import Annotated
@@ -10,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, console, fail, open_store
+from storyline.cli._app import DbOption, app, console, fail, open_store, print_json_line
 
 KINDS = ("direct", "partial", "headline", "indirect")
 
@@ -40,7 +39,7 @@ def quotes_cli(
             row = asdict(q)
             row["id"] = q.id
             row["published"] = texts[q.article_id].published
-            console.out(json.dumps(row, ensure_ascii=False), highlight=False)
+            print_json_line(row)
         return
     if not quotes:
         console.print("No quotation matches.", markup=False)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, console, open_store
+from storyline.cli._app import DbOption, app, console, open_store, print_json_line
 
 
 @app.command("stories")
@@ -22,7 +21,7 @@ def stories_cli(
         rows = store.stories(limit=limit)
     if as_json:
         for r in rows:
-            console.out(json.dumps(r, ensure_ascii=False), highlight=False)
+            print_json_line(r)
         return
     if not rows:
         console.print("No stories: ingest articles first (`storyline ingest FOLDER`).", markup=False)
@@ -55,7 +54,7 @@ def timeline_cli(
         events = build_timeline(store, story=story, person=person, about=about)
     if as_json:
         for e in events:
-            console.out(json.dumps(timeline_row(e), ensure_ascii=False), highlight=False)
+            print_json_line(timeline_row(e))
         return
     if not events:
         console.print("No events: ingest articles first, or try another filter.", markup=False)

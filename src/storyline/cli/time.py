@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli._app import app, console, errors_to_exit
+from storyline.cli._app import app, errors_to_exit, print_json_line
 from storyline.errors import InputError, UsageError
 from storyline.timex import parse_anchor, tag
 
@@ -72,7 +72,7 @@ def time_cli(
         text = read_exact(file)
         if jsonl:
             for row in tag_jsonl(text, file, date):
-                console.out(json.dumps(row, ensure_ascii=False), highlight=False)
+                print_json_line(row)
             return
         for t in tag(text, anchor):
-            console.out(json.dumps(asdict(t), ensure_ascii=False), highlight=False)
+            print_json_line(asdict(t))
