@@ -277,3 +277,62 @@ def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> 
     g = article("y", "Missile attack on Kyiv", "A missile attack hit Kyiv on Monday, killing three people.",
                 published="2022-10-10", places=("Kyiv",))
     assert extract_event(g).kind == "attack"
+
+
+def _press_conference(aid: str, lead: str) -> object:
+    return article(
+        aid, "Stoltenberg calls on Belarus to end its complicity in the war",
+        f"{lead} Stoltenberg called on Belarus to end its complicity in the war against Ukraine and said the allies "
+        "would keep sending weapons and ammunition to Ukraine. He said Russia was launching new offensives against "
+        "Ukrainian cities and that the alliance would strengthen its deterrence and defence on the eastern flank. "
+        "Allies agreed to provide more support to Ukraine, including air defences, drones and anti-tank weapons.",
+        people=PEOPLE + ("Volodymyr Zelensky",), places=("Brussels", "Belarus", "Ukraine", "Russia"), orgs=("NATO",))
+
+
+def test_a_meeting_with_someone_takes_only_reports_that_name_them() -> None:
+    bilateral = _press_conference("b", "NATO Secretary General Jens Stoltenberg held a joint press conference with "
+                                       "the President of Poland, Andrzej Duda, at NATO headquarters in Brussels.")
+    summit = _press_conference("s", "NATO leaders met in Brussels for an extraordinary summit, addressed by "
+                                    "Volodymyr Zelensky by video link, and Jens Stoltenberg spoke at its end.")
+    retold = _press_conference("r", "Polish President Andrzej Duda and NATO Secretary General Jens Stoltenberg "
+                                    "spoke to reporters in Brussels after their talks at NATO headquarters.")
+    assert extract_event(bilateral).counterparts == ["person:duda"]
+    assert extract_event(summit).counterparts == []
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (bilateral, summit, retold)]
+    assert ids[1] != ids[0]  # the summit never names Duda: not the press conference with him
+    assert ids[2] == ids[0]  # another report of the meeting names Duda: it joins
+    # the words alone would put the summit with the press conference: the rule is what tells them apart
+    plain = StoryIndex(StoryParams(counterpart_rule=False))
+    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (bilateral, summit)}) == 1
+    # the other way round: a report of a meeting with Duda does not join a story that never names him
+    first = StoryIndex()
+    order = [first.add(f.id, extract_event(f), text_features(f)).story_id for f in (summit, bilateral)]
+    assert order[0] != order[1]
+
+
+def test_counterparts_come_from_meeting_cues_not_any_mention() -> None:
+    f = article("x", "Stoltenberg in Warsaw", "Jens Stoltenberg hosted Andrzej Duda in Brussels on Monday. "
+                "Lukashenko was criticised by both.", people=PEOPLE + ("Lukashenko",), places=("Brussels",))
+    assert extract_event(f).counterparts == ["person:duda"]
+    g = article("y", "Stoltenberg speaks", "Jens Stoltenberg said on Monday that Andrzej Duda was right and that "
+                "talks would go on.", people=PEOPLE, places=())
+    assert extract_event(g).counterparts == []
+
+
+def test_an_undated_meeting_on_another_weekday_does_not_join_a_dated_meeting() -> None:
+    dated = article("d", "Stoltenberg meets Duda in Brussels",
+                    "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Tuesday in Brussels. "
+                    "The two leaders discussed the eastern flank and the support for Ukraine.",
+                    published="2023-06-28", people=PEOPLE, places=("Brussels",))
+    undated = article("u", "Stoltenberg meets Duda in Brussels",
+                      "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Thursday in "
+                      "Brussels. The two leaders discussed the eastern flank and the support for Ukraine.",
+                      people=PEOPLE, places=("Brussels",))
+    same_day = article("s", "Duda and Stoltenberg meet in Brussels",
+                       "Andrzej Duda met Jens Stoltenberg on Tuesday in Brussels to discuss the eastern flank.",
+                       people=PEOPLE, places=("Brussels",))
+    assert extract_event(dated).date == "2023-06-27"
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (dated, undated, same_day)]
+    assert ids[1] != ids[0] and ids[2] == ids[0]

@@ -10,6 +10,11 @@ to a story on what makes events differ as well as on its words:
           + people  (shared participants: bonus; none shared: penalty)
           + kind    (same kind: bonus; an unrelated kind: penalty)
 
+A meeting has its counterpart ("talks with Duda"): a story of a meeting with someone never takes
+an article that does not name them, nor does an article of a meeting join a story none of whose
+articles names the person met. That is what tells the summit from the bilateral meeting held
+the same week among the same officials, where the words alone are alike.
+
 and joins the best story scoring at least ``threshold``. A short text (a headline) is matched on
 its words and date only: the people, place and kind read off six words are more noise than
 evidence. Short texts also share few words, so single-pass filing splits a story into fragments
@@ -81,6 +86,7 @@ class StoryParams:
     kind_penalty: float = 0.08
     short_text_terms: int = 30  #: texts with fewer terms are matched on words and date only (headlines)
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
+    counterpart_rule: bool = True  #: a meeting's counterpart must be named on both sides (module docstring)
 
 
 @dataclass(slots=True)
@@ -90,6 +96,7 @@ class TextFeatures:
     bag: TermBag
     people: dict[str, float] = field(default_factory=dict)  #: person key → share of the article's person mentions
     title_names: list[str] = field(default_factory=list)  #: ``e:`` terms of the names in the title
+    names: frozenset[str] = frozenset()  #: lower-cased capitalised words of the text: is a surname named?
 
 
 @dataclass(slots=True)
@@ -120,6 +127,7 @@ class Member:
     main: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     kind: str | None = None
+    counterparts: list[str] = field(default_factory=list)  #: people met, when the event is a meeting
     copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
 
 
@@ -139,6 +147,7 @@ class Story:
     mains: Counter[str] = field(default_factory=Counter)  #: the people members are about
     anchors: Counter[str] = field(default_factory=Counter)  #: rare names in the members' titles
     kinds: Counter[str] = field(default_factory=Counter)
+    counterparts: Counter[str] = field(default_factory=Counter)
     touched: int = 0
 
     @property
@@ -195,7 +204,13 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
             if key:
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
-    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names)
+    capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", f.text))
+    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised)
+
+
+def _surname(key: str) -> str:
+    """``person:andrzej-duda`` → ``duda``: how a key is matched against names as written."""
+    return re.split(r"[:\s-]", key)[-1]
 
 
 def _when(event: Event) -> _When:
@@ -281,9 +296,13 @@ class StoryIndex:
         anchors = [t for t in text.title_names if self.dfs.idf(t) >= self.params.anchor_idf]
         people = sorted({p.key for p in event.participants if p.label == "PERSON"})
         place = event.place_key
+        counterparts = list(event.counterparts) if event.kind in ONE_DAY_KINDS else []
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
             parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors)
+            if parts is not None and len(vector) >= self.params.short_text_terms \
+                    and not self._counterparts_agree(counterparts, text, story):
+                continue
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -295,7 +314,7 @@ class StoryIndex:
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
-                        dict(text.people), list(event.main), anchors, event.kind)
+                        dict(text.people), list(event.main), anchors, event.kind, counterparts)
         self._apply(member, story, when)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2:
             story = self._merge_nearest(story)
@@ -390,6 +409,22 @@ class StoryIndex:
                 parts["kind"] = -p.kind_penalty
         return parts
 
+    def _counterparts_agree(self, counterparts: list[str], text: TextFeatures, story: Story) -> bool:
+        """False when the story is a meeting with someone the article never names, or the article
+        a meeting with someone no article of the story names."""
+        if not self.params.counterpart_rule:
+            return True
+        if story.counterparts:
+            most = max(story.counterparts.values())
+            theirs = [k for k, n in story.counterparts.items() if 2 * n >= most]
+            if not any(k in text.people or _surname(k) in text.names for k in theirs):
+                return False
+        if counterparts:
+            named = {_surname(k) for k in story.persons} | set(story.persons)
+            if not any(k in named or _surname(k) in named for k in counterparts):
+                return False
+        return True
+
     def _date_part(self, when: _When, story: Story) -> float | None:
         """Same day: a bonus; a few days apart: nothing (reports come late); beyond that a penalty
         growing with the log of the gap; a year apart (or more): never the same story."""
@@ -408,9 +443,8 @@ class StoryIndex:
             intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
             gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
             return -self._gap_penalty(gap) if gap > 0 else 0.0
-        if when.one_day and when.weekday is not None and story.weekdays and not story.days \
-                and when.weekday not in story.weekdays:
-            return None  # a meeting on a Thursday is not the undated story's Wednesday meeting
+        if when.one_day and when.weekday is not None and story.weekdays and when.weekday not in story.weekdays:
+            return None  # a meeting on a Thursday is not the story's Wednesday meeting
         if when.weekday is not None and story.weekdays and when.lo is None:
             return 0.0 if when.weekday in story.weekdays else -p.weekday_penalty
         return 0.0
@@ -469,7 +503,7 @@ class StoryIndex:
                 bisect.insort(big.days, day)
                 big.day_sources[day] = small.day_sources[day]
         big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
-        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds"):
+        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts"):
             getattr(big, counter).update(getattr(small, counter))
         for k, w in small.persons.items():
             big.persons[k] = big.persons.get(k, 0.0) + w
@@ -523,6 +557,7 @@ class StoryIndex:
             story.persons[k] = story.persons.get(k, 0.0) + w
         if member.kind:
             story.kinds[member.kind] += 1
+        story.counterparts.update(member.counterparts)
         for key in self._keys(member.vector, member.people, member.place):
             self._post(key, story.id)
             if when.lo is not None:

@@ -13,6 +13,8 @@ candidates with their spans first, then one choice per field.
   mention ("called on Belarus" is not where anything happened).
 * participants: people, then organisations, of the title and lead, keyed by ``canonical``
   (the entities stage plugs its linker in; the default keys a person by surname).
+* counterparts: the people the lead has met, hosted or held talks with ("a joint press
+  conference with the President of Poland, Andrzej Duda"): a report of that meeting names them.
 * kind: cue words from :data:`KIND_CUES` (data, not code) in the title and lead.
 * summary: the lead sentence most central to the title and the other lead sentences.
 """
@@ -145,7 +147,7 @@ class ArticleFeatures:
 class Evidence:
     """The words an event field was read from: offsets into the clean text."""
 
-    field: str  #: date | place | participant | kind | summary
+    field: str  #: date | place | participant | counterpart | kind | summary
     start: int
     end: int
     text: str
@@ -169,6 +171,7 @@ class Event:
     venue: str | None = None  #: a facility the place is more precisely, e.g. "the NATO headquarters"
     participants: list[Participant] = field(default_factory=list)
     main: list[str] = field(default_factory=list)  #: keys of the people the title and first sentence are about
+    counterparts: list[str] = field(default_factory=list)  #: keys of the people met ("talks with Duda")
     kind: str | None = None
     summary: str = ""
     evidence: list[Evidence] = field(default_factory=list)
@@ -376,6 +379,37 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
     return ordered[:limit]
 
 
+#: A cue of meeting someone, then at most a title between it and the name: "met Polish President",
+#: "talks with", "a joint press conference with the President of Poland, Andrzej Duda"; never a
+#: clause of its own ("met in Brussels for a summit addressed by Zelensky").
+_COUNTERPART_CUE = re.compile(
+    r"\b(?:met|meets|meeting|(?:talks|conference|briefing|call|dinner|lunch) with|hosted|hosts|hosting|received|receives|"
+    r"welcomed|welcomes)(?:\s+with)?\s+"
+    r"(?:(?!(?:in|at|on|for|by|to|from|during|after|before|and|but|said|says|when|while)\b)[\w'’.-]+,?\s+){0,6}$",
+    re.IGNORECASE)
+
+
+def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, main: Sequence[str],
+                      limit: int = 3) -> list[tuple[str, Mention]]:
+    """People of the lead whom the people the article is about (``main``) met, hosted or held
+    talks with, each once, in order: a meeting in the background of someone else's story is not
+    the article's event."""
+    quoted = quoted_spans(f)
+    out: dict[str, Mention] = {}
+    for s in lead:
+        here = {canonical(m) for m in f.mentions if m.label == "PERSON" and s.start <= m.start < s.end}
+        if not here & set(main):
+            continue
+        for m in f.mentions:
+            if m.label != "PERSON" or not s.start <= m.start < s.end or _inside(quoted, m.start, m.end):
+                continue
+            if _COUNTERPART_CUE.search(f.text[max(s.start, m.start - 80):m.start]):
+                k = canonical(m)
+                if k and k not in out:
+                    out[k] = m
+    return list(out.items())[:limit]
+
+
 def find_main(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, limit: int = 3) -> list[str]:
     """The people the event is about: those of the title, else of the first body sentence
     ("Chargers' Jamal Williams arrested on suspicion of DUI")."""
@@ -482,6 +516,9 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
         event.participants.append(p)
         event.evidence.append(Evidence("participant", m.start, m.end, m.text))
     event.main = find_main(f, lead, canonical)
+    for key, m in find_counterparts(f, lead, canonical, event.main):
+        event.counterparts.append(key)
+        event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
     event.kind, span = find_kind(f, lead)
     if span is not None:
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
