@@ -336,3 +336,54 @@ def test_an_undated_meeting_on_another_weekday_does_not_join_a_dated_meeting() -
     index = StoryIndex()
     ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (dated, undated, same_day)]
     assert ids[1] != ids[0] and ids[2] == ids[0]
+
+
+BOXERS = ("Wladimir Klitschko", "Klitschko", "Hasim Rahman", "Rahman", "Tony Thompson", "Thompson")
+
+
+def _fight(aid: str, lead: str) -> object:
+    return article(
+        aid, "Klitschko keeps his heavyweight titles",
+        f"{lead} Klitschko dominated the fight from the opening bell with his jab and a heavy right hand, and the "
+        "referee waved it off after a flurry of punches against the ropes. The champion kept his world heavyweight "
+        "belts in front of a sold-out arena and said he wanted to fight again before the end of the year. "
+        "His trainer praised the discipline of the champion and the crowd cheered the long reign of Klitschko.",
+        people=BOXERS, places=("Germany",))
+
+
+def test_a_contest_with_another_opponent_is_another_story() -> None:
+    first = _fight("r1", "Wladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday in Germany.")
+    again = _fight("r2", "Wladimir Klitschko defeated Hasim Rahman in the seventh round in Germany.")
+    other = _fight("t1", "Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday in Germany.")
+    assert extract_event(first).counterparts == ["person:rahman"]
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (first, other, again)]
+    assert ids[1] != ids[0] and ids[2] == ids[0]
+    plain = StoryIndex(StoryParams(counterpart_rule=False))
+    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (first, other)}) == 1
+
+
+def test_contest_counterparts_skip_bylines_and_the_main_person() -> None:
+    byline = article("b", "Saints lose their running back", "Reggie Bush will miss the rest of the season. "
+                     "Beat writer Larry Holder reported the injury on Monday.", people=("Reggie Bush", "Larry Holder"))
+    stopped = article("s", "Jackson arrested", "Vincent Jackson was arrested on Tuesday after an officer stopped "
+                      "Vincent Jackson for speeding.", people=("Vincent Jackson",))
+    assert extract_event(byline).counterparts == [] and extract_event(stopped).counterparts == []
+
+
+def test_fragments_of_two_contests_do_not_merge() -> None:
+    rahman = [_fight(f"r{i}", f"Wladimir Klitschko stopped Hasim Rahman in round {n} in Germany.")
+              for i, n in enumerate(("seven", "seven"))]
+    thompson = [_fight(f"t{i}", f"Wladimir Klitschko stopped Tony Thompson in round {n} in Germany.")
+                for i, n in enumerate(("six", "six"))]
+    headline = article("h", "Klitschko keeps his heavyweight titles", "Klitschko keeps his belts in Germany",
+                       people=BOXERS)
+
+    def stories(params: StoryParams) -> int:
+        index = StoryIndex(params)
+        for f in rahman + thompson:
+            index.add(f.id, extract_event(f), text_features(f))
+        index.add(headline.id, extract_event(headline), text_features(headline))
+        return len(set(index.clusters().values()))
+
+    assert stories(StoryParams()) == 2  # the headline joins one fight; the two fights stay apart

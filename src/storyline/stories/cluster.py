@@ -208,6 +208,12 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
     return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised)
 
 
+def _top(counts: Counter[str]) -> list[str]:
+    """The keys counted at least half as often as the most counted one."""
+    most = max(counts.values(), default=0)
+    return [k for k, n in counts.items() if 2 * n >= most]
+
+
 def _surname(key: str) -> str:
     """``person:andrzej-duda`` → ``duda``: how a key is matched against names as written."""
     return re.split(r"[:\s-]", key)[-1]
@@ -296,7 +302,7 @@ class StoryIndex:
         anchors = [t for t in text.title_names if self.dfs.idf(t) >= self.params.anchor_idf]
         people = sorted({p.key for p in event.participants if p.label == "PERSON"})
         place = event.place_key
-        counterparts = list(event.counterparts) if event.kind in ONE_DAY_KINDS else []
+        counterparts = list(event.counterparts)
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
             parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors)
@@ -415,8 +421,7 @@ class StoryIndex:
         if not self.params.counterpart_rule:
             return True
         if story.counterparts:
-            most = max(story.counterparts.values())
-            theirs = [k for k, n in story.counterparts.items() if 2 * n >= most]
+            theirs = _top(story.counterparts)
             if not any(k in text.people or _surname(k) in text.names for k in theirs):
                 return False
         if counterparts:
@@ -477,6 +482,9 @@ class StoryIndex:
         for other in self._candidates(vector, when, list(story.people), None):
             if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
                 continue
+            if self.params.counterpart_rule and story.counterparts and other.counterparts \
+                    and not {_surname(k) for k in _top(story.counterparts)} & {_surname(k) for k in _top(other.counterparts)}:
+                continue  # the meeting with one person is not the meeting with another
             date = self._date_part(when, other)
             if date is None:
                 continue

@@ -42,7 +42,7 @@ MAX_EVENT_AGE_DAYS = 45
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "press conference": (r"press conference", r"news conference", r"press briefing", r"briefed (?:the )?(?:press|reporters)"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
-    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet",
+    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet",
                 r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
@@ -389,12 +389,24 @@ _COUNTERPART_CUE = re.compile(
     re.IGNORECASE)
 
 
+#: A cue of a contest and its opponent: "stopped Tony Thompson", "defeated", "vs.".
+_CONTEST_CUE = re.compile(
+    r"\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|stop(?:s|ped|ping)|knock(?:s|ed|ing) out|outpoint(?:s|ed)|"
+    r"edg(?:e|es|ed|ing)|vs\.?|versus)\s+"
+    r"(?:(?!(?:in|at|on|for|by|to|from|during|after|before|and|but|said|says|when|while)\b)[\w'’.-]+,?\s+){0,3}$",
+    re.IGNORECASE)
+
+
 def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, main: Sequence[str],
-                      limit: int = 3) -> list[tuple[str, Mention]]:
+                      cue: re.Pattern[str] = _COUNTERPART_CUE, limit: int = 3) -> list[tuple[str, Mention]]:
     """People of the lead whom the people the article is about (``main``) met, hosted or held
-    talks with, each once, in order: a meeting in the background of someone else's story is not
-    the article's event."""
+    talks with (``cue``; or beat, stopped, played against: :data:`_CONTEST_CUE`), each once, in
+    order. Only in a sentence that names a main person: a meeting in the background of someone
+    else's story is not the article's event. The cue is lower-case ("Beat writer Larry Holder" is
+    a byline) and the counterpart is not the first main person ("an officer stopped Jackson")."""
     quoted = quoted_spans(f)
+    # a contest's opponent is a person named in full somewhere ("Drake", "Steelers" are teams)
+    full = {canonical(m) for m in f.mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
     out: dict[str, Mention] = {}
     for s in lead:
         here = {canonical(m) for m in f.mentions if m.label == "PERSON" and s.start <= m.start < s.end}
@@ -403,9 +415,10 @@ def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
         for m in f.mentions:
             if m.label != "PERSON" or not s.start <= m.start < s.end or _inside(quoted, m.start, m.end):
                 continue
-            if _COUNTERPART_CUE.search(f.text[max(s.start, m.start - 80):m.start]):
+            hit = cue.search(f.text[max(s.start, m.start - 80):m.start])
+            if hit and hit.group()[0].islower() and not any(w[0].islower() for w in m.text.split()):
                 k = canonical(m)
-                if k and k not in out:
+                if k and k not in out and k not in main[:1] and (cue is _COUNTERPART_CUE or k in full):
                     out[k] = m
     return list(out.items())[:limit]
 
@@ -516,10 +529,14 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
         event.participants.append(p)
         event.evidence.append(Evidence("participant", m.start, m.end, m.text))
     event.main = find_main(f, lead, canonical)
-    for key, m in find_counterparts(f, lead, canonical, event.main):
-        event.counterparts.append(key)
-        event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
     event.kind, span = find_kind(f, lead)
+    found = find_counterparts(f, lead, canonical, event.main, _CONTEST_CUE)
+    if event.kind in ONE_DAY_KINDS:
+        found += find_counterparts(f, lead, canonical, event.main)
+    for key, m in found:
+        if key not in event.counterparts:
+            event.counterparts.append(key)
+            event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
     if span is not None:
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
     s = find_summary(f, lead)
