@@ -387,3 +387,10 @@ def test_fragments_of_two_contests_do_not_merge() -> None:
         return len(set(index.clusters().values()))
 
     assert stories(StoryParams()) == 2  # the headline joins one fight; the two fights stay apart
+
+
+def test_a_party_label_of_a_person_is_not_a_participant() -> None:
+    f = article("x", "Stoltenberg urges Belarus", "Belarus must end its complicity, declared the former Social "
+                "Democratic Prime Minister of Norway, Jens Stoltenberg, at NATO headquarters on Wednesday.",
+                people=("Jens Stoltenberg",), orgs=("Social Democratic", "NATO"))
+    assert [p.name for p in extract_event(f).participants] == ["Jens Stoltenberg", "NATO"]

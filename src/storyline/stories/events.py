@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.entities.gazetteer import TITLE_WORDS
 from storyline.records import AnalysedArticle, Mention, Quote, Sentence, Timex
 from storyline.stories.terms import content_words, entity_key, stem
 
@@ -350,6 +351,20 @@ def _listed(text: str, m: Mention, places_at: dict[int, Mention]) -> bool:
     return False
 
 
+#: Adjectives a party or movement is named by ("Social Democratic", "Conservative", "Green").
+_ADJECTIVE_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ic|al|ist|ive|ian|an)|Green|Labour|Left|Right)$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z.]+)")
+
+
+def _affiliation(text: str, m: Mention) -> bool:
+    """An organisation named by adjectives and followed by a title: it describes a person."""
+    words = m.text.split()
+    if not words or not all(_ADJECTIVE_WORD.match(w) for w in words):
+        return False
+    after = _NEXT_WORD.match(text, m.end)
+    return bool(after) and after.group(1).lower() in TITLE_WORDS
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -370,6 +385,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue
         if m.label == "PERSON" and m.text in places:
             continue  # the model's "Kiev" as a person
+        if m.label == "ORG" and _affiliation(f.text, m):
+            continue  # "the former Social Democratic Prime Minister": a party label of a person
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
