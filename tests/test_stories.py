@@ -5,6 +5,7 @@ from __future__ import annotations
 from stories_helpers import article
 
 from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event, text_features
+from storyline.stories.events import seat_of
 from storyline.stories.evaluate import date_f1, score_clusters
 
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
@@ -207,7 +208,7 @@ def test_an_organisation_headquarters_is_a_venue_not_a_place() -> None:
     f = article("x", "Defence ministers meet", "Stoltenberg spoke before the meeting at NATO headquarters on Tuesday.",
                 published="2022-10-12", people=("Stoltenberg",), orgs=("NATO",))
     e = extract_event(f)
-    assert e.place is None and e.venue == "NATO headquarters"
+    assert e.place == "Brussels" and e.venue == "NATO headquarters"  # where NATO sits, not a place called NATO
     g = article("y", "Defence ministers meet", "Stoltenberg spoke at NATO headquarters in Brussels on Tuesday.",
                 published="2022-10-12", people=("Stoltenberg",), orgs=("NATO",), places=("Brussels",))
     assert extract_event(g).place == "Brussels"
@@ -394,3 +395,33 @@ def test_a_party_label_of_a_person_is_not_a_participant() -> None:
                 "Democratic Prime Minister of Norway, Jens Stoltenberg, at NATO headquarters on Wednesday.",
                 people=("Jens Stoltenberg",), orgs=("Social Democratic", "NATO"))
     assert [p.name for p in extract_event(f).participants] == ["Jens Stoltenberg", "NATO"]
+
+
+def _ministers(aid: str, lead: str) -> object:
+    return article(
+        aid, "Stoltenberg: allies stay committed to Ukraine",
+        f"{lead} Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "
+        "alliance was not a party to the conflict. He said Russia was failing in Ukraine and that its nuclear "
+        "rhetoric was reckless. Allies remain united in their support for the sovereignty and self-defence of "
+        "Ukraine, he said, and the alliance will strengthen its deterrence and defence on the eastern flank.",
+        people=("Jens Stoltenberg", "Stoltenberg"), places=("Brussels", "The Hague", "Ukraine", "Russia"),
+        orgs=("NATO",))
+
+
+def test_an_organisation_headquarters_gives_the_city() -> None:
+    f = _ministers("a", "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.")
+    e = extract_event(f)
+    assert (e.place, e.venue, e.kind) == ("Brussels", "NATO headquarters", "meeting")
+    assert seat_of("the Alliance headquarters") == "Brussels" and seat_of("Acme headquarters") is None
+
+
+def test_a_meeting_in_another_city_is_another_story() -> None:
+    brussels = _ministers("b", "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.")
+    hague = _ministers("h", "Jens Stoltenberg spoke after a working dinner with seven leaders in The Hague.")
+    again = _ministers("b2", "Jens Stoltenberg spoke at a press conference before the meeting of defence ministers "
+                             "in Brussels.")
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (brussels, hague, again)]
+    assert ids[1] != ids[0] and ids[2] == ids[0]
+    plain = StoryIndex(StoryParams(one_day_place_rule=False))
+    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (brussels, hague)}) == 1

@@ -103,6 +103,15 @@ ORG_ALIASES: dict[str, str] = {
     "Wagner group": "Wagner Group", "Wagner": "Wagner Group",
 }
 
+#: Where an organisation's headquarters are: "at NATO headquarters" is a meeting in Brussels.
+ORG_SEATS: dict[str, str] = {
+    "NATO": "Brussels", "European Union": "Brussels", "European Commission": "Brussels",
+    "European Council": "Brussels", "United Nations": "New York", "OSCE": "Vienna", "IAEA": "Vienna",
+    "OPEC": "Vienna", "WHO": "Geneva", "WTO": "Geneva", "IMF": "Washington", "World Bank": "Washington",
+    "Pentagon": "Washington", "International Criminal Court": "The Hague", "Europol": "The Hague",
+    "Frontex": "Warsaw", "African Union": "Addis Ababa", "ASEAN": "Jakarta", "Council of Europe": "Strasbourg",
+}
+
 #: Weapon systems and vehicles named like people or organisations. A bare name
 #: is only dropped when a context word says it is the weapon ("“Challenger” tanks");
 #: a name with a model number ("Leopard 2 A6") is always the weapon.

@@ -48,6 +48,9 @@ from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical,
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
+#: Kinds of event held in one place: one in another city is another event ("visit" is left out:
+#: a tour visits several places, and sports reports call a team "visiting").
+_SEATED_KINDS = frozenset({"meeting", "press conference"})
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
 
@@ -86,6 +89,7 @@ class StoryParams:
     kind_penalty: float = 0.08
     short_text_terms: int = 30  #: texts with fewer terms are matched on words and date only (headlines)
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
+    one_day_place_rule: bool = True  #: a one-day event (a meeting) in another city is another story
     counterpart_rule: bool = True  #: a meeting's counterpart must be named on both sides (module docstring)
 
 
@@ -148,6 +152,7 @@ class Story:
     anchors: Counter[str] = field(default_factory=Counter)  #: rare names in the members' titles
     kinds: Counter[str] = field(default_factory=Counter)
     counterparts: Counter[str] = field(default_factory=Counter)
+    meeting_places: Counter[str] = field(default_factory=Counter)  #: places of its meetings and press conferences
     touched: int = 0
 
     @property
@@ -388,7 +393,12 @@ class StoryIndex:
             if place in story.places:
                 parts["place"] = p.place_bonus
             elif not self._same_country(place, story.places):
+                if p.one_day_place_rule and kind in _SEATED_KINDS:
+                    return None  # a meeting in The Hague is not the story's event in Brussels
                 parts["place"] = -p.place_penalty
+        if place and story.meeting_places and p.one_day_place_rule and place not in story.meeting_places \
+                and not self._same_country(place, story.meeting_places):
+            return None  # nor is anything in The Hague the story's meeting in Brussels
         if people and story.people:
             shared = sum(1 for x in people if x in story.people)
             parts["people"] = p.people_bonus * min(1.0, shared / 2) if shared else -p.people_penalty
@@ -511,7 +521,7 @@ class StoryIndex:
                 bisect.insort(big.days, day)
                 big.day_sources[day] = small.day_sources[day]
         big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
-        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts"):
+        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places"):
             getattr(big, counter).update(getattr(small, counter))
         for k, w in small.persons.items():
             big.persons[k] = big.persons.get(k, 0.0) + w
@@ -566,6 +576,8 @@ class StoryIndex:
         if member.kind:
             story.kinds[member.kind] += 1
         story.counterparts.update(member.counterparts)
+        if member.place and member.kind in _SEATED_KINDS:
+            story.meeting_places[member.place] += 1
         for key in self._keys(member.vector, member.people, member.place):
             self._post(key, story.id)
             if when.lo is not None:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.entities.gazetteer import TITLE_WORDS
+from storyline.entities.gazetteer import ORG_ALIASES, ORG_SEATS, TITLE_WORDS
 from storyline.records import AnalysedArticle, Mention, Quote, Sentence, Timex
 from storyline.stories.terms import content_words, entity_key, stem
 
@@ -301,6 +301,12 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
     return None, None, None
 
 
+def seat_of(venue: str) -> str | None:
+    """The city of an organisation's headquarters named as a venue ("NATO headquarters" → Brussels)."""
+    org = re.sub(r"^(?:the\s+)?(.*?)(?:['’]s)?\s+(?:headquarters|hq)$", r"\1", venue.strip(), flags=re.IGNORECASE)
+    return ORG_SEATS.get(ORG_ALIASES.get(org, org))
+
+
 def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | None, Mention | None]:
     """``(place, venue)`` mentions of the lead: "at the NATO headquarters in Brussels" → Brussels, headquarters."""
     end = lead[-1].end if lead else min(len(f.text), 400)
@@ -534,12 +540,17 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
     if date_t is not None:
         event.evidence.append(Evidence("date", date_t.start, date_t.end, date_t.text))
     place, venue = find_place(f, lead)
+    seat = seat_of(venue.text) if venue is not None else None
+    if seat and (place is None or place.start > venue.end + 30):  # type: ignore[union-attr]
+        place = None  # "at NATO headquarters" first: Brussels, not a place named sentences later
     if place is not None:
         event.place = place.text.strip()
         event.evidence.append(Evidence("place", place.start, place.end, place.text))
     if venue is not None:
         event.venue = venue.text.strip()
         event.evidence.append(Evidence("place", venue.start, venue.end, venue.text))
+        if place is None:  # "at NATO headquarters": the city the organisation sits in
+            event.place = seat
     for p, m in find_participants(f, lead, canonical):
         if event.place and p.label != "PERSON" and entity_key(p.name) == event.place_key:
             continue
