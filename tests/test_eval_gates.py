@@ -69,3 +69,21 @@ def test_story_clustering_floor(name: str) -> None:
     s = score_clusters(gold, pred)
     assert s.missing == 0  # every gold article was filed
     assert s.bcubed_f1 >= FLOORS[f"stories_{name}_bcubed_f1"]["floor"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "seeds").is_dir(), reason="seed articles not found at ../shared/seeds")
+def test_seed_articles_story_floor(tmp_path: Path) -> None:
+    """The five seed articles are five events: the two Stoltenberg–Duda meetings in Brussels are
+    never one story, and at least the pinned number of stories come out of the real ingest."""
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    with Store(str(tmp_path / "seeds.db")) as store:
+        ingest([str(ROOT.parent / "shared" / "seeds")], store)
+        rows = store.db.execute("SELECT s.source, a.story_id FROM sources s JOIN story_articles a "
+                                "ON a.article_id = s.article_id").fetchall()
+    story = {Path(source).name[:3]: sid for source, sid in rows}
+    assert len(story) == 5
+    assert story["000"] != story["002"]  # Wednesday and Thursday, fifteen months apart
+    assert len(set(story.values())) >= FLOORS["stories_seeds_count"]["floor"]

@@ -425,3 +425,19 @@ def test_a_meeting_in_another_city_is_another_story() -> None:
     assert ids[1] != ids[0] and ids[2] == ids[0]
     plain = StoryIndex(StoryParams(one_day_place_rule=False))
     assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (brussels, hague)}) == 1
+
+
+def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:
+    def meeting(aid: str, day: str) -> object:
+        return _ministers(aid, f"Jens Stoltenberg met Andrzej Duda on {day} in Brussels for talks.")
+
+    long_ones = [meeting("w1", "Wednesday"), meeting("w2", "Wednesday"), meeting("t1", "Thursday"),
+                 meeting("t2", "Thursday")]
+    headline = article("h", "Stoltenberg and Duda meet on Wednesday", "Stoltenberg and Duda meet on Wednesday",
+                       people=("Stoltenberg", "Duda"))
+    index = StoryIndex()
+    for f in long_ones + [headline]:
+        index.add(f.id, extract_event(f), text_features(f))
+    stories = index.clusters()
+    assert stories["w1"] == stories["w2"] == stories["h"] and stories["t1"] == stories["t2"]
+    assert stories["w1"] != stories["t1"]  # the headline joined one; the two meetings stay apart

@@ -153,6 +153,7 @@ class Story:
     kinds: Counter[str] = field(default_factory=Counter)
     counterparts: Counter[str] = field(default_factory=Counter)
     meeting_places: Counter[str] = field(default_factory=Counter)  #: places of its meetings and press conferences
+    short: int = 0  #: members that are short texts (headlines)
     touched: int = 0
 
     @property
@@ -327,7 +328,7 @@ class StoryIndex:
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
                         dict(text.people), list(event.main), anchors, event.kind, counterparts)
         self._apply(member, story, when)
-        if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2:
+        if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
         return Assignment(story.id, new, score, parts)
 
@@ -490,7 +491,7 @@ class StoryIndex:
             when = _When(mid, mid, True, "text")
         best: tuple[float, Story] | None = None
         for other in self._candidates(vector, when, list(story.people), None):
-            if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
+            if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0 or not self._mostly_short(other):
                 continue
             if self.params.counterpart_rule and story.counterparts and other.counterparts \
                     and not {_surname(k) for k in _top(story.counterparts)} & {_surname(k) for k in _top(other.counterparts)}:
@@ -504,6 +505,11 @@ class StoryIndex:
         if best is None or best[0] < self.params.merge_threshold:
             return story
         return self._merge(story, best[1])
+
+    def _mostly_short(self, story: Story) -> bool:
+        """A story of headlines, which is what fragments: one of long articles is never merged."""
+        filed = sum(1 for a in story.article_ids if not self.members[a].copy_of)
+        return 2 * story.short >= filed
 
     def _merge(self, a: Story, b: Story) -> Story:
         """Fold the smaller story into the larger (the older on a tie); returns the larger."""
@@ -526,6 +532,7 @@ class StoryIndex:
         for k, w in small.persons.items():
             big.persons[k] = big.persons.get(k, 0.0) + w
         big.touched = max(big.touched, small.touched)
+        big.short += small.short
         del self.stories[small.id]
         self._alias[small.id] = big.id
         self._merges.append((small.id, big.id))
@@ -575,6 +582,8 @@ class StoryIndex:
             story.persons[k] = story.persons.get(k, 0.0) + w
         if member.kind:
             story.kinds[member.kind] += 1
+        if len(member.vector) < p.short_text_terms:
+            story.short += 1
         story.counterparts.update(member.counterparts)
         if member.place and member.kind in _SEATED_KINDS:
             story.meeting_places[member.place] += 1
