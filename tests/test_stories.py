@@ -11,6 +11,11 @@ from storyline.stories.evaluate import date_f1, score_clusters
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
 
 
+def file_all(index: StoryIndex, *articles: object) -> list[str]:
+    """File the articles in order; the story id each went to."""
+    return [index.add(f.id, extract_event(f), text_features(f)).story_id for f in articles]  # type: ignore[attr-defined]
+
+
 def meeting_2021(aid: str = "m1", outlet: str = "A") -> object:
     return article(
         aid, "Stoltenberg condemns Lukashenko regime after meeting Duda",
@@ -236,7 +241,7 @@ def test_undated_meetings_on_different_weekdays_are_two_stories() -> None:
                    "Andrzej Duda met Jens Stoltenberg in Brussels on Wednesday to discuss the eastern flank.",
                    people=PEOPLE, places=("Brussels",))
     index = StoryIndex()
-    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (wednesday, thursday, late)]
+    ids = file_all(index, wednesday, thursday, late)
     assert extract_event(wednesday).kind == "meeting"
     assert ids[0] != ids[1] and ids[2] == ids[0]  # another weekday: another meeting; the same weekday joins
 
@@ -300,15 +305,15 @@ def test_a_meeting_with_someone_takes_only_reports_that_name_them() -> None:
     assert extract_event(bilateral).counterparts == ["person:duda"]
     assert extract_event(summit).counterparts == []
     index = StoryIndex()
-    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (bilateral, summit, retold)]
+    ids = file_all(index, bilateral, summit, retold)
     assert ids[1] != ids[0]  # the summit never names Duda: not the press conference with him
     assert ids[2] == ids[0]  # another report of the meeting names Duda: it joins
     # the words alone would put the summit with the press conference: the rule is what tells them apart
     plain = StoryIndex(StoryParams(counterpart_rule=False))
-    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (bilateral, summit)}) == 1
+    assert len(set(file_all(plain, bilateral, summit))) == 1
     # the other way round: a report of a meeting with Duda does not join a story that never names him
     first = StoryIndex()
-    order = [first.add(f.id, extract_event(f), text_features(f)).story_id for f in (summit, bilateral)]
+    order = file_all(first, summit, bilateral)
     assert order[0] != order[1]
 
 
@@ -335,7 +340,7 @@ def test_an_undated_meeting_on_another_weekday_does_not_join_a_dated_meeting() -
                        people=PEOPLE, places=("Brussels",))
     assert extract_event(dated).date == "2023-06-27"
     index = StoryIndex()
-    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (dated, undated, same_day)]
+    ids = file_all(index, dated, undated, same_day)
     assert ids[1] != ids[0] and ids[2] == ids[0]
 
 
@@ -358,10 +363,10 @@ def test_a_contest_with_another_opponent_is_another_story() -> None:
     other = _fight("t1", "Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday in Germany.")
     assert extract_event(first).counterparts == ["person:rahman"]
     index = StoryIndex()
-    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (first, other, again)]
+    ids = file_all(index, first, other, again)
     assert ids[1] != ids[0] and ids[2] == ids[0]
     plain = StoryIndex(StoryParams(counterpart_rule=False))
-    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (first, other)}) == 1
+    assert len(set(file_all(plain, first, other))) == 1
 
 
 def test_contest_counterparts_skip_bylines_and_the_main_person() -> None:
@@ -421,10 +426,10 @@ def test_a_meeting_in_another_city_is_another_story() -> None:
     again = _ministers("b2", "Jens Stoltenberg spoke at a press conference before the meeting of defence ministers "
                              "in Brussels.")
     index = StoryIndex()
-    ids = [index.add(f.id, extract_event(f), text_features(f)).story_id for f in (brussels, hague, again)]
+    ids = file_all(index, brussels, hague, again)
     assert ids[1] != ids[0] and ids[2] == ids[0]
     plain = StoryIndex(StoryParams(one_day_place_rule=False))
-    assert len({plain.add(f.id, extract_event(f), text_features(f)).story_id for f in (brussels, hague)}) == 1
+    assert len(set(file_all(plain, brussels, hague))) == 1
 
 
 def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:
