@@ -10,11 +10,6 @@ to a story on what makes events differ as well as on its words:
           + people  (shared participants: bonus; none shared: penalty)
           + kind    (same kind: bonus; an unrelated kind: penalty)
 
-A meeting has its counterpart ("talks with Duda"): a story of a meeting with someone never takes
-an article that does not name them, nor does an article of a meeting join a story none of whose
-articles names the person met. That is what tells the summit from the bilateral meeting held
-the same week among the same officials, where the words alone are alike.
-
 and joins the best story scoring at least ``threshold``. A short text (a headline) is matched on
 its words and date only: the people, place and kind read off six words are more noise than
 evidence. Short texts also share few words, so single-pass filing splits a story into fragments
@@ -24,7 +19,15 @@ folded into the larger, and its id lives on as an alias. Nothing is compared all
 candidate stories come from a small inverted index over the article's most salient terms,
 participants and place, each posting list capped to the stories last active under that key,
 plus time-bucketed postings so that an article about an old event still finds its story. The
-cost of adding an article is bounded by the caps, not by the size of the store. Adding never
+cost of adding an article is bounded by the caps, not by the size of the store.
+
+Some evidence rules a story out whatever the words say (long texts only). A meeting or a contest
+has its counterpart ("talks with Duda", "stopped Tony Thompson"): a story of one never takes an
+article that does not name the person met or beaten, an article of one never joins a story none
+of whose articles names them, and two stories with different counterparts never merge. A meeting
+or press conference happens in one place: one in another city is another story. That is what
+tells apart the meetings of the same officials in the same weeks, or two title fights of one
+boxer, where the words alone are alike. Adding never
 moves an earlier article to another story, except that a merge moves a whole story.
 
 Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
@@ -89,8 +92,8 @@ class StoryParams:
     kind_penalty: float = 0.08
     short_text_terms: int = 30  #: texts with fewer terms are matched on words and date only (headlines)
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
-    one_day_place_rule: bool = True  #: a one-day event (a meeting) in another city is another story
-    counterpart_rule: bool = True  #: a meeting's counterpart must be named on both sides (module docstring)
+    one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
+    counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
 
 
 @dataclass(slots=True)
@@ -131,7 +134,7 @@ class Member:
     main: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     kind: str | None = None
-    counterparts: list[str] = field(default_factory=list)  #: people met, when the event is a meeting
+    counterparts: list[str] = field(default_factory=list)  #: people met (a meeting) or beaten (a contest)
     copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
 
 
@@ -218,6 +221,13 @@ def _top(counts: Counter[str]) -> list[str]:
     """The keys counted at least half as often as the most counted one."""
     most = max(counts.values(), default=0)
     return [k for k, n in counts.items() if 2 * n >= most]
+
+
+def _other_counterparts(a: Story, b: Story) -> bool:
+    """Whether two stories are meetings (or contests) with different people."""
+    if not a.counterparts or not b.counterparts:
+        return False
+    return not {_surname(k) for k in _top(a.counterparts)} & {_surname(k) for k in _top(b.counterparts)}
 
 
 def _surname(key: str) -> str:
@@ -427,8 +437,8 @@ class StoryIndex:
         return parts
 
     def _counterparts_agree(self, counterparts: list[str], text: TextFeatures, story: Story) -> bool:
-        """False when the story is a meeting with someone the article never names, or the article
-        a meeting with someone no article of the story names."""
+        """False when the story is a meeting with (or a contest against) someone the article never
+        names, or the article one with someone no article of the story names."""
         if not self.params.counterpart_rule:
             return True
         if story.counterparts:
@@ -491,10 +501,11 @@ class StoryIndex:
             when = _When(mid, mid, True, "text")
         best: tuple[float, Story] | None = None
         for other in self._candidates(vector, when, list(story.people), None):
-            if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0 or not self._mostly_short(other):
+            if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
                 continue
-            if self.params.counterpart_rule and story.counterparts and other.counterparts \
-                    and not {_surname(k) for k in _top(story.counterparts)} & {_surname(k) for k in _top(other.counterparts)}:
+            if not self._mostly_short(other):
+                continue  # a story of long reports does not fragment: never merged
+            if self.params.counterpart_rule and _other_counterparts(story, other):
                 continue  # the meeting with one person is not the meeting with another
             date = self._date_part(when, other)
             if date is None:

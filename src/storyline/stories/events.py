@@ -14,7 +14,8 @@ candidates with their spans first, then one choice per field.
 * participants: people, then organisations, of the title and lead, keyed by ``canonical``
   (the entities stage plugs its linker in; the default keys a person by surname).
 * counterparts: the people the lead has met, hosted or held talks with ("a joint press
-  conference with the President of Poland, Andrzej Duda"): a report of that meeting names them.
+  conference with the President of Poland, Andrzej Duda") or beaten ("stopped Tony Thompson"):
+  every report of that meeting or contest names them.
 * kind: cue words from :data:`KIND_CUES` (data, not code) in the title and lead.
 * summary: the lead sentence most central to the title and the other lead sentences.
 """
@@ -43,8 +44,8 @@ MAX_EVENT_AGE_DAYS = 45
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "press conference": (r"press conference", r"news conference", r"press briefing", r"briefed (?:the )?(?:press|reporters)"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
-    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with", r"held talks", r"ministers? (?:will )?meet",
-                r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
+    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
+                r"held talks", r"ministers? (?:will )?meet", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
                r"drone", r"explosion", r"ambush"),
@@ -172,7 +173,7 @@ class Event:
     venue: str | None = None  #: a facility the place is more precisely, e.g. "the NATO headquarters"
     participants: list[Participant] = field(default_factory=list)
     main: list[str] = field(default_factory=list)  #: keys of the people the title and first sentence are about
-    counterparts: list[str] = field(default_factory=list)  #: keys of the people met ("talks with Duda")
+    counterparts: list[str] = field(default_factory=list)  #: people met or beaten ("talks with Duda")
     kind: str | None = None
     summary: str = ""
     evidence: list[Evidence] = field(default_factory=list)
