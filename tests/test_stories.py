@@ -446,3 +446,16 @@ def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:
     stories = index.clusters()
     assert stories["w1"] == stories["w2"] == stories["h"] and stories["t1"] == stories["t2"]
     assert stories["w1"] != stories["t1"]  # the headline joined one; the two meetings stay apart
+
+
+def test_a_report_filed_from_elsewhere_that_names_the_city_can_join() -> None:
+    brussels = _ministers("b", "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.")
+    filed = article("w", "Stoltenberg: allies stay committed to Ukraine",
+                    "WARSAW, Oct. 12 - Jens Stoltenberg spoke before the meeting of defence ministers in Brussels. "
+                    + brussels.text.split("\n", 1)[1].split(". ", 1)[1],
+                    people=("Jens Stoltenberg", "Stoltenberg"), places=("WARSAW", "Brussels", "Ukraine", "Russia"),
+                    orgs=("NATO",))
+    assert extract_event(filed).place == "WARSAW"  # the dateline
+    index = StoryIndex()
+    ids = file_all(index, brussels, filed)
+    assert ids[0] == ids[1]  # it says Brussels: not a meeting in another city

@@ -230,6 +230,12 @@ def _other_counterparts(a: Story, b: Story) -> bool:
     return not {_surname(k) for k in _top(a.counterparts)} & {_surname(k) for k in _top(b.counterparts)}
 
 
+def _named(places: Iterable[str], names: frozenset[str]) -> bool:
+    """Whether the text names one of the places (by the words of its key): a report filed from
+    Warsaw about the meeting in Brussels still says Brussels."""
+    return any(all(w in names for w in key.split()) for key in places)
+
+
 def _surname(key: str) -> str:
     """``person:andrzej-duda`` → ``duda``: how a key is matched against names as written."""
     return re.split(r"[:\s-]", key)[-1]
@@ -321,7 +327,8 @@ class StoryIndex:
         counterparts = list(event.counterparts)
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
-            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors)
+            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors,
+                                text.names)
             if parts is not None and len(vector) >= self.params.short_text_terms \
                     and not self._counterparts_agree(counterparts, text, story):
                 continue
@@ -389,7 +396,8 @@ class StoryIndex:
 
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
                kind: str | None, story: Story, persons: dict[str, float] | None = None,
-               main: list[str] | None = None, anchors: list[str] | None = None) -> dict[str, float] | None:
+               main: list[str] | None = None, anchors: list[str] | None = None,
+               names: frozenset[str] = frozenset()) -> dict[str, float] | None:
         """The parts of the article-to-story score, or None when the dates rule the story out."""
         p = self.params
         date = self._date_part(when, story)
@@ -404,11 +412,11 @@ class StoryIndex:
             if place in story.places:
                 parts["place"] = p.place_bonus
             elif not self._same_country(place, story.places):
-                if p.one_day_place_rule and kind in _SEATED_KINDS:
+                if p.one_day_place_rule and kind in _SEATED_KINDS and not _named(story.places, names):
                     return None  # a meeting in The Hague is not the story's event in Brussels
                 parts["place"] = -p.place_penalty
         if place and story.meeting_places and p.one_day_place_rule and place not in story.meeting_places \
-                and not self._same_country(place, story.meeting_places):
+                and not self._same_country(place, story.meeting_places) and not _named(story.meeting_places, names):
             return None  # nor is anything in The Hague the story's meeting in Brussels
         if people and story.people:
             shared = sum(1 for x in people if x in story.people)
