@@ -287,8 +287,8 @@ def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> 
 
 def _press_conference(aid: str, lead: str) -> object:
     return article(
-        aid, "Stoltenberg calls on Belarus to end its complicity in the war",
-        f"{lead} Stoltenberg called on Belarus to end its complicity in the war against Ukraine and said the allies "
+        aid, "Stoltenberg urges Belarus to stop helping Russia",
+        f"{lead} Stoltenberg urged Belarus to stop helping Russia fight against Ukraine and said the allies "
         "would keep sending weapons and ammunition to Ukraine. He said Russia was launching new offensives against "
         "Ukrainian cities and that the alliance would strengthen its deterrence and defence on the eastern flank. "
         "Allies agreed to provide more support to Ukraine, including air defences, drones and anti-tank weapons.",
@@ -297,7 +297,7 @@ def _press_conference(aid: str, lead: str) -> object:
 
 def test_a_meeting_with_someone_takes_only_reports_that_name_them() -> None:
     bilateral = _press_conference("b", "NATO Secretary General Jens Stoltenberg held a joint press conference with "
-                                       "the President of Poland, Andrzej Duda, at NATO headquarters in Brussels.")
+                                       "Poland's head of state, Andrzej Duda, at NATO headquarters in Brussels.")
     summit = _press_conference("s", "NATO leaders met in Brussels for an extraordinary summit, addressed by "
                                     "Volodymyr Zelensky by video link, and Jens Stoltenberg spoke at its end.")
     retold = _press_conference("r", "Polish President Andrzej Duda and NATO Secretary General Jens Stoltenberg "
@@ -344,24 +344,24 @@ def test_an_undated_meeting_on_another_weekday_does_not_join_a_dated_meeting() -
     assert ids[1] != ids[0] and ids[2] == ids[0]
 
 
-BOXERS = ("Wladimir Klitschko", "Klitschko", "Hasim Rahman", "Rahman", "Tony Thompson", "Thompson")
+BOXERS = ("Pavel Drago", "Drago", "Tom Reyes", "Reyes", "Sam Ortega", "Ortega")
 
 
 def _fight(aid: str, lead: str) -> object:
     return article(
-        aid, "Klitschko keeps his heavyweight titles",
-        f"{lead} Klitschko dominated the fight from the opening bell with his jab and a heavy right hand, and the "
+        aid, "Drago keeps his heavyweight titles",
+        f"{lead} Drago dominated the fight from the opening bell with his jab and a heavy right hand, and the "
         "referee waved it off after a flurry of punches against the ropes. The champion kept his world heavyweight "
         "belts in front of a sold-out arena and said he wanted to fight again before the end of the year. "
-        "His trainer praised the discipline of the champion and the crowd cheered the long reign of Klitschko.",
+        "His trainer praised the discipline of the champion and the crowd cheered the long reign of Drago.",
         people=BOXERS, places=("Germany",))
 
 
 def test_a_contest_with_another_opponent_is_another_story() -> None:
-    first = _fight("r1", "Wladimir Klitschko stopped Hasim Rahman in the seventh round on Saturday in Germany.")
-    again = _fight("r2", "Wladimir Klitschko defeated Hasim Rahman in the seventh round in Germany.")
-    other = _fight("t1", "Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday in Germany.")
-    assert extract_event(first).counterparts == ["person:rahman"]
+    first = _fight("r1", "Pavel Drago stopped Tom Reyes in round seven on Saturday night in Germany.")
+    again = _fight("r2", "Pavel Drago defeated Tom Reyes in round seven in Germany.")
+    other = _fight("t1", "Pavel Drago stopped Sam Ortega in round six on Saturday night in Germany.")
+    assert extract_event(first).counterparts == ["person:reyes"]
     index = StoryIndex()
     ids = file_all(index, first, other, again)
     assert ids[1] != ids[0] and ids[2] == ids[0]
@@ -378,16 +378,16 @@ def test_contest_counterparts_skip_bylines_and_the_main_person() -> None:
 
 
 def test_fragments_of_two_contests_do_not_merge() -> None:
-    rahman = [_fight(f"r{i}", f"Wladimir Klitschko stopped Hasim Rahman in round {n} in Germany.")
+    first_fight = [_fight(f"r{i}", f"Pavel Drago stopped Tom Reyes in round {n} in Germany.")
               for i, n in enumerate(("seven", "seven"))]
-    thompson = [_fight(f"t{i}", f"Wladimir Klitschko stopped Tony Thompson in round {n} in Germany.")
+    second_fight = [_fight(f"t{i}", f"Pavel Drago stopped Sam Ortega in round {n} in Germany.")
                 for i, n in enumerate(("six", "six"))]
-    headline = article("h", "Klitschko keeps his heavyweight titles", "Klitschko keeps his belts in Germany",
+    headline = article("h", "Drago keeps his heavyweight titles", "Drago keeps his belts in Germany",
                        people=BOXERS)
 
     def stories(params: StoryParams) -> int:
         index = StoryIndex(params)
-        for f in rahman + thompson:
+        for f in first_fight + second_fight:
             index.add(f.id, extract_event(f), text_features(f))
         index.add(headline.id, extract_event(headline), text_features(headline))
         return len(set(index.clusters().values()))
@@ -396,10 +396,10 @@ def test_fragments_of_two_contests_do_not_merge() -> None:
 
 
 def test_a_party_label_of_a_person_is_not_a_participant() -> None:
-    f = article("x", "Stoltenberg urges Belarus", "Belarus must end its complicity, declared the former Social "
-                "Democratic Prime Minister of Norway, Jens Stoltenberg, at NATO headquarters on Wednesday.",
-                people=("Jens Stoltenberg",), orgs=("Social Democratic", "NATO"))
-    assert [p.name for p in extract_event(f).participants] == ["Jens Stoltenberg", "NATO"]
+    f = article("x", "Merkel warns on energy", "Prices will stay high this winter, warned the former Christian "
+                "Democratic Chancellor, Angela Merkel, at a Bundestag hearing on Monday.",
+                people=("Angela Merkel",), orgs=("Christian Democratic", "Bundestag"))
+    assert [p.name for p in extract_event(f).participants] == ["Angela Merkel", "Bundestag"]
 
 
 def _ministers(aid: str, lead: str) -> object:

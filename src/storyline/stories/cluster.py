@@ -22,7 +22,7 @@ plus time-bucketed postings so that an article about an old event still finds it
 cost of adding an article is bounded by the caps, not by the size of the store.
 
 Some evidence rules a story out whatever the words say (long texts only). A meeting or a contest
-has its counterpart ("talks with Duda", "stopped Tony Thompson"): a story of one never takes an
+has its counterpart ("talks with Duda", "stopped Sam Ortega"): a story of one never takes an
 article that does not name the person met or beaten, an article of one never joins a story none
 of whose articles names them, and two stories with different counterparts never merge. A meeting
 or press conference happens in one place: one in another city is another story. That is what

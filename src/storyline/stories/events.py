@@ -13,8 +13,8 @@ candidates with their spans first, then one choice per field.
   mention ("called on Belarus" is not where anything happened).
 * participants: people, then organisations, of the title and lead, keyed by ``canonical``
   (the entities stage plugs its linker in; the default keys a person by surname).
-* counterparts: the people the lead has met, hosted or held talks with ("a joint press
-  conference with the President of Poland, Andrzej Duda") or beaten ("stopped Tony Thompson"):
+* counterparts: the people the lead has met, hosted or held talks with ("a joint news
+  briefing with Poland's head of state, Andrzej Duda") or beaten ("stopped Sam Ortega"):
   every report of that meeting or contest names them.
 * kind: cue words from :data:`KIND_CUES` (data, not code) in the title and lead.
 * summary: the lead sentence most central to the title and the other lead sentences.
@@ -404,7 +404,7 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
 
 
 #: A cue of meeting someone, then at most a title between it and the name: "met Polish President",
-#: "talks with", "a joint press conference with the President of Poland, Andrzej Duda"; never a
+#: "talks with", "a joint news briefing with Poland's head of state, Andrzej Duda"; never a
 #: clause of its own ("met in Brussels for a summit addressed by Zelensky").
 _COUNTERPART_CUE = re.compile(
     r"\b(?:met|meets|meeting|(?:talks|conference|briefing|call|dinner|lunch) with|hosted|hosts|hosting|received|receives|"
@@ -413,7 +413,7 @@ _COUNTERPART_CUE = re.compile(
     re.IGNORECASE)
 
 
-#: A cue of a contest and its opponent: "stopped Tony Thompson", "defeated", "vs.".
+#: A cue of a contest and its opponent: "stopped Sam Ortega", "defeated", "vs.".
 _CONTEST_CUE = re.compile(
     r"\b(?:beat|beats|beating|defeat(?:s|ed|ing)?|stop(?:s|ped|ping)|knock(?:s|ed|ing) out|outpoint(?:s|ed)|"
     r"edg(?:e|es|ed|ing)|vs\.?|versus)\s+"
