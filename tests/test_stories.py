@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from stories_helpers import article
 
-from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event, text_features
+from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
+                               text_features)
 from storyline.stories.events import seat_of
 from storyline.stories.evaluate import date_f1, score_clusters
 
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
 
 
-def file_all(index: StoryIndex, *articles: object) -> list[str]:
+def file_all(index: StoryIndex, *articles: ArticleFeatures) -> list[str]:
     """File the articles in order; the story id each went to."""
-    return [index.add(f.id, extract_event(f), text_features(f)).story_id for f in articles]  # type: ignore[attr-defined]
+    return [index.add(f.id, extract_event(f), text_features(f)).story_id for f in articles]
 
 
 def meeting_2021(aid: str = "m1", outlet: str = "A") -> object:
@@ -357,16 +362,9 @@ def _fight(aid: str, lead: str) -> object:
         people=BOXERS, places=("Germany",))
 
 
-def test_a_contest_with_another_opponent_is_another_story() -> None:
-    first = _fight("r1", "Pavel Drago stopped Tom Reyes in round seven on Saturday night in Germany.")
-    again = _fight("r2", "Pavel Drago defeated Tom Reyes in round seven in Germany.")
-    other = _fight("t1", "Pavel Drago stopped Sam Ortega in round six on Saturday night in Germany.")
-    assert extract_event(first).counterparts == ["person:reyes"]
-    index = StoryIndex()
-    ids = file_all(index, first, other, again)
-    assert ids[1] != ids[0] and ids[2] == ids[0]
-    plain = StoryIndex(StoryParams(counterpart_rule=False))
-    assert len(set(file_all(plain, first, other))) == 1
+def test_a_contest_counterpart_is_the_opponent() -> None:
+    f = _fight("r1", "Pavel Drago stopped Tom Reyes in round seven on Saturday night in Germany.")
+    assert extract_event(f).counterparts == ["person:reyes"]
 
 
 def test_contest_counterparts_skip_bylines_and_the_main_person() -> None:
@@ -378,21 +376,12 @@ def test_contest_counterparts_skip_bylines_and_the_main_person() -> None:
 
 
 def test_fragments_of_two_contests_do_not_merge() -> None:
-    first_fight = [_fight(f"r{i}", f"Pavel Drago stopped Tom Reyes in round {n} in Germany.")
-              for i, n in enumerate(("seven", "seven"))]
-    second_fight = [_fight(f"t{i}", f"Pavel Drago stopped Sam Ortega in round {n} in Germany.")
-                for i, n in enumerate(("six", "six"))]
+    first_fight = [_fight(f"r{i}", "Pavel Drago stopped Tom Reyes in round seven in Germany.") for i in range(2)]
+    second_fight = [_fight(f"t{i}", "Pavel Drago stopped Sam Ortega in round six in Germany.") for i in range(2)]
     headline = article("h", "Drago keeps his heavyweight titles", "Drago keeps his belts in Germany",
                        people=BOXERS)
-
-    def stories(params: StoryParams) -> int:
-        index = StoryIndex(params)
-        for f in first_fight + second_fight:
-            index.add(f.id, extract_event(f), text_features(f))
-        index.add(headline.id, extract_event(headline), text_features(headline))
-        return len(set(index.clusters().values()))
-
-    assert stories(StoryParams()) == 2  # the headline joins one fight; the two fights stay apart
+    ids = file_all(StoryIndex(), *first_fight, *second_fight, headline)
+    assert len(set(ids)) == 2  # the headline joins one fight; the two fights stay apart
 
 
 def test_a_party_label_of_a_person_is_not_a_participant() -> None:
@@ -420,16 +409,24 @@ def test_an_organisation_headquarters_gives_the_city() -> None:
     assert seat_of("the Alliance headquarters") == "Brussels" and seat_of("Acme headquarters") is None
 
 
-def test_a_meeting_in_another_city_is_another_story() -> None:
-    brussels = _ministers("b", "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.")
-    hague = _ministers("h", "Jens Stoltenberg spoke after a working dinner with seven leaders in The Hague.")
-    again = _ministers("b2", "Jens Stoltenberg spoke at a press conference before the meeting of defence ministers "
-                             "in Brussels.")
-    index = StoryIndex()
-    ids = file_all(index, brussels, hague, again)
-    assert ids[1] != ids[0] and ids[2] == ids[0]
-    plain = StoryIndex(StoryParams(one_day_place_rule=False))
-    assert len(set(file_all(plain, brussels, hague))) == 1
+_CONTEST = ("Pavel Drago stopped Tom Reyes in round seven on Saturday night in Germany.",
+            "Pavel Drago stopped Sam Ortega in round six on Saturday night in Germany.",
+            "Pavel Drago defeated Tom Reyes in round seven in Germany.")
+_MEETINGS = ("Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.",
+             "Jens Stoltenberg spoke after a working dinner with seven leaders in The Hague.",
+             "Jens Stoltenberg spoke at a press conference before the meeting of defence ministers in Brussels.")
+
+
+@pytest.mark.parametrize(("rule", "make", "leads"), [
+    pytest.param("counterpart_rule", _fight, _CONTEST, id="a contest with another opponent"),
+    pytest.param("one_day_place_rule", _ministers, _MEETINGS, id="a meeting in another city"),
+])
+def test_what_the_words_join_a_rule_tells_apart(rule: str, make: Callable[[str, str], object],
+                                               leads: tuple[str, str, str]) -> None:
+    first, other, again = (make(f"a{i}", lead) for i, lead in enumerate(leads))
+    ids = file_all(StoryIndex(), first, other, again)
+    assert ids[1] != ids[0] and ids[2] == ids[0]  # another event apart; another report of the first joins
+    assert len(set(file_all(StoryIndex(StoryParams(**{rule: False})), first, other))) == 1  # the words alone: one
 
 
 def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:

@@ -328,10 +328,7 @@ class StoryIndex:
         best: tuple[float, Story, dict[str, float]] | None = None
         for story in self._candidates(vector, when, people, place):
             parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors,
-                                text.names)
-            if parts is not None and len(vector) >= self.params.short_text_terms \
-                    and not self._counterparts_agree(counterparts, text, story):
-                continue
+                                text.names, counterparts)
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -397,8 +394,10 @@ class StoryIndex:
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
                kind: str | None, story: Story, persons: dict[str, float] | None = None,
                main: list[str] | None = None, anchors: list[str] | None = None,
-               names: frozenset[str] = frozenset()) -> dict[str, float] | None:
-        """The parts of the article-to-story score, or None when the dates rule the story out."""
+               names: frozenset[str] = frozenset(), counterparts: list[str] | None = None
+               ) -> dict[str, float] | None:
+        """The parts of the article-to-story score, or None when the dates, the counterparts or the
+        meeting places rule the story out."""
         p = self.params
         date = self._date_part(when, story)
         if date is None:
@@ -408,6 +407,8 @@ class StoryIndex:
         parts = {"text": text, "date": date}
         if len(vector) < p.short_text_terms:
             return parts
+        if not self._counterparts_agree(counterparts or [], persons or {}, names, story):
+            return None
         if place and story.places:
             if place in story.places:
                 parts["place"] = p.place_bonus
@@ -444,14 +445,15 @@ class StoryIndex:
                 parts["kind"] = -p.kind_penalty
         return parts
 
-    def _counterparts_agree(self, counterparts: list[str], text: TextFeatures, story: Story) -> bool:
+    def _counterparts_agree(self, counterparts: list[str], persons: dict[str, float], names: frozenset[str],
+                            story: Story) -> bool:
         """False when the story is a meeting with (or a contest against) someone the article never
         names, or the article one with someone no article of the story names."""
         if not self.params.counterpart_rule:
             return True
         if story.counterparts:
             theirs = _top(story.counterparts)
-            if not any(k in text.people or _surname(k) in text.names for k in theirs):
+            if not any(k in persons or _surname(k) in names for k in theirs):
                 return False
         if counterparts:
             named = {_surname(k) for k in story.persons} | set(story.persons)

@@ -421,11 +421,16 @@ _CONTEST_CUE = re.compile(
     re.IGNORECASE)
 
 
+def _cue_before(cue: re.Pattern[str], before: str) -> bool:
+    hit = cue.search(before)
+    return bool(hit) and hit.group()[0].islower()
+
+
 def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, main: Sequence[str],
-                      cue: re.Pattern[str] = _COUNTERPART_CUE, limit: int = 3) -> list[tuple[str, Mention]]:
-    """People of the lead whom the people the article is about (``main``) met, hosted or held
-    talks with (``cue``; or beat, stopped, played against: :data:`_CONTEST_CUE`), each once, in
-    order. Only in a sentence that names a main person: a meeting in the background of someone
+                      *, meeting: bool = True, limit: int = 3) -> list[tuple[str, Mention]]:
+    """People of the lead whom the people the article is about (``main``) beat, stopped or played
+    against (:data:`_CONTEST_CUE`), or, when the event is a ``meeting``, met, hosted or held talks
+    with (:data:`_COUNTERPART_CUE`), each once, in order. Only in a sentence that names a main person: a meeting in the background of someone
     else's story is not the article's event. The cue is lower-case ("Beat writer Larry Holder" is
     a byline) and the counterpart is not the first main person ("an officer stopped Jackson")."""
     quoted = quoted_spans(f)
@@ -439,11 +444,14 @@ def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
         for m in f.mentions:
             if m.label != "PERSON" or not s.start <= m.start < s.end or _inside(quoted, m.start, m.end):
                 continue
-            hit = cue.search(f.text[max(s.start, m.start - 80):m.start])
-            if hit and hit.group()[0].islower() and not any(w[0].islower() for w in m.text.split()):
-                k = canonical(m)
-                if k and k not in out and k not in main[:1] and (cue is _COUNTERPART_CUE or k in full):
-                    out[k] = m
+            if any(w[0].islower() for w in m.text.split()):
+                continue
+            before = f.text[max(s.start, m.start - 80):m.start]
+            k = canonical(m)
+            if not k or k in out or k in main[:1]:
+                continue
+            if _cue_before(_CONTEST_CUE, before) and k in full or meeting and _cue_before(_COUNTERPART_CUE, before):
+                out[k] = m
     return list(out.items())[:limit]
 
 
@@ -559,13 +567,9 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
         event.evidence.append(Evidence("participant", m.start, m.end, m.text))
     event.main = find_main(f, lead, canonical)
     event.kind, span = find_kind(f, lead)
-    found = find_counterparts(f, lead, canonical, event.main, _CONTEST_CUE)
-    if event.kind in ONE_DAY_KINDS:
-        found += find_counterparts(f, lead, canonical, event.main)
-    for key, m in found:
-        if key not in event.counterparts:
-            event.counterparts.append(key)
-            event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
+    for key, m in find_counterparts(f, lead, canonical, event.main, meeting=event.kind in ONE_DAY_KINDS):
+        event.counterparts.append(key)
+        event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
     if span is not None:
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
     s = find_summary(f, lead)
