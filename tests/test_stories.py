@@ -284,7 +284,7 @@ def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> 
                 "In the light of the recent missile attacks on Ukrainian cities, Stoltenberg spoke in advance of the "
                 "meeting of defence ministers at NATO headquarters.", published="2022-10-12",
                 people=("Stoltenberg",), orgs=("NATO",))
-    assert extract_event(f).kind == "meeting"
+    assert extract_event(f).kind == "ministerial meeting"
     g = article("y", "Missile attack on Kyiv", "A missile attack hit Kyiv on Monday, killing three people.",
                 published="2022-10-10", places=("Kyiv",))
     assert extract_event(g).kind == "attack"
@@ -405,7 +405,7 @@ def _ministers(aid: str, lead: str) -> object:
 def test_an_organisation_headquarters_gives_the_city() -> None:
     f = _ministers("a", "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.")
     e = extract_event(f)
-    assert (e.place, e.venue, e.kind) == ("Brussels", "NATO headquarters", "meeting")
+    assert (e.place, e.venue, e.kind) == ("Brussels", "NATO headquarters", "ministerial meeting")
     assert seat_of("the Alliance headquarters") == "Brussels" and seat_of("Acme headquarters") is None
 
 
@@ -417,9 +417,34 @@ _MEETINGS = ("Jens Stoltenberg spoke before the meeting of defence ministers at 
              "Jens Stoltenberg spoke at a press conference before the meeting of defence ministers in Brussels.")
 
 
+_GATHERINGS = ("Jens Stoltenberg spoke at the end of an extraordinary summit of alliance leaders at NATO headquarters.",
+               "Jens Stoltenberg spoke before the meeting of defence ministers at NATO headquarters.",
+               "Jens Stoltenberg spoke as leaders opened the extraordinary summit at NATO headquarters.")
+_UNPLACED = ("Jens Stoltenberg spoke after a working dinner with seven leaders in The Hague.",
+             "Jens Stoltenberg spoke at the end of an extraordinary summit of alliance leaders.",
+             "Jens Stoltenberg spoke after the working dinner with seven leaders hosted in The Hague.")
+
+
+def _arrest(aid: str, lead: str) -> object:
+    return article(
+        aid, "Hawks player arrested on suspicion of drunk driving",
+        f"{lead} The team said it was aware of the arrest and was gathering information. Coach Rita Salas said "
+        "the club would handle the matter internally and that the player would practise this week. Police said "
+        "the car was stopped on the freeway after it drifted across two lanes, and a breath test was refused.",
+        people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
+
+
+_ARRESTS = ("Hawks receiver Dale Mercer was arrested early Sunday on suspicion of drunk driving.",
+            "Hawks defensive tackle Omar Lindqvist was arrested early Sunday on suspicion of drunk driving.",
+            "Police arrested Dale Mercer, a Hawks receiver, early Sunday on suspicion of drunk driving.")
+
+
 @pytest.mark.parametrize(("rule", "make", "leads"), [
     pytest.param("counterpart_rule", _fight, _CONTEST, id="a contest with another opponent"),
     pytest.param("one_day_place_rule", _ministers, _MEETINGS, id="a meeting in another city"),
+    pytest.param("one_day_place_rule", _ministers, _UNPLACED, id="a summit that never names the dinner's city"),
+    pytest.param("distinct_kinds_rule", _ministers, _GATHERINGS, id="a ministers' meeting is not a summit"),
+    pytest.param("subject_rule", _arrest, _ARRESTS, id="an arrest of another player"),
 ])
 def test_what_the_words_join_a_rule_tells_apart(rule: str, make: Callable[[str, str], object],
                                                leads: tuple[str, str, str]) -> None:
@@ -443,6 +468,14 @@ def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:
     stories = index.clusters()
     assert stories["w1"] == stories["w2"] == stories["h"] and stories["t1"] == stories["t2"]
     assert stories["w1"] != stories["t1"]  # the headline joined one; the two meetings stay apart
+
+
+def test_the_kind_of_a_gathering_counts_inside_quotation_marks() -> None:
+    f = _ministers("q", "Stoltenberg said that \u201csupport for Ukraine is the main subject as defence ministers "
+                        "meet in Brussels\u201d.")
+    assert extract_event(f).kind == "ministerial meeting"
+    g = _ministers("r", "Stoltenberg said that \u201cwe met the press and we will attack the problem\u201d.")
+    assert extract_event(g).kind != "attack"  # other kinds' cues in a quotation are what was said, not the event
 
 
 def test_a_report_filed_from_elsewhere_that_names_the_city_can_join() -> None:

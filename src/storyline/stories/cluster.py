@@ -46,14 +46,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical, Event, compatible_kinds,
-                                      default_canonical, lead_sentences)
+from storyline.stories.events import (ONE_DAY_KINDS, PERSONAL_KINDS, ArticleFeatures, Canonical, Event,
+                                      compatible_kinds, default_canonical, distinct_kinds, lead_sentences)
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
 #: Kinds of event held in one place: one in another city is another event ("visit" is left out:
 #: a tour visits several places, and sports reports call a team "visiting").
-_SEATED_KINDS = frozenset({"meeting", "press conference"})
+_SEATED_KINDS = frozenset({"meeting", "press conference", "summit", "ministerial meeting"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
 
@@ -94,6 +95,8 @@ class StoryParams:
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
+    subject_rule: bool = True  #: an arrest of someone the other side never names is another arrest
+    distinct_kinds_rule: bool = True  #: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``)
 
 
 @dataclass(slots=True)
@@ -104,6 +107,7 @@ class TextFeatures:
     people: dict[str, float] = field(default_factory=dict)  #: person key → share of the article's person mentions
     title_names: list[str] = field(default_factory=list)  #: ``e:`` terms of the names in the title
     names: frozenset[str] = frozenset()  #: lower-cased capitalised words of the text: is a surname named?
+    places: list[str] = field(default_factory=list)  #: keys of the places the text names
 
 
 @dataclass(slots=True)
@@ -135,6 +139,7 @@ class Member:
     anchors: list[str] = field(default_factory=list)
     kind: str | None = None
     counterparts: list[str] = field(default_factory=list)  #: people met (a meeting) or beaten (a contest)
+    named_places: list[str] = field(default_factory=list)  #: keys of the places the text names (long texts)
     copy_of: str | None = None  #: a duplicate folded into this article: no vector of its own
 
 
@@ -155,7 +160,9 @@ class Story:
     anchors: Counter[str] = field(default_factory=Counter)  #: rare names in the members' titles
     kinds: Counter[str] = field(default_factory=Counter)
     counterparts: Counter[str] = field(default_factory=Counter)
+    subjects: Counter[str] = field(default_factory=Counter)  #: the first person each long member is about
     meeting_places: Counter[str] = field(default_factory=Counter)  #: places of its meetings and press conferences
+    named_places: Counter[str] = field(default_factory=Counter)  #: places its long texts name
     short: int = 0  #: members that are short texts (headlines)
     touched: int = 0
 
@@ -214,13 +221,19 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
     capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", f.text))
-    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised)
+    places = sorted({k for m in f.mentions if m.label in _PLACE_LABELS and (k := entity_key(m.text))})
+    return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised,
+                        places)
 
 
 def _top(counts: Counter[str]) -> list[str]:
     """The keys counted at least half as often as the most counted one."""
     most = max(counts.values(), default=0)
     return [k for k, n in counts.items() if 2 * n >= most]
+
+
+def _top_kind(story: Story) -> str | None:
+    return story.kinds.most_common(1)[0][0] if story.kinds else None
 
 
 def _other_counterparts(a: Story, b: Story) -> bool:
@@ -339,8 +352,10 @@ class StoryIndex:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
+        named_places = sorted(set(text.places) | {place} if place else set(text.places)) \
+            if len(vector) >= self.params.short_text_terms else []
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
-                        dict(text.people), list(event.main), anchors, event.kind, counterparts)
+                        dict(text.people), list(event.main), anchors, event.kind, counterparts, named_places)
         self._apply(member, story, when)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
@@ -407,18 +422,16 @@ class StoryIndex:
         parts = {"text": text, "date": date}
         if len(vector) < p.short_text_terms:
             return parts
-        if not self._counterparts_agree(counterparts or [], persons or {}, names, story):
+        if not self._counterparts_agree(counterparts or [], persons or {}, names, story) \
+                or not self._places_agree(place, kind, names, story) \
+                or not self._subjects_agree(kind, main or [], persons or {}, names, story) \
+                or p.distinct_kinds_rule and distinct_kinds(kind, _top_kind(story)):
             return None
         if place and story.places:
             if place in story.places:
                 parts["place"] = p.place_bonus
             elif not self._same_country(place, story.places):
-                if p.one_day_place_rule and kind in _SEATED_KINDS and not _named(story.places, names):
-                    return None  # a meeting in The Hague is not the story's event in Brussels
                 parts["place"] = -p.place_penalty
-        if place and story.meeting_places and p.one_day_place_rule and place not in story.meeting_places \
-                and not self._same_country(place, story.meeting_places) and not _named(story.meeting_places, names):
-            return None  # nor is anything in The Hague the story's meeting in Brussels
         if people and story.people:
             shared = sum(1 for x in people if x in story.people)
             parts["people"] = p.people_bonus * min(1.0, shared / 2) if shared else -p.people_penalty
@@ -438,8 +451,7 @@ class StoryIndex:
             if any(story.anchors.get(t, 0) >= p.anchor_share * n for t in anchors):
                 parts["anchor"] = p.anchor_bonus
         if kind and story.kinds:
-            top = story.kinds.most_common(1)[0][0]
-            if kind == top:
+            if kind == _top_kind(story):
                 parts["kind"] = p.kind_bonus
             elif not any(compatible_kinds(kind, k) for k in story.kinds):
                 parts["kind"] = -p.kind_penalty
@@ -460,6 +472,38 @@ class StoryIndex:
             if not any(k in named or _surname(k) in named for k in counterparts):
                 return False
         return True
+
+    def _places_agree(self, place: str | None, kind: str | None, names: frozenset[str], story: Story) -> bool:
+        """False when a meeting (press conference, summit) and the story's are in different cities,
+        or the article or the story never names the city of the other's: a meeting in The Hague is
+        not the story's meeting in Brussels. A report filed from Warsaw about the meeting in
+        Brussels still names Brussels, so naming the city is enough."""
+        if not self.params.one_day_place_rule:
+            return True
+        if place and story.places and kind in _SEATED_KINDS and place not in story.places \
+                and not self._same_country(place, story.places) and not _named(story.places, names):
+            return False
+        if place and story.meeting_places and place not in story.meeting_places \
+                and not self._same_country(place, story.meeting_places) and not _named(story.meeting_places, names):
+            return False  # nor is anything in The Hague the story's meeting in Brussels
+        if kind in _SEATED_KINDS and _top_kind(story) in _SEATED_KINDS:
+            if story.meeting_places:
+                return place in story.meeting_places or _named(story.meeting_places, names)
+            if place and story.named_places and place not in story.named_places:
+                return self._same_country(place, story.named_places)
+        return True
+
+    def _subjects_agree(self, kind: str | None, main: list[str], persons: dict[str, float], names: frozenset[str],
+                        story: Story) -> bool:
+        """False when the article and the story are arrests (``events.PERSONAL_KINDS``) and either
+        the person the article is about goes unnamed in the story or the other way round."""
+        if not self.params.subject_rule or kind not in PERSONAL_KINDS or not main or not story.subjects \
+                or _top_kind(story) != kind:
+            return True
+        named = set(story.persons) | {_surname(k) for k in story.persons}
+        mine = main[0] in named or _surname(main[0]) in named
+        theirs = any(k in persons or _surname(k) in names for k in _top(story.subjects))
+        return mine and theirs
 
     def _date_part(self, when: _When, story: Story) -> float | None:
         """Same day: a bonus; a few days apart: nothing (reports come late); beyond that a penalty
@@ -548,7 +592,8 @@ class StoryIndex:
                 bisect.insort(big.days, day)
                 big.day_sources[day] = small.day_sources[day]
         big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
-        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places"):
+        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places",
+                        "named_places", "subjects"):
             getattr(big, counter).update(getattr(small, counter))
         for k, w in small.persons.items():
             big.persons[k] = big.persons.get(k, 0.0) + w
@@ -606,8 +651,11 @@ class StoryIndex:
         if len(member.vector) < p.short_text_terms:
             story.short += 1
         story.counterparts.update(member.counterparts)
+        if member.main and len(member.vector) >= p.short_text_terms:
+            story.subjects[member.main[0]] += 1
         if member.place and member.kind in _SEATED_KINDS:
             story.meeting_places[member.place] += 1
+        story.named_places.update(member.named_places)
         for key in self._keys(member.vector, member.people, member.place):
             self._post(key, story.id)
             if when.lo is not None:

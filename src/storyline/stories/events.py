@@ -43,6 +43,8 @@ MAX_EVENT_AGE_DAYS = 45
 #: only for ties: the more specific kind first.
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "press conference": (r"press conference", r"news conference", r"press briefing", r"briefed (?:the )?(?:press|reporters)"),
+    "ministerial meeting": (r"ministers?['’]? (?:will )?(?:meet|met|meeting|gather)", r"\bministerial\b",
+                            r"meeting of (?:the )?(?:[a-z]+ )?ministers"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
     "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
                 r"held talks", r"ministers? (?:will )?meet", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
@@ -73,7 +75,7 @@ WEAK_KINDS = frozenset({"statement"})
 
 #: Kinds that can describe one event from different angles (a press conference at a summit).
 KIND_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement"}),
+    frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement", "ministerial meeting"}),
     frozenset({"attack", "shooting", "death", "disaster", "accident", "fire"}),
     frozenset({"arrest", "trial", "shooting", "death"}),
     frozenset({"appointment", "resignation"}),
@@ -84,12 +86,29 @@ KIND_FAMILIES: tuple[frozenset[str], ...] = (
 
 #: Kinds of event that happen on one day: two reports of one on different weekdays are two events
 #: (a summit, an election, a trial or a disaster runs over days; "arrested Sunday, charged Monday").
-ONE_DAY_KINDS = frozenset({"meeting", "press conference", "visit"})
+ONE_DAY_KINDS = frozenset({"meeting", "press conference", "visit", "ministerial meeting"})
+
+#: A kind that is a narrower case of another: where its cues are found, the broader kind's cues
+#: count for it too ("defence ministers meet ... the meeting"), and its cues count inside
+#: quotation marks, which say what the gathering is as well as the reporter does.
+NARROWER_KINDS = {"ministerial meeting": "meeting"}
+
+#: Kinds of one family that never describe one event: leaders meet at a summit, ministers at a
+#: ministerial meeting, even in the same city and the same weeks.
+DISTINCT_KINDS = frozenset({frozenset({"summit", "ministerial meeting"})})
+
+#: Kinds of event that happen to one person: an arrest of someone else is another arrest.
+PERSONAL_KINDS = frozenset({"arrest"})
 
 
 def compatible_kinds(a: str, b: str) -> bool:
     """Whether two event kinds can describe one event (a press conference at a summit)."""
-    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES)
+    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES) and not distinct_kinds(a, b)
+
+
+def distinct_kinds(a: str | None, b: str | None) -> bool:
+    """Whether two event kinds can never describe one event (:data:`DISTINCT_KINDS`)."""
+    return frozenset({a, b}) in DISTINCT_KINDS
 
 
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
@@ -486,12 +505,12 @@ def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
     if f.title and not (lead and f.text[lead[0].start:lead[0].end].strip()[:60] == f.title.strip()[:60]):
         regions.insert(0, (-1, f.title))
     quoted = quoted_spans(f)
-    best: tuple[float, int, str, tuple[int, int] | None] | None = None
+    scored: dict[str, tuple[float, int, str, tuple[int, int] | None]] = {}
     for order, (kind, rx) in enumerate(_KIND_RE.items()):
         score, span = 0.0, None
         for i, (offset, text) in enumerate(regions):
             for m in rx.finditer(text.lower()):
-                if offset >= 0 and (_inside(quoted, offset + m.start(), offset + m.end())
+                if offset >= 0 and (kind not in NARROWER_KINDS and _inside(quoted, offset + m.start(), offset + m.end())
                                     or _future_context(f, offset + m.start(), offset + m.end())):
                     continue
                 weight = 2.0 if i == 0 else 1.0
@@ -502,8 +521,11 @@ def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                     span = (offset + m.start(), offset + m.end())
         if score and kind in WEAK_KINDS:
             score *= 0.15
-        if score and (best is None or score > best[0]):
-            best = (score, order, kind, span)
+        scored[kind] = (score, order, kind, span)
+    for narrow, broad in NARROWER_KINDS.items():
+        if scored[narrow][0]:
+            scored[narrow] = (scored[narrow][0] + scored[broad][0], *scored[narrow][1:])
+    best = max((s for s in scored.values() if s[0]), key=lambda s: (s[0], -s[1]), default=None)
     if best is None:
         return None, None
     return best[2], best[3]
