@@ -144,7 +144,9 @@ def test_story_list_links_every_story_with_dates_counts_and_outlets(client: Test
     api = client.get("/api/stories?per_page=100").json()
     assert api["total"] == len(rows)
     ends = [s["end"] or s["start"] for s in api["items"]]
-    assert ends == sorted(ends, reverse=True)  # latest first
+    dated = [e for e in ends if e]
+    assert dated == sorted(dated, reverse=True)  # latest first ...
+    assert ends == dated + [None] * (len(ends) - len(dated))  # ... and undated stories last
     assert all(set(s) == {"id", "title", "start", "end", "articles", "outlets"} for s in api["items"])
     assert any(s["outlets"] for s in api["items"])
     paged = client.get("/stories?per_page=2")

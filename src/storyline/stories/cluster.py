@@ -24,11 +24,13 @@ cost of adding an article is bounded by the caps, not by the size of the store.
 Some evidence rules a story out whatever the words say (long texts only). A meeting or a contest
 has its counterpart ("talks with Duda", "stopped Sam Ortega"): a story of one never takes an
 article that does not name the person met or beaten, an article of one never joins a story none
-of whose articles names them, and two stories with different counterparts never merge. A meeting
-or press conference happens in one place: one in another city is another story. That is what
+of whose articles names them, and two stories with different counterparts never merge. A meeting,
+press conference or summit happens in one place: one in another city is another story, and so
+is one that never names the city of the other. A summit is not a ministerial meeting. An arrest
+is of someone: one whose person the other side never names is another arrest. That is what
 tells apart the meetings of the same officials in the same weeks, or two title fights of one
-boxer, where the words alone are alike. Adding never
-moves an earlier article to another story, except that a merge moves a whole story.
+boxer, where the words alone are alike. Adding never moves an earlier article to another story,
+except that a merge moves a whole story.
 
 Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
 so the store can persist it.
@@ -249,6 +251,17 @@ def _named(places: Iterable[str], names: frozenset[str]) -> bool:
     return any(all(w in names for w in key.split()) for key in places)
 
 
+def _named_in_article(keys: Iterable[str], persons: dict[str, float], names: frozenset[str]) -> bool:
+    """Whether the article names one of the people: by key, or by surname as written."""
+    return any(k in persons or _surname(k) in names for k in keys)
+
+
+def _named_in_story(keys: Iterable[str], story: Story) -> bool:
+    """Whether an article of the story names one of the people, by key or by surname."""
+    named = set(story.persons) | {_surname(k) for k in story.persons}
+    return any(k in named or _surname(k) in named for k in keys)
+
+
 def _surname(key: str) -> str:
     """``person:andrzej-duda`` → ``duda``: how a key is matched against names as written."""
     return re.split(r"[:\s-]", key)[-1]
@@ -463,15 +476,9 @@ class StoryIndex:
         names, or the article one with someone no article of the story names."""
         if not self.params.counterpart_rule:
             return True
-        if story.counterparts:
-            theirs = _top(story.counterparts)
-            if not any(k in persons or _surname(k) in names for k in theirs):
-                return False
-        if counterparts:
-            named = {_surname(k) for k in story.persons} | set(story.persons)
-            if not any(k in named or _surname(k) in named for k in counterparts):
-                return False
-        return True
+        if story.counterparts and not _named_in_article(_top(story.counterparts), persons, names):
+            return False
+        return not counterparts or _named_in_story(counterparts, story)
 
     def _places_agree(self, place: str | None, kind: str | None, names: frozenset[str], story: Story) -> bool:
         """False when a meeting (press conference, summit) and the story's are in different cities,
@@ -500,10 +507,7 @@ class StoryIndex:
         if not self.params.subject_rule or kind not in PERSONAL_KINDS or not main or not story.subjects \
                 or _top_kind(story) != kind:
             return True
-        named = set(story.persons) | {_surname(k) for k in story.persons}
-        mine = main[0] in named or _surname(main[0]) in named
-        theirs = any(k in persons or _surname(k) in names for k in _top(story.subjects))
-        return mine and theirs
+        return _named_in_story(main[:1], story) and _named_in_article(_top(story.subjects), persons, names)
 
     def _date_part(self, when: _When, story: Story) -> float | None:
         """Same day: a bonus; a few days apart: nothing (reports come late); beyond that a penalty
