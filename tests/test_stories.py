@@ -489,3 +489,26 @@ def test_a_report_filed_from_elsewhere_that_names_the_city_can_join() -> None:
     index = StoryIndex()
     ids = file_all(index, brussels, filed)
     assert ids[0] == ids[1]  # it says Brussels: not a meeting in another city
+
+
+def test_who_and_where_count_against_a_story_once() -> None:
+    def deal(aid: str, lead: str, people: tuple[str, ...], places: tuple[str, ...]) -> object:
+        return article(aid, "Chipmaker agrees to buy graphics rival", f"{lead} The chipmaker agreed to buy its "
+                       "graphics rival for cash and shares, the largest deal in its history. The boards of both "
+                       "companies approved the takeover, which regulators still have to clear. Analysts said the "
+                       "deal would let the buyer sell complete platforms to computer makers.",
+                       people=people, places=places)
+
+    first = deal("a", "Chief executive Ann Ortiz announced the deal in Austin.", ("Ann Ortiz",), ("Austin",))
+    other = deal("b", "Analyst Raj Mehta said in Toronto that the deal surprised investors.", ("Raj Mehta",),
+                 ("Toronto",))
+
+    def against(params: StoryParams) -> float:
+        index = StoryIndex(params)
+        index.add(first.id, extract_event(first), text_features(first))
+        parts = index.add(other.id, extract_event(other), text_features(other)).parts
+        assert parts, "the second report joins the first: the words are the same"
+        return -sum(min(0.0, parts.get(k, 0.0)) for k in ("place", "people", "persons"))
+
+    assert against(StoryParams(entity_penalty_cap=1.0)) > 0.10  # another place, other people: three penalties
+    assert against(StoryParams()) == pytest.approx(0.10)  # ... which count as one

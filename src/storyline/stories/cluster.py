@@ -57,6 +57,7 @@ from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITL
 #: a tour visits several places, and sports reports call a team "visiting").
 _SEATED_KINDS = frozenset({"meeting", "press conference", "summit", "ministerial meeting"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ENTITY_PARTS = ("place", "people", "persons")
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
 
@@ -84,6 +85,9 @@ class StoryParams:
     people_penalty: float = 0.06
     persons_weight: float = 0.2  #: how much the cosine of person mentions counts ...
     persons_center: float = 0.5  #: ... above (bonus) or below (penalty) this
+    #: place, people and persons penalties together count at most this much: they measure one thing
+    #: (who and where), and reports of one event from different angles name different people
+    entity_penalty_cap: float = 0.10
     # off by default: with the small spaCy model the people of a title are too noisy (ECB+ dev)
     main_penalty: float = 0.0  #: none of the people the article is about is what the story is about
     main_bonus: float = 0.0
@@ -459,6 +463,11 @@ class StoryIndex:
                 parts["main"] = -p.main_penalty
             elif dominant & set(main):
                 parts["main"] = p.main_bonus
+        against = -sum(min(0.0, parts.get(k, 0.0)) for k in _ENTITY_PARTS)
+        if against > p.entity_penalty_cap:  # who and where, measured three ways: one penalty, not three
+            for k in _ENTITY_PARTS:
+                if parts.get(k, 0.0) < 0:
+                    parts[k] *= p.entity_penalty_cap / against
         if anchors and story.anchors and p.anchor_bonus and date >= 0 and when.day_level and story.days:
             n = sum(1 for a in story.article_ids if not self.members[a].copy_of)
             if any(story.anchors.get(t, 0) >= p.anchor_share * n for t in anchors):
