@@ -512,3 +512,17 @@ def test_who_and_where_count_against_a_story_once() -> None:
 
     assert against(StoryParams(entity_penalty_cap=1.0)) > 0.10  # another place, other people: three penalties
     assert against(StoryParams()) == pytest.approx(0.10)  # ... which count as one
+
+
+def test_a_name_the_model_ran_on_still_names_the_person() -> None:
+    def by_full_name(m: object) -> str:  # as the entities stage keys people: the whole name
+        return "person:" + "-".join(m.text.lower().split())
+
+    first = _arrest("a", _ARRESTS[0])
+    glued = article("g", "Hawks' Dale Mercer Arrested For DUI", _ARRESTS[2] + " " + first.text.split(". ", 1)[1],
+                    people=("Dale Mercer Arrested", "Dale Mercer", "Rita Salas"), orgs=("Hawks",))
+    assert extract_event(glued, canonical=by_full_name).main[0] == "person:dale-mercer-arrested"
+    index = StoryIndex()
+    ids = [index.add(f.id, extract_event(f, canonical=by_full_name), text_features(f, canonical=by_full_name)).story_id
+           for f in (first, glued)]
+    assert ids[0] == ids[1]  # "Dale Mercer Arrested" names Dale Mercer: the same arrest

@@ -257,13 +257,17 @@ def _named(places: Iterable[str], names: frozenset[str]) -> bool:
 
 def _named_in_article(keys: Iterable[str], persons: dict[str, float], names: frozenset[str]) -> bool:
     """Whether the article names one of the people: by key, or by surname as written."""
-    return any(k in persons or _surname(k) in names for k in keys)
+    return any(k in persons or any(t in names for t in _name_tokens(k)) for k in keys)
 
 
 def _named_in_story(keys: Iterable[str], story: Story) -> bool:
     """Whether an article of the story names one of the people, by key or by surname."""
-    named = set(story.persons) | {_surname(k) for k in story.persons}
-    return any(k in named or _surname(k) in named for k in keys)
+    named = set(story.persons) | {t for k in story.persons for t in _name_tokens(k)}
+    return any(k in named or any(t in named for t in _name_tokens(k)) for k in keys)
+
+
+def _name_tokens(key: str) -> list[str]:
+    return [t for t in re.split(r"[:\s-]", key)[1:] if len(t) >= 3]
 
 
 def _surname(key: str) -> str:
