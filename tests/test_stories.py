@@ -526,3 +526,17 @@ def test_a_name_the_model_ran_on_still_names_the_person() -> None:
     ids = [index.add(f.id, extract_event(f, canonical=by_full_name), text_features(f, canonical=by_full_name)).story_id
            for f in (first, glued)]
     assert ids[0] == ids[1]  # "Dale Mercer Arrested" names Dale Mercer: the same arrest
+
+
+def test_a_city_and_its_country_are_not_two_places() -> None:
+    def talks(aid: str, where: str) -> object:
+        f = _ministers(aid, f"Jens Stoltenberg met Andrzej Duda for talks in {where} on Wednesday.")
+        return article(aid, f.title, f.text.split("\n", 1)[1], people=PEOPLE, places=(where, "Ukraine", "Russia"))
+
+    index = StoryIndex()
+    file_all(index, talks("a", "Brussels"))
+    joined = index.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium")))
+    assert not joined.new and joined.parts.get("place", 0.0) == 0.0  # Brussels is in Belgium: no penalty
+    elsewhere = StoryIndex(place_country=lambda key: None)  # without the gazetteer: another place
+    file_all(elsewhere, talks("a", "Brussels"))
+    assert elsewhere.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium"))).new

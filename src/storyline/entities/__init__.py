@@ -21,13 +21,14 @@ from storyline.entities.describe import resolve_description
 from storyline.entities.kb import KnowledgeBase, load_kb
 from storyline.entities.link import EntityIndex
 from storyline.entities.mentions import not_people_of, repair_mentions
-from storyline.entities.places import find_place_countries, place_country
+from storyline.entities.places import find_place_countries, place_country, place_key_country
 from storyline.entities.roles import Description, RoleFact, find_descriptions, find_roles
 from storyline.records import AnalysedArticle, Mention
 
 __all__ = [
     "ArticleEntities", "Description", "EntityIndex", "KnowledgeBase", "RoleFact", "find_descriptions",
     "find_place_countries", "find_roles", "link_article", "load_kb", "not_people_of", "place_country",
+    "place_key_country",
     "repair_mentions", "resolve_description",
 ]
 

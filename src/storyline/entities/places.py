@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.entities import gazetteer as gz
@@ -24,6 +25,18 @@ def place_country(name: str) -> str | None:
     if name in gz.COUNTRY_NAMES.values():
         return name
     return gz.PLACE_COUNTRY.get(name)
+
+
+@functools.cache
+def _countries_by_key() -> dict[str, str]:
+    names = set(gz.COUNTRY_NAMES) | set(gz.COUNTRY_NAMES.values()) | set(gz.PLACE_ALIASES) | set(gz.PLACE_COUNTRY)
+    return {n.lower(): c for n in names if (c := place_country(n))}
+
+
+def place_key_country(key: str) -> str | None:
+    """:func:`place_country` of a lower-cased place key, as the stories stage keeps places:
+    "the hague" → Netherlands, "kiev" → Ukraine."""
+    return _countries_by_key().get(key.lower())
 
 
 def find_place_countries(text: str, mentions: list[Mention]) -> dict[str, str]:

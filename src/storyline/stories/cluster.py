@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storyline.entities.places import place_key_country
 from storyline.stories.events import (ONE_DAY_KINDS, PERSONAL_KINDS, ArticleFeatures, Canonical, Event,
                                       compatible_kinds, default_canonical, distinct_kinds, lead_sentences)
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
@@ -305,14 +306,14 @@ class StoryIndex:
 
     Args:
         params: thresholds and weights.
-        place_country: optional ``name → country`` lookup, so that "Brussels" and "Belgium"
-            are not taken for different places (the entities stage has one).
+        place_country: ``place key → country`` lookup, so that "Brussels" and "Belgium" are not
+            taken for different places; by default the gazetteer's (``place_key_country``).
     """
 
     def __init__(self, params: StoryParams | None = None, *, place_country: Callable[[str], str | None] | None = None,
                  prefix: str = "s") -> None:
         self.params = params or StoryParams()
-        self.place_country = place_country
+        self.place_country = place_country or place_key_country
         self.prefix = prefix
         self.dfs = DocumentFrequencies()
         self.stories: dict[str, Story] = {}
@@ -508,7 +509,8 @@ class StoryIndex:
             return False  # nor is anything in The Hague the story's meeting in Brussels
         if kind in _SEATED_KINDS and _top_kind(story) in _SEATED_KINDS:
             if story.meeting_places:
-                return place in story.meeting_places or _named(story.meeting_places, names)
+                return place in story.meeting_places or _named(story.meeting_places, names) \
+                    or bool(place) and self._same_country(place, story.meeting_places)
             if place and story.named_places and place not in story.named_places:
                 return self._same_country(place, story.named_places)
         return True
