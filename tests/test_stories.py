@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from stories_helpers import article
+from stories_helpers import article, reports
 
 from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
                                text_features)
@@ -290,14 +290,13 @@ def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> 
     assert extract_event(g).kind == "attack"
 
 
-def _press_conference(aid: str, lead: str) -> object:
-    return article(
-        aid, "Stoltenberg urges Belarus to stop helping Russia",
-        f"{lead} Stoltenberg urged Belarus to stop helping Russia fight against Ukraine and said the allies "
-        "would keep sending weapons and ammunition to Ukraine. He said Russia was launching new offensives against "
-        "Ukrainian cities and that the alliance would strengthen its deterrence and defence on the eastern flank. "
-        "Allies agreed to provide more support to Ukraine, including air defences, drones and anti-tank weapons.",
-        people=PEOPLE + ("Volodymyr Zelensky",), places=("Brussels", "Belarus", "Ukraine", "Russia"), orgs=("NATO",))
+_press_conference = reports(
+    "Stoltenberg urges Belarus to stop helping Russia",
+    "Stoltenberg urged Belarus to stop helping Russia fight against Ukraine and said the allies "
+    "would keep sending weapons and ammunition to Ukraine. He said Russia was launching new offensives against "
+    "Ukrainian cities and that the alliance would strengthen its deterrence and defence on the eastern flank. "
+    "Allies agreed to provide more support to Ukraine, including air defences, drones and anti-tank weapons.",
+    people=PEOPLE + ("Volodymyr Zelensky",), places=("Brussels", "Belarus", "Ukraine", "Russia"), orgs=("NATO",))
 
 
 def test_a_meeting_with_someone_takes_only_reports_that_name_them() -> None:
@@ -352,14 +351,13 @@ def test_an_undated_meeting_on_another_weekday_does_not_join_a_dated_meeting() -
 BOXERS = ("Pavel Drago", "Drago", "Tom Reyes", "Reyes", "Sam Ortega", "Ortega")
 
 
-def _fight(aid: str, lead: str) -> object:
-    return article(
-        aid, "Drago keeps his heavyweight titles",
-        f"{lead} Drago dominated the fight from the opening bell with his jab and a heavy right hand, and the "
-        "referee waved it off after a flurry of punches against the ropes. The champion kept his world heavyweight "
-        "belts in front of a sold-out arena and said he wanted to fight again before the end of the year. "
-        "His trainer praised the discipline of the champion and the crowd cheered the long reign of Drago.",
-        people=BOXERS, places=("Germany",))
+_fight = reports(
+    "Drago keeps his heavyweight titles",
+    "Drago dominated the fight from the opening bell with his jab and a heavy right hand, and the "
+    "referee waved it off after a flurry of punches against the ropes. The champion kept his world heavyweight "
+    "belts in front of a sold-out arena and said he wanted to fight again before the end of the year. "
+    "His trainer praised the discipline of the champion and the crowd cheered the long reign of Drago.",
+    people=BOXERS, places=("Germany",))
 
 
 def test_a_contest_counterpart_is_the_opponent() -> None:
@@ -391,15 +389,14 @@ def test_a_party_label_of_a_person_is_not_a_participant() -> None:
     assert [p.name for p in extract_event(f).participants] == ["Angela Merkel", "Bundestag"]
 
 
-def _ministers(aid: str, lead: str) -> object:
-    return article(
-        aid, "Stoltenberg: allies stay committed to Ukraine",
-        f"{lead} Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "
-        "alliance was not a party to the conflict. He said Russia was failing in Ukraine and that its nuclear "
-        "rhetoric was reckless. Allies remain united in their support for the sovereignty and self-defence of "
-        "Ukraine, he said, and the alliance will strengthen its deterrence and defence on the eastern flank.",
-        people=("Jens Stoltenberg", "Stoltenberg"), places=("Brussels", "The Hague", "Ukraine", "Russia"),
-        orgs=("NATO",))
+_ministers = reports(
+    "Stoltenberg: allies stay committed to Ukraine",
+    "Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "
+    "alliance was not a party to the conflict. He said Russia was failing in Ukraine and that its nuclear "
+    "rhetoric was reckless. Allies remain united in their support for the sovereignty and self-defence of "
+    "Ukraine, he said, and the alliance will strengthen its deterrence and defence on the eastern flank.",
+    people=("Jens Stoltenberg", "Stoltenberg"), places=("Brussels", "The Hague", "Ukraine", "Russia"),
+    orgs=("NATO",))
 
 
 def test_an_organisation_headquarters_gives_the_city() -> None:
@@ -425,13 +422,12 @@ _UNPLACED = ("Jens Stoltenberg spoke after a working dinner with seven leaders i
              "Jens Stoltenberg spoke after the working dinner with seven leaders hosted in The Hague.")
 
 
-def _arrest(aid: str, lead: str) -> object:
-    return article(
-        aid, "Hawks player arrested on suspicion of drunk driving",
-        f"{lead} The team said it was aware of the arrest and was gathering information. Coach Rita Salas said "
-        "the club would handle the matter internally and that the player would practise this week. Police said "
-        "the car was stopped on the freeway after it drifted across two lanes, and a breath test was refused.",
-        people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
+_arrest = reports(
+    "Hawks player arrested on suspicion of drunk driving",
+    "The team said it was aware of the arrest and was gathering information. Coach Rita Salas said "
+    "the club would handle the matter internally and that the player would practise this week. Police said "
+    "the car was stopped on the freeway after it drifted across two lanes, and a breath test was refused.",
+    people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
 
 
 _ARRESTS = ("Hawks receiver Dale Mercer was arrested early Sunday on suspicion of drunk driving.",
