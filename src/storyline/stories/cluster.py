@@ -49,15 +49,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.entities.places import place_key_country
-from storyline.stories.events import (ONE_DAY_KINDS, PERSONAL_KINDS, ArticleFeatures, Canonical, Event,
-                                      compatible_kinds, default_canonical, distinct_kinds, lead_sentences)
+from storyline.stories.events import (ONE_DAY_KINDS, PERSONAL_KINDS, PLACE_LABELS, ArticleFeatures, Canonical,
+                                      Event, compatible_kinds, default_canonical, distinct_kinds, lead_sentences)
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
 #: Kinds of event held in one place: one in another city is another event ("visit" is left out:
 #: a tour visits several places, and sports reports call a team "visiting").
 _SEATED_KINDS = frozenset({"meeting", "press conference", "summit", "ministerial meeting"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ENTITY_PARTS = ("place", "people", "persons")
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
@@ -228,7 +227,7 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
     capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", f.text))
-    places = sorted({k for m in f.mentions if m.label in _PLACE_LABELS and (k := entity_key(m.text))})
+    places = sorted({k for m in f.mentions if m.label in PLACE_LABELS and (k := entity_key(m.text))})
     return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised,
                         places)
 
@@ -257,17 +256,18 @@ def _named(places: Iterable[str], names: frozenset[str]) -> bool:
 
 
 def _named_in_article(keys: Iterable[str], persons: dict[str, float], names: frozenset[str]) -> bool:
-    """Whether the article names one of the people: by key, or by surname as written."""
+    """Whether the article names one of the people: by key, or by a word of the name as written."""
     return any(k in persons or any(t in names for t in _name_tokens(k)) for k in keys)
 
 
 def _named_in_story(keys: Iterable[str], story: Story) -> bool:
-    """Whether an article of the story names one of the people, by key or by surname."""
+    """Whether an article of the story names one of the people, by key or by a word of the name."""
     named = set(story.persons) | {t for k in story.persons for t in _name_tokens(k)}
     return any(k in named or any(t in named for t in _name_tokens(k)) for k in keys)
 
 
 def _name_tokens(key: str) -> list[str]:
+    """``person:jamal-williams-arrested`` → its words: a name the model ran on still names Williams."""
     return [t for t in re.split(r"[:\s-]", key)[1:] if len(t) >= 3]
 
 
@@ -374,7 +374,7 @@ class StoryIndex:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
-        named_places = sorted(set(text.places) | {place} if place else set(text.places)) \
+        named_places = sorted(set(text.places) | ({place} if place else set())) \
             if len(vector) >= self.params.short_text_terms else []
         member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
                         dict(text.people), list(event.main), anchors, event.kind, counterparts, named_places)

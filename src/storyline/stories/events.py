@@ -47,7 +47,7 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
                             r"meeting of (?:the )?(?:[a-z]+ )?ministers"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
     "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
-                r"held talks", r"ministers? (?:will )?meet", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
+                r"held talks", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
                r"drone", r"explosion", r"ambush"),
@@ -103,7 +103,7 @@ PERSONAL_KINDS = frozenset({"arrest"})
 
 def compatible_kinds(a: str, b: str) -> bool:
     """Whether two event kinds can describe one event (a press conference at a summit)."""
-    return a == b or any(a in fam and b in fam for fam in KIND_FAMILIES) and not distinct_kinds(a, b)
+    return a == b or (any(a in fam and b in fam for fam in KIND_FAMILIES) and not distinct_kinds(a, b))
 
 
 def distinct_kinds(a: str | None, b: str | None) -> bool:
@@ -112,7 +112,7 @@ def distinct_kinds(a: str | None, b: str | None) -> bool:
 
 
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = ("PERSON", "ORG")  # "Norwegian", "Russian" (NORP) describe, they do not take part
 # "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
@@ -339,7 +339,7 @@ def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | 
             break
         if m.label in ("GPE", "LOC") and _listed(f.text, m, places_at):
             continue  # "new units in Bulgaria, Hungary, Romania and Slovakia": where things are, not where it happened
-        if m.label not in _PLACE_LABELS and not (m.label == "ORG" and re.search(r"headquarters|hq\b", f.text[m.end:m.end + 16], re.I)):
+        if m.label not in PLACE_LABELS and not (m.label == "ORG" and re.search(r"headquarters|hq\b", f.text[m.end:m.end + 16], re.I)):
             continue
         if re.match(r"['’]s\b", f.text[m.end:m.end + 3]) or _inside(quoted, m.start, m.end):
             continue  # "in Russia's invasion" is not a place; nor is a place inside a quotation
@@ -403,7 +403,7 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             if k and len(m.text) > len(full.get(k, "")):
                 full[k] = m.text.strip()
     surnames = {m.text.split()[-1] for m in f.mentions if m.label == "PERSON" and m.text.split()}
-    places = {m.text for m in f.mentions if m.label in _PLACE_LABELS}
+    places = {m.text for m in f.mentions if m.label in PLACE_LABELS}
     quoted = quoted_spans(f)
     seen: dict[str, tuple[Participant, Mention]] = {}
     for m in f.mentions:
