@@ -2,7 +2,7 @@
 
     python bench/eval_stories.py --gold ../shared/data/stories/ecbplus_dev.jsonl [--pred-out P.jsonl] [--shuffle 3]
     python bench/eval_stories.py --gold ../shared/data/stories/gnews_headlines_dev.jsonl
-    python bench/eval_stories.py --seeds ../shared/seeds
+    python bench/eval_stories.py --seeds ../shared/seeds [--shuffle 120]
     python bench/eval_stories.py --t17 ../shared/data/stories/t17_dev.jsonl \\
                                  --t17-timelines ../shared/data/stories/t17_dev_timelines.jsonl
 
@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import math
 import os
 import pickle
 import random
@@ -143,6 +145,18 @@ def eval_gold(args: argparse.Namespace, path: str) -> dict:
     return out
 
 
+def _orders(items: list, n: int) -> list[list]:
+    """Every filing order when there are at most ``n`` of them (5 seeds: 120), else ``n`` shuffled ones."""
+    if math.factorial(len(items)) <= n:
+        return [list(p) for p in itertools.permutations(items)]
+    out = []
+    for seed in range(1, n + 1):
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        out.append(order)
+    return out
+
+
 def eval_seeds(args: argparse.Namespace) -> dict:
     docs = []
     for item in discover([args.seeds]):
@@ -157,6 +171,10 @@ def eval_seeds(args: argparse.Namespace) -> dict:
     pred, _ = cluster(items)
     stories = len(set(pred.values()))
     print(f"seeds: {len(items)} articles -> {stories} stories (expected {len(items)}: five different events)")
+    if args.shuffle:
+        orders = _orders(items, args.shuffle)
+        counts = Counter(len(set(cluster(order)[0].values())) for order in orders)
+        print(f"  in {len(orders)} filing orders: " + ", ".join(f"{n} stories {c} times" for n, c in sorted(counts.items())))
     for gid, f in items:
         e = extract_event(f)
         print(f"  {gid[:20]:20s} story {pred[gid]:4s} date {e.date or '-':10s} place {e.place or '-':14s} "
@@ -200,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", action="append", default=[], help="gold JSONL {id, title, text, date, cluster}")
     ap.add_argument("--pred-out", help="write {id, cluster} lines (of the last --gold file)")
-    ap.add_argument("--shuffle", type=int, default=0, help="also score N shuffled orders")
+    ap.add_argument("--shuffle", type=int, default=0,
+                    help="also score N shuffled orders (the seeds: every order, when there are at most N)")
     ap.add_argument("--seeds", help="folder of the seed articles (each a different event)")
     ap.add_argument("--t17", help="T17 articles JSONL")
     ap.add_argument("--t17-timelines", help="T17 gold timelines JSONL")
