@@ -21,16 +21,10 @@ participants and place, each posting list capped to the stories last active unde
 plus time-bucketed postings so that an article about an old event still finds its story. The
 cost of adding an article is bounded by the caps, not by the size of the store.
 
-Some evidence rules a story out whatever the words say (long texts only). A meeting or a contest
-has its counterpart ("talks with Duda", "stopped Sam Ortega"): a story of one never takes an
-article that does not name the person met or beaten, an article of one never joins a story none
-of whose articles names them, and two stories with different counterparts never merge. A meeting,
-press conference or summit happens in one place: one in another city is another story, and so
-is one that never names the city of the other. A summit is not a ministerial meeting. An arrest
-is of someone: one whose person the other side never names is another arrest. That is what
-tells apart the meetings of the same officials in the same weeks, or two title fights of one
-boxer, where the words alone are alike. Adding never moves an earlier article to another story,
-except that a merge moves a whole story.
+Some evidence rules a story out whatever the words say (long texts only): the person met or
+beaten, the city of a meeting, the person arrested, a summit against a ministerial meeting
+(:mod:`storyline.stories.rules`). Adding never moves an earlier article to another story, except
+that a merge moves a whole story.
 
 Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
 so the store can persist it.
@@ -49,14 +43,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.entities.places import place_key_country
-from storyline.stories.events import (ONE_DAY_KINDS, PERSONAL_KINDS, PLACE_LABELS, ArticleFeatures, Canonical,
-                                      Event, compatible_kinds, default_canonical, distinct_kinds, lead_sentences)
+from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatures, Canonical, Event,
+                                      compatible_kinds, default_canonical, lead_sentences)
+from storyline.stories.rules import SEATED_KINDS, ArticleSide, other_counterparts, ruled_out, top_kind
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
-#: Kinds of event held in one place: one in another city is another event ("visit" is left out:
-#: a tour visits several places, and sports reports call a team "visiting").
-_SEATED_KINDS = frozenset({"meeting", "press conference", "summit", "ministerial meeting"})
 _ENTITY_PARTS = ("place", "people", "persons")
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
 
@@ -232,50 +224,6 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
                         places)
 
 
-def _top(counts: Counter[str]) -> list[str]:
-    """The keys counted at least half as often as the most counted one."""
-    most = max(counts.values(), default=0)
-    return [k for k, n in counts.items() if 2 * n >= most]
-
-
-def _top_kind(story: Story) -> str | None:
-    return story.kinds.most_common(1)[0][0] if story.kinds else None
-
-
-def _other_counterparts(a: Story, b: Story) -> bool:
-    """Whether two stories are meetings (or contests) with different people."""
-    if not a.counterparts or not b.counterparts:
-        return False
-    return not {_surname(k) for k in _top(a.counterparts)} & {_surname(k) for k in _top(b.counterparts)}
-
-
-def _named(places: Iterable[str], names: frozenset[str]) -> bool:
-    """Whether the text names one of the places (by the words of its key): a report filed from
-    Warsaw about the meeting in Brussels still says Brussels."""
-    return any(all(w in names for w in key.split()) for key in places)
-
-
-def _named_in_article(keys: Iterable[str], persons: dict[str, float], names: frozenset[str]) -> bool:
-    """Whether the article names one of the people: by key, or by a word of the name as written."""
-    return any(k in persons or any(t in names for t in _name_tokens(k)) for k in keys)
-
-
-def _named_in_story(keys: Iterable[str], story: Story) -> bool:
-    """Whether an article of the story names one of the people, by key or by a word of the name."""
-    named = set(story.persons) | {t for k in story.persons for t in _name_tokens(k)}
-    return any(k in named or any(t in named for t in _name_tokens(k)) for k in keys)
-
-
-def _name_tokens(key: str) -> list[str]:
-    """``person:jamal-williams-arrested`` → its words: a name the model ran on still names Williams."""
-    return [t for t in re.split(r"[:\s-]", key)[1:] if len(t) >= 3]
-
-
-def _surname(key: str) -> str:
-    """``person:andrzej-duda`` → ``duda``: how a key is matched against names as written."""
-    return re.split(r"[:\s-]", key)[-1]
-
-
 def _when(event: Event) -> _When:
     when = _when_of_date(event)
     when.one_day = event.kind in ONE_DAY_KINDS
@@ -444,10 +392,8 @@ class StoryIndex:
         parts = {"text": text, "date": date}
         if len(vector) < p.short_text_terms:
             return parts
-        if not self._counterparts_agree(counterparts or [], persons or {}, names, story) \
-                or not self._places_agree(place, kind, names, story) \
-                or not self._subjects_agree(kind, main or [], persons or {}, names, story) \
-                or p.distinct_kinds_rule and distinct_kinds(kind, _top_kind(story)):
+        article = ArticleSide(place, kind, main or [], counterparts or [], persons or {}, names)
+        if ruled_out(p, article, story, self._same_country):
             return None
         if place and story.places:
             if place in story.places:
@@ -478,51 +424,11 @@ class StoryIndex:
             if any(story.anchors.get(t, 0) >= p.anchor_share * n for t in anchors):
                 parts["anchor"] = p.anchor_bonus
         if kind and story.kinds:
-            if kind == _top_kind(story):
+            if kind == top_kind(story):
                 parts["kind"] = p.kind_bonus
             elif not any(compatible_kinds(kind, k) for k in story.kinds):
                 parts["kind"] = -p.kind_penalty
         return parts
-
-    def _counterparts_agree(self, counterparts: list[str], persons: dict[str, float], names: frozenset[str],
-                            story: Story) -> bool:
-        """False when the story is a meeting with (or a contest against) someone the article never
-        names, or the article one with someone no article of the story names."""
-        if not self.params.counterpart_rule:
-            return True
-        if story.counterparts and not _named_in_article(_top(story.counterparts), persons, names):
-            return False
-        return not counterparts or _named_in_story(counterparts, story)
-
-    def _places_agree(self, place: str | None, kind: str | None, names: frozenset[str], story: Story) -> bool:
-        """False when a meeting (press conference, summit) and the story's are in different cities,
-        or the article or the story never names the city of the other's: a meeting in The Hague is
-        not the story's meeting in Brussels. A report filed from Warsaw about the meeting in
-        Brussels still names Brussels, so naming the city is enough."""
-        if not self.params.one_day_place_rule:
-            return True
-        if place and story.places and kind in _SEATED_KINDS and place not in story.places \
-                and not self._same_country(place, story.places) and not _named(story.places, names):
-            return False
-        if place and story.meeting_places and place not in story.meeting_places \
-                and not self._same_country(place, story.meeting_places) and not _named(story.meeting_places, names):
-            return False  # nor is anything in The Hague the story's meeting in Brussels
-        if kind in _SEATED_KINDS and _top_kind(story) in _SEATED_KINDS:
-            if story.meeting_places:
-                return place in story.meeting_places or _named(story.meeting_places, names) \
-                    or bool(place) and self._same_country(place, story.meeting_places)
-            if place and story.named_places and place not in story.named_places:
-                return self._same_country(place, story.named_places)
-        return True
-
-    def _subjects_agree(self, kind: str | None, main: list[str], persons: dict[str, float], names: frozenset[str],
-                        story: Story) -> bool:
-        """False when the article and the story are arrests (``events.PERSONAL_KINDS``) and either
-        the person the article is about goes unnamed in the story or the other way round."""
-        if not self.params.subject_rule or kind not in PERSONAL_KINDS or not main or not story.subjects \
-                or _top_kind(story) != kind:
-            return True
-        return _named_in_story(main[:1], story) and _named_in_article(_top(story.subjects), persons, names)
 
     def _date_part(self, when: _When, story: Story) -> float | None:
         """Same day: a bonus; a few days apart: nothing (reports come late); beyond that a penalty
@@ -578,7 +484,7 @@ class StoryIndex:
                 continue
             if not self._mostly_short(other):
                 continue  # a story of long reports does not fragment: never merged
-            if self.params.counterpart_rule and _other_counterparts(story, other):
+            if self.params.counterpart_rule and other_counterparts(story, other):
                 continue  # the meeting with one person is not the meeting with another
             date = self._date_part(when, other)
             if date is None:
@@ -672,7 +578,7 @@ class StoryIndex:
         story.counterparts.update(member.counterparts)
         if member.main and len(member.vector) >= p.short_text_terms:
             story.subjects[member.main[0]] += 1
-        if member.place and member.kind in _SEATED_KINDS:
+        if member.place and member.kind in SEATED_KINDS:
             story.meeting_places[member.place] += 1
         story.named_places.update(member.named_places)
         for key in self._keys(member.vector, member.people, member.place):
