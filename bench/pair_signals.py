@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import eval_stories  # noqa: E402  (the bench folder is not a package)
 
 from storyline.stories import extract_event, text_features  # noqa: E402
-from storyline.stories.cluster import Member, StoryIndex, _when  # noqa: E402
+from storyline.stories.cluster import StoryIndex, _when  # noqa: E402
 from storyline.stories.terms import weigh  # noqa: E402
 
 PARTS = ("text", "date", "place", "people", "persons", "kind")
@@ -41,14 +41,12 @@ def pair_rows(items: list, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray
     for t in texts.values():
         index.dfs.add(t.bag.weights, t.bag.priors)
     vectors = {gid: weigh(texts[gid].bag, index.dfs, top=index.params.top_terms) for gid in texts}
-    people = {gid: sorted({p.key for p in e.participants if p.label == "PERSON"}) for gid, e in events.items()}
-    alone = {}
+    members, alone = {}, {}
     for gid, e in events.items():
         story = index._new_story()
-        index._apply(Member(gid, story.id, 0, vectors[gid], e.date, e.date_source, e.place_key, people[gid],
-                            dict(texts[gid].people), list(e.main), [], e.kind, list(e.counterparts),
-                            sorted(set(texts[gid].places) | ({e.place_key} if e.place_key else set()))),
-                     story, _when(e))
+        members[gid] = index.member(gid, e, texts[gid], vectors[gid])
+        members[gid].story_id = story.id
+        index._apply(members[gid], story, _when(e))
         alone[gid] = story
     rows, same, topic = [], [], []
     topic_of = {gid: gold[gid].split("/")[0] for gid in gold}
@@ -56,9 +54,9 @@ def pair_rows(items: list, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray
         for b in alone:
             if a == b or topic_of[a] != topic_of[b]:
                 continue
-            e, t = events[b], texts[b]
-            parts = index._score(vectors[b], _when(e), people[b], e.place_key, e.kind, alone[a], t.people, e.main,
-                                 [], t.names, list(e.counterparts))
+            m = members[b]
+            parts = index._score(m.vector, _when(events[b]), m.people, m.place, m.kind, alone[a], m.persons, m.main,
+                                 m.anchors, texts[b].names, m.counterparts)
             rows.append([0.0] * len(PARTS) + [1.0] if parts is None else [parts.get(k, 0.0) for k in PARTS] + [0.0])
             same.append(gold[a] == gold[b])
             topic.append(topic_of[a])

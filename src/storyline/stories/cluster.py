@@ -304,14 +304,11 @@ class StoryIndex:
         self.dfs.add(text.bag.weights, text.bag.priors)
         vector = weigh(text.bag, self.dfs, top=self.params.top_terms)
         when = _when(event)
-        anchors = [t for t in text.title_names if self.dfs.idf(t) >= self.params.anchor_idf]
-        people = sorted({p.key for p in event.participants if p.label == "PERSON"})
-        place = event.place_key
-        counterparts = list(event.counterparts)
+        member = self.member(article_id, event, text, vector)
         best: tuple[float, Story, dict[str, float]] | None = None
-        for story in self._candidates(vector, when, people, place):
-            parts = self._score(vector, when, people, place, event.kind, story, text.people, event.main, anchors,
-                                text.names, counterparts)
+        for story in self._candidates(vector, when, member.people, member.place):
+            parts = self._score(vector, when, member.people, member.place, member.kind, story, member.persons,
+                                member.main, member.anchors, text.names, member.counterparts)
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -322,14 +319,21 @@ class StoryIndex:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
-        named_places = sorted(set(text.places) | ({place} if place else set())) \
-            if len(vector) >= self.params.short_text_terms else []
-        member = Member(article_id, story.id, self._seq, vector, event.date, event.date_source, place, people,
-                        dict(text.people), list(event.main), anchors, event.kind, counterparts, named_places)
+        member.story_id, member.seq = story.id, self._seq
         self._apply(member, story, when)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
         return Assignment(story.id, new, score, parts)
+
+    def member(self, article_id: str, event: Event, text: TextFeatures, vector: dict[str, float]) -> Member:
+        """The row an article is filed as, before it has a story (``story_id`` is set on filing)."""
+        place = event.place_key
+        named_places = sorted(set(text.places) | ({place} if place else set())) \
+            if len(vector) >= self.params.short_text_terms else []
+        return Member(article_id, "", 0, vector, event.date, event.date_source, place,
+                      sorted({p.key for p in event.participants if p.label == "PERSON"}), dict(text.people),
+                      list(event.main), [t for t in text.title_names if self.dfs.idf(t) >= self.params.anchor_idf],
+                      event.kind, list(event.counterparts), named_places)
 
     def add_copy(self, article_id: str, original_id: str) -> str:
         """File a duplicate of an already filed article: it goes where the original went."""
