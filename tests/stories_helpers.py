@@ -35,3 +35,46 @@ def reports(title: str, rest: str, **names: tuple[str, ...]) -> Callable[[str, s
     def make(aid: str, lead: str) -> ArticleFeatures:
         return article(aid, title, f"{lead} {rest}", **names)
     return make
+
+
+#: Two castings for one role, a season apart: reports of either read alike (the series, the role,
+#: the broadcaster), but each is about another actor, and only the later one names the earlier.
+_SERIES = ("The science-fiction series Starfarer follows the crew of a deep-space freighter.",
+           "Fans of Starfarer had waited weeks for the casting news from the broadcaster Northlight.",
+           "The role of the Navigator is the most coveted part on British television.",
+           "Northlight said filming of the new season starts at its studios in Cardiff.")
+_FIRST_CASTING = ("Vera Lindqvist has been named as the new Navigator in Starfarer.",
+                  "Lindqvist, a Glasgow-born actress of 26, becomes the youngest lead the series has had.",
+                  "Lindqvist signed a three-year contract after a secret audition in the autumn.",
+                  "Producers praised her energy and comic timing in the audition.",
+                  "Lindqvist was until now best known for a hospital drama on daytime television.",
+                  "She said playing the Navigator was a childhood dream come true.")
+_SECOND_CASTING = ("Tomas Brandt will take over the role of the Navigator from Vera Lindqvist.",
+                   "Brandt, a veteran stage actor of 58, is the oldest lead the series has ever cast.",
+                   "Brandt was revealed as the new star during a live broadcast on Sunday evening.",
+                   "Brandt played kings and villains with the royal theatre company for three decades.",
+                   "Lindqvist announced in the spring that she would leave after four seasons.",
+                   "Brandt said he had watched the series with his grandchildren for years.")
+#: The first casting told from another angle: her home town's pride, still about her.
+_HOME_TOWN = ("Glasgow celebrates as Vera Lindqvist wins the Navigator role in Starfarer.",
+              "Neighbours in the Govan street where Lindqvist grew up hung flags from their windows.",
+              "Her old drama teacher said Lindqvist rehearsed in the school hall every lunch break.",
+              "The local cinema will show the first episode of Lindqvist's season on a big screen.",
+              "Her parents run a bakery and sold cakes iced with the freighter's emblem.",
+              "The city council said Lindqvist would be invited to switch on the winter lights.")
+
+
+def casting_reports(which: str, n: int, seed: int = 0) -> list[ArticleFeatures]:
+    """``n`` reports of a casting (``first``, ``second``, or ``home``: the first from another
+    angle), each its own selection and order of the event's sentences and the series' background."""
+    import random
+
+    lines = {"first": _FIRST_CASTING, "second": _SECOND_CASTING, "home": _HOME_TOWN}[which]
+    rng = random.Random(f"{which}-{seed}")
+    out = []
+    for i in range(n):
+        body = [lines[0], *rng.sample(lines[1:], len(lines) - 2), *rng.sample(_SERIES, 3)]
+        out.append(article(f"{which}{i}", lines[0].rstrip("."), " ".join(body),
+                           people=("Vera Lindqvist", "Lindqvist", "Tomas Brandt", "Brandt"),
+                           places=("Cardiff", "Glasgow", "Govan"), orgs=("Northlight",)))
+    return out

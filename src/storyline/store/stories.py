@@ -3,7 +3,8 @@
 ``save_stories(db, changes)`` runs inside :meth:`Store.save_batch`'s transaction; ``changes`` is
 :meth:`storyline.stories.stage.StoryStage.changes` output::
 
-    {"merges": [{from, into}], "stories": [{id, title, start, end, articles}],
+    {"merges": [{from, into}], "moves": [{article_id, story_id}],
+     "stories": [{id, title, start, end, articles}],
      "story_articles": [(story_id, article_id)],
      "events": [{id, story_id, article_id, date, date_source, place, venue, participants, main, kind,
                  summary, evidence}],
@@ -41,6 +42,12 @@ def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
         db.execute("UPDATE story_members SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE story_id = ?",
                    (into, into, old))
         db.execute("DELETE FROM stories WHERE id = ?", (old,))
+    for m in changes.get("moves", []):  # a split moved the article to another story
+        aid, sid = m["article_id"], m["story_id"]
+        db.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", (sid, aid))
+        db.execute("UPDATE events SET story_id = ? WHERE id = ?", (sid, aid))
+        db.execute("UPDATE story_members SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE article_id = ?",
+                   (sid, sid, aid))
     db.executemany(
         'INSERT OR REPLACE INTO stories (id, title, start, "end", articles) VALUES (?, ?, ?, ?, ?)',
         [(r["id"], r["title"], r["start"], r["end"], r["articles"]) for r in changes.get("stories", [])],

@@ -46,6 +46,7 @@ from storyline.entities.places import place_key_country
 from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatures, Canonical, Event,
                                       compatible_kinds, default_canonical, lead_sentences)
 from storyline.stories.rules import SEATED_KINDS, ArticleSide, other_counterparts, ruled_out, top_kind
+from storyline.stories.split import find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, term_bag, weigh)
 
@@ -95,6 +96,13 @@ class StoryParams:
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
     subject_rule: bool = True  #: an arrest of someone the other side never names is another arrest
     distinct_kinds_rule: bool = True  #: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``)
+    split_rule: bool = True  #: a grown story that holds two events splits in two (:mod:`~storyline.stories.split`)
+    split_first: int = 8  #: long members a story has when it is first checked for a split
+    split_min_group: int = 3  #: members each group of a split holds at least
+    split_ratio: float = 0.6  #: similarity across the groups at most this share of the similarity within
+    split_main_share: float = 0.3  #: a group is about a person when this share of it is ...
+    split_named_share: float = 0.2  #: ... nearly all of it names them, and at most this share of the other
+    split_places: bool = True  #: ... or the place nearly all of a group names and the other hardly does
 
 
 @dataclass(slots=True)
@@ -162,6 +170,7 @@ class Story:
     meeting_places: Counter[str] = field(default_factory=Counter)  #: places of its meetings and press conferences
     named_places: Counter[str] = field(default_factory=Counter)  #: places its long texts name
     short: int = 0  #: members that are short texts (headlines)
+    long: int = 0  #: members that are long texts (copies not counted)
     touched: int = 0
 
     @property
@@ -269,6 +278,7 @@ class StoryIndex:
         self._postings: dict[str, dict[str, None]] = {}
         self._alias: dict[str, str] = {}  #: merged story id → the story it was folded into
         self._merges: list[tuple[str, str]] = []  #: (folded, into) since the last :meth:`take_merges`
+        self._moves: list[tuple[str, str]] = []  #: (article, story it left) since the last :meth:`take_moves`
         self._seq = 0
         self._next_id = 1
 
@@ -297,6 +307,12 @@ class StoryIndex:
         out, self._merges = self._merges, []
         return out
 
+    def take_moves(self) -> list[tuple[str, str]]:
+        """``(article, story it left)`` for the articles a split moved since the last call, oldest
+        first (for the store; where each is now: :meth:`story_of`)."""
+        out, self._moves = self._moves, []
+        return out
+
     def add(self, article_id: str, event: Event, text: TextFeatures) -> Assignment:
         """File one article: join the best-matching story or start a new one; returns where it went."""
         if article_id in self.members:
@@ -323,7 +339,10 @@ class StoryIndex:
         self._apply(member, story, when)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
-        return Assignment(story.id, new, score, parts)
+        elif not new and self.params.split_rule and is_checkpoint(story.long, self.params.split_first) \
+                and not self._mostly_short(story):
+            self._split_if_two(story)
+        return Assignment(member.story_id, new, score, parts)
 
     def member(self, article_id: str, event: Event, text: TextFeatures, vector: dict[str, float]) -> Member:
         """The row an article is filed as, before it has a story (``story_id`` is set on filing)."""
@@ -533,6 +552,31 @@ class StoryIndex:
         self._merges.append((small.id, big.id))
         return big
 
+    # -- splitting ------------------------------------------------------------------------------
+
+    def _split_if_two(self, story: Story) -> None:
+        """Split ``story`` when its members turn out to report two events (:func:`split.find_split`):
+        the group holding its first member keeps the id, the other becomes a new story, and both
+        are rebuilt from their members in filing order (as :meth:`from_rows` would)."""
+        members = [self.members[a] for a in story.article_ids if not self.members[a].copy_of]
+        found = find_split(members, self.params)
+        if found is None:
+            return
+        leave = set(found.leave)
+        other = self._new_story()
+        kept = Story(story.id)
+        self.stories[story.id] = kept
+        for m in sorted((self.members[a] for a in story.article_ids), key=lambda m: m.seq):
+            goes = m.article_id in leave or (m.copy_of is not None and m.copy_of in leave)
+            target = other if goes else kept
+            if goes:
+                self._moves.append((m.article_id, story.id))
+            m.story_id = target.id
+            if m.copy_of:
+                target.article_ids.append(m.article_id)
+            else:
+                self._apply(m, target)
+
     def _number(self, story_id: str) -> int:
         digits = story_id[len(self.prefix):]
         return int(digits) if digits.isdigit() else 0
@@ -579,6 +623,8 @@ class StoryIndex:
             story.kinds[member.kind] += 1
         if len(member.vector) < p.short_text_terms:
             story.short += 1
+        else:
+            story.long += 1
         story.counterparts.update(member.counterparts)
         if member.main and len(member.vector) >= p.short_text_terms:
             story.subjects[member.main[0]] += 1

@@ -103,17 +103,23 @@ class StoryStage:
         index = self.pipeline.index
         resolve = index.resolve
         # a short text can merge two stories (StoryIndex._merge_nearest): the store folds the
-        # merged story's rows into the one it went into, and everything here uses the new ids
+        # merged story's rows into the one it went into; a story that turns out to hold two
+        # events splits (StoryIndex._split_if_two): the store moves the articles that left it.
+        # Everything here uses the articles' stories as they are now.
         merges = index.take_merges()
-        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges})
+        moves = index.take_moves()
+        now = index.story_of
+        left = {resolve(old) for _, old in moves}
+        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges} | left
+                         | {now(a) or "" for a, _ in moves} - {""})
         folded = sorted({old for old, _ in merges})
         records = list(store.story_records(touched + folded)) if store is not None else []
         known = {r.article_id for r in records}
         records += [r for r in self._records if r.article_id not in known]
         for r in records:
-            r.story_id = resolve(r.story_id)
+            r.story_id = now(r.article_id) or resolve(r.story_id)
         for e in self._events:
-            e["story_id"] = resolve(e["story_id"])
+            e["story_id"] = now(e["article_id"]) or resolve(e["story_id"])
         rows = {r["id"]: r for r in story_rows(records)}
         stories = []
         for sid in touched:
@@ -123,8 +129,11 @@ class StoryStage:
                             "end": row.get("end"), "articles": len(story.article_ids)})
         dfs = index.dfs
         dirty = sorted(dfs.__dict__.pop("dirty", set()) if isinstance(dfs, _TrackedFrequencies) else set(dfs.df))
-        out = {"merges": [{"from": old, "into": into} for old, into in merges], "stories": stories,
-               "story_articles": [(resolve(sid), aid) for sid, aid in self._members], "events": list(self._events),
+        out = {"merges": [{"from": old, "into": into} for old, into in merges],
+               "moves": [{"article_id": a, "story_id": now(a)} for a in dict.fromkeys(a for a, _ in moves)],
+               "stories": stories,
+               "story_articles": [(now(aid) or resolve(sid), aid) for sid, aid in self._members],
+               "events": list(self._events),
                "duplicates": list(self._duplicates),
                "members": [asdict(index.members[aid]) for _, aid in self._members],
                "terms": [{"term": t, "df": dfs.df.get(t, 0), "prior": dfs.prior.get(t, 0.0)} for t in dirty],

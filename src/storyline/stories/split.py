@@ -1,0 +1,195 @@
+"""When a story turns out to be two events: find the split, from the story's own members.
+
+Single-pass filing decides on one article at a time. The first report of a second event of the
+same type (another actor cast in the same role, another coach fired by the same club) reads
+like the story's reports and joins it; from then on the story holds both events, and every later
+report of either fits it. One article cannot tell this, but a grown story can: its members fall
+into two groups, each alike within and unlike the other, and each group is about someone else.
+
+:func:`find_split` looks for that, purely, over the story's long members:
+
+1. two-means over the members' term vectors (cosine), from deterministic starts (the least
+   alike pair, and the member least like the first);
+2. the groups must each hold at least ``split_min_group`` members, and the mean similarity across
+   them must be at most ``split_ratio`` times the mean similarity within them: two reports of
+   one event told from two angles are still closer than that;
+3. one group must be about a person the other group hardly names: the first person its members
+   are about (:attr:`Member.main`) for at least ``split_main_share`` of them, named by at most
+   ``split_named_share`` of the other group's members. Two angles of one event name the same
+   people; two events of one type are about different ones ("Capaldi to be the next Doctor"
+   against "Matt Smith is the new Doctor"; the first group names Smith, the second never
+   Capaldi).
+
+The index (:class:`~storyline.stories.cluster.StoryIndex`) asks at fixed story sizes
+(:func:`is_checkpoint`), so a store filed in one batch or in many splits the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyline.stories.rules import name_tokens
+
+if TYPE_CHECKING:
+    from storyline.stories.cluster import Member, StoryParams
+
+#: Members compared when looking for a split: a sample spread over the story's filing order.
+SAMPLE = 60
+_ITERATIONS = 25
+#: Terms a member needs to take part in finding the split (a headline's few words are noise here).
+MIN_TERMS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Two groups of a story's members (article ids) and why they are two events."""
+
+    stay: list[str]  #: the group holding the story's first member: it keeps the story's id
+    leave: list[str]  #: the group that becomes a story of its own
+    ratio: float  #: mean similarity across the groups over the mean within them
+    about: str  #: the person one group is about and the other hardly names
+
+
+def is_checkpoint(size: int, first: int) -> bool:
+    """Whether a story of ``size`` long members is checked: at ``first``, then at every size up to
+    twice that, then each time it has grown by an eighth (8, 9, ..., 16, 18, 20, 22, 24, 27, ...)."""
+    point = first
+    while point < size:
+        point += max(1, point // 8)
+    return point == size
+
+
+def find_split(members: Sequence[Member], params: StoryParams) -> Split | None:
+    """Two events in one story, from its members in filing order (copies left out); None when it
+    is one. Members of at least ``MIN_TERMS`` terms decide; every member then goes to the group
+    whose centroid it is nearer."""
+    long = [m for m in members if len(m.vector) >= MIN_TERMS]
+    if len(long) < 2 * params.split_min_group:
+        return None
+    sample = _spread(long, SAMPLE)
+    matrix = _matrix(sample)
+    labels = _two_means(matrix)
+    if labels is None:
+        return None
+    a = [i for i, g in enumerate(labels) if g == 0]
+    b = [i for i, g in enumerate(labels) if g == 1]
+    if min(len(a), len(b)) < params.split_min_group:
+        return None
+    sims = matrix @ matrix.T
+    within = (_mean_off_diagonal(sims, a) + _mean_off_diagonal(sims, b)) / 2
+    cross = float(sims[np.ix_(a, b)].mean())
+    if within <= 0 or cross > params.split_ratio * within:
+        return None
+    group_a, group_b = [sample[i] for i in a], [sample[i] for i in b]
+    about = _about_someone_else(group_a, group_b, params) or _about_someone_else(group_b, group_a, params)
+    if about is None:
+        return None
+    centroids = [_centroid(group_a), _centroid(group_b)]
+    sides: tuple[list[str], list[str]] = ([], [])
+    for m in members:
+        side = 0 if _dot(m.vector, centroids[0]) >= _dot(m.vector, centroids[1]) else 1
+        sides[side].append(m.article_id)
+    if min(len(sides[0]), len(sides[1])) < params.split_min_group:
+        return None
+    stay, leave = sides if members[0].article_id in sides[0] else (sides[1], sides[0])
+    return Split(stay, leave, round(cross / within, 3), about)
+
+
+def _about_someone_else(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
+    """What ``group`` is about and the other group hardly names: the first person its members are
+    about, or else the place they all name."""
+    mains = Counter(m.main[0] for m in group if m.main)
+    if mains:
+        person, count = mains.most_common(1)[0]
+        if count >= max(params.split_min_group, params.split_main_share * len(group)):
+            words = set(name_tokens(person))
+            if _contrast(lambda m: person in m.persons or bool(words & _person_words(m)), group, other, params):
+                return person
+    places = Counter(p for m in group for p in m.named_places)
+    if params.split_places and places:
+        place, _ = places.most_common(1)[0]
+        if _contrast(lambda m: place in m.named_places, group, other, params):
+            return "place:" + place
+    return None
+
+
+def _contrast(names: Callable[[Member], bool], group: list[Member], other: list[Member], params: StoryParams) -> bool:
+    """Whether nearly all of ``group`` names it and hardly any of ``other`` does."""
+    share = params.split_named_share
+    return sum(map(names, group)) >= (1 - share) * len(group) and sum(map(names, other)) <= share * len(other)
+
+
+def _person_words(member: Member) -> set[str]:
+    return {t for k in member.persons for t in name_tokens(k)} | {t for k in member.main for t in name_tokens(k)}
+
+
+def _spread(members: Sequence[Member], n: int) -> list[Member]:
+    if len(members) <= n:
+        return list(members)
+    step = len(members) / n
+    return [members[int(i * step)] for i in range(n)]
+
+
+def _matrix(members: Sequence[Member]) -> np.ndarray:
+    terms = {t: i for i, t in enumerate(sorted({t for m in members for t in m.vector}))}
+    matrix = np.zeros((len(members), len(terms)))
+    for row, m in enumerate(members):
+        for t, w in m.vector.items():
+            matrix[row, terms[t]] = w
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
+
+
+def _two_means(matrix: np.ndarray) -> list[int] | None:
+    """Spherical two-means from deterministic starts; the labelling of the best objective."""
+    sims = matrix @ matrix.T
+    least = np.unravel_index(int(np.argmin(sims)), sims.shape)
+    starts = {tuple(sorted((int(least[0]), int(least[1])))), (0, int(np.argmin(sims[0])))}
+    best: tuple[float, list[int]] | None = None
+    for i, j in sorted(starts):
+        if i == j:
+            continue
+        centres = matrix[[i, j]].copy()
+        labels = None
+        for _ in range(_ITERATIONS):
+            new = (matrix @ centres.T).argmax(axis=1)
+            if labels is not None and np.array_equal(new, labels):
+                break
+            labels = new
+            if labels.min() == labels.max():
+                break
+            centres = np.stack([matrix[labels == k].sum(axis=0) for k in (0, 1)])
+            centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+        if labels is None or labels.min() == labels.max():
+            continue
+        objective = float((matrix @ centres.T).max(axis=1).sum())
+        if best is None or objective > best[0]:
+            best = (objective, [int(x) for x in labels])
+    return best[1] if best else None
+
+
+def _mean_off_diagonal(sims: np.ndarray, idx: list[int]) -> float:
+    n = len(idx)
+    if n < 2:
+        return 0.0
+    block = sims[np.ix_(idx, idx)]
+    return float((block.sum() - np.trace(block)) / (n * (n - 1)))
+
+
+def _centroid(group: list[Member]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for m in group:
+        for t, w in m.vector.items():
+            out[t] = out.get(t, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
+    return {t: w / norm for t, w in out.items()}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())

@@ -1,0 +1,90 @@
+"""A story that turns out to hold two events splits in two (``storyline.stories.split``).
+
+The reports are written here (``stories_helpers.casting_reports``): two castings for one role a
+season apart, and the first casting told from another angle (the actress's home town).
+"""
+
+from __future__ import annotations
+
+import pytest
+from stories_helpers import casting_reports
+from test_stories import file_all
+
+from storyline.stories import extract_event
+from storyline.stories.cluster import Member, StoryIndex, StoryParams, text_features
+from storyline.stories.split import find_split, is_checkpoint
+
+
+@pytest.mark.parametrize(("size", "checked"), [
+    (7, False), (8, True), (9, True), (15, True), (16, True), (17, False), (18, True), (19, False), (27, True),
+    (28, False), (30, True), (101, False), (102, True),
+])
+def test_a_story_is_checked_at_fixed_sizes(size: int, checked: bool) -> None:
+    assert is_checkpoint(size, 8) is checked
+
+
+def _members(*groups: list) -> list[Member]:
+    index = StoryIndex(StoryParams(split_rule=False))
+    for group in groups:
+        file_all(index, *group)
+    return sorted(index.members.values(), key=lambda m: m.seq)
+
+
+def test_two_castings_in_one_story_are_found_apart() -> None:
+    members = _members(casting_reports("first", 6), casting_reports("second", 6))
+    found = find_split(members, StoryParams())
+    assert found is not None
+    assert sorted(found.stay) == [f"first{i}" for i in range(6)]  # the first member's group keeps the id
+    assert sorted(found.leave) == [f"second{i}" for i in range(6)]
+    assert found.about == "person:brandt" and found.ratio < 0.6  # the later group is about Brandt, never named
+
+
+@pytest.mark.parametrize(("params", "why"), [
+    (StoryParams(split_ratio=0.7), "the same person: the words part, but both groups are about Lindqvist"),
+    (StoryParams(split_ratio=0.7, split_places=False), "the same, without the place test"),
+])
+def test_one_casting_told_from_two_angles_is_not_split(params: StoryParams, why: str) -> None:
+    members = _members(casting_reports("first", 6), casting_reports("home", 6))
+    assert find_split(members, params) is None, why
+    # with the same lenient ratio, two castings still part: the guard is the person, not the words
+    assert find_split(_members(casting_reports("first", 6), casting_reports("second", 6)), params) is not None
+
+
+def test_a_split_needs_groups_of_three() -> None:
+    members = _members(casting_reports("first", 6), casting_reports("second", 2))
+    assert find_split(members, StoryParams()) is None
+
+
+def test_words_that_part_less_than_the_ratio_do_not_split() -> None:
+    members = _members(casting_reports("first", 6), casting_reports("second", 6))
+    assert find_split(members, StoryParams(split_ratio=0.4)) is None
+
+
+def test_filing_splits_the_story_once_it_has_grown() -> None:
+    reports = casting_reports("first", 6) + casting_reports("second", 6)
+    assert len(set(file_all(StoryIndex(StoryParams(split_rule=False)), *reports))) == 1  # the words alone: one
+    index = StoryIndex()
+    file_all(index, *reports)
+    stories = index.clusters()
+    assert {stories[f"first{i}"] for i in range(6)} == {"s1"}
+    assert len({stories[f"second{i}"] for i in range(6)}) == 1 and stories["second0"] != "s1"
+    moved = [a for a, _ in index.take_moves()]  # the reports filed before the check; later ones join the new story
+    assert len(moved) >= 3 and moved == [f"second{i}" for i in range(len(moved))]
+    # both stories are rebuilt from their members: a later report of either event finds its own
+    later = casting_reports("second", 7, seed=1)[-1]
+    assert index.add("later", extract_event(later), text_features(later)).story_id == stories["second0"]
+
+
+def test_one_casting_from_two_angles_stays_one_story() -> None:
+    assert len(set(file_all(StoryIndex(), *casting_reports("first", 6), *casting_reports("home", 6)))) == 1
+
+
+def test_a_split_index_resumes_from_its_rows_as_it_was() -> None:
+    reports = casting_reports("first", 6) + casting_reports("second", 6)
+    whole = StoryIndex()
+    file_all(whole, *reports)
+    half = StoryIndex()
+    file_all(half, *reports[:9])
+    resumed = StoryIndex.from_rows(half.to_rows())
+    file_all(resumed, *reports[9:])
+    assert resumed.clusters() == whole.clusters()
