@@ -262,3 +262,37 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
     with Store(db) as store:  # a restart replays the stored members into the merged story
         again = StoryStage.from_store(store)
         assert set(again.pipeline.index.clusters().values()) == {before["a1"]}
+
+
+def test_a_split_of_a_stored_story_moves_its_rows_and_survives_a_restart(tmp_path: Path) -> None:
+    """Two castings for one role file into one story; once it has grown, the later casting's
+    reports leave it for a story of their own, in the store too (``stories_helpers.casting_reports``)."""
+    from stories_helpers import casting_reports
+
+    from storyline.pipeline import _store_batch
+    from storyline.stories.stage import StoryStage
+
+    def analysed(f: object) -> AnalysedArticle:
+        a = CleanArticle(id=f.id, source=f"src-{f.id}", path="c.jsonl", format="jsonl", raw_text=f.text, text=f.text,
+                         offsets=[(0, 0)], title=f.title, published=None, outlet=f"Outlet {f.id}")
+        return AnalysedArticle(a, list(f.sentences), list(f.mentions))
+
+    first, second = casting_reports("first", 6), casting_reports("second", 6)
+    stage, report, db = StoryStage(), IngestReport(), tmp_path / "c.db"
+    with Store(db) as store:
+        _store_batch([analysed(f) for f in first + second[:1]], {}, store, report, None, stage)
+        before = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        assert len(set(before.values())) == 1  # one casting's worth of words: one story, so far
+        _store_batch([analysed(f) for f in second[1:]], {}, store, report, None, stage)
+        after = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        events = dict(store.db.execute("SELECT article_id, story_id FROM events").fetchall())
+        members = {r[0]: (r[1], json.loads(r[2])["story_id"])
+                   for r in store.db.execute("SELECT article_id, story_id, data FROM story_members")}
+        stories = dict(store.db.execute("SELECT id, articles FROM stories").fetchall())
+        assert not report.failures
+    kept, other = after["first0"], after["second0"]
+    assert kept != other and {after[f.id] for f in first} == {kept} and {after[f.id] for f in second} == {other}
+    assert events == after and all(row == (after[a],) * 2 for a, row in members.items())
+    assert stories == {kept: 6, other: 6}
+    with Store(db) as store:  # a restart replays the moved members into the story they went to
+        assert StoryStage.from_store(store).pipeline.index.clusters() == after
