@@ -13,12 +13,16 @@ into two groups, each alike within and unlike the other, and each group is about
 2. the groups must each hold at least ``split_min_group`` members, and the mean similarity across
    them must be at most ``split_ratio`` times the mean similarity within them: two reports of
    one event told from two angles are still closer than that;
-3. one group must be about a person the other group hardly names: the first person its members
-   are about (:attr:`Member.main`) for at least ``split_main_share`` of them, named by at most
-   ``split_named_share`` of the other group's members. Two angles of one event name the same
-   people; two events of one type are about different ones ("Capaldi to be the next Doctor"
-   against "Matt Smith is the new Doctor"; the first group names Smith, the second never
-   Capaldi).
+3. the groups must be about different people or places. Either one group is about a person
+   the other hardly names: the first person its members are about (:attr:`Member.main`) for at
+   least ``split_main_share`` of them, named by nearly all of them and by at most
+   ``split_named_share`` of the other group. Two angles of one event name the same people; two
+   events of one type are about different ones (an actor cast in a role, and the actor cast
+   in it a season later: the later reports name the earlier actor, the earlier never the later
+   one). Or one group names a place of its own that the other hardly names (a quake in one
+   province, a quake in another), and the other group has a place or a person of its own too:
+   one group's place alone is not enough, as reports from the victim's home town are an angle
+   of the same event.
 
 The index (:class:`~storyline.stories.cluster.StoryIndex`) asks at fixed story sizes
 (:func:`is_checkpoint`), so a store filed in one batch or in many splits the same way.
@@ -103,7 +107,7 @@ def find_split(members: Sequence[Member], params: StoryParams) -> Split | None:
 
 def _about_someone_else(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
     """What ``group`` is about and the other group hardly names: the first person its members are
-    about, or else the place they all name."""
+    about, or else a place, when the other group has a place of its own too."""
     mains = Counter(m.main[0] for m in group if m.main)
     if mains:
         person, count = mains.most_common(1)[0]
@@ -111,11 +115,34 @@ def _about_someone_else(group: list[Member], other: list[Member], params: StoryP
             words = set(name_tokens(person))
             if _contrast(lambda m: person in m.persons or bool(words & _person_words(m)), group, other, params):
                 return person
+    if params.split_places:
+        here = _own_place(group, other, params)
+        # one side's home town alone is an angle of one event: the other side needs a place or a
+        # person of its own as well
+        if here and (_own_place(other, group, params) or _own_person(other, group, params)):
+            return "place:" + here
+    return None
+
+
+def _own_person(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
+    """A person at least half of ``group`` names and hardly any of ``other`` does."""
+    people = Counter(k for m in group for k in m.persons)
+    share = params.split_named_share
+    for person, count in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < len(group) / 2:
+            break
+        words = set(name_tokens(person))
+        if sum(1 for m in other if person in m.persons or words & _person_words(m)) <= share * len(other):
+            return person
+    return None
+
+
+def _own_place(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
+    """A place nearly all of ``group`` names and hardly any of ``other`` does."""
     places = Counter(p for m in group for p in m.named_places)
-    if params.split_places and places:
-        place, _ = places.most_common(1)[0]
+    for place, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
         if _contrast(lambda m: place in m.named_places, group, other, params):
-            return "place:" + place
+            return place
     return None
 
 
