@@ -24,7 +24,8 @@ cost of adding an article is bounded by the caps, not by the size of the store.
 Some evidence rules a story out whatever the words say (long texts only): the person met or
 beaten, the city of a meeting, the person arrested, a summit against a ministerial meeting
 (:mod:`storyline.stories.rules`). Adding never moves an earlier article to another story, except
-that a merge moves a whole story.
+that a merge moves a whole story, and a story of long texts that turns out to hold two events
+splits in two (:mod:`storyline.stories.split`): the group holding its first article keeps it.
 
 Everything the index holds goes to and comes back from plain rows (:meth:`StoryIndex.to_rows`),
 so the store can persist it.
