@@ -6,7 +6,8 @@ like the story's reports and joins it; from then on the story holds both events,
 report of either fits it. One article cannot tell this, but a grown story can: its members fall
 into two groups, each alike within and unlike the other, and each group is about someone else.
 
-:func:`find_split` looks for that, purely, over the story's long members:
+:func:`find_split` looks for that, purely, over the story's members (those of ``MIN_TERMS``
+terms or more; a sample of ``SAMPLE`` spread over the filing order when there are more):
 
 1. two-means over the members' term vectors (cosine), from deterministic starts (the least
    alike pair, and the member least like the first);
@@ -24,8 +25,9 @@ into two groups, each alike within and unlike the other, and each group is about
    one group's place alone is not enough, as reports from the victim's home town are an angle
    of the same event.
 
-The index (:class:`~storyline.stories.cluster.StoryIndex`) asks at fixed story sizes
-(:func:`is_checkpoint`), so a store filed in one batch or in many splits the same way.
+The index (:class:`~storyline.stories.cluster.StoryIndex`) asks when a story of mostly long
+texts reaches one of a fixed list of sizes (:func:`is_checkpoint`, counting its long texts), so a
+store filed in one batch or in many splits the same way.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class Split:
     stay: list[str]  #: the group holding the story's first member: it keeps the story's id
     leave: list[str]  #: the group that becomes a story of its own
     ratio: float  #: mean similarity across the groups over the mean within them
-    about: str  #: the person one group is about and the other hardly names
+    about: str  #: what one group is about and the other hardly names: ``person:…`` or ``place:…``
 
 
 def is_checkpoint(size: int, first: int) -> bool:
@@ -73,11 +75,30 @@ def find_split(members: Sequence[Member], params: StoryParams) -> Split | None:
     """Two events in one story, from its members in filing order (copies left out); None when it
     is one. Members of at least ``MIN_TERMS`` terms decide; every member then goes to the group
     whose centroid it is nearer."""
-    long = [m for m in members if len(m.vector) >= MIN_TERMS]
-    if len(long) < 2 * params.split_min_group:
+    decide = _spread([m for m in members if len(m.vector) >= MIN_TERMS], SAMPLE)
+    if len(decide) < 2 * params.split_min_group:
         return None
-    sample = _spread(long, SAMPLE)
-    matrix = _matrix(sample)
+    parted = _two_groups(decide, params)
+    if parted is None:
+        return None
+    group_a, group_b, ratio = parted
+    about = _about_someone_else(group_a, group_b, params) or _about_someone_else(group_b, group_a, params)
+    if about is None:
+        return None
+    centroids = (_centroid(group_a), _centroid(group_b))
+    sides: tuple[list[str], list[str]] = ([], [])
+    for m in members:
+        sides[0 if _dot(m.vector, centroids[0]) >= _dot(m.vector, centroids[1]) else 1].append(m.article_id)
+    if min(len(sides[0]), len(sides[1])) < params.split_min_group:
+        return None
+    stay, leave = sides if members[0].article_id in sides[0] else (sides[1], sides[0])
+    return Split(stay, leave, ratio, about)
+
+
+def _two_groups(members: list[Member], params: StoryParams) -> tuple[list[Member], list[Member], float] | None:
+    """The two-means groups of the members and their cross/within similarity ratio, when both are
+    big enough and the ratio is at most ``split_ratio``."""
+    matrix = _matrix(members)
     labels = _two_means(matrix)
     if labels is None:
         return None
@@ -90,19 +111,7 @@ def find_split(members: Sequence[Member], params: StoryParams) -> Split | None:
     cross = float(sims[np.ix_(a, b)].mean())
     if within <= 0 or cross > params.split_ratio * within:
         return None
-    group_a, group_b = [sample[i] for i in a], [sample[i] for i in b]
-    about = _about_someone_else(group_a, group_b, params) or _about_someone_else(group_b, group_a, params)
-    if about is None:
-        return None
-    centroids = [_centroid(group_a), _centroid(group_b)]
-    sides: tuple[list[str], list[str]] = ([], [])
-    for m in members:
-        side = 0 if _dot(m.vector, centroids[0]) >= _dot(m.vector, centroids[1]) else 1
-        sides[side].append(m.article_id)
-    if min(len(sides[0]), len(sides[1])) < params.split_min_group:
-        return None
-    stay, leave = sides if members[0].article_id in sides[0] else (sides[1], sides[0])
-    return Split(stay, leave, round(cross / within, 3), about)
+    return [members[i] for i in a], [members[i] for i in b], round(cross / within, 3)
 
 
 def _about_someone_else(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
