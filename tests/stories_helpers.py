@@ -78,3 +78,38 @@ def casting_reports(which: str, n: int, seed: int = 0) -> list[ArticleFeatures]:
                            people=("Vera Lindqvist", "Lindqvist", "Tomas Brandt", "Brandt"),
                            places=("Cardiff", "Glasgow", "Govan"), orgs=("Northlight",)))
     return out
+
+
+#: Two earthquakes in one country a year apart: the reports share the country's background and
+#: the agencies; each names its own province and towns.
+_QUAKE_BACKGROUND = ("Indonesia sits on the Pacific Ring of Fire, where earthquakes are frequent.",
+                     "The national disaster agency said rescue teams had been sent to the area.",
+                     "The meteorology agency said there was no threat of a tsunami.",
+                     "Aid groups said damaged roads slowed the delivery of tents and water.")
+_QUAKE_NORTH = ("A strong earthquake shook Aceh province on the northern tip of Sumatra.",
+                "In Takengon, houses collapsed and a mosque was badly damaged.",
+                "The quake struck in the highlands of Aceh at a depth of ten kilometres.",
+                "Residents of Takengon and Bener Meriah spent the night outside.",
+                "Landslides cut the road between Takengon and the coast of Aceh.",
+                "Hospitals in Banda Aceh received injured people from the highlands.")
+_QUAKE_EAST = ("A powerful earthquake struck West Papua near the town of Manokwari.",
+               "In Manokwari, a hotel collapsed and the airport terminal was cracked.",
+               "The quake was centred off the coast of West Papua at a depth of thirty kilometres.",
+               "Residents of Manokwari fled to the hills fearing the sea.",
+               "Power was cut across Manokwari and the nearby villages of West Papua.",
+               "The regional hospital in Manokwari treated dozens of injured people in tents.")
+
+
+def quake_reports(which: str, n: int, seed: int = 0) -> list[ArticleFeatures]:
+    """``n`` reports of an earthquake (``north`` or ``east``), like :func:`casting_reports`."""
+    import random
+
+    lines = {"north": _QUAKE_NORTH, "east": _QUAKE_EAST}[which]
+    rng = random.Random(f"{which}-{seed}")
+    out = []
+    for i in range(n):
+        body = [lines[0], *rng.sample(lines[1:], len(lines) - 2), *rng.sample(_QUAKE_BACKGROUND, 3)]
+        out.append(article(f"{which}{i}", lines[0].rstrip("."), " ".join(body),
+                           places=("Indonesia", "Aceh", "Sumatra", "Takengon", "Bener Meriah", "Banda Aceh",
+                                   "West Papua", "Manokwari")))
+    return out

@@ -1,13 +1,14 @@
 """A story that turns out to hold two events splits in two (``storyline.stories.split``).
 
-The reports are written here (``stories_helpers.casting_reports``): two castings for one role a
-season apart, and the first casting told from another angle (the actress's home town).
+The reports are written here (``stories_helpers``): two castings for one role a season apart, the
+first casting told from another angle (the actress's home town), and two earthquakes in one
+country, each in its own province.
 """
 
 from __future__ import annotations
 
 import pytest
-from stories_helpers import casting_reports
+from stories_helpers import casting_reports, quake_reports
 from test_stories import file_all
 
 from storyline.stories import extract_event
@@ -48,6 +49,14 @@ def test_one_casting_told_from_two_angles_is_not_split(params: StoryParams, why:
     assert find_split(members, params) is None, why
     # with the same lenient ratio, two castings still part: the guard is the person, not the words
     assert find_split(_members(casting_reports("first", 6), casting_reports("second", 6)), params) is not None
+
+
+def test_two_quakes_in_one_story_part_by_their_places() -> None:
+    members = _members(quake_reports("north", 6), quake_reports("east", 6))
+    found = find_split(members, StoryParams())
+    assert found is not None and found.about.startswith("place:")
+    assert sorted(found.leave) == [f"east{i}" for i in range(6)]
+    assert find_split(members, StoryParams(split_places=False)) is None  # no person to be about: the places part them
 
 
 def test_a_split_needs_groups_of_three() -> None:
