@@ -82,7 +82,7 @@ def casting_reports(which: str, n: int, seed: int = 0) -> list[ArticleFeatures]:
 
 #: Two earthquakes in one country a year apart: the reports share the country's background and
 #: the agencies; each names its own province and towns.
-_QUAKE_BACKGROUND = ("Indonesia sits on the Pacific Ring of Fire, where earthquakes are frequent.",
+_QUAKE_BACKGROUND = ("Earthquakes are frequent across the islands of Indonesia, which lie on several faults.",
                      "The national disaster agency said rescue teams had been sent to the area.",
                      "The meteorology agency said there was no threat of a tsunami.",
                      "Aid groups said damaged roads slowed the delivery of tents and water.")
