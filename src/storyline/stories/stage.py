@@ -109,9 +109,8 @@ class StoryStage:
         merges = index.take_merges()
         moves = index.take_moves()
         now = index.story_of
-        left = {resolve(old) for _, old in moves}
-        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges} | left
-                         | {now(a) or "" for a, _ in moves} - {""})
+        split = {resolve(old) for _, old in moves} | {sid for a, _ in moves if (sid := now(a))}
+        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges} | split)
         folded = sorted({old for old, _ in merges})
         records = list(store.story_records(touched + folded)) if store is not None else []
         known = {r.article_id for r in records}
