@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.quotes.marks import scan
+from storyline.quotes.marks import in_quotes, scan
 
 
 def quoted(text: str) -> list[str]:
@@ -65,3 +65,21 @@ def test_closing_marks_without_openers_never_fail() -> None:
 )
 def test_typewriter_pairs(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("the port stays open", "“the port stays open”"),
+        ("“the port stays open”", "“the port stays open”"),  # one quotation already: no second pair
+        ("„der Hafen bleibt offen“", "„der Hafen bleibt offen“"),
+        ("«le port reste ouvert»", "«le port reste ouvert»"),
+        ('"the port stays open"', '"the port stays open"'),
+        ("“the port stays op…", "“the port stays op…”"),  # cut short: closed
+        ("“open” and “safe”", "““open” and “safe””"),  # two quotations: wrapped as a whole
+        ("it calls the port “safe” now", "“it calls the port “safe” now”"),
+        ("", "“”"),
+    ],
+)
+def test_a_quotation_is_shown_between_one_pair_of_marks(text: str, shown: str) -> None:
+    assert in_quotes(text) == shown

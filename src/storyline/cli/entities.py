@@ -11,6 +11,7 @@ from rich.table import Table
 
 from storyline.cli._app import DbOption, app, console, fail, open_store, print_json_line
 from storyline.export import entity_row
+from storyline.quotes.marks import in_quotes
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
@@ -91,7 +92,7 @@ def entity_cli(
             if not q["said_on"] and q["published_inferred"]:
                 date += "?"
             text = q["text"] if len(q["text"]) <= 300 else q["text"][:299] + "…"
-            console.print(f"[dim]{escape(date):<11} {q['article_id'][:10]}[/dim] “{escape(text)}”")
+            console.print(f"[dim]{escape(date):<11} {q['article_id'][:10]}[/dim] {escape(in_quotes(text))}")
 
 
 def _role(r: dict[str, Any], *, dates: bool) -> str:

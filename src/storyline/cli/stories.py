@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from storyline.cli._app import DbOption, app, console, open_store, print_json_line
+from storyline.quotes.marks import in_quotes
 
 
 @app.command("stories")
@@ -67,7 +68,7 @@ def timeline_cli(
             console.print(f"    [dim]who:[/dim] {escape(', '.join(e.participants))}")
         for g in e.quotes:
             who = f" — {g.speaker}" if g.speaker else ""
-            console.print(f"    “{escape(_short(g.text, 160))}”{escape(who)}")
+            console.print(f"    {escape(in_quotes(_short(g.text, 160)))}{escape(who)}")
         console.print(f"    [dim]outlets:[/dim] {escape(', '.join(e.outlets) or '–')}")
 
 

@@ -220,3 +220,25 @@ def inside(spans: list[QuoteSpan], start: int, end: int | None = None) -> QuoteS
 def strip_quotes(text: str) -> str:
     """``text`` with its quote marks removed (apostrophes kept)."""
     return "".join(c for i, c in enumerate(text) if c not in QUOTE_CHARS or _is_apostrophe(text, i, 0, len(text)))
+
+
+#: Opening marks a displayed quotation may already start with, and the marks that close them.
+_ENCLOSING = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", '"': '"'}
+
+
+def in_quotes(text: str) -> str:
+    """``text`` between quotation marks for display: “text”. A text that is itself one quotation
+    (the content of "said that “…”") keeps its own marks instead of getting a second pair; one cut
+    short (“… in Bruss…) gets its closing mark."""
+    closers = _ENCLOSING.get(text[:1])
+    if closers is None:
+        return f"\u201c{text}\u201d"
+    depth = 0
+    for i, c in enumerate(text):
+        if i > 0 and c in closers and depth > 0:
+            depth -= 1
+            if depth == 0:
+                return text if i == len(text) - 1 else f"\u201c{text}\u201d"
+        elif c == text[0]:
+            depth += 1
+    return text + closers[-1]

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from storyline.quotes.marks import in_quotes
 from storyline.web import highlight as H
 from storyline.web import people as P
 from storyline.web import queries as Q
@@ -61,6 +62,7 @@ def _safe_href(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+_env.filters["in_quotes"] = in_quotes
 _env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, story_url=_story_url, context=H.context,
                     snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS)
 
