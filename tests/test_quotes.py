@@ -116,6 +116,16 @@ def test_quotation(name: str, text: str, expected: list[tuple[str, str, str]]) -
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["partial", "headline calls"])
+def test_a_partial_quote_keeps_its_quotation_marks_paired(name: str) -> None:
+    text = next(c[1] for c in CASES if c[0] == name)
+    quotes = quotes_of(text)
+    assert quotes
+    for q in quotes:  # `the delays "absurd and costly"`, never `the delays "absurd and costly`
+        assert q.text.count('"') % 2 == 0 and q.text.count("“") == q.text.count("”"), q.text
+
+
+@pytest.mark.slow
 def test_split_quote_is_one_event_with_two_pieces() -> None:
     text = LEAD + "“The cranes are ready,” he said. “The ships can come.”"
     q = find(quotes_of(text), "The cranes are ready")

@@ -203,8 +203,9 @@ def _clause_events(text: str, spans: list[QuoteSpan], found: list[Clause], event
                  and fnd.span_kind(text, sp) != "name"]  # “Challenger” tanks do not make a quote partial
         pieces = list(c.pieces)
         if inner:  # the clause holds quoted words: a partial quote; it takes the whole quoted spans
-            lo, hi = min(lo, inner[0].start), max(hi, inner[-1].end)
-            pieces = _merge(pieces + [(sp.start, sp.end) for sp in inner])
+            # (with their closing mark when it holds the opening one: `rules "harsh and unfair"`)
+            pieces = _merge(pieces + [(sp.open_at, sp.outer_end) if sp.open_at >= lo else (sp.start, sp.end)
+                                      for sp in inner])
             for sp in inner:
                 taken[sp.start] = 1
         key = tuple(pieces)
