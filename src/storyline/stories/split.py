@@ -121,8 +121,7 @@ def _about_someone_else(group: list[Member], other: list[Member], params: StoryP
     if mains:
         person, count = mains.most_common(1)[0]
         if count >= max(params.split_min_group, params.split_main_share * len(group)):
-            words = set(name_tokens(person))
-            if _contrast(lambda m: person in m.persons or bool(words & _person_words(m)), group, other, params):
+            if _contrast(_naming(person), group, other, params):
                 return person
     if params.split_places:
         here = _own_place(group, other, params)
@@ -140,8 +139,7 @@ def _own_person(group: list[Member], other: list[Member], params: StoryParams) -
     for person, count in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < len(group) / 2:
             break
-        words = set(name_tokens(person))
-        if sum(1 for m in other if person in m.persons or words & _person_words(m)) <= share * len(other):
+        if sum(map(_naming(person), other)) <= share * len(other):
             return person
     return None
 
@@ -161,8 +159,13 @@ def _contrast(names: Callable[[Member], bool], group: list[Member], other: list[
     return sum(map(names, group)) >= (1 - share) * len(group) and sum(map(names, other)) <= share * len(other)
 
 
-def _person_words(member: Member) -> set[str]:
-    return {t for k in member.persons for t in name_tokens(k)} | {t for k in member.main for t in name_tokens(k)}
+def _naming(person: str) -> Callable[[Member], bool]:
+    """Whether a member names the person: by key, or by a word of the name (``rules.name_tokens``)."""
+    words = set(name_tokens(person))
+
+    def names(member: Member) -> bool:
+        return person in member.persons or any(words & set(name_tokens(k)) for k in (*member.persons, *member.main))
+    return names
 
 
 def _spread(members: Sequence[Member], n: int) -> list[Member]:
