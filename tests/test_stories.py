@@ -172,6 +172,30 @@ def test_short_texts_are_matched_on_words_and_date_only() -> None:
     assert parts is not None and set(parts) == {"text", "date"}  # no place, people or kind part for six words
 
 
+@pytest.mark.parametrize("vector, other, expected", [
+    ({"voice": 0.5, "audition": 0.5}, {"voice": 1.0, "elephant": 1.0}, 1),
+    ({"e:rihanna": 0.5, "rihanna": 0.5}, {"e:rihanna": 1.0, "rihanna": 1.0}, 1),  # a name and its word: one word
+    ({"e:edward snowden": 0.5}, {"e:edward snowden": 1.0}, 2),                    # a name of two words
+    ({"crane": 0.5, "collapse": 0.5}, {"crane": 1.0, "collapse": 0.5}, 2),
+    ({"crane": 0.5}, {"dock": 1.0}, 0),
+])
+def test_shared_words(vector: dict[str, float], other: dict[str, float], expected: int) -> None:
+    from storyline.stories.terms import shared_words
+
+    assert shared_words(vector, other) == expected
+
+
+def test_a_headline_sharing_one_word_with_a_story_does_not_join_it() -> None:
+    index = StoryIndex(StoryParams(threshold=0.01))  # any overlap at all would pass the threshold
+    first = _headline("h1", "Elephants tell friend from foe by voice")
+    index.add(first.id, extract_event(first), text_features(first))
+    for aid, title, same in (("h2", "Talent show The Voice opens its blind auditions", False),
+                             ("h3", "Elephants know a foe by the sound of a voice", True)):
+        f = _headline(aid, title)
+        index.add(f.id, extract_event(f), text_features(f))
+        assert (index.story_of(aid) == index.story_of("h1")) is same, title
+
+
 def _when_of(f: object) -> object:
     from storyline.stories.cluster import _when
 

@@ -264,6 +264,37 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
         assert set(again.pipeline.index.clusters().values()) == {before["a1"]}
 
 
+def test_merges_in_a_chain_within_one_batch_leave_one_story(tmp_path: Path) -> None:
+    """One batch: the fragment of the second wording absorbs the third's, then goes into the first
+    story; the stored rows name the story that lives on, not the one in between."""
+    from storyline.pipeline import _store_batch
+    from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline
+    from storyline.stories.stage import StoryStage
+
+    def headline(aid: str, text: str) -> AnalysedArticle:
+        a = CleanArticle(id=aid, source=f"src-{aid}", path="h.jsonl", format="jsonl", raw_text=text, text=text,
+                         offsets=[(0, 0)], title=text, published="2024-05-02", outlet=f"Outlet {aid}")
+        return AnalysedArticle(a, [Sentence(0, len(text))])
+
+    collapse = "Harbour crane collapse injures four dockers"
+    strike = "Port unions call strike over safety at Rotterdam terminal"
+    both = "Port unions strike at Rotterdam terminal after crane collapse injures dockers"
+    # joins only near-identical wordings (0.85 for any length); copies differ by a word, so they are filed
+    index = StoryIndex(StoryParams(threshold=0.85, short_terms=1, merge_threshold=0.25))
+    stage = StoryStage(StoryPipeline(index=index, dedup=Deduplicator(threshold=0.95)))
+    batch = [headline(f"a{i}", collapse + tail) for i, tail in enumerate(("", " today", " now", ", today", ", now"))]
+    batch += [headline("c1", both), headline("b1", strike), headline("b2", strike + " today"),
+              headline("c2", both + " today"), headline("c3", both + " now")]
+    report = IngestReport()
+    with Store(tmp_path / "chain.db") as store:
+        _store_batch(batch, {}, store, report, None, stage)
+        assert not report.failures
+        assert index.resolve("s3") == index.resolve("s2") == "s1"  # s3 went into s2, then s2 into s1
+        stored = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        assert len(stored) == 10 and set(stored.values()) == {"s1"}
+        assert [tuple(r) for r in store.db.execute("SELECT id, articles FROM stories")] == [("s1", 10)]
+
+
 def test_a_split_of_a_stored_story_moves_its_rows_and_survives_a_restart(tmp_path: Path) -> None:
     """Two castings for one role file into one story; once it has grown, the later casting's
     reports leave it for a story of their own, in the store too (``stories_helpers.casting_reports``)."""

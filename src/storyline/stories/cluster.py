@@ -49,7 +49,7 @@ from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatur
 from storyline.stories.rules import SEATED_KINDS, ArticleSide, other_counterparts, ruled_out, top_kind
 from storyline.stories.split import find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
-                                     TermBag, entity_key, term_bag, weigh)
+                                     TermBag, entity_key, shared_words, term_bag, weigh)
 
 _ENTITY_PARTS = ("place", "people", "persons")
 BODY_WORDS = 450  #: words of the body read for terms; later paragraphs are background
@@ -92,6 +92,9 @@ class StoryParams:
     kind_bonus: float = 0.03
     kind_penalty: float = 0.08
     short_text_terms: int = 30  #: texts with fewer terms are matched on words and date only (headlines)
+    #: a short text joins only a story it shares this many words with: one word in common with a
+    #: six-word headline is a coincidence ("voice": a talent show and elephants that know voices)
+    short_shared_words: int = 2
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
@@ -406,7 +409,7 @@ class StoryIndex:
                names: frozenset[str] = frozenset(), counterparts: list[str] | None = None
                ) -> dict[str, float] | None:
         """The parts of the article-to-story score, or None when the dates, the counterparts or the
-        meeting places rule the story out."""
+        meeting places rule the story out, or when a short text shares too few words with it."""
         p = self.params
         date = self._date_part(when, story)
         if date is None:
@@ -415,7 +418,7 @@ class StoryIndex:
         text = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
         parts = {"text": text, "date": date}
         if len(vector) < p.short_text_terms:
-            return parts
+            return parts if shared_words(vector, story.centroid) >= p.short_shared_words else None
         article = ArticleSide(place, kind, main or [], counterparts or [], persons or {}, names)
         if ruled_out(p, article, story, self._same_country):
             return None

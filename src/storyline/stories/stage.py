@@ -110,7 +110,7 @@ class StoryStage:
         moves = index.take_moves()
         now = index.story_of
         split = {resolve(old) for _, old in moves} | {sid for a, _ in moves if (sid := now(a))}
-        touched = sorted({resolve(s) for s in self._touched} | {into for _, into in merges} | split)
+        touched = sorted({resolve(s) for s in self._touched} | {resolve(into) for _, into in merges} | split)
         folded = sorted({old for old, _ in merges})
         records = list(store.story_records(touched + folded)) if store is not None else []
         known = {r.article_id for r in records}

@@ -159,6 +159,20 @@ def term_bag(regions: Iterable[tuple[str, float]], names: Iterable[tuple[str, fl
     return TermBag(dict(weights), priors)
 
 
+def shared_words(vector: dict[str, float], other: dict[str, float]) -> int:
+    """How many different words the terms of ``vector`` that ``other`` holds are made of: a name
+    counts its words, and a name and the same word as a term count once ("e:rihanna", "rihanna")."""
+    words: set[str] = set()
+    for t in vector:
+        if not other.get(t):
+            continue
+        if t.startswith("e:"):
+            words.update(stem(w) for w in t[2:].split())
+        else:
+            words.add(t)
+    return len(words)
+
+
 def weigh(bag: TermBag, dfs: DocumentFrequencies, *, top: int = 80) -> dict[str, float]:
     """The article's unit-length tf-idf vector over its ``top`` most salient terms (sublinear tf)."""
     vec = {t: (1.0 + math.log(w)) * dfs.idf(t, bag.priors.get(t, 0.0)) for t, w in bag.weights.items() if w >= 1.0}
