@@ -127,31 +127,35 @@ def time_gaps(times: list[float | None], gap_s: float) -> list[int] | None:
     return labels
 
 
+def document(row: dict) -> str:
+    """The words a baseline reads: the text, with the title in front unless the text opens with it."""
+    title, text = row.get("title") or "", row.get("text") or ""
+    return text if title in text[:200] else f"{title} {text}"
+
+
+def scored(gold: dict[str, str], ids: list[str], labels: list[int]) -> dict:
+    s = score_clusters(gold, {i: str(x) for i, x in zip(ids, labels)})
+    return {"bcubed_p": round(s.bcubed_p, 4), "bcubed_r": round(s.bcubed_r, 4), "bcubed_f1": round(s.bcubed_f1, 4),
+            "stories": s.pred_clusters}
+
+
 def run(path: str, thresholds: list[float], window_min: float, gap_min: float) -> dict:
     rows = load_rows(path)
     ids = [str(r["id"]) for r in rows]
     gold = {i: str(r.get("cluster")) for i, r in zip(ids, rows)}
-    texts = [" ".join(x for x in ((r.get("title") or ""), r.get("text") or "") if x)
-             if (r.get("title") or "") not in (r.get("text") or "")[:200] else r.get("text") or "" for r in rows]
-    vectors = tfidf_vectors(texts)
+    vectors = tfidf_vectors([document(r) for r in rows])
     times = [timestamp(r.get("date")) for r in rows]
     out: dict = {"file": path, "articles": len(rows), "gold_stories": len(set(gold.values()))}
 
-    def best(**kw: object) -> dict:
-        scored = []
-        for t in thresholds:
-            s = score_clusters(gold, {i: str(x) for i, x in zip(ids, single_pass(vectors, t, **kw))})  # type: ignore[arg-type]
-            scored.append({"threshold": t, "bcubed_p": round(s.bcubed_p, 4), "bcubed_r": round(s.bcubed_r, 4),
-                           "bcubed_f1": round(s.bcubed_f1, 4), "stories": s.pred_clusters})
-        return max(scored, key=lambda d: d["bcubed_f1"])
+    def best(times: list[float | None] | None = None, window_s: float | None = None) -> dict:
+        tried = [{"threshold": t, **scored(gold, ids, single_pass(vectors, t, times, window_s))} for t in thresholds]
+        return max(tried, key=lambda d: d["bcubed_f1"])
 
     out["tfidf"] = best()
-    if all(t is not None for t in times):
-        out["tfidf_window"] = {"window_min": window_min, **best(times=times, window_s=window_min * 60)}
-        labels = time_gaps(times, gap_min * 60)
-        s = score_clusters(gold, {i: str(x) for i, x in zip(ids, labels or [])})
-        out["time_gaps"] = {"gap_min": gap_min, "bcubed_p": round(s.bcubed_p, 4), "bcubed_r": round(s.bcubed_r, 4),
-                            "bcubed_f1": round(s.bcubed_f1, 4), "stories": s.pred_clusters}
+    labels = time_gaps(times, gap_min * 60)
+    if labels is not None:
+        out["tfidf_window"] = {"window_min": window_min, **best(times, window_min * 60)}
+        out["time_gaps"] = {"gap_min": gap_min, **scored(gold, ids, labels)}
     return out
 
 

@@ -35,6 +35,15 @@ def test_time_gaps(times: list[float], expected: list[int]) -> None:
     assert baselines.time_gaps(times, 120.0) == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    ({"title": "Crane collapse", "text": "Crane collapse\n\nDockers hurt."}, "Crane collapse\n\nDockers hurt."),
+    ({"title": "Crane collapse", "text": "Four dockers hurt."}, "Crane collapse Four dockers hurt."),
+    ({"text": "Four dockers hurt."}, "Four dockers hurt."),
+])
+def test_document_puts_the_title_in_front_once(row: dict, expected: str) -> None:
+    assert baselines.document(row) == expected
+
+
 def test_time_gaps_needs_times() -> None:
     assert baselines.time_gaps([0.0, None], 120.0) is None
     assert baselines.timestamp("2014-03-10") is None
@@ -42,12 +51,12 @@ def test_time_gaps_needs_times() -> None:
 
 
 def test_run_scores_a_file(tmp_path: Path) -> None:
-    rows = [
-        {"id": "a", "text": "harbour crane collapse injures dockers", "date": "2024-05-01T10:00:00Z", "cluster": "1"},
-        {"id": "b", "text": "dockers injured as harbour crane collapses", "date": "2024-05-01T10:00:20Z", "cluster": "1"},
-        {"id": "c", "text": "orchestra season opens with new conductor", "date": "2024-05-01T12:00:00Z", "cluster": "2"},
-        {"id": "d", "text": "new conductor opens the orchestra season", "date": "2024-05-01T12:00:30Z", "cluster": "2"},
-    ]
+    rows = [{"id": aid, "text": text, "date": f"2024-05-01T{time}Z", "cluster": cluster}
+            for aid, text, time, cluster in (
+        ("a", "harbour crane collapse injures dockers", "10:00:00", "1"),
+        ("b", "dockers injured as harbour crane collapses", "10:00:20", "1"),
+        ("c", "orchestra season opens with new conductor", "12:00:00", "2"),
+        ("d", "new conductor opens the orchestra season", "12:00:30", "2"))]
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = baselines.run(str(path), [0.2], 60.0, 2.0)

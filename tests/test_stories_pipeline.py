@@ -228,15 +228,17 @@ def test_a_failing_article_is_one_report_line_not_a_failed_batch(tmp_path: Path)
         assert [r[0] for r in store.db.execute("SELECT article_id FROM story_articles")] == ["good"]
 
 
+def _headline(aid: str, text: str) -> AnalysedArticle:
+    """An analysed article that is one headline, from its own outlet."""
+    a = CleanArticle(id=aid, source=f"src-{aid}", path="h.jsonl", format="jsonl", raw_text=text, text=text,
+                     offsets=[(0, 0)], title=text, published="2014-03-10", outlet=f"Outlet {aid}")
+    return AnalysedArticle(a, [Sentence(0, len(text))])
+
+
 def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(tmp_path: Path) -> None:
     from storyline.pipeline import _store_batch
     from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline
     from storyline.stories.stage import StoryStage
-
-    def headline(aid: str, text: str) -> AnalysedArticle:
-        a = CleanArticle(id=aid, source=f"src-{aid}", path="h.jsonl", format="jsonl", raw_text=text, text=text,
-                         offsets=[(0, 0)], title=text, published="2014-03-10", outlet=f"Outlet {aid}")
-        return AnalysedArticle(a, [Sentence(0, len(text))])
 
     apple = "Apple releases iOS 7.1 update with CarPlay support"
     apple2 = "iOS 7.1 update from Apple brings CarPlay and Siri fixes"
@@ -248,11 +250,11 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
     report = IngestReport()
     db = tmp_path / "m.db"
     with Store(db) as store:
-        _store_batch([headline("a1", apple), headline("a2", "Today " + apple), headline("b1", apple2)], {}, store,
+        _store_batch([_headline("a1", apple), _headline("a2", "Today " + apple), _headline("b1", apple2)], {}, store,
                      report, None, stage)
         before = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
         assert before["a1"] == before["a2"] != before["b1"]
-        _store_batch([headline("b2", "Now " + apple2)], {}, store, report, None, stage)
+        _store_batch([_headline("b2", "Now " + apple2)], {}, store, report, None, stage)
         after = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
         assert set(after.values()) == {before["a1"]}  # the smaller fragment went into the larger
         assert {r[0] for r in store.db.execute("SELECT id FROM stories")} == {before["a1"]}
@@ -271,20 +273,15 @@ def test_merges_in_a_chain_within_one_batch_leave_one_story(tmp_path: Path) -> N
     from storyline.stories import Deduplicator, StoryIndex, StoryParams, StoryPipeline
     from storyline.stories.stage import StoryStage
 
-    def headline(aid: str, text: str) -> AnalysedArticle:
-        a = CleanArticle(id=aid, source=f"src-{aid}", path="h.jsonl", format="jsonl", raw_text=text, text=text,
-                         offsets=[(0, 0)], title=text, published="2024-05-02", outlet=f"Outlet {aid}")
-        return AnalysedArticle(a, [Sentence(0, len(text))])
-
     collapse = "Harbour crane collapse injures four dockers"
     strike = "Port unions call strike over safety at Rotterdam terminal"
     both = "Port unions strike at Rotterdam terminal after crane collapse injures dockers"
     # joins only near-identical wordings (0.85 for any length); copies differ by a word, so they are filed
     index = StoryIndex(StoryParams(threshold=0.85, short_terms=1, merge_threshold=0.25))
     stage = StoryStage(StoryPipeline(index=index, dedup=Deduplicator(threshold=0.95)))
-    batch = [headline(f"a{i}", collapse + tail) for i, tail in enumerate(("", " today", " now", ", today", ", now"))]
-    batch += [headline("c1", both), headline("b1", strike), headline("b2", strike + " today"),
-              headline("c2", both + " today"), headline("c3", both + " now")]
+    batch = [_headline(f"a{i}", collapse + tail) for i, tail in enumerate(("", " today", " now", ", today", ", now"))]
+    batch += [_headline("c1", both), _headline("b1", strike), _headline("b2", strike + " today"),
+              _headline("c2", both + " today"), _headline("c3", both + " now")]
     report = IngestReport()
     with Store(tmp_path / "chain.db") as store:
         _store_batch(batch, {}, store, report, None, stage)
