@@ -101,6 +101,9 @@ def test_reingest_stores_nothing_twice(tmp_path: Path, corpus: Path) -> None:
         ("bad.jsonl", b'{"text": "One fine article about the alliance and its plans."}\n{not json\n', "bad.jsonl:2"),
         ("nav.html", b"<html><body><nav><a href='/a'>Home</a><a href='/b'>World</a></nav></body></html>",
          "no article"),
+        # web debris only: nothing is left once it is removed, so nothing is stored
+        ("debris.txt", b"Share this on:\nLeave a Reply\n", "nothing is left"),
+        ("debris.jsonl", b'{"id": "x1", "title": "Share this on:", "text": "Share this on:"}\n', "(record x1)"),
     ],
 )
 def test_bad_input_one_line_and_the_batch_goes_on(tmp_path: Path, corpus: Path, name: str, content: bytes,

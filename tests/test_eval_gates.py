@@ -65,9 +65,10 @@ def test_story_clustering_floor(name: str) -> None:
     path = DATA / "stories" / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"stories gold data not found at {path}")
-    gold, pred = story_predictions(str(path))  # exactly what `storyline eval stories` runs: the real ingest
+    gold, pred, refused = story_predictions(str(path))  # what `storyline eval stories` runs: the real ingest
     s = score_clusters(gold, pred)
-    assert s.missing == 0  # every gold article was filed
+    # every gold article was filed, but those that are web debris only ("Share this on:"), which ingest refuses
+    assert s.missing == len(refused) <= 5 and all(r.reason.startswith("nothing is left") for r in refused)
     assert s.bcubed_f1 >= FLOORS[f"stories_{name}_bcubed_f1"]["floor"]
 
 

@@ -204,6 +204,17 @@ def test_eval_stories_on_a_small_gold_file(tmp_path: Path) -> None:
     assert json.loads(out)["bcubed_f1"] == 1.0
 
 
+def test_eval_stories_names_a_refused_gold_row_and_scores_it_alone(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    rows = [{k: r[k] for k in ("id", "title", "text", "date", "cluster")} for r in ROWS]
+    rows.append({"id": "debris", "title": "Share this on:", "text": "Share this on:", "date": "", "cluster": "x"})
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, err = run("eval", "stories", "--gold", str(gold))
+    assert code == 0, out + err
+    assert f"skipped {gold} (record debris): nothing is left" in err
+    assert "1 not filed" in out and "F1 1.000" in out  # scored as a story of its own, which it is
+
+
 def test_a_failing_article_is_one_report_line_not_a_failed_batch(tmp_path: Path) -> None:
     from storyline.pipeline import _store_batch
     from storyline.stories.stage import StoryStage
@@ -224,7 +235,7 @@ def test_a_failing_article_is_one_report_line_not_a_failed_batch(tmp_path: Path)
     with Store(tmp_path / "s.db") as store:
         _store_batch([item("good", QUAKE_1), item("bad", BANK_1)], {}, store, report, None, Broken())
         assert report.articles_added == 2
-        assert [f.path for f in report.failures] == ["src-bad"] and "stories failed" in report.failures[0].reason
+        assert [f.path for f in report.failures] == ["x.txt (record src-bad)"] and "stories failed" in report.failures[0].reason
         assert [r[0] for r in store.db.execute("SELECT article_id FROM story_articles")] == ["good"]
 
 

@@ -209,7 +209,7 @@ def _store_batch(analysed: list[AnalysedArticle], vocab: dict[str, int], store: 
                 stories.add(item)
             except Exception as exc:  # noqa: BLE001 - one article must not fail the batch
                 report.failures.append(BadInput(
-                    item.article.source,
+                    _where(item.article),
                     f"stories failed on this article ({type(exc).__name__}: {exc}); stored without a story"))
     report.articles_added += store.save_batch(unique.values(), vocab=vocab,
                                               entities=stage.changes() if stage is not None else None,
@@ -217,6 +217,11 @@ def _store_batch(analysed: list[AnalysedArticle], vocab: dict[str, int], store: 
     for item in analysed:
         if unique[item.article.id] is not item:
             store.link_source(item.article.source, item.article.path, item.article.id)
+
+
+def _where(doc: RawDocument | CleanArticle) -> str:
+    """How a failure names an article: its file, and the record when the file holds several."""
+    return doc.source if doc.source == doc.path else f"{doc.path} (record {doc.source})"
 
 
 def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[CleanArticle]:
@@ -227,10 +232,17 @@ def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport)
     cleaned: list[CleanArticle] = []
     for doc in docs:
         try:
-            cleaned.append(clean_document(doc, lexicon))
+            article = clean_document(doc, lexicon)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            report.failures.append(BadInput(doc.source, f"could not clean this article ({type(exc).__name__}: {exc}); "
-                                                        "please report it with the file attached"))
+            report.failures.append(BadInput(_where(doc), f"could not clean this article ({type(exc).__name__}: {exc}); "
+                                                         "please report it with the file attached"))
+            continue
+        if not any(c.isalnum() for c in article.text):  # a page of share buttons is not an article
+            preview = " ".join(doc.text.split())[:60]
+            report.failures.append(BadInput(_where(doc), f"nothing is left once the web debris is removed "
+                                                         f"({preview!r}); check that it holds the article's text"))
+            continue
+        cleaned.append(article)
     return cleaned
 
 
@@ -246,7 +258,7 @@ def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], l
             try:
                 analysed.extend(analyse([article]))
             except Exception as exc:  # noqa: BLE001
-                report.failures.append(BadInput(article.source, f"NLP failed on this article ({exc})"))
+                report.failures.append(BadInput(_where(article), f"NLP failed on this article ({exc})"))
     _quote(analysed, report)
     return analysed, report.failures
 
@@ -271,7 +283,7 @@ def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:
             except Exception as exc:  # noqa: BLE001
                 found.append([])
                 report.failures.append(BadInput(
-                    item.article.source,
+                    _where(item.article),
                     f"quotations failed on this article ({type(exc).__name__}: {exc}); stored without them"))
     for item, quotes in zip(analysed, found):
         item.quotes = quotes

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli._app import app, console, errors_to_exit
+from storyline.cli._app import app, console, err_console, errors_to_exit
 
 eval_app = typer.Typer(help="Score storyline's stages against gold data.", no_args_is_help=True,
                        rich_markup_mode=None)
@@ -64,7 +64,9 @@ def eval_stories_cli(
     from storyline.stories.evaluate import score_clusters, story_predictions
 
     with errors_to_exit():
-        labels, pred = story_predictions(gold)
+        labels, pred, refused = story_predictions(gold)
+        for bad in refused:
+            err_console.print(f"storyline: skipped {bad.path}: {bad.reason}", markup=False)
         if pred_out:
             with open(pred_out, "w", encoding="utf-8") as fh:
                 for gid in labels:

@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
+from storyline.records import BadInput
+
 
 @dataclass(frozen=True, slots=True)
 class ClusterScores:
@@ -117,10 +119,11 @@ def date_f1(predicted: Iterable[str], gold: Iterable[str]) -> DateScores:
     return DateScores(precision, recall, f1, hit, len(p), len(g))
 
 
-def story_predictions(gold_path: str) -> tuple[dict[str, str], dict[str, str]]:
-    """``(gold, predicted)`` ``{id: cluster}`` of a gold JSONL file (``{id, title, text, date, cluster}``
-    lines): the articles go through the real ingest (:func:`storyline.pipeline.ingest`) into a
-    temporary store, in the file's order; an id's story is that of the article its text became."""
+def story_predictions(gold_path: str) -> tuple[dict[str, str], dict[str, str], list[BadInput]]:
+    """``(gold, predicted, refused)`` of a gold JSONL file (``{id, title, text, date, cluster}`` lines):
+    ``{id: cluster}`` twice, and what ingest refused (a headline that is only web debris). The
+    articles go through the real ingest (:func:`storyline.pipeline.ingest`) into a temporary store,
+    in the file's order; an id's story is that of the article its text became."""
     import os
     import tempfile
 
@@ -148,7 +151,7 @@ def story_predictions(gold_path: str) -> tuple[dict[str, str], dict[str, str]]:
                 fh.write(json.dumps({k: r[k] for k in ("id", "title", "text", "date") if r[k]}, ensure_ascii=False)
                          + "\n")
         with Store(os.path.join(tmp, "eval.db")) as store:
-            ingest([data], store)
+            report = ingest([data], store)
             story_of = dict(store.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
             pred = {}
             for source, article_id in store.db.execute("SELECT source, article_id FROM sources"):
@@ -162,4 +165,6 @@ def story_predictions(gold_path: str) -> tuple[dict[str, str], dict[str, str]]:
                                                  if i in ids), None)
         if gid is not None:
             fixed[gid] = sid
-    return gold, fixed
+    # name the gold file, not the temporary copy ingest read
+    refused = [BadInput(f.path.replace(data, gold_path), f.reason) for f in report.failures]
+    return gold, fixed, refused
