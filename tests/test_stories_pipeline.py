@@ -235,7 +235,8 @@ def test_a_failing_article_is_one_report_line_not_a_failed_batch(tmp_path: Path)
     with Store(tmp_path / "s.db") as store:
         _store_batch([item("good", QUAKE_1), item("bad", BANK_1)], {}, store, report, None, Broken())
         assert report.articles_added == 2
-        assert [f.path for f in report.failures] == ["x.txt (record src-bad)"] and "stories failed" in report.failures[0].reason
+        assert [f.path for f in report.failures] == ["x.txt (record src-bad)"]
+        assert "stories failed" in report.failures[0].reason
         assert [r[0] for r in store.db.execute("SELECT article_id FROM story_articles")] == ["good"]
 
 
