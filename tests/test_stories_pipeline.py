@@ -140,8 +140,12 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     code, out, _ = run("stories", "--db", db, "--json", "--limit", "2")
     rows = [json.loads(x) for x in out.splitlines()]
     assert len(rows) == 2 and {"id", "title", "start", "end", "articles", "article_ids", "outlets"} <= set(rows[0])
-    quake = next(r["id"] for r in map(json.loads, run("stories", "--db", db, "--json")[1].splitlines())
-                 if r["articles"] == 3)
+    every = [json.loads(x) for x in run("stories", "--db", db, "--json")[1].splitlines()]
+    quake = next(r["id"] for r in every if r["articles"] == 3)
+    code, out, _ = run("stories", "--db", db, "--json", "--min-articles", "2")
+    several = [json.loads(x)["id"] for x in out.splitlines()]
+    assert code == 0 and quake in several and several == [r["id"] for r in every if r["articles"] >= 2]
+    assert len(several) < len(every)  # the store holds stories of one article too, and they are left out
     code, out, err = run("timeline", "--db", db, "--story", quake)
     assert code == 0, err
     assert "2025-03-04" in out and "Andes Daily" in out and "Southern Courier" in out

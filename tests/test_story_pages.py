@@ -153,6 +153,22 @@ def test_story_list_links_every_story_with_dates_counts_and_outlets(client: Test
     assert 'rel="next"' in paged.text and paged.text.count('href="/stories/') == 2
 
 
+def test_story_list_can_hide_stories_of_one_article(client: TestClient, db: str) -> None:
+    rows = _story_rows(db)
+    several = [r["id"] for r in rows if r["articles"] >= 2]
+    assert several and len(several) < len(rows), "the example store should hold stories of one and of more articles"
+    api = client.get("/api/stories?per_page=100&min_articles=2").json()
+    assert api["total"] == len(several) and {s["id"] for s in api["items"]} == set(several)
+    assert client.get("/api/stories?min_articles=0").status_code == 422
+    page = client.get("/stories?per_page=100&min_articles=2")
+    assert page.status_code == 200 and f"{len(several)} stories of 2 articles or more" in page.text
+    shown = {a.get("href") for tag, a in assert_inert(page.text).tags if tag == "a"}
+    assert {f"/stories/{r['id']}" for r in rows if r["articles"] == 1}.isdisjoint(shown)
+    assert 'href="?per_page=100">show every story</a>' in page.text
+    everything = client.get("/stories?min_articles=junk")  # junk falls back to every story
+    assert f"{len(rows)} stories, latest first" in everything.text and "hide one-article stories" in everything.text
+
+
 def test_story_page_is_a_timeline_linked_to_articles_and_spans(client: TestClient, db: str) -> None:
     story = _story_rows(db)[0]
     page = client.get(f"/stories/{story['id']}")

@@ -15,11 +15,13 @@ from storyline.quotes.marks import in_quotes
 def stories_cli(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Stories to show, latest first.")] = 50,
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories of at least this many "
+                                              "articles (copies count): 2 hides the one-headline ones.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List stories: the articles that report the same event, with dates and outlets."""
     with open_store(db) as store:
-        rows = store.stories(limit=limit)
+        rows = store.stories(limit=limit, min_articles=min_articles)
     if as_json:
         for r in rows:
             print_json_line(r)

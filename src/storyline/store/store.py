@@ -293,9 +293,10 @@ class Store:
         """The stories stage's saved state: ``{"index": StoryIndex.to_rows(), "dedup": Deduplicator.to_rows()}``."""
         return _stories.load_state(self.db)
 
-    def stories(self, *, limit: int | None = 50) -> list[dict[str, Any]]:
-        """Stories, latest first: ``{id, title, start, end, articles, article_ids, outlets}``."""
-        return _stories.list_stories(self.db, limit=limit)
+    def stories(self, *, limit: int | None = 50, min_articles: int = 1) -> list[dict[str, Any]]:
+        """Stories of at least ``min_articles`` articles, latest first: ``{id, title, start, end,
+        articles, article_ids, outlets}``."""
+        return _stories.list_stories(self.db, limit=limit, min_articles=min_articles)
 
     def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None) -> list[Any]:
         """``ArticleRecord`` of every stored event (of ``story_ids``; whose participants' keys or names

@@ -152,13 +152,15 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
             for r in rows]
 
 
-def list_stories(db: sqlite3.Connection, *, limit: int | None = 50) -> list[dict[str, Any]]:
-    """Stories, latest first: ``{id, title, start, end, articles, article_ids, outlets}``."""
+def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles: int = 1) -> list[dict[str, Any]]:
+    """Stories of at least ``min_articles`` articles (copies count), latest first:
+    ``{id, title, start, end, articles, article_ids, outlets}``."""
     if not has_tables(db):
         return []
-    sql = ('SELECT id, title, start, "end", articles FROM stories'
+    sql = ('SELECT id, title, start, "end", articles FROM stories WHERE articles >= ?'
            ' ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC')
-    rows = db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+    args = (min_articles, limit) if limit else (min_articles,)
+    rows = db.execute(sql + (" LIMIT ?" if limit else ""), args).fetchall()
     out = []
     for r in rows:
         members = db.execute("SELECT sa.article_id, a.outlet FROM story_articles sa LEFT JOIN articles a"

@@ -138,9 +138,12 @@ def search(request: Request, page: PageDep, f: FilterDep) -> dict:
 
 
 @router.get("/stories", response_model=Page[StorySummary], summary="Stories the stories stage filed, latest first")
-def stories(request: Request, page: PageDep) -> dict:
+def stories(request: Request, page: PageDep,
+            min_articles: Annotated[int, Query(ge=1, description="Only stories of at least this many articles "
+                                                                 "(copies count): 2 hides the one-article ones.")] = 1,
+            ) -> dict:
     with reader(request) as r:
-        return S.list_stories(r.db, r.caps, page).as_dict()
+        return S.list_stories(r.db, r.caps, page, min_articles).as_dict()
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story and its timeline")

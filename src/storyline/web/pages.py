@@ -190,8 +190,11 @@ def article(request: Request, article_id: str) -> Response:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request) -> Response:
+    value = request.query_params.get("min_articles", "")
+    least = max(1, int(value)) if value.isdigit() else 1  # junk falls back to every story
     with reader(request) as r:
-        return render(request, r, "stories.html", page=S.list_stories(r.db, r.caps, _page(request)))
+        return render(request, r, "stories.html", min_articles=least,
+                      page=S.list_stories(r.db, r.caps, _page(request), least))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -42,14 +42,14 @@ def _outlets(db: Conn, story_ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def list_stories(db: Conn, caps: Caps, spec: PageSpec) -> Paged:
-    """Stories latest first, ``{id, title, start, end, articles, outlets}``; an empty page before the
-    stories stage created its tables."""
+def list_stories(db: Conn, caps: Caps, spec: PageSpec, min_articles: int = 1) -> Paged:
+    """Stories of at least ``min_articles`` articles, latest first, ``{id, title, start, end, articles,
+    outlets}``; an empty page before the stories stage created its tables."""
     if not caps.stories:
         return Paged([], 0, spec)
-    total = scalar(db, "SELECT count(*) FROM stories")
-    rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories {_ORDER} LIMIT ? OFFSET ?',
-                     (spec.per_page, spec.offset))
+    total = scalar(db, "SELECT count(*) FROM stories WHERE articles >= ?", (min_articles,))
+    rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {_ORDER}'
+                         " LIMIT ? OFFSET ?", (min_articles, spec.per_page, spec.offset))
     outlets = _outlets(db, [r["id"] for r in rows])
     for r in rows:
         r["outlets"] = outlets.get(r["id"], [])
