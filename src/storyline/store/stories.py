@@ -24,6 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.store.sql import contains
 
+#: The story lists' order (CLI, API, pages): by the last event date, undated stories last, then the
+#: most recently filed.
+LATEST_FIRST = 'ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC'
+
 if TYPE_CHECKING:  # the stories package (datasketch, numpy) is imported only when read
     from storyline.stories.events import Event
     from storyline.stories.timeline import ArticleRecord
@@ -157,8 +161,7 @@ def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles
     ``{id, title, start, end, articles, article_ids, outlets}``."""
     if not has_tables(db):
         return []
-    sql = ('SELECT id, title, start, "end", articles FROM stories WHERE articles >= ?'
-           ' ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC')
+    sql = f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {LATEST_FIRST}'
     args = (min_articles, limit) if limit else (min_articles,)
     rows = db.execute(sql + (" LIMIT ?" if limit else ""), args).fetchall()
     out = []

@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from storyline.store.stories import LATEST_FIRST
 from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
 
 if TYPE_CHECKING:
     from storyline.stories.timeline import TimelineEvent
     from storyline.store import Store
 
-#: Latest first: by the last event date, undated stories last, then the most recently filed.
-_ORDER = 'ORDER BY coalesce("end", start) IS NULL, coalesce("end", start) DESC, rowid DESC'
 _CHUNK = 500
 
 
@@ -48,7 +47,7 @@ def list_stories(db: Conn, caps: Caps, spec: PageSpec, min_articles: int = 1) ->
     if not caps.stories:
         return Paged([], 0, spec)
     total = scalar(db, "SELECT count(*) FROM stories WHERE articles >= ?", (min_articles,))
-    rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {_ORDER}'
+    rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {LATEST_FIRST}'
                          " LIMIT ? OFFSET ?", (min_articles, spec.per_page, spec.offset))
     outlets = _outlets(db, [r["id"] for r in rows])
     for r in rows:
