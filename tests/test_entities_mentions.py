@@ -89,6 +89,53 @@ CASES = [
         "The Lithuanian delegation arrived; the Slovak one stayed home.",
         [("The Lithuanian", "WORK_OF_ART"), ("Slovak", "GPE")],
         {("Lithuanian", "NORP"), ("Slovak", "NORP")}, set(), id="demonyms are NORP"),
+    pytest.param(
+        "“We were close,” said Juror No. 8 after the verdict.",
+        [("Juror No", "PERSON")],
+        set(), {("Juror No", "PERSON"), ("No", "PERSON"), ("Juror", "PERSON")}, id="a juror's number is no name"),
+    pytest.param(
+        "He threw it to Reggie I'm told, but Dana Kessler told reporters otherwise.",
+        [("Reggie I'm", "PERSON"), ("Dana Kessler told", "PERSON")],
+        {("Reggie", "PERSON"), ("Dana Kessler", "PERSON")}, {("Reggie I'm", "PERSON"), ("Dana Kessler told", "PERSON")},
+        id="words glued after a name cut off"),
+    pytest.param(
+        "Judge Mara Quint read the verdict to Ali al-Sadr and Ursula von der Leyen.",
+        [("Judge Mara Quint", "PERSON"), ("Ali al-Sadr", "PERSON"), ("Ursula von der Leyen", "PERSON")],
+        {("Mara Quint", "PERSON"), ("Ali al-Sadr", "PERSON"), ("Ursula von der Leyen", "PERSON")},
+        {("Judge Mara Quint", "PERSON")}, id="a rank goes, particles stay"),
+    pytest.param(
+        "Dana Kessler Quits Over Budget Row\n\nThe finance chief Dana Kessler resigned on Friday after the "
+        "cabinet rejected her budget plan, two of her aides said in the capital.",
+        [("Dana Kessler Quits", "PERSON"), ("Dana Kessler", "PERSON", 1)],
+        {("Dana Kessler", "PERSON")}, {("Dana Kessler Quits", "PERSON")}, id="Title Case headline cut to the name"),
+    pytest.param(
+        "Orbix Buys Telmara, Enters Chip Design Market\n\nOrbix said on Monday that it would buy the chip "
+        "designer Telmara for $300 million, its largest deal so far. Telmara makes low-power processors.",
+        [("Buys Telmara", "PERSON"), ("Telmara", "ORG", 1), ("Telmara", "ORG", 2)],
+        {("Telmara", "ORG")}, {("Buys Telmara", "PERSON"), ("Telmara", "PERSON")},
+        id="no person confirmed: a headline's words are no person"),
+    pytest.param(
+        "Dana Kessler quits over the budget row\n\nThe finance chief resigned on Friday after the cabinet "
+        "rejected her budget plan, two of her aides said in the capital.",
+        [("Dana Kessler", "PERSON")],
+        {("Dana Kessler", "PERSON")}, set(), id="a sentence-case headline keeps its person"),
+    pytest.param(
+        "The Harbor Hawks (5-10) opened the scoring. Hawks kicker Tom Reyes added a field goal.",
+        [("Harbor Hawks", "PERSON"), ("Hawks", "PERSON", 1), ("Tom Reyes", "PERSON")],
+        {("Harbor Hawks", "ORG"), ("Hawks", "ORG"), ("Tom Reyes", "PERSON")},
+        {("Harbor Hawks", "PERSON"), ("Hawks", "PERSON")},
+        id="a plural after 'the' is a team"),
+    pytest.param(
+        "The Harris campaign, run for Kamala Harris by aides, said the Bush administration erred.",
+        [("Harris", "PERSON"), ("Kamala Harris", "PERSON"), ("Bush", "PERSON")],
+        {("Harris", "PERSON"), ("Kamala Harris", "PERSON"), ("Bush", "PERSON")}, set(),
+        id="a person's name before a noun after 'the' stays a person"),
+    pytest.param(
+        "She left the Vera Holm Center, called Palmer Police, and hiked up to Mueller Glacier with Tom Park.",
+        [("Vera Holm Center", "PERSON"), ("Palmer Police", "PERSON"), ("Mueller Glacier", "PERSON"),
+         ("Tom Park", "PERSON")],
+        {("Vera Holm Center", "ORG"), ("Palmer Police", "ORG"), ("Mueller Glacier", "LOC"), ("Tom Park", "PERSON")},
+        {("Police", "PERSON"), ("Glacier", "PERSON")}, id="named after a person, not a person"),
 ]
 
 
@@ -110,6 +157,18 @@ def test_known_people_from_the_corpus() -> None:
     text = "According to Wrona, the exercise went as planned."
     out = repair_mentions(text, mentions(text, ("Wrona", "ORG")), known_people={"Tomasz Wrona"})
     assert ("Wrona", "PERSON") in labelled(out)
+
+
+def test_headline_only_text_cut_to_a_person_the_corpus_knows() -> None:
+    text = "Dana Kessler Quits Over Budget Row"
+    spacy = mentions(text, ("Dana Kessler Quits", "PERSON"))
+    assert labelled(repair_mentions(text, spacy, known_people={"Dana Kessler"})) == {("Dana Kessler", "PERSON")}
+
+
+def test_headline_only_text_without_evidence_keeps_the_model_span() -> None:
+    text = "Dana Kessler Quits Over Budget Row"  # nothing to check the span against
+    spacy = mentions(text, ("Dana Kessler Quits", "PERSON"))
+    assert labelled(repair_mentions(text, spacy)) == {("Dana Kessler Quits", "PERSON")}
 
 
 def test_place_surname_is_not_propagated() -> None:

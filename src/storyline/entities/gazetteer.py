@@ -135,6 +135,19 @@ NOT_ENTITIES: frozenset[str] = frozenset({
     "prime minister", "government", "parliament", "multinational battle group",
 })
 
+#: Last words of organisation names: a "person" ending in one is an organisation ("Betty Ford Center",
+#: "Palmer Police"). Words that are also surnames ("Court", "Park", "Post", "Service") are left out.
+ORG_HEADS: frozenset[str] = frozenset({
+    "Police", "Department", "Center", "Centre", "Club", "University", "College", "School", "Hospital", "Clinic",
+    "Team", "Association", "Council", "Committee", "Party", "Company", "Corporation", "Institute", "Foundation",
+    "Agency", "Bureau", "Creamery", "Dairy", "Herald", "Times",
+})
+#: Last words of place and building names: "Mueller Glacier", "Matanuska Valley", "Mat Maid Warehouse".
+PLACE_HEADS: frozenset[str] = frozenset({
+    "Valley", "Glacier", "Mountain", "Mountains", "Island", "Islands", "Airport", "Station", "Building",
+    "Warehouse", "Bivvy", "Stadium", "Arena", "Province", "County", "District", "Region",
+})
+
 #: Words that never start or end a name: "The Lithuanian" is a demonym, "the Hague" stays.
 NAMES_WITH_THE: frozenset[str] = frozenset({"The Hague", "The Gambia", "The Bahamas", "The Times", "The Guardian",
                                            "The Economist", "The Washington Post", "The New York Times"})
@@ -175,6 +188,9 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "col", "col.", "colonel", "gen", "gen.", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king",
     "queen", "pope", "sen.", "senator", "rep.", "foreign", "defence", "defense", "premier", "ambassador",
     "commissioner", "chief", "lt.", "maj.", "capt.", "adm.", "admiral", "sir", "lady", "madam",
+    # ranks and jobs in crime and sports news: "Judge James Bodiford", "Coach Mo Cheeks"
+    "judge", "captain", "sergeant", "sgt", "sgt.", "detective", "det.", "officer", "constable", "inspector",
+    "lieutenant", "governor", "gov.", "mayor", "coach", "manager", "clerk", "juror", "professor", "prof.",
 })
 
 

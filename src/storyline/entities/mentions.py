@@ -8,13 +8,17 @@ its changes first and then applying them (:class:`Repair` records say which
 rule did what; pass ``trace=[]`` to see them):
 
 1. trim: leading "the", titles in front of a person, possessives, punctuation,
-   anything after a line break;
+   anything after a line break, words glued after a name ("… told", "Reggie I'm");
 2. split run-ons: "Tallinn, Vilnius or Riga", "Duda and Nauseda at the Suwałki Gap";
 3. gazetteer: places, demonyms, organisations and people the model confuses,
-   common nouns it takes for names, weapon systems (by name and context);
+   common nouns it takes for names, weapon systems (by name and context), places
+   and organisations named after a person ("Betty Ford Center"); then teams
+   ("the Jaguars");
 4. add people the model misses: the known-people list, title patterns
    ("Secretary General Jens Stoltenberg", "President, Gitan Nauseda") and
-   capitalised names after a known first name ("Margus Tsahkna");
+   capitalised names after a known first name ("Margus Tsahkna"); then cut the
+   people of Title Case headlines to the names the article confirms
+   (:mod:`~storyline.entities.headline`: "Lindsay Lohan Checks Out");
 5. document consistency: once "Jens Stoltenberg" is a PERSON, every
    "Stoltenberg" in the article is one, tagged or not;
 6. drop photographers and credited agencies (``not_people``).
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 
 from storyline.clean.credits import AGENCIES
 from storyline.entities import gazetteer as gz
+from storyline.entities.headline import confirm_headline_people
 from storyline.entities.names import is_initial, key, parse_name
 from storyline.records import CleanArticle, Mention
 
@@ -52,6 +57,13 @@ _TITLE_RE = re.compile(
 _PLACES = {**gz.PLACE_COUNTRY, **gz.COUNTRY_NAMES, **{a: a for a in gz.PLACE_ALIASES}}
 _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
+#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
+_BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
+_PLURAL = re.compile(r"[a-z]s$")
+_THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
+#: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
+_LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
+_NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +106,13 @@ def repair_mentions(
     ms = _split_runons(doc, ms, log)
     ms = _pass(ms, log, "gazetteer", lambda m: _gazetteer(doc, m))
     ms = _join_particles(doc, ms, log)
+    ms = _teams(doc, ms, log)
     for start, end, rule in _find_people(doc, ms):
         ms = _put_person(ms, start, end, rule, text, log)
+    ms, changes = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
+                                          first_names=doc.first_names)
+    for before, after in changes:
+        log.extend(Repair(before, new, "title case headline") for new in after or [None])
     ms = _consistency(doc, ms, log)
     ms = _drop_not_people(ms, not_people, log)
     return _tidy(ms)
@@ -152,7 +169,7 @@ def _trim(text: str, m: Mention) -> Mention | None:
     span = text[s:e]
     if "\n" in span:  # "the Black Sea\n\nRomania": a span never crosses a line
         e = s + span.index("\n")
-    for _ in range(4):
+    for _ in range(6):
         span = text[s:e]
         lead = _LEAD.match(span)
         if lead:
@@ -164,6 +181,9 @@ def _trim(text: str, m: Mention) -> Mention | None:
         first = span.split(" ", 1)
         if m.label == "PERSON" and len(first) == 2 and first[0].lower() in gz.TITLE_WORDS:
             s += len(first[0]) + 1
+            continue
+        if m.label == "PERSON" and (cut := _not_a_name_from(span)) is not None:
+            e = s + cut
             continue
         trail = _TRAIL.search(span)
         if trail and trail.start() > 0:
@@ -182,6 +202,18 @@ def _trim(text: str, m: Mention) -> Mention | None:
     if not any(c.isalpha() for c in text[s:e]):
         return None
     return _sub(text, s, e, m.label)
+
+
+def _not_a_name_from(span: str) -> int | None:
+    """Where a person span stops being a name: at a lower-case word that is no particle
+    ("Herbert Flynn Jr told", "Raymond Kelly said:") or a word no name holds ("Reggie I'm"
+    in "throwing to Reggie I'm sure", "Juror No. 12"); None when it is a name throughout."""
+    for w in re.finditer(r"\S+", span):
+        word = w.group()
+        particle = re.split(r"[-'’]", word)[0] in _LOWER_IN_NAMES  # "de", "al-Sistani", "d'Estaing"
+        if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES:
+            return w.start()
+    return None
 
 
 def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -246,6 +278,12 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         return m if m.label == "ORG" else Mention(m.start, m.end, t, "ORG")
     if t in gz.KNOWN_PEOPLE:
         return m if m.label == "PERSON" else Mention(m.start, m.end, t, "PERSON")
+    if m.label == "PERSON" and " " in t:  # "Betty Ford Center", "Mueller Glacier": named after a person
+        head = t.rsplit(" ", 1)[1]
+        if head in gz.ORG_HEADS:
+            return Mention(m.start, m.end, t, "ORG")
+        if head in gz.PLACE_HEADS:
+            return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
 
 
@@ -276,6 +314,27 @@ def _join_particles(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Men
     return out
 
 
+def _teams(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """ "the Jaguars", "the Tar Heels": a plural after "the" is a team or a group, not a person,
+    and so is every mention of it in the article. People are "the Bush administration" or "the
+    Gray family", never "the Bushes" on their own; a surname of a person the article or the
+    corpus names in full ("the Harris campaign") stays a person."""
+    plural = {m.text for m in ms if m.label == "PERSON" and _PLURAL.search(m.text)
+              and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start)}
+    people = (_doc_person_names(ms) - plural) | doc.known_full
+    surnames = {parse_name(n).surname for n in people}
+    groups = {g for g in plural if g not in people and g not in surnames}
+    groups |= {g.split()[-1] for g in groups if g.split()[-1] not in surnames}  # "the Tar Heels", then "Heels"
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and m.text in groups:
+            new = Mention(m.start, m.end, m.text, "ORG")
+            log.append(Repair(m, new, "a plural after 'the': a group"))
+            m = new
+        out.append(m)
+    return out
+
+
 def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | None:
     """The capitalised name starting at token ``i`` (1-4 tokens, initials and particles inside)."""
     end = None
@@ -300,7 +359,7 @@ def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | Non
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(".")
-    if not w[:1].isupper() or (w.isupper() and len(w) > 2) or w in gz.NOT_NAME_WORDS:
+    if not w[:1].isupper() or (w.isupper() and len(w) > 2) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
         return False
     return not (w in _PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
                 or w in gz.WEAPONS or w in gz.LOCATIONS)
