@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.clean.captions import find_caption
-from storyline.clean.credits import parse_banner, parse_credit_line, parse_dateline
+from storyline.clean.credits import agency, parse_banner, parse_credit_line, parse_dateline
 from storyline.clean.language import foreign_line
 from storyline.clean.metadata import date_line, date_prefix, looks_like_headline, looks_like_sentence
 from storyline.clean.phrases import match_boilerplate
@@ -203,3 +203,15 @@ def test_foreign_lines(line: str, lang: str | None) -> None:
 def test_line_shapes(line: str, sentence: bool, headline: bool) -> None:
     assert looks_like_sentence(line) is sentence
     assert looks_like_headline(line) is headline
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Agence France-Presse", "AFP"),
+    ("Agence - France Presse", "AFP"),  # a tokeniser's spaces around the hyphen
+    ("The Associated Press", "AP"),
+    ("(Reuters)", "Reuters"),
+    ("NATO", None),
+    ("France", None),
+])
+def test_agency_names(name: str, canonical: str | None) -> None:
+    assert agency(name) == canonical

@@ -413,6 +413,13 @@ def test_a_party_label_of_a_person_is_not_a_participant() -> None:
     assert [p.name for p in extract_event(f).participants] == ["Angela Merkel", "Bundestag"]
 
 
+def test_the_wire_that_reported_it_is_not_a_participant() -> None:
+    f = article("x", "Quake hits the coast", "A strong quake hit the coast on Monday, Agence - France Presse "
+                "reported, and the Associated Press said Governor Lena Marsh and the EPA sent teams.",
+                people=("Lena Marsh",), orgs=("Agence - France Presse", "Associated Press", "EPA"))
+    assert [p.name for p in extract_event(f).participants] == ["Lena Marsh", "EPA"]
+
+
 _ministers = reports(
     "Stoltenberg: allies stay committed to Ukraine",
     "Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "

@@ -133,6 +133,8 @@ NOT_ENTITIES: frozenset[str] = frozenset({
     "defense", "defence", "state", "head of state", "gross domestic product", "allied", "allies", "ally",
     "east", "west", "north", "south", "air policing", "secretary general", "president", "minister",
     "prime minister", "government", "parliament", "multinational battle group",
+    # time zones: "05:31 GMT"
+    "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "msk",
 })
 
 #: Last words of organisation names: a "person" ending in one is an organisation ("Betty Ford Center",

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.clean.credits import agency
 from storyline.entities.gazetteer import ORG_ALIASES, ORG_SEATS, TITLE_WORDS
 from storyline.records import AnalysedArticle, Mention, Quote, Sentence, Timex
 from storyline.stories.terms import content_words, entity_key, stem
@@ -391,6 +392,10 @@ def _affiliation(text: str, m: Mention) -> bool:
     return bool(after) and after.group(1).lower() in TITLE_WORDS
 
 
+#: Wire agencies' short names that also name actors: the US Environmental Protection Agency.
+_ALSO_NOT_WIRES = frozenset({"EPA", "AA"})
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -413,6 +418,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # the model's "Kiev" as a person
         if m.label == "ORG" and _affiliation(f.text, m):
             continue  # "the former Social Democratic Prime Minister": a party label of a person
+        if m.label == "ORG" and agency(m.text) and m.text not in _ALSO_NOT_WIRES:
+            continue  # the wire that reported the event is no participant of it
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
