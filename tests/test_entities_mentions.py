@@ -104,6 +104,11 @@ CASES = [
         {("Mara Quint", "PERSON"), ("Ali al-Sadr", "PERSON"), ("Ursula von der Leyen", "PERSON")},
         {("Judge Mara Quint", "PERSON")}, id="a rank goes, particles stay"),
     pytest.param(
+        "Dana Kessler - Dana Kessler marries Tom Reyes, says Omar al - Sadr",
+        [("Dana Kessler - Dana Kessler", "PERSON"), ("Tom Reyes", "PERSON"), ("Omar al - Sadr", "PERSON")],
+        {("Dana Kessler", "PERSON"), ("Omar al - Sadr", "PERSON")}, {("Dana Kessler - Dana Kessler", "PERSON")},
+        id="a headline's pieces apart, a tokeniser's spaced hyphen kept"),
+    pytest.param(
         "Dana Kessler Quits Over Budget Row\n\nThe finance chief Dana Kessler resigned on Friday after the "
         "cabinet rejected her budget plan, two of her aides said in the capital.",
         [("Dana Kessler Quits", "PERSON"), ("Dana Kessler", "PERSON", 1)],

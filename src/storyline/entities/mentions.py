@@ -59,6 +59,8 @@ _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
 #: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
+#: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -184,6 +186,10 @@ def _trim(text: str, m: Mention) -> Mention | None:
             continue
         if m.label == "PERSON" and (cut := _not_a_name_from(span)) is not None:
             e = s + cut
+            continue
+        dash = _SPACED_DASH.search(span)  # "Stacy Keibler - Stacy Keibler marries …": a headline's pieces
+        if dash and len(span[:dash.start()].split()) >= 2 and len(span[dash.end():].split()) >= 2:
+            e = s + dash.start()
             continue
         trail = _TRAIL.search(span)
         if trail and trail.start() > 0:
