@@ -72,7 +72,6 @@ _WITH_INFO = re.compile(
     r"(?P<rest>.{2,120}?)\s*\)?\.?\s*$",
     re.IGNORECASE,
 )
-_FOLDED_AGENCIES: dict[str, str] = {re.sub(r"[\W_]+", "", k): v for k, v in AGENCIES.items()}
 _BANNER = re.compile(r"^\s*(?P<a>[^|]{2,60}?)\s*\|\s*(?P<b>[^|]{2,60}?)\s*$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\+|\bi\b|\by\b|\be\b|\bet\b|\bund\b)\s*", re.IGNORECASE)
 _DASH_AGENCY = re.compile(r"^\s*(?:--|—|–|-)?\s*\(?(?P<rest>[0-9A-Za-zÀ-ž .\-/,&]{2,60}?)\)?\s*\.?\s*$")
@@ -86,6 +85,9 @@ def agency(name: str) -> str | None:
 
 def _fold(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
+
+
+_FOLDED_AGENCIES: dict[str, str] = {_fold(k): v for k, v in AGENCIES.items()}
 
 
 @dataclass(slots=True)

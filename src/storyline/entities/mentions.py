@@ -57,7 +57,7 @@ _TITLE_RE = re.compile(
 _PLACES = {**gz.PLACE_COUNTRY, **gz.COUNTRY_NAMES, **{a: a for a in gz.PLACE_ALIASES}}
 _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
-#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
+#: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
 #: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -65,6 +65,7 @@ _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
 _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
+#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
 _NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No"})
 
 
