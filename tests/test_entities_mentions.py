@@ -164,6 +164,28 @@ def test_known_people_from_the_corpus() -> None:
     assert ("Wrona", "PERSON") in labelled(out)
 
 
+def test_known_surname_written_in_lower_case_is_the_common_noun() -> None:
+    """A surname the corpus knows ("Joan Rivers", "Ada Police") is not lent PERSON in an article that also
+    writes it in lower case; without the lower-case use it still is."""
+    text = "Rivers burst their banks on Monday. The rivers rose fast, and Rivers was closed."
+    out = repair_mentions(text, [], known_people={"Joan Rivers"})
+    assert ("Rivers", "PERSON") not in labelled(out)
+    text = "Officers sealed the street. Police said the police station stayed open."
+    out = repair_mentions(text, mentions(text, ("Police", "PERSON")), known_people={"Ada Police"})
+    assert [m.text for m in out if m.label == "PERSON"] == ["Police"]  # the model's own tag stays; nothing is added
+    text = "Rivers said on Monday that the budget was sound."
+    assert ("Rivers", "PERSON") in labelled(repair_mentions(text, [], known_people={"Joan Rivers"}))
+
+
+def test_a_known_first_name_before_an_institution_is_no_person() -> None:
+    """"Vera" is a first name the corpus knows, but "Vera Police" and "Vera Valley" are a force and a place."""
+    text = "Call Vera Police Sergeant Ann Moe or drive to Vera Valley before Tuesday."
+    spacy = mentions(text, ("Vera Police Sergeant Ann Moe", "ORG"), ("Vera Valley", "GPE"))
+    out = labelled(repair_mentions(text, spacy, known_people={"Vera Lund", "Ann Moe", "Tom Police"}))
+    assert ("Ann Moe", "PERSON") in out
+    assert not {m for m in out if m[1] == "PERSON" and ("Police" in m[0] or "Valley" in m[0])}
+
+
 def test_headline_only_text_cut_to_a_person_the_corpus_knows() -> None:
     text = "Dana Kessler Quits Over Budget Row"
     spacy = mentions(text, ("Dana Kessler Quits", "PERSON"))

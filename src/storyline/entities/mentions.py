@@ -61,6 +61,7 @@ _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.value
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
 #: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+_INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -140,6 +141,8 @@ class _Doc:
         else:
             self.known_full = {n for n in known_people
                                if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
+        # a store filed before the institution rule may still know "Palmer Police" as a person
+        self.known_full = {n for n in self.known_full if not _institution(n)}
         self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
 
     def word(self, i: int) -> str:
@@ -285,13 +288,17 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         return m if m.label == "ORG" else Mention(m.start, m.end, t, "ORG")
     if t in gz.KNOWN_PEOPLE:
         return m if m.label == "PERSON" else Mention(m.start, m.end, t, "PERSON")
-    if m.label == "PERSON" and " " in t:  # "Betty Ford Center", "Mueller Glacier": named after a person
+    if m.label == "PERSON" and _institution(t):  # "Betty Ford Center", "Mueller Glacier": named after a person
         head = t.rsplit(" ", 1)[1]
         if head in gz.ORG_HEADS:
             return Mention(m.start, m.end, t, "ORG")
-        if head in gz.PLACE_HEADS:
-            return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
+        return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
+
+
+def _institution(name: str) -> bool:
+    """Whether a name of two words or more ends in an organisation's or a place's head word."""
+    return " " in name and name.rsplit(" ", 1)[1] in _INSTITUTION_HEADS
 
 
 def _is_weapon(text: str, m: Mention) -> bool:
@@ -403,7 +410,10 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
 
 
 def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, log: list[Repair]) -> list[Mention]:
-    """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span."""
+    """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span.
+    A name ending in an institution's head word is none ("Palmer Police" after a known first name)."""
+    if _institution(text[start:end]):
+        return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
     for m in overlapping:
         if m.label == "PERSON" and m.start == start and m.end == end:
@@ -432,10 +442,14 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         parsed = parse_name(full)
         if parsed.surname:
             names.add(parsed.surname)
+    # a surname known from elsewhere, or a word the model calls PERSON more often than anything
+    # else, is not lent to every occurrence when the text also writes it in lower case: "Police
+    # said" after "the police", "Valley" after "the valley", is the common noun
     for n in doc.known_full:
-        names.add(parse_name(n).surname)
-    for t, v in votes.items():  # a single word the model calls PERSON more often than anything else
-        if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()):
+        if not _common_noun(doc.text, surname := parse_name(n).surname):
+            names.add(surname)
+    for t, v in votes.items():
+        if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()) and not _common_noun(doc.text, t):
             names.add(t)
     names = {n for n in names if n and _name_word(n.split()[-1]) and n.lower() not in _NOT_ENTITIES}
     out = []
@@ -456,6 +470,12 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
             out.append(new)
             taken.append((start, end))
     return out
+
+
+def _common_noun(text: str, word: str) -> bool:
+    """Whether ``text`` also writes ``word`` in lower case, as a word of its own."""
+    low = word.lower()
+    return low != word and next(_occurrences(text, low, "_-"), None) is not None
 
 
 def _occurrences(text: str, word: str, joiners: str) -> Iterable[tuple[int, int]]:
