@@ -53,7 +53,7 @@ def test_headline_people_cut_to_confirmed_names(headline: str, span: str, body_p
                                                 want: list[str]) -> None:
     text = headline + BODY + " " + " ".join(f"{p} spoke." for p in body_people)
     ms = [_span(text, span)] + [_span(text, p, after=len(headline)) for p in body_people]
-    out, _ = confirm_headline_people(text, ms, first_names={"Jens", "Lindsay"})
+    out = confirm_headline_people(text, ms, first_names={"Jens", "Lindsay"}).mentions
     in_headline = [m.text for m in out if m.end <= len(headline)]
     assert in_headline == want
     for m in out:
@@ -63,11 +63,19 @@ def test_headline_people_cut_to_confirmed_names(headline: str, span: str, body_p
 def test_headline_people_report_what_they_changed() -> None:
     text = "Colts Beat Chiefs To Clinch Playoff Berth" + BODY
     span = _span(text, "Colts Beat Chiefs")
-    out, changes = confirm_headline_people(text, [span])
-    assert out == [] and changes == [(span, [])]
+    found = confirm_headline_people(text, [span])
+    assert found.mentions == [] and found.changes == [(span, [])] and found.unconfirmed == []
+
+
+def test_headline_only_people_are_kept_but_reported_unconfirmed() -> None:
+    text = "Colts Beat Chiefs To Clinch Playoff Berth"  # no running text: nothing to check the span against
+    span = _span(text, "Colts Beat Chiefs")
+    found = confirm_headline_people(text, [span])
+    assert found.mentions == [span] and found.changes == [] and found.unconfirmed == [span]
 
 
 def test_spans_outside_title_case_lines_are_untouched() -> None:
     text = "Lohan checks out of rehab after two weeks" + BODY
     ms = [_span(text, "Lohan")]
-    assert confirm_headline_people(text, ms) == (ms, [])
+    found = confirm_headline_people(text, ms)
+    assert (found.mentions, found.changes, found.unconfirmed) == (ms, [], [])

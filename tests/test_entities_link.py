@@ -112,6 +112,24 @@ def test_surname_alone_links_across_the_corpus_only_when_unambiguous() -> None:
     assert two == {}
 
 
+def test_unconfirmed_headline_names_are_kept_to_themselves() -> None:
+    """A person span of a headline-only text nothing could check ("Probe Ardex") is an entity, but its
+    name is not offered as a known person and a surname alone is not linked to it, even after a
+    save and reload; once running text uses the name, it is confirmed."""
+    index = EntityIndex()
+    head = "Criminal Probe Ardex Recall Widens"
+    span = people(head, "Probe Ardex")
+    index.add_article("h1", None, span, unconfirmed={(span[0].start, span[0].end)})
+    assert index.find_person("Probe Ardex") and "Probe Ardex" not in index.person_names()
+    assert add(index, "a1", "Ardex said the recall was voluntary.", "Ardex") == {}
+    again = EntityIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    assert "Probe Ardex" not in again.person_names()
+    assert add(again, "a2", "Ardex said more.", "Ardex") == {}
+    add(again, "a3", "Probe Ardex, the chemist, said the recall was wrong.", "Probe Ardex")
+    assert "Probe Ardex" in again.person_names()
+    assert set(add(again, "a4", "Ardex said more.", "Ardex").values()) == {person_of(again, "Probe Ardex")}
+
+
 def test_surname_first_then_full_name_is_one_person() -> None:
     index = EntityIndex()
     first = add(index, "a1", "Lukashenko said the drills are routine.", "Lukashenko")

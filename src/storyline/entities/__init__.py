@@ -20,7 +20,7 @@ from types import EllipsisType
 from storyline.entities.describe import resolve_description
 from storyline.entities.kb import KnowledgeBase, load_kb
 from storyline.entities.link import EntityIndex
-from storyline.entities.mentions import not_people_of, repair_mentions
+from storyline.entities.mentions import UNCONFIRMED, Repair, not_people_of, repair_mentions
 from storyline.entities.places import find_place_countries, place_country, place_key_country
 from storyline.entities.roles import Description, RoleFact, find_descriptions, find_roles
 from storyline.records import AnalysedArticle, Mention
@@ -55,10 +55,12 @@ def link_article(analysed: AnalysedArticle, index: EntityIndex, kb: KnowledgeBas
     text = article.text
     if date is ...:
         date = article.published
+    repairs: list[Repair] = []
     mentions = repair_mentions(text, analysed.mentions, not_people=not_people_of(article),
-                               known_people=index.person_names())
+                               known_people=index.person_names(), trace=repairs)
+    unconfirmed = {(r.after.start, r.after.end) for r in repairs if r.rule == UNCONFIRMED and r.after}
     facts = find_roles(text, mentions, date=date)
-    links = index.add_article(article.id, date, mentions, facts, text=text)
+    links = index.add_article(article.id, date, mentions, facts, text=text, unconfirmed=unconfirmed)
     descriptions = find_descriptions(text, mentions, facts)
     here = set(links.values())
     resolved = {}

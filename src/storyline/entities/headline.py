@@ -11,13 +11,16 @@ the article confirms it: the names inside it that the article's running text tag
 (or their surnames, with a known first name in front), or that the corpus already knows as
 people. A span with no confirmed name is dropped when the article has running text of its own
 (it had every chance to name the person), and kept as the model gave it when the article is
-nothing but a headline: there is nothing to check it against.
+nothing but a headline: there is nothing to check it against. Such a span is reported as
+unconfirmed, so the corpus index keeps its name to itself: it is not offered to other articles as
+a known person, and a surname alone elsewhere is not linked to it ("GM" is not "Probe GM").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 
 from storyline.entities.names import parse_name
 from storyline.records import Mention
@@ -44,33 +47,42 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(slots=True)
+class HeadlinePeople:
+    """What :func:`confirm_headline_people` made of an article's mentions."""
+
+    mentions: list[Mention]
+    changes: list[tuple[Mention, list[Mention]]] = field(default_factory=list)  #: (span, what replaced it)
+    unconfirmed: list[Mention] = field(default_factory=list)  #: spans kept as the model gave them, unchecked
+
+
 def confirm_headline_people(
     text: str, ms: list[Mention], *, known: Collection[str] = (), first_names: Collection[str] = (),
-) -> tuple[list[Mention], list[tuple[Mention, list[Mention]]]]:
+) -> HeadlinePeople:
     """The mentions with each PERSON span of a Title Case line cut to the names the article
-    confirms (module docstring); and the changes made, as ``(span, what replaced it)``."""
+    confirms (module docstring), the changes made and the spans nothing could confirm."""
     lines = title_case_lines(text)
     if not lines:
-        return ms, []
+        return HeadlinePeople(ms)
 
     def in_headline(m: Mention) -> bool:
         return any(s <= m.start and m.end <= e for s, e in lines)
 
     running = sum(len(_WORD.findall(text[a:b])) for a, b in _gaps(lines, len(text)))
     confirmed = _confirmed_names(m.text for m in ms if m.label == "PERSON" and not in_headline(m)) | set(known)
-    out: list[Mention] = []
-    changes: list[tuple[Mention, list[Mention]]] = []
+    result = HeadlinePeople([])
     for m in ms:
         if m.label != "PERSON" or not in_headline(m) or m.text in confirmed:
-            out.append(m)
+            result.mentions.append(m)
             continue
         kept = _confirmed_parts(m, confirmed, first_names)
         if not kept and running < _MIN_RUNNING_WORDS:
-            out.append(m)
+            result.mentions.append(m)
+            result.unconfirmed.append(m)
             continue
-        changes.append((m, kept))
-        out.extend(kept)
-    return out, changes
+        result.changes.append((m, kept))
+        result.mentions.extend(kept)
+    return result
 
 
 def _gaps(spans: list[tuple[int, int]], length: int) -> Iterable[tuple[int, int]]:

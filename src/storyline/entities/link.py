@@ -93,6 +93,8 @@ class _Entity:
     last_seen: str | None = None
     articles: int = 0
     mentions: int = 0
+    #: spellings seen only in unconfirmed headline spans: not offered as known people, no surname target
+    unconfirmed: set[str] = field(default_factory=set)
 
 
 class EntityIndex:
@@ -177,16 +179,20 @@ class EntityIndex:
         role_facts: Iterable[RoleFact] = (),
         *,
         text: str | None = None,
+        unconfirmed: Collection[tuple[int, int]] = (),
     ) -> dict[tuple[int, int], str]:
         """Link one article's repaired mentions; returns ``{(start, end): entity_id}``.
 
         Mentions that cannot be linked without guessing (a surname two people
         share) are left out of the result. ``text`` (the clean text) lets places
-        learn their country from "Rukla, Lithuania".
+        learn their country from "Rukla, Lithuania". ``unconfirmed``: the spans of
+        person mentions nothing in the article could check (a headline-only text
+        in Title Case); their names stay out of :meth:`person_names` and no
+        surname alone is linked to them until a confirmed mention uses the name.
         """
         links: dict[tuple[int, int], str] = {}
         people = [m for m in mentions if m.label == "PERSON"]
-        links.update(self._link_people(people))
+        links.update(self._link_people(people, set(unconfirmed)))
         place_countries = find_place_countries(text, mentions) if text else {}
         for m in mentions:
             if m.label in LINK_LABELS and m.label != "PERSON":
@@ -244,7 +250,7 @@ class EntityIndex:
 
     # -- people --------------------------------------------------------------------------
 
-    def _link_people(self, people: list[Mention]) -> dict[tuple[int, int], str]:
+    def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
         groups: list[tuple[PersonName, list[Mention]]] = []  # full names of this article
         partial: list[tuple[PersonName, Mention]] = []
         for m in sorted(people, key=lambda m: -len(m.text)):
@@ -274,7 +280,11 @@ class EntityIndex:
             claimed.add(eid)
             e = self._entities[eid]
             for m in members:
-                self._register_person(e, parse_name(m.text))
+                if (m.start, m.end) not in unconfirmed:
+                    e.unconfirmed.discard(m.text)
+                elif not e.fixed and not e.names[m.text]:  # a spelling no mention confirmed yet
+                    e.unconfirmed.add(m.text)
+                self._register_person(e, parse_name(m.text), confirmed=m.text not in e.unconfirmed)
                 links[(m.start, m.end)] = eid
             group_ids.append((rep, eid))
         for parsed, m in partial:
@@ -334,10 +344,15 @@ class EntityIndex:
         return eid
 
     def _match_surname(self, surname: str) -> str | None:
-        """The one corpus person with this surname; "" when several; None when nobody."""
+        """The one corpus person with this surname; "" when several (or only people of unconfirmed
+        headline spans); None when nobody."""
         ids = [i for i in self._by_surname.get(shape(surname), ())
                if any(names_match(parse_name(surname), PersonName(n, (), parse_name(n).surname))
                       for n in self._entities[i].names)]
+        checked = [i for i in ids if not self._entities[i].unconfirmed.issuperset(self._entities[i].names)]
+        if len(checked) < len(ids) and not checked:
+            return ""  # only "Probe GM" of a headline nothing confirmed: "GM" alone is not it, nor anyone new
+        ids = checked
         full = [i for i in ids if self._has_full_name(i)]
         if len(full) == 1:
             return full[0]
@@ -356,12 +371,13 @@ class EntityIndex:
         parsed = [parse_name(n) for n in self._entities[eid].names]
         return [p for p in parsed if p.full] or parsed
 
-    def _register_person(self, e: _Entity, name: PersonName) -> None:
+    def _register_person(self, e: _Entity, name: PersonName, *, confirmed: bool = True) -> None:
         s = shape(name.surname)
         self._by_surname.setdefault(s, set()).add(e.id)
         self._by_prefix.setdefault(s[:4], set()).add(e.id)
         if name.full:
-            self._full_names.add(name.text, name.surname.split()[-1])
+            if confirmed:
+                self._full_names.add(name.text, name.surname.split()[-1])
             self._by_name.setdefault(("PERSON", key(name.text)), e.id)
             self._by_name.setdefault(("PERSON", name.full_key), e.id)
 
@@ -453,6 +469,7 @@ class EntityIndex:
                 "id": e.id, "type": e.type, "name": e.name, "fixed": e.fixed, "names": dict(e.names),
                 "labels": dict(e.labels), "nationality": dict(e.nationality), "country": e.country,
                 "first_seen": e.first_seen, "last_seen": e.last_seen, "articles": e.articles, "mentions": e.mentions,
+                "unconfirmed": sorted(e.unconfirmed),
                 "roles": [{"title": r.title, "org": r.org, "first": r.first, "last": r.last, "articles": r.articles,
                            "former": r.former, "source": r.source, "article_id": r.article_id} for r in e.roles],
             })
@@ -466,12 +483,13 @@ class EntityIndex:
             e = _Entity(row["id"], row["type"], Counter(row["names"]), row["name"], row["fixed"],
                         Counter(row.get("labels", {})), [RoleSpan(**r) for r in row.get("roles", [])],
                         Counter(row.get("nationality", {})), row.get("country"), row.get("first_seen"),
-                        row.get("last_seen"), row.get("articles", 0), row.get("mentions", 0))
+                        row.get("last_seen"), row.get("articles", 0), row.get("mentions", 0),
+                        set(row.get("unconfirmed", ())))
             index._entities[e.id] = e
             index._ids.add(e.id)
             for n in e.names:
                 if e.type == "PERSON":
-                    index._register_person(e, parse_name(n))
+                    index._register_person(e, parse_name(n), confirmed=n not in e.unconfirmed)
                 else:
                     kind, canonical = _org_or_place(n, e.type)
                     index._by_name.setdefault((kind, key(canonical)), e.id)

@@ -70,6 +70,11 @@ _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul",
 _NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No"})
 
 
+#: The rule of a :class:`Repair` that keeps a span unchanged but marks it as unchecked: a person of a
+#: Title Case headline with no running text to confirm it (:mod:`~storyline.entities.headline`).
+UNCONFIRMED = "title case headline: unconfirmed"
+
+
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One change to the mention list: ``before`` → ``after`` (``None`` for an addition or a drop)."""
@@ -113,10 +118,12 @@ def repair_mentions(
     ms = _teams(doc, ms, log)
     for start, end, rule in _find_people(doc, ms):
         ms = _put_person(ms, start, end, rule, text, log)
-    ms, changes = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
-                                          first_names=doc.first_names)
-    for before, after in changes:
+    headline = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
+                                       first_names=doc.first_names)
+    ms = headline.mentions
+    for before, after in headline.changes:
         log.extend(Repair(before, new, "title case headline") for new in after or [None])
+    log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
     ms = _consistency(doc, ms, log)
     ms = _drop_not_people(ms, not_people, log)
     return _tidy(ms)
