@@ -61,6 +61,7 @@ _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.value
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
 #: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
