@@ -112,6 +112,29 @@ def test_surname_alone_links_across_the_corpus_only_when_unambiguous() -> None:
     assert two == {}
 
 
+def test_surname_alone_goes_to_the_known_person_only_in_their_company() -> None:
+    """The corpus knows one Kessler, a footballer seen with his club; "Kessler" in an article about a
+    ministry and a parliament is someone else (linked to nobody), but "Kessler" next to the club is
+    the footballer."""
+    index = EntityIndex()
+
+    def article(aid: str, text: str, person: str, *others: str) -> dict:
+        ms = people(text, person) + people(text, *others, label="ORG")
+        return index.add_article(aid, None, sorted(ms, key=lambda m: m.start), text=text)
+
+    article("a1", "Jonas Kessler scored twice for Harbor United.", "Jonas Kessler", "Harbor United")
+    footballer = person_of(index, "Jonas Kessler")
+    sport = article("a2", "Kessler thanked Harbor United fans.", "Kessler", "Harbor United")
+    assert footballer in sport.values()
+    politics = article("a3", "The Kessler plan split the Finance Ministry and the Bundestag.", "Kessler",
+                       "Finance Ministry", "Bundestag")
+    assert not {v for v in politics.values() if v.startswith("person:")}  # someone else: linked to nobody
+    assert index.find_person("Kessler") == footballer  # and no surname-only person was made
+    minister = article("a4", "Anna Kessler defended the plan before the Bundestag.", "Anna Kessler", "Bundestag")
+    assert footballer not in minister.values()
+    assert set(add(index, "a5", "Kessler said nothing.", "Kessler").values()) == set()  # two Kesslers now
+
+
 def test_unconfirmed_headline_names_are_kept_to_themselves() -> None:
     """A person span of a headline-only text nothing could check ("Probe Ardex") is an entity, but its
     name is not offered as a known person and a surname alone is not linked to it, even after a

@@ -52,6 +52,8 @@ def test_fresh_database_schema(tmp_path) -> None:
     assert {"term", "df", "prior"} <= cols("story_terms")
     assert {"article_id", "original_id", "signature", "exact_key"} <= cols("dedup_articles")
     assert {"name", "data"} <= cols("story_state")
+    # m006_entity_evidence: what the linker resumes with (unconfirmed headline spellings, context)
+    assert {"unconfirmed", "context"} <= cols("entities")
     store.close()
 
 

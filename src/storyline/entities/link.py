@@ -56,6 +56,8 @@ from storyline.records import Entity, Mention, Role
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LINK_LABELS = frozenset({"PERSON", "ORG"}) | PLACE_LABELS
 _VERSION = 1
+#: Other entities remembered per person (the most frequent), to tell apart people who share a surname.
+CONTEXT_SIZE = 40
 
 
 @dataclass(slots=True)
@@ -95,6 +97,8 @@ class _Entity:
     mentions: int = 0
     #: spellings seen only in unconfirmed headline spans: not offered as known people, no surname target
     unconfirmed: set[str] = field(default_factory=set)
+    #: the other entities of the articles a person is linked in (the most frequent ``CONTEXT_SIZE``)
+    context: Counter[str] = field(default_factory=Counter)
 
 
 class EntityIndex:
@@ -191,12 +195,12 @@ class EntityIndex:
         surname alone is linked to them until a confirmed mention uses the name.
         """
         links: dict[tuple[int, int], str] = {}
-        people = [m for m in mentions if m.label == "PERSON"]
-        links.update(self._link_people(people, set(unconfirmed)))
         place_countries = find_place_countries(text, mentions) if text else {}
         for m in mentions:
             if m.label in LINK_LABELS and m.label != "PERSON":
                 links[(m.start, m.end)] = self._link_named(m, place_countries)
+        people = [m for m in mentions if m.label == "PERSON"]
+        links.update(self._link_people(people, set(unconfirmed), set(links.values())))
         touched: dict[str, int] = Counter(links.values())
         by_span = {(m.start, m.end): m for m in mentions}
         for span, eid in links.items():
@@ -204,6 +208,9 @@ class EntityIndex:
             e.names[by_span[span].text] += 1
             e.labels[by_span[span].label] += 1
         self._dirty.update(touched)
+        for eid in touched:
+            if self._entities[eid].type == "PERSON":
+                self._add_context(self._entities[eid], touched)
         for eid, n in touched.items():
             e = self._entities[eid]
             e.mentions += n
@@ -250,7 +257,9 @@ class EntityIndex:
 
     # -- people --------------------------------------------------------------------------
 
-    def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]],
+                     context: set[str]) -> dict[tuple[int, int], str]:
+        """Link the person mentions of one article; ``context``: its organisations and places."""
         groups: list[tuple[PersonName, list[Mention]]] = []  # full names of this article
         partial: list[tuple[PersonName, Mention]] = []
         for m in sorted(people, key=lambda m: -len(m.text)):
@@ -287,8 +296,9 @@ class EntityIndex:
                 self._register_person(e, parse_name(m.text), confirmed=m.text not in e.unconfirmed)
                 links[(m.start, m.end)] = eid
             group_ids.append((rep, eid))
+        context = context | {eid for _, eid in group_ids}
         for parsed, m in partial:
-            eid = self._link_partial(parsed, m, group_ids)
+            eid = self._link_partial(parsed, m, group_ids, context)
             if eid:
                 links[(m.start, m.end)] = eid
         return links
@@ -321,8 +331,10 @@ class EntityIndex:
                 return (full[0], how) if len(full) == 1 else ("", "ambiguous")
         return None
 
-    def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]]) -> str | None:
-        """A surname or first name alone: the article's one fitting full name, else the corpus's one."""
+    def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
+                      context: set[str]) -> str | None:
+        """A surname or first name alone: the article's one fitting full name, else the corpus's one
+        that the article's other entities fit (:meth:`_match_surname`)."""
         word = parsed.surname
         by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))}
         if len(by_surname) == 1:
@@ -334,7 +346,7 @@ class EntityIndex:
             return by_given.pop()
         if by_given or word in gz.FIRST_NAMES:
             return None  # a first name alone, with nobody (or two people) to give it to
-        eid = self._match_surname(word)
+        eid = self._match_surname(word, context)
         if eid == "":
             return None
         if eid is None:
@@ -343,9 +355,18 @@ class EntityIndex:
             eid = e.id
         return eid
 
-    def _match_surname(self, surname: str) -> str | None:
+    def _match_surname(self, surname: str, context: Collection[str] = ()) -> str | None:
         """The one corpus person with this surname; "" when several (or only people of unconfirmed
-        headline spans); None when nobody."""
+        headline spans); None when nobody.
+
+        ``context``: the other entities of the article the surname stands in. A known person whose
+        articles share none of them is someone else ("Bush" of the Bush administration is not the
+        running back Reggie Bush, the only Bush the corpus knew so far): the surname then links to
+        nobody, as when two people share it. It makes no surname-only person either: one would
+        take in every later full name with that surname ("George W. Bush", "Dale Hall"). A
+        person with no context yet (a knowledge-file entry), or an article with none, decides
+        nothing.
+        """
         ids = [i for i in self._by_surname.get(shape(surname), ())
                if any(names_match(parse_name(surname), PersonName(n, (), parse_name(n).surname))
                       for n in self._entities[i].names)]
@@ -354,11 +375,19 @@ class EntityIndex:
             return ""  # only "Probe GM" of a headline nothing confirmed: "GM" alone is not it, nor anyone new
         ids = checked
         full = [i for i in ids if self._has_full_name(i)]
-        if len(full) == 1:
-            return full[0]
-        if len(full) > 1:
-            return ""
+        if full:
+            fitting = [i for i in full if self._fits(i, context)]
+            return fitting[0] if len(fitting) == 1 else ""
         return ids[0] if len(ids) == 1 else (None if not ids else "")
+
+    def _fits(self, eid: str, context: Collection[str]) -> bool:
+        known = self._entities[eid].context
+        return not known or not context or any(c in known for c in context)
+
+    def _add_context(self, e: _Entity, here: Collection[str]) -> None:
+        e.context.update(c for c in here if c != e.id)
+        if len(e.context) > 2 * CONTEXT_SIZE:  # keep the frequent ones: a bounded row per person
+            e.context = Counter(dict(e.context.most_common(CONTEXT_SIZE)))
 
     def _has_full_name(self, eid: str) -> bool:
         return any(parse_name(n).full for n in self._entities[eid].names)
@@ -469,7 +498,7 @@ class EntityIndex:
                 "id": e.id, "type": e.type, "name": e.name, "fixed": e.fixed, "names": dict(e.names),
                 "labels": dict(e.labels), "nationality": dict(e.nationality), "country": e.country,
                 "first_seen": e.first_seen, "last_seen": e.last_seen, "articles": e.articles, "mentions": e.mentions,
-                "unconfirmed": sorted(e.unconfirmed),
+                "unconfirmed": sorted(e.unconfirmed), "context": dict(e.context),
                 "roles": [{"title": r.title, "org": r.org, "first": r.first, "last": r.last, "articles": r.articles,
                            "former": r.former, "source": r.source, "article_id": r.article_id} for r in e.roles],
             })
@@ -484,7 +513,7 @@ class EntityIndex:
                         Counter(row.get("labels", {})), [RoleSpan(**r) for r in row.get("roles", [])],
                         Counter(row.get("nationality", {})), row.get("country"), row.get("first_seen"),
                         row.get("last_seen"), row.get("articles", 0), row.get("mentions", 0),
-                        set(row.get("unconfirmed", ())))
+                        set(row.get("unconfirmed", ())), Counter(row.get("context", {})))
             index._entities[e.id] = e
             index._ids.add(e.id)
             for n in e.names:

@@ -41,13 +41,16 @@ def save_entities(db: sqlite3.Connection, data: dict[str, Any]) -> None:
         nationality = Counter(r.get("nationality") or {})
         db.execute(
             "INSERT INTO entities (id, name, type, nationality, country, articles, first_seen, last_seen, fixed,"
-            " labels, nationalities) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-            " name=excluded.name, type=excluded.type, nationality=excluded.nationality, country=excluded.country,"
+            " labels, nationalities, unconfirmed, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE"
+            " SET name=excluded.name, type=excluded.type, nationality=excluded.nationality, country=excluded.country,"
             " articles=excluded.articles, first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
-            " fixed=excluded.fixed, labels=excluded.labels, nationalities=excluded.nationalities",
+            " fixed=excluded.fixed, labels=excluded.labels, nationalities=excluded.nationalities,"
+            " unconfirmed=excluded.unconfirmed, context=excluded.context",
             (r["id"], r["name"], r["type"], nationality.most_common(1)[0][0] if nationality else None,
              r.get("country"), r.get("articles", 0), r.get("first_seen"), r.get("last_seen"), int(r["fixed"]),
-             json.dumps(r.get("labels") or {}, ensure_ascii=False), json.dumps(dict(nationality), ensure_ascii=False)),
+             json.dumps(r.get("labels") or {}, ensure_ascii=False), json.dumps(dict(nationality), ensure_ascii=False),
+             json.dumps(r.get("unconfirmed") or [], ensure_ascii=False),
+             json.dumps(r.get("context") or {}, ensure_ascii=False)),
         )
         db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (r["id"],))
         db.executemany("INSERT OR REPLACE INTO entity_aliases (entity_id, alias, key, count) VALUES (?, ?, ?, ?)",
@@ -78,11 +81,11 @@ def load_index_data(db: sqlite3.Connection) -> dict[str, Any]:
                                            "former": bool(r[6]), "source": r[7], "article_id": r[8]})
     rows = []
     for r in db.execute("SELECT id, name, type, country, mentions, articles, first_seen, last_seen, fixed, labels,"
-                        " nationalities FROM entities ORDER BY rowid"):
+                        " nationalities, unconfirmed, context FROM entities ORDER BY rowid"):
         rows.append({"id": r[0], "name": r[1], "type": r[2], "country": r[3], "mentions": r[4], "articles": r[5],
                      "first_seen": r[6], "last_seen": r[7], "fixed": bool(r[8]), "labels": json.loads(r[9]),
                      "nationality": json.loads(r[10]), "names": names.get(r[0], {r[1]: 0}),
-                     "roles": roles.get(r[0], [])})
+                     "roles": roles.get(r[0], []), "unconfirmed": json.loads(r[11]), "context": json.loads(r[12])})
     return {"version": 1, "entities": rows}
 
 

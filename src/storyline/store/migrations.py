@@ -306,6 +306,14 @@ def m005_stories(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m006_entity_evidence(db: sqlite3.Connection) -> None:
+    # what the linker needs to resume: spellings of unconfirmed headline spans (JSON list) and the
+    # other entities a person appears with (JSON object), see storyline.entities.link
+    db.execute("ALTER TABLE entities ADD COLUMN unconfirmed TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE entities ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]
