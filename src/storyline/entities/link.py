@@ -208,11 +208,10 @@ class EntityIndex:
             e.names[by_span[span].text] += 1
             e.labels[by_span[span].label] += 1
         self._dirty.update(touched)
-        for eid in touched:
-            if self._entities[eid].type == "PERSON":
-                self._add_context(self._entities[eid], touched)
         for eid, n in touched.items():
             e = self._entities[eid]
+            if e.type == "PERSON":
+                self._add_context(e, touched)
             e.mentions += n
             e.articles += 1
             if date:
