@@ -228,6 +228,50 @@ def test_long_articles_never_trigger_a_merge() -> None:
     assert index.take_merges() == [] and len(index) == 2
 
 
+#: A capsized trawler told from two angles that share few words, and a report that tells both.
+_RESCUE = ("Divers pulled two fishermen alive from the capsized trawler Northern Star off Hartlepool.",
+           "The coastguard said the trawler overturned in a squall before dawn.",
+           "A lifeboat crew from Redcar reached the hull within forty minutes.")
+_INQUIRY = ("The owners of the Northern Star said the trawler had passed its safety inspection in March.",
+            "Marine investigators will examine whether the nets snagged on a wreck.",
+            "The fishermen's union called for stability tests on every trawler of its class.")
+
+
+def _trawler(aid: str, which: str) -> ArticleFeatures:
+    title = {"rescue": "Two fishermen rescued from capsized trawler",
+             "inquiry": "Questions over trawler safety after capsize",
+             "both": "Trawler capsizes off Hartlepool: two rescued, inquiry opened"}[which]
+    body = {"rescue": _RESCUE, "inquiry": _INQUIRY, "both": _RESCUE + _INQUIRY}[which]
+    return article(aid, title, " ".join(body), places=("Hartlepool", "Redcar"))
+
+
+# texts this short count as long ones here (short_terms, short_text_terms), so that the rules for
+# long reports apply; the rescue and the inquiry share too few words to join at 0.3
+_TRAWLER_PARAMS = {"threshold": 0.3, "short_terms": 1, "short_text_terms": 1, "bridge_score": 0.35}
+
+
+@pytest.mark.parametrize("bridge_score, stories", [(0.0, 2), (0.35, 1)])
+def test_a_report_that_fits_two_small_stories_of_one_event_folds_them_together(bridge_score: float,
+                                                                                stories: int) -> None:
+    index = StoryIndex(StoryParams(**{**_TRAWLER_PARAMS, "bridge_score": bridge_score}))
+    for f in (_trawler("a", "rescue"), _trawler("b", "inquiry"), _trawler("c", "both")):
+        index.add(f.id, extract_event(f), text_features(f))
+    assert len(index) == stories
+    assert index.story_of("c") == index.story_of("a")
+    if stories == 1:
+        assert index.take_merges() == [("s2", "s1")]
+        assert StoryIndex.from_rows(index.to_rows()).clusters() == index.clusters()
+
+
+def test_a_grown_story_is_not_folded_by_a_report_that_fits_it_too() -> None:
+    index = StoryIndex(StoryParams(**_TRAWLER_PARAMS, bridge_max=2))
+    reports = [_trawler("a", "rescue")] + [_trawler(f"b{i}", "inquiry") for i in range(3)] + [_trawler("c", "both")]
+    for f in reports:
+        index.add(f.id, extract_event(f), text_features(f))
+    assert index.story_of("b0") == index.story_of("b2") != index.story_of("a")
+    assert index.take_merges() == []
+
+
 def test_an_enumeration_of_places_is_not_where_it_happened() -> None:
     f = article("x", "Allies agree new battlegroups at the summit",
                 "The summit in Brussels agreed four new battlegroups in Bulgaria, Hungary, Romania and Slovakia.",

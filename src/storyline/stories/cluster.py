@@ -15,7 +15,9 @@ its words and date only: the people, place and kind read off six words are more 
 evidence. Short texts also share few words, so single-pass filing splits a story into fragments
 that each grew before they met; after a short text joins a story, that story merges with its
 nearest story when their centroids are similar enough (``merge_threshold``): the smaller is
-folded into the larger, and its id lives on as an alias. Nothing is compared all-pairs: the
+folded into the larger, and its id lives on as an alias. Long reports fragment less, but one
+that fell just short of the threshold early on starts a story of its own: a later report that
+fits both the story it joins and such a small story folds it in (``bridge_score``). Nothing is compared all-pairs: the
 candidate stories come from a small inverted index over the article's most salient terms,
 participants and place, each posting list capped to the stories last active under that key,
 plus time-bucketed postings so that an article about an old event still finds its story. The
@@ -96,6 +98,10 @@ class StoryParams:
     #: six-word headline is a coincidence ("voice": a talent show and elephants that know voices)
     short_shared_words: int = 2
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
+    #: a long text that joins a story and scores this high against a small story of long texts as
+    #: well folds that story in: it was a fragment (:meth:`StoryIndex._bridge`)
+    bridge_score: float = 0.25
+    bridge_max: int = 2  #: ... small: at most this many long articles
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
     subject_rule: bool = True  #: an arrest of someone the other side never names is another arrest
@@ -326,12 +332,14 @@ class StoryIndex:
         when = _when(event)
         member = self.member(article_id, event, text, vector)
         best: tuple[float, Story, dict[str, float]] | None = None
+        scored: list[tuple[float, Story]] = []
         for story in self._candidates(vector, when, member.people, member.place):
             parts = self._score(vector, when, member.people, member.place, member.kind, story, member.persons,
                                 member.main, member.anchors, text.names, member.counterparts)
             if parts is None:
                 continue
             total = sum(parts.values())
+            scored.append((total, story))
             if best is None or total > best[0]:
                 best = (total, story, parts)
         self._seq += 1
@@ -341,6 +349,8 @@ class StoryIndex:
             story, new, score, parts = self._new_story(), True, 0.0, {}
         member.story_id, member.seq = story.id, self._seq
         self._apply(member, story, when)
+        if not new and self.params.bridge_score and len(vector) >= self.params.short_text_terms:
+            story = self._bridge(story, scored)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
         elif not new and self.params.split_rule and is_checkpoint(story.long, self.params.split_first) \
@@ -510,7 +520,7 @@ class StoryIndex:
             if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
                 continue
             if not self._mostly_short(other):
-                continue  # a story of long reports does not fragment: never merged
+                continue  # stories of long reports are folded only by a report that fits both (_bridge)
             if self.params.counterpart_rule and other_counterparts(story, other):
                 continue  # the meeting with one person is not the meeting with another
             date = self._date_part(when, other)
@@ -523,8 +533,30 @@ class StoryIndex:
             return story
         return self._merge(story, best[1])
 
+    def _bridge(self, story: Story, scored: list[tuple[float, Story]]) -> Story:
+        """Fold into ``story`` (which a long article just joined) the small stories of long articles
+        that the article matched almost as well (``scored``: its candidates' totals); returns the
+        story that lives on.
+
+        Single-pass filing leaves fragments: a report that falls just short of the threshold
+        before its story has grown starts a story of its own, and later reports, which would have
+        joined either, all go to the larger one. An article that fits both shows they are one
+        story. Only small stories are folded (``bridge_max``): two grown stories an article
+        fits equally are more likely two events it mentions together."""
+        p = self.params
+        for total, other in sorted(scored, key=lambda x: -x[0]):
+            if other.id == story.id or other.id not in self.stories or total < p.bridge_score:
+                continue
+            if other.long > p.bridge_max or self._mostly_short(other):
+                continue
+            if p.counterpart_rule and other_counterparts(story, other):
+                continue  # the fight against one boxer is not the fight against another
+            story = self._merge(story, other)
+        return story
+
     def _mostly_short(self, story: Story) -> bool:
-        """A story of headlines, which is what fragments: one of long articles is never merged."""
+        """A story of headlines, which fragments most: merged with its nearest story (a story of
+        long articles is folded only by :meth:`_bridge`)."""
         filed = sum(1 for a in story.article_ids if not self.members[a].copy_of)
         return 2 * story.short >= filed
 
