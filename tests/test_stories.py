@@ -247,13 +247,13 @@ def _trawler(aid: str, which: str) -> ArticleFeatures:
 
 # texts this short count as long ones here (short_terms, short_text_terms), so that the rules for
 # long reports apply; the rescue and the inquiry share too few words to join at 0.3
-_TRAWLER_PARAMS = {"threshold": 0.3, "short_terms": 1, "short_text_terms": 1, "bridge_score": 0.35}
+_TRAWLER_PARAMS = {"threshold": 0.3, "short_terms": 1, "short_text_terms": 1, "bridge_ratio": 1.2}
 
 
-@pytest.mark.parametrize("bridge_score, stories", [(0.0, 2), (0.35, 1)])
-def test_a_report_that_fits_two_small_stories_of_one_event_folds_them_together(bridge_score: float,
+@pytest.mark.parametrize("bridge_ratio, stories", [(0.0, 2), (1.2, 1)])
+def test_a_report_that_fits_two_small_stories_of_one_event_folds_them_together(bridge_ratio: float,
                                                                                 stories: int) -> None:
-    index = StoryIndex(StoryParams(**{**_TRAWLER_PARAMS, "bridge_score": bridge_score}))
+    index = StoryIndex(StoryParams(**{**_TRAWLER_PARAMS, "bridge_ratio": bridge_ratio}))
     for f in (_trawler("a", "rescue"), _trawler("b", "inquiry"), _trawler("c", "both")):
         index.add(f.id, extract_event(f), text_features(f))
     assert len(index) == stories
@@ -270,6 +270,22 @@ def test_a_grown_story_is_not_folded_by_a_report_that_fits_it_too() -> None:
         index.add(f.id, extract_event(f), text_features(f))
     assert index.story_of("b0") == index.story_of("b2") != index.story_of("a")
     assert index.take_merges() == []
+
+
+@pytest.mark.parametrize("ratio, folded", [(0.0, False), (1.1, True)])
+def test_a_headline_that_fits_two_small_headline_stories_folds_them_together(ratio: float, folded: bool) -> None:
+    # a threshold the second wording misses (about 0.45 for these lengths), and no merge of nearest
+    # stories: only the bridge can fold the first wording's story into the second's
+    index = StoryIndex(StoryParams(threshold=1.2, merge_threshold=2.0, bridge_short_ratio=ratio))
+    for aid, title in (("a", "Chiquita agrees to buy Fyffes in banana merger"),
+                       ("b", "Fyffes deal creates world's largest banana supplier"),
+                       ("c", "Chiquita and Fyffes merge to create largest banana supplier"),
+                       ("d", "Apple releases iOS update with CarPlay support")):
+        f = _headline(aid, title)
+        index.add(f.id, extract_event(f), text_features(f))
+    assert index.story_of("c") == index.story_of("b") != index.story_of("d")
+    assert (index.story_of("a") == index.story_of("b")) is folded
+    assert index.take_merges() == ([("s1", "s2")] if folded else [])
 
 
 def test_an_enumeration_of_places_is_not_where_it_happened() -> None:

@@ -15,13 +15,14 @@ its words and date only: the people, place and kind read off six words are more 
 evidence. Short texts also share few words, so single-pass filing splits a story into fragments
 that each grew before they met; after a short text joins a story, that story merges with its
 nearest story when their centroids are similar enough (``merge_threshold``): the smaller is
-folded into the larger, and its id lives on as an alias. Long reports fragment less, but one
-that fell just short of the threshold early on starts a story of its own: a later report that
-fits both the story it joins and such a small story folds it in (``bridge_score``). Nothing is compared all-pairs: the
-candidate stories come from a small inverted index over the article's most salient terms,
-participants and place, each posting list capped to the stories last active under that key,
-plus time-bucketed postings so that an article about an old event still finds its story. The
-cost of adding an article is bounded by the caps, not by the size of the store.
+folded into the larger, and its id lives on as an alias. Any article can leave a fragment: one
+that fell just short of the threshold before its story grew starts a story of its own. A later
+article that fits both the story it joins and such a small story folds it in (``bridge_ratio``,
+``bridge_short_ratio``). Nothing is compared all-pairs: the candidate stories come from a
+small inverted index over the article's most salient terms, participants and place, each
+posting list capped to the stories last active under that key, plus time-bucketed postings so
+that an article about an old event still finds its story. The cost of adding an article is
+bounded by the caps, not by the size of the store.
 
 Some evidence rules a story out whatever the words say (long texts only): the person met or
 beaten, the city of a meeting, the person arrested, a summit against a ministerial meeting
@@ -98,10 +99,14 @@ class StoryParams:
     #: six-word headline is a coincidence ("voice": a talent show and elephants that know voices)
     short_shared_words: int = 2
     merge_threshold: float = 0.25  #: after a short text joins, its story merges with a story this similar
-    #: a long text that joins a story and scores this high against a small story of long texts as
-    #: well folds that story in: it was a fragment (:meth:`StoryIndex._bridge`)
-    bridge_score: float = 0.25
+    #: a long text that joins a story and scores this many times its join threshold against a
+    #: small story of long texts as well folds that story in: it was a fragment (:meth:`StoryIndex._bridge`)
+    bridge_ratio: float = 1.25
     bridge_max: int = 2  #: ... small: at most this many long articles
+    #: the same for a short text and a small story of short texts: a headline shares fewer words,
+    #: and one word in common is more often chance, so it must fit the other story better
+    bridge_short_ratio: float = 2.5
+    bridge_short_max: int = 3  #: ... small: at most this many articles
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
     subject_rule: bool = True  #: an arrest of someone the other side never names is another arrest
@@ -349,8 +354,8 @@ class StoryIndex:
             story, new, score, parts = self._new_story(), True, 0.0, {}
         member.story_id, member.seq = story.id, self._seq
         self._apply(member, story, when)
-        if not new and self.params.bridge_score and len(vector) >= self.params.short_text_terms:
-            story = self._bridge(story, scored)
+        if not new:
+            story = self._bridge(story, scored, self._threshold(vector), len(vector) < self.params.short_text_terms)
         if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
         elif not new and self.params.split_rule and is_checkpoint(story.long, self.params.split_first) \
@@ -533,21 +538,27 @@ class StoryIndex:
             return story
         return self._merge(story, best[1])
 
-    def _bridge(self, story: Story, scored: list[tuple[float, Story]]) -> Story:
-        """Fold into ``story`` (which a long article just joined) the small stories of long articles
-        that the article matched almost as well (``scored``: its candidates' totals); returns the
-        story that lives on.
+    def _bridge(self, story: Story, scored: list[tuple[float, Story]], threshold: float, short: bool) -> Story:
+        """Fold into ``story``, which an article just joined, the small stories the article matched
+        almost as well (``scored``: its candidates' totals; ``threshold``: its join threshold;
+        ``short``: whether it is a short text); returns the story that lives on.
 
         Single-pass filing leaves fragments: a report that falls just short of the threshold
         before its story has grown starts a story of its own, and later reports, which would have
         joined either, all go to the larger one. An article that fits both shows they are one
-        story. Only small stories are folded (``bridge_max``): two grown stories an article
-        fits equally are more likely two events it mentions together."""
+        story. Only small stories of texts like the article's are folded (``bridge_max``,
+        ``bridge_short_max``): two grown stories an article fits equally are more likely two
+        events it mentions together."""
         p = self.params
+        ratio, most = (p.bridge_short_ratio, p.bridge_short_max) if short else (p.bridge_ratio, p.bridge_max)
+        if not ratio:
+            return story
         for total, other in sorted(scored, key=lambda x: -x[0]):
-            if other.id == story.id or other.id not in self.stories or total < p.bridge_score:
+            if other.id == story.id or other.id not in self.stories or total < ratio * threshold:
                 continue
-            if other.long > p.bridge_max or self._mostly_short(other):
+            if self._mostly_short(other) != short:
+                continue
+            if (len(other.article_ids) if short else other.long) > most:
                 continue
             if p.counterpart_rule and other_counterparts(story, other):
                 continue  # the fight against one boxer is not the fight against another
