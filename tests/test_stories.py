@@ -526,12 +526,27 @@ _ARRESTS = ("Hawks receiver Dale Mercer was arrested early Sunday on suspicion o
             "Police arrested Dale Mercer, a Hawks receiver, early Sunday on suspicion of drunk driving.")
 
 
+#: Two injuries of players of one team: every report names both (they shared the position), and
+#: each is about one of them.
+_injury = reports(
+    "Hawks place running back on injured reserve",
+    "Mercer and Lindqvist had shared the carries this season, and the team has no other running back under "
+    "contract. Coach Rita Salas said the club would sign a replacement from the practice squad this week. "
+    "The team doctor said surgery was scheduled for next month and that recovery takes about nine months.",
+    people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
+
+_INJURIES = ("Hawks running back Dale Mercer was placed on injured reserve on Tuesday with a torn ACL.",
+             "Hawks running back Omar Lindqvist was placed on injured reserve on Tuesday with a torn ACL.",
+             "The Hawks placed Dale Mercer on injured reserve on Tuesday after he tore his ACL.")
+
+
 @pytest.mark.parametrize(("rule", "make", "leads"), [
     pytest.param("counterpart_rule", _fight, _CONTEST, id="a contest with another opponent"),
     pytest.param("one_day_place_rule", _ministers, _MEETINGS, id="a meeting in another city"),
     pytest.param("one_day_place_rule", _ministers, _UNPLACED, id="a summit that never names the dinner's city"),
     pytest.param("distinct_kinds_rule", _ministers, _GATHERINGS, id="a ministers' meeting is not a summit"),
     pytest.param("subject_rule", _arrest, _ARRESTS, id="an arrest of another player"),
+    pytest.param("subject_rule", _injury, _INJURIES, id="an injury of another player, though each report names both"),
 ])
 def test_what_the_words_join_a_rule_tells_apart(rule: str, make: Callable[[str, str], object],
                                                leads: tuple[str, str, str]) -> None:
@@ -539,6 +554,23 @@ def test_what_the_words_join_a_rule_tells_apart(rule: str, make: Callable[[str, 
     ids = file_all(StoryIndex(), first, other, again)
     assert ids[1] != ids[0] and ids[2] == ids[0]  # another event apart; another report of the first joins
     assert len(set(file_all(StoryIndex(StoryParams(**{rule: False})), first, other))) == 1  # the words alone: one
+
+
+def test_stories_about_different_people_of_a_personal_kind_are_never_merged() -> None:
+    from collections import Counter
+
+    from storyline.stories.cluster import Story
+    from storyline.stories.rules import other_subjects
+
+    def story(sid: str, subject: str, kind: str | None) -> Story:
+        return Story(sid, subjects=Counter({subject: 3}), kinds=Counter({kind: 3} if kind else {}))
+
+    mercer, lindqvist = story("s1", "person:dale-mercer", "injury"), story("s2", "person:omar-lindqvist", None)
+    assert other_subjects(mercer, lindqvist) and other_subjects(lindqvist, mercer)
+    assert not other_subjects(mercer, story("s3", "person:mercer", "injury"))  # the surname alone: the same man
+    assert not other_subjects(mercer, story("s4", "person:dale-mercer-arrested", "arrest"))  # a name the model ran on
+    assert not other_subjects(story("s5", "person:jens-stoltenberg", "meeting"),
+                              story("s6", "person:andrzej-duda", "meeting"))  # a meeting has two sides
 
 
 def test_stories_of_long_articles_are_not_merged_by_a_headline() -> None:

@@ -49,7 +49,8 @@ from typing import Any
 from storyline.entities.places import place_key_country
 from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatures, Canonical, Event,
                                       compatible_kinds, default_canonical, lead_sentences)
-from storyline.stories.rules import SEATED_KINDS, ArticleSide, other_counterparts, ruled_out, top_kind
+from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_subjects, ruled_out,
+                                     top_kind)
 from storyline.stories.split import find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, shared_words, term_bag, weigh)
@@ -562,6 +563,8 @@ class StoryIndex:
                 continue
             if p.counterpart_rule and other_counterparts(story, other):
                 continue  # the fight against one boxer is not the fight against another
+            if p.subject_rule and other_subjects(story, other):
+                continue  # nor one player's injury another's
             story = self._merge(story, other)
         return story
 

@@ -58,6 +58,8 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
                  r"eruption", r"landslide"),
     "accident": (r"crash(?:ed|es)?", r"collision", r"derail", r"accident"),
     "fire": (r"\bfire\b", r"\bblaze\b", r"burn(?:ed|t|ing) down"),
+    "injury": (r"injured reserve", r"season[- ]ending", r"out for the (?:season|year|playoffs)",
+               r"\btorn (?:acl|achilles|ligament|hamstring|meniscus|labrum)", r"\bruled out (?:of|for)\b"),
     "arrest": (r"arrest(?:ed|s)?", r"detained", r"in custody", r"charged with"),
     "trial": (r"\btrial\b", r"sentenc(?:ed|e)", r"convicted", r"verdict", r"court ruled", r"pleaded"),
     "election": (r"election", r"\bvot(?:e|es|ed|ing|ers)\b", r"ballot", r"referendum", r"polls? (?:open|close)"),
@@ -98,8 +100,8 @@ NARROWER_KINDS = {"ministerial meeting": "meeting"}
 #: ministerial meeting, even in the same city and the same weeks.
 DISTINCT_KINDS = frozenset({frozenset({"summit", "ministerial meeting"})})
 
-#: Kinds of event that happen to one person: an arrest of someone else is another arrest.
-PERSONAL_KINDS = frozenset({"arrest"})
+#: Kinds of event that happen to one person: an arrest (an injury) of someone else is another one.
+PERSONAL_KINDS = frozenset({"arrest", "injury"})
 
 
 def compatible_kinds(a: str, b: str) -> bool:

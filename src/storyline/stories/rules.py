@@ -10,8 +10,9 @@ differs is evidence each report names:
 * **places**: a meeting, press conference or summit (:data:`SEATED_KINDS`) happens in one place.
   One in another city is another event, and so is one that never names the city of the other's
   (a report filed from Warsaw about the meeting in Brussels still names Brussels);
-* **subjects**: an arrest (``events.PERSONAL_KINDS``) is of someone. One whose person the other
-  side never names is another arrest;
+* **subjects**: an arrest or an injury (``events.PERSONAL_KINDS``) happens to someone. One that
+  is not about the person the story is about is another arrest, even when it names them (the
+  second arrest recalls the first);
 * **kinds**: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``).
 
 Each rule is a pure function of the article's side (:class:`ArticleSide`) and the story's
@@ -94,11 +95,26 @@ def places_agree(article: ArticleSide, story: Story, same_country: SameCountry) 
 
 
 def subjects_agree(article: ArticleSide, story: Story) -> bool:
-    """False when the article and the story are arrests (``events.PERSONAL_KINDS``) and either
-    the person the article is about goes unnamed in the story or the other way round."""
+    """False when the article and the story are of one personal kind (an arrest, an injury:
+    ``events.PERSONAL_KINDS``) and none of the people the article is about is the person the
+    story is about. Naming is not enough: a report of the second arrest recalls the first."""
     if article.kind not in PERSONAL_KINDS or not article.main or not story.subjects or top_kind(story) != article.kind:
         return True
-    return named_in_story(article.main[:1], story) and named_in_article(top(story.subjects), article)
+    return any(same_person(k, s) for k in article.main for s in top(story.subjects))
+
+
+def other_subjects(a: Story, b: Story) -> bool:
+    """Whether two stories, one of them of a personal kind (an arrest, an injury), are about
+    different people: never merged."""
+    if not a.subjects or not b.subjects or not ({top_kind(a), top_kind(b)} & PERSONAL_KINDS):
+        return False
+    return not any(same_person(x, y) for x in top(a.subjects) for y in top(b.subjects))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person keys may name one person: the surname of either is a word of the other
+    (``person:dale-mercer`` and ``person:dale-mercer-arrested``, a name the model ran on)."""
+    return surname(a) == surname(b) or surname(a) in name_tokens(b) or surname(b) in name_tokens(a)
 
 
 def other_counterparts(a: Story, b: Story) -> bool:
