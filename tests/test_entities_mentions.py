@@ -170,11 +170,25 @@ def test_known_surname_written_in_lower_case_is_the_common_noun() -> None:
     text = "Rivers burst their banks on Monday. The rivers rose fast, and Rivers was closed."
     out = repair_mentions(text, [], known_people={"Joan Rivers"})
     assert ("Rivers", "PERSON") not in labelled(out)
-    text = "Officers sealed the street. Police said the police station stayed open."
+    text = "Officers sealed the street, and Police said the police station stayed open."
     out = repair_mentions(text, mentions(text, ("Police", "PERSON")), known_people={"Ada Police"})
     assert [m.text for m in out if m.label == "PERSON"] == ["Police"]  # the model's own tag stays; nothing is added
     text = "Rivers said on Monday that the budget was sound."
     assert ("Rivers", "PERSON") in labelled(repair_mentions(text, [], known_people={"Joan Rivers"}))
+
+
+@pytest.mark.parametrize(("text", "word", "person"), [
+    ("Arson suspected in dairy fire\nInvestigators said the arson began in the loading bay.", "Arson", False),
+    ("Police said the road was closed. Officers told the police union.", "Police", False),
+    ("“Rescue came late,” a neighbour said of the rescue.", "Rescue", False),
+    ("Young said the plan was sound. Neil Young told young voters so.", "Young", True),  # his surname here
+    ("Arson suspected in dairy fire\nInvestigators said the fire began in the loading bay.", "Arson", True),
+    ("The fire crew and Arson arrived; the arson squad left.", "Arson", True),  # not at a sentence start
+])
+def test_a_one_word_person_opening_a_sentence_is_a_common_noun_the_text_writes_in_lower_case(
+        text: str, word: str, person: bool) -> None:
+    out = repair_mentions(text, mentions(text, (word, "PERSON"), *([("Neil Young", "PERSON")] if "Neil" in text else [])))
+    assert ((word, "PERSON") in labelled(out)) is person
 
 
 def test_a_known_first_name_before_an_institution_is_no_person() -> None:

@@ -65,6 +65,8 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
+#: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
 _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
 #: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
@@ -117,6 +119,7 @@ def repair_mentions(
     ms = _pass(ms, log, "gazetteer", lambda m: _gazetteer(doc, m))
     ms = _join_particles(doc, ms, log)
     ms = _teams(doc, ms, log)
+    ms = _sentence_initial_common_nouns(doc, ms, log)
     for start, end, rule in _find_people(doc, ms):
         ms = _put_person(ms, start, end, rule, text, log)
     headline = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
@@ -302,6 +305,23 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
             return Mention(m.start, m.end, t, "ORG")
         return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
+
+
+def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """Drop a one-word person that opens a sentence (or a line) when the text also writes the word
+    in lower case: "Arson suspected in fire ..." with "the arson" further on, "Police said ...".
+    At a sentence start the capital says nothing; the lower-case use says it is a common noun.
+    A word that ends a longer person's name in the text ("Neil Young"), or a known person's, stays."""
+    surnames = {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text}
+    surnames |= {parse_name(n).surname for n in doc.known_full}
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and " " not in m.text and m.text not in surnames and m.text not in gz.KNOWN_PEOPLE \
+                and _SENTENCE_START.search(doc.text, max(0, m.start - 12), m.start) and _common_noun(doc.text, m.text):
+            log.append(Repair(m, None, "common noun at a sentence start"))
+            continue
+        out.append(m)
+    return out
 
 
 def _institution(name: str) -> bool:
