@@ -13,7 +13,8 @@ rule did what; pass ``trace=[]`` to see them):
 3. gazetteer: places, demonyms, organisations and people the model confuses,
    common nouns it takes for names, weapon systems (by name and context), places
    and organisations named after a person ("Betty Ford Center"); then teams
-   ("the Jaguars");
+   ("the Jaguars") and one-word people opening a sentence that the text also
+   writes in lower case ("Arson suspected ...");
 4. add people the model misses: the known-people list, title patterns
    ("Secretary General Jens Stoltenberg", "President, Gitan Nauseda") and
    capitalised names after a known first name ("Margus Tsahkna"); then cut the
