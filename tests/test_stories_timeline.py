@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from stories_helpers import article
 
 from storyline.stories import ArticleRecord, Occurrence, QuoteAggregator, StoryPipeline, extract_event, timeline
+from storyline.stories.events import Event
 from storyline.stories.timeline import select_dates, story_events, story_rows
 
 
@@ -125,3 +127,32 @@ def test_undated_reports_of_one_event_share_it_and_others_do_not() -> None:
     d = _event("d", "s1", None, title="Ministers review deterrence", summary="The ministers met in the morning.")
     by_article = {x: e for e in story_events([a, b, c, d]) for x in e.article_ids}
     assert by_article["a"] is by_article["b"] and by_article["c"] is not by_article["d"]
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("XXXX-WXX-3", "a Wednesday"),
+    ("XXXX-WXX-7", "a Sunday"),
+    ("2023-06", "June 2023"),
+    ("2023", "2023"),
+    ("2023-06-27", None),  # a day is the date itself
+    ("2023-13", None),
+    ("XXXX-WXX-8", None),
+    ("PRESENT_REF", None),
+    (None, None),
+])
+def test_the_coarse_date_of_an_undated_event_in_words(value: str | None, hint: str | None) -> None:
+    from storyline.stories.timeline import date_hint
+
+    assert date_hint(value) == hint
+
+
+def test_an_undated_event_shows_the_weekday_its_reports_give() -> None:
+    from storyline.stories.timeline import when
+
+    records = [ArticleRecord(f"a{i}", "s1", Event(f"a{i}", date="XXXX-WXX-3", summary="Talks in Brussels."))
+               for i in range(2)]
+    records.append(ArticleRecord("b", "s2", Event("b", date="2023-06-27", summary="A summit.")))
+    events = {e.story_id: e for e in story_events(records)}
+    assert (events["s1"].date, events["s1"].date_hint, when(events["s1"])) == (None, "a Wednesday",
+                                                                              "undated (a Wednesday)")
+    assert (events["s2"].date_hint, when(events["s2"])) == (None, "2023-06-27")

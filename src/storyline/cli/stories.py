@@ -52,6 +52,7 @@ def timeline_cli(
 ) -> None:
     """Events in date order: date, place, participants, kind, summary, key quotes, outlets."""
     from storyline.stories.query import build_timeline, timeline_row
+    from storyline.stories.timeline import when
 
     with open_store(db) as store:
         events = build_timeline(store, story=story, person=person, about=about)
@@ -63,7 +64,7 @@ def timeline_cli(
         console.print("No events: ingest articles first, or try another filter.", markup=False)
         return
     for e in events:
-        head = " · ".join(x for x in (e.date or "undated", e.place, e.kind) if x)
+        head = " · ".join(x for x in (when(e), e.place, e.kind) if x)
         console.print(f"[bold]{escape(head)}[/bold]  [dim]{escape(e.story_id)}[/dim]")
         console.print(f"    {escape(_short(e.summary, 200))}")
         if e.participants:

@@ -19,6 +19,7 @@ protesters ..."): an event that later reports keep mentioning is a milestone.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -62,12 +63,38 @@ class TimelineEvent:
     article_ids: list[str]
     outlets: list[str]
     quotes: list[QuoteGroup] = field(default_factory=list)
+    #: for an undated event, the coarse date its reports give, in words ("a Wednesday", "June 2023")
+    date_hint: str | None = None
 
     def row(self) -> dict[str, object]:
         """The export row: ``{id, story_id, date, place, participants, kind, summary, article_ids}``."""
         return {"id": self.id, "story_id": self.story_id, "date": self.date, "place": self.place,
                 "participants": self.participants, "kind": self.kind, "summary": self.summary,
                 "article_ids": self.article_ids}
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_COARSE = re.compile(r"^(?:XXXX-WXX-(?P<weekday>[1-7])|(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?)$")
+
+
+def date_hint(value: str | None) -> str | None:
+    """A coarse event date in words: ``XXXX-WXX-3`` → "a Wednesday", ``2023-06`` → "June 2023",
+    ``2023`` → "2023"; None for a day (it is the date) or for nothing."""
+    m = _COARSE.match(value or "")
+    if not m:
+        return None
+    if m["weekday"]:
+        return "a " + _WEEKDAYS[int(m["weekday"]) - 1]
+    if m["month"]:
+        return f"{calendar.month_name[int(m['month'])]} {m['year']}"
+    return m["year"]
+
+
+def when(event: TimelineEvent) -> str:
+    """The date an event is shown with: its day, else "undated", with the coarse date if any."""
+    if event.date:
+        return event.date
+    return f"undated ({event.date_hint})" if event.date_hint else "undated"
 
 
 def _words(text: str) -> set[str]:
@@ -117,7 +144,8 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                 participants=[n for n, _ in people.most_common(5)],
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[central(summaries)] if summaries else "",
-                article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes))
+                article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes,
+                date_hint=None if d else _most_common(date_hint(m.event.date) for m in members)))
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
