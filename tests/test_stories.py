@@ -513,12 +513,15 @@ _UNPLACED = ("Jens Stoltenberg spoke after a working dinner with seven leaders i
              "Jens Stoltenberg spoke after the working dinner with seven leaders hosted in The Hague.")
 
 
+#: The people and the team of the Hawks' reports.
+_HAWKS = {"people": ("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), "orgs": ("Hawks",)}
+
 _arrest = reports(
     "Hawks player arrested on suspicion of drunk driving",
     "The team said it was aware of the arrest and was gathering information. Coach Rita Salas said "
     "the club would handle the matter internally and that the player would practise this week. Police said "
     "the car was stopped on the freeway after it drifted across two lanes, and a breath test was refused.",
-    people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
+    **_HAWKS)
 
 
 _ARRESTS = ("Hawks receiver Dale Mercer was arrested early Sunday on suspicion of drunk driving.",
@@ -533,7 +536,7 @@ _injury = reports(
     "Mercer and Lindqvist had shared the carries this season, and the team has no other running back under "
     "contract. Coach Rita Salas said the club would sign a replacement from the practice squad this week. "
     "The team doctor said surgery was scheduled for next month and that recovery takes about nine months.",
-    people=("Dale Mercer", "Mercer", "Omar Lindqvist", "Lindqvist", "Rita Salas"), orgs=("Hawks",))
+    **_HAWKS)
 
 _INJURIES = ("Hawks running back Dale Mercer was placed on injured reserve on Tuesday with a torn ACL.",
              "Hawks running back Omar Lindqvist was placed on injured reserve on Tuesday with a torn ACL.",
