@@ -141,6 +141,13 @@ CASES = [
          ("Tom Park", "PERSON")],
         {("Vera Holm Center", "ORG"), ("Palmer Police", "ORG"), ("Mueller Glacier", "LOC"), ("Tom Park", "PERSON")},
         {("Police", "PERSON"), ("Glacier", "PERSON")}, id="named after a person, not a person"),
+    pytest.param(
+        "Rangers in Aoraki Mt Cook and Tasman National Park found the pair on Mount Tasman, said Ferdinand Mount.",
+        [("Aoraki Mt Cook", "PERSON"), ("Tasman National Park", "PERSON"), ("Mount Tasman", "PERSON"),
+         ("Ferdinand Mount", "PERSON")],
+        {("Aoraki Mt Cook", "LOC"), ("Tasman National Park", "LOC"), ("Mount Tasman", "LOC"),
+         ("Ferdinand Mount", "PERSON")},
+        {("Aoraki Mt Cook", "PERSON"), ("Mount Tasman", "PERSON")}, id="a mountain and a national park are places"),
 ]
 
 

@@ -150,6 +150,12 @@ PLACE_HEADS: frozenset[str] = frozenset({
     "Warehouse", "Bivvy", "Stadium", "Arena", "Province", "County", "District", "Region",
 })
 
+#: Words that make what follows them a place: "Mount Cook", "Aoraki Mt Cook", "Lake Tekapo", "Cape Horn".
+#: Only before another word of the name: "Ferdinand Mount" is a person.
+PLACE_PREFIXES: frozenset[str] = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape"})
+#: Last two words of place names whose last word alone is also a surname ("Park").
+PLACE_TAILS: frozenset[str] = frozenset({"National Park", "State Park", "Nature Reserve"})
+
 #: Words that never start or end a name: "The Lithuanian" is a demonym, "the Hague" stays.
 NAMES_WITH_THE: frozenset[str] = frozenset({"The Hague", "The Gambia", "The Bahamas", "The Times", "The Guardian",
                                            "The Economist", "The Washington Post", "The New York Times"})

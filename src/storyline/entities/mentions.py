@@ -326,8 +326,12 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
 
 
 def _institution(name: str) -> bool:
-    """Whether a name of two words or more ends in an organisation's or a place's head word."""
-    return " " in name and name.rsplit(" ", 1)[1] in _INSTITUTION_HEADS
+    """Whether a name of two words or more is an organisation's or a place's: it ends in a head word
+    ("Palmer Police", "Mueller Glacier", "Mount Cook National Park") or a place word comes before
+    its last word ("Mount Cook", "Aoraki Mt Cook")."""
+    words = name.split()
+    return len(words) > 1 and (words[-1] in _INSTITUTION_HEADS or " ".join(words[-2:]) in gz.PLACE_TAILS
+                               or any(w in gz.PLACE_PREFIXES for w in words[:-1]))
 
 
 def _is_weapon(text: str, m: Mention) -> bool:
