@@ -110,7 +110,7 @@ class StoryParams:
     bridge_short_max: int = 3  #: ... small: at most this many articles
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
-    subject_rule: bool = True  #: an arrest of someone the other side never names is another arrest
+    subject_rule: bool = True  #: an arrest (an injury) of someone other than the story's person is another one
     distinct_kinds_rule: bool = True  #: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``)
     split_rule: bool = True  #: a grown story that holds two events splits in two (:mod:`~storyline.stories.split`)
     split_first: int = 8  #: long members a story has when it is first checked for a split
