@@ -81,7 +81,8 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
     row = timeline_row(events[0])
     assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
-                        "outlets", "quotes"}
+                        "date_hint", "outlets", "quotes"}
+    assert row["date_hint"] is None  # a dated event needs no hint
     assert set(row["quotes"][0]) == {"text", "speaker", "outlets", "articles"}
 
 
