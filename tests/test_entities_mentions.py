@@ -148,6 +148,11 @@ CASES = [
         {("Aoraki Mt Cook", "LOC"), ("Tasman National Park", "LOC"), ("Mount Tasman", "LOC"),
          ("Ferdinand Mount", "PERSON")},
         {("Aoraki Mt Cook", "PERSON"), ("Mount Tasman", "PERSON")}, id="a mountain and a national park are places"),
+    pytest.param(
+        "A quake struck the province of Aceh. Banda Aceh shook, said the mayor of the city of Moss, Magnus Moss.",
+        [("Aceh", "PERSON"), ("Banda Aceh", "PERSON"), ("Magnus Moss", "PERSON")],
+        {("Aceh", "GPE"), ("Banda Aceh", "GPE"), ("Magnus Moss", "PERSON")}, {("Aceh", "PERSON"), ("Banda Aceh", "PERSON")},
+        id="what the text calls a province is a place wherever it is named"),
 ]
 
 

@@ -22,7 +22,9 @@ rule did what; pass ``trace=[]`` to see them):
    (:mod:`~storyline.entities.headline`: "Lindsay Lohan Checks Out");
 5. document consistency: once "Jens Stoltenberg" is a PERSON, every
    "Stoltenberg" in the article is one, tagged or not;
-6. drop photographers and credited agencies (``not_people``).
+6. people the text calls a place ("the province of Aceh": "Aceh", "Banda Aceh"),
+   whatever the model or the corpus said; then drop photographers and credited
+   agencies (``not_people``).
 
 Offsets always index the clean text: ``text[m.start:m.end] == m.text``.
 """
@@ -66,6 +68,9 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
+#: "the province of Aceh", "the city of Bakhmut": the capitalised word after it is a place.
+_PLACE_OF = re.compile(r"\b(?:province|state|region|city|town|village|district|county|island|republic|municipality|"
+                       r"prefecture|governorate|canton|oblast|regency) of (?:the )?([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -130,6 +135,7 @@ def repair_mentions(
         log.extend(Repair(before, new, "title case headline") for new in after or [None])
     log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
     ms = _consistency(doc, ms, log)
+    ms = _places_by_context(doc, ms, log)  # last: the corpus may know "Banda Aceh" as a person
     ms = _drop_not_people(ms, not_people, log)
     return _tidy(ms)
 
@@ -322,6 +328,27 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
             log.append(Repair(m, None, "common noun at a sentence start"))
             continue
         out.append(m)
+    return out
+
+
+def _places_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """A one-word "person" the text calls a place ("the province of Aceh", "the city of Bakhmut")
+    is that place wherever the article names it, and so is a "person" of more words ending in it
+    ("Banda Aceh"), unless that one opens with a first name ("Tom Jackson" of the city of Jackson):
+    then the word is his name too, and left alone."""
+    places = {m[1] for m in _PLACE_OF.finditer(doc.text)}
+    if not places:
+        return ms
+    places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text
+               and m.text.split(" ", 1)[0] in gz.FIRST_NAMES}  # not the corpus's: it may know "Banda Aceh"
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places:
+            new = Mention(m.start, m.end, m.text, "GPE")
+            log.append(Repair(m, new, "a place by its context"))
+            out.append(new)
+        else:
+            out.append(m)
     return out
 
 
