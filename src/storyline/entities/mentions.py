@@ -135,7 +135,8 @@ def repair_mentions(
         log.extend(Repair(before, new, "title case headline") for new in after or [None])
     log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
     ms = _consistency(doc, ms, log)
-    ms = _places_by_context(doc, ms, log)  # last: the corpus may know "Banda Aceh" as a person
+    model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+    ms = _places_by_context(doc, ms, model_people, log)  # last: the corpus may know "Banda Aceh" as a person
     ms = _drop_not_people(ms, not_people, log)
     return _tidy(ms)
 
@@ -331,16 +332,18 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
     return out
 
 
-def _places_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int, int]],
+                       log: list[Repair]) -> list[Mention]:
     """A one-word "person" the text calls a place ("the province of Aceh", "the city of Bakhmut")
     is that place wherever the article names it, and so is a "person" of more words ending in it
-    ("Banda Aceh"), unless that one opens with a first name ("Tom Jackson" of the city of Jackson):
-    then the word is his name too, and left alone."""
+    ("Banda Aceh", a person only by what the corpus learnt), unless the model itself read that
+    span as a person (``model_people``: "Jesse Jackson" in a text on the city of Jackson): then
+    the word is his name too, and left alone."""
     places = {m[1] for m in _PLACE_OF.finditer(doc.text)}
     if not places:
         return ms
     places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text
-               and m.text.split(" ", 1)[0] in gz.FIRST_NAMES}  # not the corpus's: it may know "Banda Aceh"
+               and (m.start, m.end) in model_people}
     out = []
     for m in ms:
         if m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places:
