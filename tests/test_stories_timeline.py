@@ -153,6 +153,7 @@ def test_an_undated_event_shows_the_weekday_its_reports_give() -> None:
                for i in range(2)]
     records.append(ArticleRecord("b", "s2", Event("b", date="2023-06-27", summary="A summit.")))
     events = {e.story_id: e for e in story_events(records)}
-    assert (events["s1"].date, events["s1"].date_hint, when(events["s1"])) == (None, "a Wednesday",
-                                                                              "undated (a Wednesday)")
-    assert (events["s2"].date_hint, when(events["s2"])) == (None, "2023-06-27")
+    s1, s2 = events["s1"], events["s2"]
+    assert (s1.date, s1.date_hint, when(s1.date, s1.date_hint)) == (None, "a Wednesday", "undated (a Wednesday)")
+    assert (s2.date_hint, when(s2.date, s2.date_hint)) == (None, "2023-06-27")
+    assert when(None, None) == "undated"

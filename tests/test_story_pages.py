@@ -264,3 +264,13 @@ def test_a_person_timeline_reads_only_the_events_that_name_them(small: str) -> N
         events = build_timeline(store, person=name)
         assert events and all(name in e.participants for e in events)
         assert store.story_records(participant="nobody-of-that-name") == []
+
+
+def test_an_undated_event_card_shows_the_weekday_its_reports_give() -> None:
+    from storyline.web.pages import _env
+
+    card = _env.get_template("_macros.html").module.event_card
+    event = {"date": None, "date_hint": "a Wednesday", "place": "Brussels", "kind": "meeting", "story_id": "s1",
+             "summary": "Talks.", "people": [], "quotes": [], "articles": []}
+    assert "undated (a Wednesday)" in str(card(event))
+    assert ">2023-06-27<" in str(card({**event, "date": "2023-06-27"}))

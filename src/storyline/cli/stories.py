@@ -64,7 +64,7 @@ def timeline_cli(
         console.print("No events: ingest articles first, or try another filter.", markup=False)
         return
     for e in events:
-        head = " · ".join(x for x in (when(e), e.place, e.kind) if x)
+        head = " · ".join(x for x in (when(e.date, e.date_hint), e.place, e.kind) if x)
         console.print(f"[bold]{escape(head)}[/bold]  [dim]{escape(e.story_id)}[/dim]")
         console.print(f"    {escape(_short(e.summary, 200))}")
         if e.participants:

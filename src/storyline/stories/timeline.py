@@ -90,11 +90,12 @@ def date_hint(value: str | None) -> str | None:
     return m["year"]
 
 
-def when(event: TimelineEvent) -> str:
-    """The date an event is shown with: its day, else "undated", with the coarse date if any."""
-    if event.date:
-        return event.date
-    return f"undated ({event.date_hint})" if event.date_hint else "undated"
+def when(date: str | None, hint: str | None) -> str:
+    """The date an event is shown with (CLI and web): its day, else "undated", with the coarse
+    date if any (:attr:`TimelineEvent.date_hint`)."""
+    if date:
+        return date
+    return f"undated ({hint})" if hint else "undated"
 
 
 def _words(text: str) -> set[str]:

@@ -57,6 +57,12 @@ def _story_url(story_id: str, anchor: str | None = None) -> str:
     return f"/stories/{quote(story_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
 
 
+def _when(date: str | None, hint: str | None) -> str:
+    from storyline.stories.timeline import when  # the stories package loads only when a page shows a story
+
+    return when(date, hint)
+
+
 def _safe_href(url: str | None) -> str | None:
     """Scraped URLs are linked only when they are plain http(s): never ``javascript:`` or ``data:``."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
@@ -64,7 +70,7 @@ def _safe_href(url: str | None) -> str | None:
 
 _env.filters["in_quotes"] = in_quotes
 _env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, story_url=_story_url, context=H.context,
-                    snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS)
+                    snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS, when=_when)
 
 
 def render(request: Request, r: Reader | None, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
