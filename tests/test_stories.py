@@ -80,6 +80,58 @@ def test_undated_article_keeps_the_weekday() -> None:
     assert e.date == "XXXX-WXX-4" and e.weekday == 4
 
 
+@pytest.mark.parametrize(("lead", "date"), [
+    ("The jury convicted the banker on Nov. 12 of fraud in Redwood City.", "XXXX-11-12"),
+    ("Voters went to the polls on Sunday, 14 December, in Ashgabat.", "XXXX-12-14"),
+    ("Voters went to the polls on Sunday in Ashgabat. The count ended on 15 December.", "XXXX-WXX-7"),  # the first
+    ("The trial of the banker is set for June 17 in Redwood City.", None),  # a plan, not the event
+    ("The banker has been held since June 21 in Redwood City.", None),  # a bound
+    ("The banker gave gifts at Christmas in Redwood City.", None),  # a season more often than a day
+])
+def test_an_undated_article_keeps_a_date_without_a_year(lead: str, date: str | None) -> None:
+    e = extract_event(article("x", "Banker in court", lead, places=("Redwood City", "Ashgabat")))
+    assert e.date == date
+    assert e.month_day == ((int(date[5:7]), int(date[8:10])) if date and date[5:7].isdigit() else None)
+
+
+def test_a_dated_article_reads_the_month_and_day_of_its_date() -> None:
+    f = article("x", "Banker convicted", "The jury convicted the banker on Nov. 12 of fraud.", published="2008-11-13")
+    e = extract_event(f)
+    assert (e.date, e.month_day) == ("2008-11-12", (11, 12))
+
+
+@pytest.mark.parametrize(("a", "b", "gap"), [
+    ((12, 14), (12, 14), 0),
+    ((12, 14), (12, 15), 1),
+    ((12, 30), (1, 2), 3),  # round the turn of the year
+    ((9, 18), (12, 14), 87),
+    ((1, 1), (7, 2), 182),  # never more than half a year
+    ((2, 30), (3, 1), 1),  # an impossible day is read as the month's last
+])
+def test_the_calendar_gap_of_dates_without_a_year(a: tuple[int, int], b: tuple[int, int], gap: int) -> None:
+    from storyline.stories.cluster import _calendar_gap
+
+    assert _calendar_gap(a, b) == gap == _calendar_gap(b, a)
+
+
+def test_a_date_without_a_year_weeks_off_the_story_costs_a_little() -> None:
+    def report(aid: str, lead: str, published: str | None = None) -> object:
+        return article(aid, "Turkmenistan elects a parliament",
+                       lead + " Turkmen voters chose deputies for the Mejlis from candidates of the ruling party. "
+                       "Observers from the OSCE said the vote offered no real choice.",
+                       published=published, places=("Turkmenistan",))
+
+    index = StoryIndex()
+    dated = report("a", "Turkmenistan held a parliamentary election on 15 December.", "2013-12-15")
+    file_all(index, dated)
+    near = index.add("b", extract_event(f := report("b", "Turkmenistan held a parliamentary election on Dec. 15.")),
+                     text_features(f))
+    far = index.add("c", extract_event(g := report("c", "Turkmenistan held a parliamentary election on June 14.")),
+                    text_features(g))
+    assert near.parts.get("date", 0.0) == 0.0
+    assert -index.params.calendar_penalty_cap <= far.parts["date"] < 0
+
+
 def test_participants_take_a_canonical_callable() -> None:
     ids = {"Jens Stoltenberg": "Q1", "Stoltenberg": "Q1", "Andrzej Duda": "Q2", "Duda": "Q2"}
     e = extract_event(meeting_2023(), canonical=lambda m: ids.get(m.text))

@@ -108,12 +108,17 @@ def test_an_undated_report_joins_a_dated_event_only_on_evidence() -> None:
     other_place = _event("u3", "s1", None, place="The Hague", kind="meeting",
                          title="Stoltenberg discusses the eastern flank over dinner", summary="Leaders dined.")
     unrelated = _event("u4", "s1", None, title="Ministers review deterrence", summary="Defence ministers met.")
-    events = story_events([dated, same, other_day, other_place, unrelated])
+    other_date = _event("u5", "s1", "XXXX-11-24", place="Brussels", kind="meeting",
+                        title="Duda and Stoltenberg discuss the eastern flank", summary="They met on Nov. 24.")
+    on_the_day = _event("u6", "s1", "XXXX-11-25", place="Brussels", kind="meeting",
+                        title="Duda and Stoltenberg discuss the eastern flank", summary="They met on Nov. 25.")
+    events = story_events([dated, same, other_day, other_place, unrelated, other_date, on_the_day])
     by_article = {a: e for e in events for a in e.article_ids}
     assert by_article["u1"] is by_article["d"] and by_article["d"].date == "2021-11-25"
     for a in ("u2", "u3", "u4"):  # a conflicting weekday or place, or no shared words: an undated event of its own
         assert by_article[a].date is None and by_article[a] is not by_article["d"]
     assert len({id(by_article[a]) for a in ("u2", "u3", "u4")}) == 3
+    assert by_article["u5"].date is None and by_article["u6"] is by_article["d"]  # the day of the month decides
     assert len({e.id for e in events}) == len(events)  # ids stay unique
     assert [e.date for e in events][0] == "2021-11-25"  # dated first, undated last
 
@@ -134,6 +139,7 @@ def test_undated_reports_of_one_event_share_it_and_others_do_not() -> None:
     ("XXXX-WXX-7", "a Sunday"),
     ("2023-06", "June 2023"),
     ("2023", "2023"),
+    ("XXXX-12-14", "14 December"),  # a day without a year
     ("2023-06-27", None),  # a day is the date itself
     ("2023-13", None),
     ("XXXX-WXX-8", None),

@@ -43,6 +43,7 @@ def one(text: str, anchor: str | None = ANCHOR) -> tuple[str, str, str]:
     ("Talks resumed on Wednesday, June 28, in Geneva.", ("Wednesday, June 28", "DATE", "2023-06-28")),
     ("The ceasefire broke down in mid-March.", ("mid-March", "DATE", "2023-03")),
     ("Voting ends at the end of 2024.", ("the end of 2024", "DATE", "2024")),
+    ("Voting began on Dec.14 in Ashgabat.", ("Dec.14", "DATE", "2022-12-14")),  # a space lost in scraping
 ])
 def test_explicit_dates(text: str, expected: tuple[str, str, str]) -> None:
     assert one(text) == expected

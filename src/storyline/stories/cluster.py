@@ -5,7 +5,9 @@ the same two people in the same city fifteen months apart read alike. So an arti
 to a story on what makes events differ as well as on its words:
 
     score = cos(article terms, story centroid)          # salient words and names, tf-idf
-          + date    (same day: bonus; days apart: penalty; weeks apart: never the same story)
+          + date    (same day: bonus; days apart: penalty; weeks apart: never the same story;
+                     a date without a year, "on Nov. 12", the article undated: a small penalty
+                     when the calendar puts it weeks off the story's dates)
           + place   (same place: bonus; another place: penalty)
           + people  (shared participants: bonus; none shared: penalty)
           + kind    (same kind: bonus; an unrelated kind: penalty)
@@ -77,6 +79,9 @@ class StoryParams:
     gap_penalty: float = 0.05  #: penalty per doubling of the gap beyond ``near_days``
     max_gap_penalty: float = 0.5
     weekday_penalty: float = 0.05
+    #: a date without a year ("on Nov. 12", the article undated) that is weeks off the story's
+    #: dates costs at most this: with no year to check it against, it is as often background
+    calendar_penalty_cap: float = 0.1
     place_bonus: float = 0.05
     place_penalty: float = 0.10
     people_bonus: float = 0.06
@@ -142,6 +147,7 @@ class _When:
     source: str | None = None
     weekday: int | None = None
     one_day: bool = False  #: the event is of a kind that happens on one day (a meeting, a visit)
+    month_day: tuple[int, int] | None = None  #: of a day-level date, or of a date without a year
 
 
 @dataclass(slots=True)
@@ -175,6 +181,7 @@ class Story:
     day_sources: dict[int, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)  #: coarse date intervals
     weekdays: Counter[int] = field(default_factory=Counter)
+    month_days: Counter[tuple[int, int]] = field(default_factory=Counter)  #: of members dated without a year
     places: Counter[str] = field(default_factory=Counter)
     people: Counter[str] = field(default_factory=Counter)
     persons: dict[str, float] = field(default_factory=dict)  #: sum of the members' person vectors
@@ -259,7 +266,7 @@ def _when_of_date(event: Event) -> _When:
     day = event.day
     if day is not None:
         o = day.toordinal()
-        return _When(o, o, True, event.date_source, day.isoweekday())
+        return _When(o, o, True, event.date_source, day.isoweekday(), month_day=(day.month, day.day))
     value = event.date or ""
     m = re.match(r"^(\d{4})(?:-(\d\d))?$", value)
     if m:
@@ -271,7 +278,14 @@ def _when_of_date(event: Event) -> _When:
                              False, event.date_source)
         elif 1 <= y <= 9999:
             return _When(dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal(), False, event.date_source)
-    return _When(weekday=event.weekday)
+    return _When(weekday=event.weekday, month_day=event.month_day)
+
+
+def _calendar_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two dates of unknown years, the nearest way round the calendar (at most 183)."""
+    x, y = (dt.date(2001, m, min(d, calendar.monthrange(2001, m)[1])).toordinal() for m, d in (a, b))
+    gap = abs(x - y)
+    return min(gap, 365 - gap)
 
 
 class StoryIndex:
@@ -487,6 +501,11 @@ class StoryIndex:
             if gap == 0 and when.source == "text" and story.day_sources.get(nearest) == "text":
                 return p.same_day_bonus
             return -self._gap_penalty(gap)
+        if when.month_day is not None and (story.month_days or (story.days and not when.day_level)):
+            # a date without a year on either side: only the calendar can tell ("Dec. 14" is not 18 September)
+            theirs = list(story.month_days) + [(d.month, d.day) for d in map(dt.date.fromordinal, story.days)]
+            gap = min(_calendar_gap(when.month_day, md) for md in theirs)
+            return -min(p.calendar_penalty_cap, self._gap_penalty(gap))
         if when.lo is not None and (story.spans or story.days):
             intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
             gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
@@ -590,7 +609,7 @@ class StoryIndex:
                 bisect.insort(big.days, day)
                 big.day_sources[day] = small.day_sources[day]
         big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
-        for counter in ("weekdays", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places",
+        for counter in ("weekdays", "month_days", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places",
                         "named_places", "subjects"):
             getattr(big, counter).update(getattr(small, counter))
         for k, w in small.persons.items():
@@ -662,6 +681,8 @@ class StoryIndex:
             story.spans.append((when.lo, when.hi if when.hi is not None else when.lo))
         if when.weekday is not None:
             story.weekdays[when.weekday] += 1
+        if when.month_day is not None and not when.day_level:
+            story.month_days[when.month_day] += 1
         if member.place:
             story.places[member.place] += 1
         story.people.update(member.people)

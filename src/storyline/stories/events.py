@@ -135,7 +135,8 @@ _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|t
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
-_FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|plans? to|next)\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|set for|plans? to|next)\b", re.IGNORECASE)
 
 Canonical = Callable[[Mention], "str | None"]
 
@@ -221,6 +222,15 @@ class Event:
         return int(m[1]) if m else None
 
     @property
+    def month_day(self) -> tuple[int, int] | None:
+        """``(month, day)`` of the event, from its date or a date without a year ("on Dec. 14")."""
+        day = self.day
+        if day:
+            return day.month, day.day
+        m = _MONTH_DAY.match(self.date or "")
+        return (int(m[1]), int(m[2])) if m else None
+
+    @property
     def place_key(self) -> str | None:
         return entity_key(self.place) if self.place else None
 
@@ -294,11 +304,18 @@ def _parse_day(value: str | None) -> dt.date | None:
         return None
 
 
+def _background(f: ArticleFeatures, t: Timex) -> bool:
+    """A date the lead gives as a bound or a plan, not as when the event happened."""
+    before = f.text[max(0, t.start - 40):t.start]
+    return bool(re.search(r"\b(?:since|until|by|before)\s+$", before, re.IGNORECASE)) or _future_context(f, t.start, t.end)
+
+
 def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None, str | None, Timex | None]:
     """``(value, source, evidence)`` of the event date (see the module docstring)."""
     published = _parse_day(f.published)
     end = lead[-1].end if lead else min(len(f.text), 400)
     weekday: Timex | None = None
+    month_day: Timex | None = None
     for t in sorted(f.timexes, key=lambda t: t.start):
         if t.start >= end or t.type not in ("DATE", "TIME"):
             continue
@@ -306,6 +323,9 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
         if day is None:
             if weekday is None and _WEEKDAY.match(t.value):
                 weekday = t
+            elif (month_day is None and _MONTH_DAY.match(t.value) and re.search(r"\d", t.text)
+                  and not _background(f, t)):  # "Christmas" names a season more often than the day
+                month_day = t
             continue
         before = f.text[max(0, t.start - 40):t.start]
         if published is not None:
@@ -317,8 +337,9 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
         elif re.search(r"\b(?:since|until|by|before)\s+$", before, re.IGNORECASE):
             continue
         return t.value[:10], "text", t
-    if weekday is not None and published is None:
-        return weekday.value, "text", weekday
+    if published is None and (month_day or weekday) is not None:
+        found = min((t for t in (month_day, weekday) if t is not None), key=lambda t: t.start)
+        return found.value, "text", found
     if f.published:
         return f.published, "published", None
     return None, None, None

@@ -74,17 +74,21 @@ class TimelineEvent:
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_COARSE = re.compile(r"^(?:XXXX-WXX-(?P<weekday>[1-7])|(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?)$")
+_COARSE = re.compile(r"^(?:XXXX-WXX-(?P<weekday>[1-7])|XXXX-(?P<md_month>0[1-9]|1[0-2])-(?P<md_day>\d\d)"
+                     r"|(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?)$")
 
 
 def date_hint(value: str | None) -> str | None:
     """A coarse event date in words: ``XXXX-WXX-3`` → "a Wednesday", ``2023-06`` → "June 2023",
-    ``2023`` → "2023"; None for a day (it is the date) or for nothing."""
+    ``2023`` → "2023", ``XXXX-12-14`` (no year) → "14 December"; None for a day (it is the date)
+    or for nothing."""
     m = _COARSE.match(value or "")
     if not m:
         return None
     if m["weekday"]:
         return "a " + _WEEKDAYS[int(m["weekday"]) - 1]
+    if m["md_month"]:
+        return f"{int(m['md_day'])} {calendar.month_name[int(m['md_month'])]}"
     if m["month"]:
         return f"{calendar.month_name[int(m['month'])]} {m['year']}"
     return m["year"]
@@ -162,7 +166,7 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
     dated = {day: list(members) for (day, _), members in groups.items()}
     words = {day: set().union(*(_words(f"{m.title or ''} {m.event.summary}") for m in members))
              for day, members in dated.items()}
-    loose: list[tuple[tuple[int | None, str | None], set[str]]] = []  #: undated events: signature, words
+    loose: list[tuple[tuple[int | None, tuple[int, int] | None, str | None], set[str]]] = []  #: undated events: signature, words
     for r in undated:
         mine = _words(f"{r.title or ''} {r.event.summary}")
         best: tuple[float, str] | None = None
@@ -175,7 +179,7 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
         if best is not None:
             groups[(best[1], 0)].append(r)
             continue
-        signature = (r.event.weekday, r.event.place_key)
+        signature = (r.event.weekday, r.event.month_day, r.event.place_key)
         for n, (sig, seen) in enumerate(loose):
             if sig == signature and len(mine & seen) / ((len(mine) * len(seen)) ** 0.5 or 1.0) >= JOIN_OVERLAP:
                 seen |= mine
@@ -188,9 +192,13 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
 
 
 def _compatible(r: ArticleRecord, day: str, members: Sequence[ArticleRecord]) -> bool:
-    """Nothing in an undated article's event conflicts with the dated event: weekday, place, kind."""
+    """Nothing in an undated article's event conflicts with the dated event: weekday, day of the
+    month (a date without a year), place, kind."""
     e = r.event
-    if e.weekday is not None and e.weekday != dt.date.fromisoformat(day).isoweekday():
+    dated = dt.date.fromisoformat(day)
+    if e.weekday is not None and e.weekday != dated.isoweekday():
+        return False
+    if e.month_day is not None and e.month_day != (dated.month, dated.day):
         return False
     places = {m.event.place_key for m in members if m.event.place_key}
     if e.place_key and places and e.place_key not in places:

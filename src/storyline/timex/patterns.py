@@ -97,7 +97,8 @@ _WD_ALT = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 
 def month(name: str, *, full: bool = False) -> str:
-    return rf"(?P<{name}>{_MONTH_FULL if full else _MONTH_ALT})(?!\w)"
+    # "Dec.14": scraped text drops the space after an abbreviation's dot
+    return rf"(?P<{name}>{_MONTH_FULL if full else _MONTH_ALT})(?:(?!\w)|(?<=\.)(?=\d))"
 
 
 def weekday(name: str) -> str:
@@ -139,7 +140,7 @@ RULES: tuple[Rule, ...] = (
                  r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w-])", "iso"),
     _rule("numeric", r"(?<![\w/.-])(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)(?P<y>\d\d\d\d)(?![\w/-]|\.\d)",
           "numeric"),
-    _rule("month_day", rf"\b(?:{weekday('wd')},?\s+)?(?:the\s+)?{month('mon')}\s+{day('d')}"
+    _rule("month_day", rf"\b(?:{weekday('wd')},?\s+)?(?:the\s+)?{month('mon')}(?:\s+|(?<=\.)){day('d')}"
                        rf"(?:(?:,\s*|\s+)(?:{year('y')}|{_YREL}))?", "month_day", check="month"),
     _rule("day_month", rf"\b(?:{weekday('wd')},?\s+)?(?:the\s+)?{day('d')}\s+(?:of\s+)?{month('mon')}"
                        rf"(?:,?\s+(?:{year('y')}|{_YREL}))?", "month_day", check="month"),
