@@ -324,6 +324,22 @@ def test_a_grown_story_is_not_folded_by_a_report_that_fits_it_too() -> None:
     assert index.take_merges() == []
 
 
+@pytest.mark.parametrize(("said_when", "merged"), [
+    ("", False),  # the fragment's date is its publication date: no same-day bonus
+    (" on Monday", True),  # both read the day in their text: the bonus counts
+])
+def test_fragments_merge_with_a_same_day_bonus_only_for_days_read_in_the_text(said_when: str, merged: bool) -> None:
+    # the fragments' words alone fall just short of this merge threshold; the bonus lifts them over it
+    index = StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.45))
+    for key, title in (("x", "Mt. Gox files for bankruptcy protection on Monday"),
+                       ("y", "Mt. Gox chief apologises to bitcoin customers" + said_when)):
+        for n in (1, 2):
+            f = article(f"{key}{n}", title, title + ".", published="2014-03-10")
+            index.add(f.id, extract_event(f), text_features(f))
+    clusters = index.clusters()
+    assert (clusters["x1"] == clusters["y1"]) is merged
+
+
 @pytest.mark.parametrize("ratio, folded", [(0.0, False), (1.1, True)])
 def test_a_headline_that_fits_two_small_headline_stories_folds_them_together(ratio: float, folded: bool) -> None:
     # a threshold the second wording misses (about 0.45 for these lengths), and no merge of nearest

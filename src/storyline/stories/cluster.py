@@ -539,7 +539,7 @@ class StoryIndex:
         when = _When()
         if story.days:
             mid = story.days[len(story.days) // 2]
-            when = _When(mid, mid, True, "text")
+            when = _When(mid, mid, True, story.day_sources.get(mid))  # a day read in the text earns the bonus
         best: tuple[float, Story] | None = None
         for other in self._candidates(vector, when, list(story.people), None):
             if other.id == story.id or len(other.article_ids) < 2 or other.norm2 <= 0:
