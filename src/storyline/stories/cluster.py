@@ -609,8 +609,8 @@ class StoryIndex:
                 bisect.insort(big.days, day)
                 big.day_sources[day] = small.day_sources[day]
         big.spans.extend(small.spans[: max(0, 16 - len(big.spans))])
-        for counter in ("weekdays", "month_days", "places", "people", "mains", "anchors", "kinds", "counterparts", "meeting_places",
-                        "named_places", "subjects"):
+        for counter in ("weekdays", "month_days", "places", "people", "mains", "anchors", "kinds", "counterparts",
+                        "meeting_places", "named_places", "subjects"):
             getattr(big, counter).update(getattr(small, counter))
         for k, w in small.persons.items():
             big.persons[k] = big.persons.get(k, 0.0) + w

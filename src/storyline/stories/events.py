@@ -136,6 +136,7 @@ _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])"
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
 _MONTH_DAY = re.compile(r"^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_BOUND = re.compile(r"\b(?:since|until|by|before)\s+$", re.IGNORECASE)  #: "since June 21": not when it happened
 _FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|set for|plans? to|next)\b", re.IGNORECASE)
 
 Canonical = Callable[[Mention], "str | None"]
@@ -306,8 +307,7 @@ def _parse_day(value: str | None) -> dt.date | None:
 
 def _background(f: ArticleFeatures, t: Timex) -> bool:
     """A date the lead gives as a bound or a plan, not as when the event happened."""
-    before = f.text[max(0, t.start - 40):t.start]
-    return bool(re.search(r"\b(?:since|until|by|before)\s+$", before, re.IGNORECASE)) or _future_context(f, t.start, t.end)
+    return bool(_BOUND.search(f.text[max(0, t.start - 40):t.start])) or _future_context(f, t.start, t.end)
 
 
 def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None, str | None, Timex | None]:
@@ -334,7 +334,7 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
-        elif re.search(r"\b(?:since|until|by|before)\s+$", before, re.IGNORECASE):
+        elif _BOUND.search(before):
             continue
         return t.value[:10], "text", t
     if published is None and (month_day or weekday) is not None:
