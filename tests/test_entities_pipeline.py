@@ -291,6 +291,23 @@ def test_speaker_of_never_guesses() -> None:
     assert who(speaker_mention="officials") is None
 
 
+def test_a_person_who_owns_the_speaker_mention_is_not_the_speaker() -> None:
+    index = EntityIndex()
+    text = "Eirik Dahl's lawyer said an appeal would follow. Eirik Dahl's aide Anna Berg agreed."
+    people = [Mention(0, 10, "Eirik Dahl", "PERSON"), Mention(49, 59, "Eirik Dahl", "PERSON"),
+              Mention(67, 76, "Anna Berg", "PERSON")]
+    links = index.add_article("a", "2024-05-16", people, text=text)
+    linked = [Mention(m.start, m.end, m.text, m.label, links[(m.start, m.end)]) for m in people]
+
+    def who(start: int, end: int) -> str | None:
+        q = Quote("a", "…", 0, 1, "indirect", speaker_mention=text[start:end], speaker_start=start, speaker_end=end)
+        return speaker_of(q, linked, [], index, text)
+
+    assert who(0, 19) is None  # "Eirik Dahl's lawyer": nobody the corpus knows
+    assert who(49, 76) == links[(67, 76)]  # "Eirik Dahl's aide Anna Berg": the aide
+    assert who(0, 10) == links[(0, 10)]
+
+
 def test_the_index_resumes_from_the_store(tmp_path: Path) -> None:
     index = EntityIndex()
     text = "Eirik Dahl met Gintaras Vaičiulis in Oslo. Dahl spoke first."

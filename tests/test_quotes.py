@@ -101,6 +101,11 @@ CASES = [
     ("title description", "Talks in Riga\n\nLatvian President Ilze Ozola met Mayor Peteris Kalns on Monday.\n\n"
                           "“The city will pay its share,” the mayor said.",
      [("direct", "Peteris Kalns", "The city will pay its share")]),
+    # -- a name that owns the speaker mention is not the speaker
+    ("possessor", LEAD + "Lepik's spokesman said the harbour would reopen in May.",
+     [("indirect", "Lepik's spokesman", "the harbour would reopen in May")]),
+    ("possessor named", LEAD + "Lepik's spokesman Peeter Saar said the harbour would reopen in May.",
+     [("indirect", "Peeter Saar", "the harbour would reopen in May")]),
 ]
 
 

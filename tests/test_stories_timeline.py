@@ -123,6 +123,22 @@ def test_an_undated_report_joins_a_dated_event_only_on_evidence() -> None:
     assert [e.date for e in events][0] == "2021-11-25"  # dated first, undated last
 
 
+def test_undated_reports_of_one_day_share_the_event_when_one_of_them_names_no_place() -> None:
+    a = _event("a", "s1", "XXXX-11-12", title="Jury convicts Redwood City banker of fraud",
+               summary="The jury convicted the banker of fraud on Nov. 12.")
+    b = _event("b", "s1", "XXXX-11-12", place="Redwood City", title="Banker found guilty of fraud",
+               summary="A jury in Redwood City found the banker guilty of fraud on Nov. 12.")
+    c = _event("c", "s1", "XXXX-11-12", place="Oakland", title="Banker found guilty of fraud",
+               summary="A jury in Oakland found the banker guilty of fraud on Nov. 12.")
+    d = _event("d", "s1", "XXXX-11-13", title="Banker found guilty of fraud",
+               summary="A jury found the banker guilty of fraud on Nov. 13.")
+    by_article = {x: e for e in story_events([a, b, c, d]) for x in e.article_ids}
+    assert by_article["a"] is by_article["b"]
+    assert by_article["c"] is not by_article["a"]  # another place, once the event has one
+    assert by_article["d"] is not by_article["a"]  # another day
+    assert by_article["a"].place == "Redwood City" and by_article["a"].date_hint == "12 November"
+
+
 def test_undated_reports_of_one_event_share_it_and_others_do_not() -> None:
     a = _event("a", "s1", "XXXX-WXX-3", place="Brussels", title="Stoltenberg urges Belarus to end complicity",
                summary="Stoltenberg urged Belarus to end its complicity.")

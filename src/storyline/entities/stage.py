@@ -32,6 +32,7 @@ from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
+from storyline.quotes.speakers import is_possessor
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
 from storyline.timex import event_date, infer_published, tag
 
@@ -110,7 +111,7 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
     days = event_days(timexes, day)
     speakers = []
     for q in item.quotes:
-        eid = speaker_of(q, linked, resolved, index)
+        eid = speaker_of(q, linked, resolved, index, article.text)
         name = index.entity(eid).name if eid else q.speaker
         speakers.append((eid, name, said_on(q, article.text, item.sentences, days)))
     # set everything at the end: an article that fails above is stored as the earlier stages left it
@@ -125,20 +126,24 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
 
 
 def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, int], str]],
-               index: EntityIndex) -> str | None:
+               index: EntityIndex, text: str | None = None) -> str | None:
     """The entity id of a quote's speaker, or ``None``: never a guess.
 
     In order: a person named in the speaker mention ("NATO Secretary General Jens
-    Stoltenberg"); a description there that the corpus resolves ("the Norwegian diplomat");
+    Stoltenberg"), never one that only owns it ("Harlan's lawyer" is nobody known: needs
+    ``text``, the article's); a description there that the corpus resolves ("the Norwegian diplomat");
     the name the quote stage resolved the mention to in the article ("he" → "Jens
     Stoltenberg"), when it names one entity of the article (else one of the corpus); an
     organisation that is the whole mention ("NATO", "the Kremlin").
     """
     s, e = q.speaker_start, q.speaker_end
     if s is not None and e is not None:
-        people = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
+        inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
+        people = [m for m in inside if not (text and is_possessor(text, m, e))]
         if people:
             return people[-1].entity_id  # the head of "NATO Secretary General Jens Stoltenberg"
+        if inside:
+            return None  # "Harlan's lawyer": someone of Harlan's, unnamed
         for (ds, de), eid in resolved:
             if ds < e and s < de:
                 return eid

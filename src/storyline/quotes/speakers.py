@@ -93,6 +93,16 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"[’']s?$", "", name.strip()).strip()
 
 
+_POSSESSIVE_THEN_WORD = re.compile(r"(?:[’']s?)?\s+\w")
+
+
+def is_possessor(text: str, m: Mention, end: int) -> bool:
+    """Whether the name ``m`` only modifies the speaker mention ending at ``end``: "Harlan's
+    lawyer", "Putin's spokesman Dmitry Peskov" speak for Harlan and Putin, but are not them."""
+    owned = m.text.endswith(("'s", "’s")) or text[m.end:m.end + 1] in ("'", "’")
+    return owned and bool(_POSSESSIVE_THEN_WORD.match(text, m.end, end))
+
+
 class Speakers:
     """In-article speaker resolution; see the module docstring."""
 
@@ -171,9 +181,12 @@ class Speakers:
         if not words:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
-        person = next((m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS), None)
+        people = [m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS]
+        person = next((m for m in people if not is_possessor(self.text, m, end)), None)
         if person is not None:
             return self.person(_unglue(person.text)), 0.9
+        if people:  # "Harlan's lawyer", unnamed: not Harlan, and not whoever spoke last; the words say who
+            return mention.strip(), 0.5
         if len(words) == 1 and words[0] in PRONOUNS:
             return self._pronoun(PRONOUNS[words[0]], start, switch)
         head = words[-1]
@@ -182,6 +195,9 @@ class Speakers:
             if head in self.people and mention[:1].isupper():
                 return self.people[head].name, 0.8
         org = next((m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
+        if org is not None and is_possessor(self.text, org, end) and _words(_strip_possessive(org.text))[-1:] \
+                and _words(_strip_possessive(org.text))[-1] in self.people:
+            return mention.strip(), 0.5  # the same, when the NER took the person for an organisation
         if head in SOURCE_NOUNS:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):

@@ -73,6 +73,8 @@ class TimelineEvent:
                 "article_ids": self.article_ids}
 
 
+#: what tells an undated event: its weekday, its day of the month (no year), its place
+_Signature = tuple[int | None, tuple[int, int] | None, str | None]
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _COARSE = re.compile(r"^(?:XXXX-WXX-(?P<weekday>[1-7])|XXXX-(?P<md_month>0[1-9]|1[0-2])-(?P<md_day>\d\d)"
                      r"|(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?)$")
@@ -166,7 +168,7 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
     dated = {day: list(members) for (day, _), members in groups.items()}
     words = {day: set().union(*(_words(f"{m.title or ''} {m.event.summary}") for m in members))
              for day, members in dated.items()}
-    loose: list[tuple[tuple[int | None, tuple[int, int] | None, str | None], set[str]]] = []  #: undated events: signature, words
+    loose: list[tuple[_Signature, set[str]]] = []  #: undated events: signature, words
     for r in undated:
         mine = _words(f"{r.title or ''} {r.event.summary}")
         best: tuple[float, str] | None = None
@@ -181,14 +183,21 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
             continue
         signature = (r.event.weekday, r.event.month_day, r.event.place_key)
         for n, (sig, seen) in enumerate(loose):
-            if sig == signature and len(mine & seen) / ((len(mine) * len(seen)) ** 0.5 or 1.0) >= JOIN_OVERLAP:
+            if _same_undated(sig, signature) and len(mine & seen) / ((len(mine) * len(seen)) ** 0.5 or 1.0) >= JOIN_OVERLAP:
                 seen |= mine
+                loose[n] = (sig[:2] + (sig[2] or signature[2],), seen)  # the event's place once a report gives it
                 break
         else:
             n = len(loose)
             loose.append((signature, set(mine)))
         groups[(None, n)].append(r)
     return groups
+
+
+def _same_undated(a: _Signature, b: _Signature) -> bool:
+    """Two undated reports can tell one event: the same weekday and day of the month (or none),
+    and the same place unless one of them names none."""
+    return a[:2] == b[:2] and (a[2] is None or b[2] is None or a[2] == b[2])
 
 
 def _compatible(r: ArticleRecord, day: str, members: Sequence[ArticleRecord]) -> bool:
