@@ -153,6 +153,15 @@ CASES = [
         [("Aceh", "PERSON"), ("Aceh", "PERSON", 1), ("Jesse Moss", "PERSON")],
         {("Aceh", "GPE"), ("Jesse Moss", "PERSON")}, {("Aceh", "PERSON")},
         id="what the text calls a province is a place wherever it is named"),
+    pytest.param(
+        "Shelling near Varnivka went on. Troops held Varnivka and Dovzhyk oblast, said Olena Dovzhyk.",
+        [("Varnivka", "PERSON"), ("Varnivka", "PERSON", 1), ("Dovzhyk", "PERSON"), ("Olena Dovzhyk", "PERSON")],
+        {("Varnivka", "GPE"), ("Olena Dovzhyk", "PERSON")}, {("Varnivka", "PERSON")},
+        id="near a place, a region's name: places; a surname the model read in a full name stays"),
+    pytest.param(
+        "Aides stood near Varn at the rally. Varn said the count was fair.",
+        [("Varn", "PERSON"), ("Varn", "PERSON", 1)],
+        {("Varn", "PERSON")}, {("Varn", "GPE")}, id="near a person who speaks: a person"),
 ]
 
 

@@ -68,9 +68,16 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
-#: "the province of Aceh", "the city of Bakhmut": the capitalised word after it is a place.
-_PLACE_OF = re.compile(r"\b(?:province|state|region|city|town|village|district|county|island|republic|municipality|"
-                       r"prefecture|governorate|canton|oblast|regency) of (?:the )?([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+#: "the province of Aceh", "the city of Bakhmut": the capitalised word after it is a place; so is
+#: the word before "province", "oblast" ("Kherson oblast"), and after "near", "outside" ("shelling
+#: near Avdiivka"): prepositions a person follows too rarely ("around Putin", "toward Palin" do).
+_PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|district|county|island|republic|municipality|"
+                       r"prefecture|governorate|canton|oblast|regency) of (?:the )?|(?:near|outside|throughout) )"
+                       r"([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
+                       r"|\b([A-Z][\w'’-]+) (?:province|region|oblast|governorate|prefecture|regency)\b")
+#: What only a person is: a title before the word, a speech verb after it.
+_PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
+                   r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -334,16 +341,18 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
 
 def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int, int]],
                        log: list[Repair]) -> list[Mention]:
-    """A one-word "person" the text calls a place ("the province of Aceh", "the city of Bakhmut")
-    is that place wherever the article names it, and so is a "person" of more words ending in it
+    """A one-word "person" the text calls a place ("the province of Aceh", "the city of Bakhmut",
+    "Kherson oblast", "near Avdiivka"; :data:`_PLACE_OF`), and nowhere a person ("Mr Aceh", "Aceh
+    said"), is that place wherever the article names it, and so is a "person" of more words ending in it
     ("Banda Aceh", a person only by what the corpus learnt), unless the model itself read that
     span as a person (``model_people``: "Jesse Jackson" in a text on the city of Jackson): then
     the word is his name too, and left alone."""
-    places = {m[1] for m in _PLACE_OF.finditer(doc.text)}
+    places = {m[1] or m[2] for m in _PLACE_OF.finditer(doc.text)}
     if not places:
         return ms
     places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text
                and (m.start, m.end) in model_people}
+    places = {p for p in places if not re.search(_PERSON_CONTEXT.format(re.escape(p)), doc.text)}
     out = []
     for m in ms:
         if m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places:
