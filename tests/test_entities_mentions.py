@@ -295,3 +295,33 @@ def test_any_spans_give_valid_offsets(spans: list[tuple[int, int, str]]) -> None
     out = repair_mentions(_TEXT, ms, not_people={"Kari Lund"})
     check_offsets(_TEXT, out)
     assert all(m.end > m.start for m in out)
+
+
+@pytest.mark.parametrize(("place", "country"), [
+    ("Khartoum", "Sudan"), ("Ashgabat", "Turkmenistan"), ("Tehran", "Iran"),  # the world table
+    ("Kyiv", "Ukraine"), ("Kiev", "Ukraine"), ("Hong Kong", "China"),  # the curated table wins
+    ("Amman", "Jordan"),  # the capital of a country whose name is a person's too
+    ("Hamilton", None), ("Victoria", None), ("Colombo", None),  # capitals as often a person's name
+])
+def test_places_of_the_world_and_their_countries(place: str, country: str | None) -> None:
+    from storyline.entities.places import place_country
+
+    assert place_country(place) == country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Sudanese", "Sudan"), ("Iranians", "Iran"), ("Turkmen", "Turkmenistan"), ("Polish", "Poland"),
+    ("Chinese", "China"),  # not Hong Kong's or Macau's
+    ("Congolese", None),  # two Congos: neither
+])
+def test_demonyms_of_the_world(word: str, country: str | None) -> None:
+    from storyline.entities import gazetteer as gz
+
+    assert gz.DEMONYMS.get(word) == country
+
+
+def test_a_capital_the_model_took_for_a_person_is_a_place_and_a_name_like_one_is_not() -> None:
+    text = "Refugees fled Khartoum on Sunday. Hamilton said the race in Monaco was hard. Chad scored."
+    out = labelled(repair_mentions(text, mentions(text, ("Khartoum", "PERSON"), ("Hamilton", "PERSON"),
+                                                  ("Chad", "PERSON"))))
+    assert {("Khartoum", "GPE"), ("Hamilton", "PERSON"), ("Chad", "PERSON")} <= out

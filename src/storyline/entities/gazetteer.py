@@ -3,11 +3,15 @@
 Each table covers what spaCy's small English model gets wrong on European
 security news (the sample corpus and ``../shared/seeds``), not the world: add a
 line here when a new corpus shows a new confusion. Code elsewhere only reads
-these tables; no rule is hidden in it.
+these tables; no rule is hidden in it. Countries are the exception: the ones the
+table lacks come from ``countryinfo`` (name, capital, demonym), so "Khartoum" is
+in Sudan and "Sudanese" is its demonym, except names as often a person's
+(:data:`NAME_LIKE_PLACES`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -202,17 +206,73 @@ TITLE_WORDS: frozenset[str] = frozenset({
 })
 
 
+#: Country and capital names of the world table that are as often a person's ("Chad said",
+#: "Hamilton won", "Colombo scored"): left out, so that a person so named stays one.
+NAME_LIKE_PLACES = frozenset({
+    "Chad", "Jordan", "Hamilton", "Douglas", "Kingston", "Kingstown", "Victoria", "Wellington", "Stanley", "Lima",
+    "Santiago", "Moroni", "Colombo", "Juba", "Sucre", "Nassau", "Asunción", "Jamestown", "Plymouth", "Adamstown",
+    "Gustavia", "Marigot", "Alofi", "Yaren",
+})
+#: Entries of the world table that are not one country today, or not by that name.
+_WORLD_SKIP = frozenset({"Serbia and Montenegro", "Antilles néerlandaises", "Holy See (Vatican City State)",
+                         "Antarctica", "Heard Island and McDonald Islands", "Bouvet Island",
+                         "United States Minor Outlying Islands"})
+
+
+def _plural(demonym: str) -> str | None:
+    """ "Kenyan" → "Kenyans", "Iraqi" → "Iraqis"; none for "Sudanese", "Swiss", "Manx"."""
+    return None if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
+
+
+def _world() -> list[Country]:
+    """The countries the table above lacks, with their capital and demonym, from ``countryinfo``
+    (its altSpellings are left out: "Island" for Iceland, codes like "SD"). A country or a
+    capital already in the table is its entry (the table's spelling wins)."""
+    from countryinfo import all_countries
+
+    known = {c.name for c in COUNTRIES} | {a for c in COUNTRIES for a in c.aliases} | \
+        {p for c in COUNTRIES for p in c.places}
+    rows = []
+    for info in all_countries():
+        name, capital = info.name(), info.capital()
+        if not name or name in _WORLD_SKIP or "," in name or "(" in name or name in known:
+            continue
+        capital = capital if isinstance(capital, str) and capital.strip() else None
+        if capital in known:
+            continue  # the same country as one of the table's, by another name
+        demonyms = [d.strip() for d in re.split(r"[,/]", info.demonym() or "")]
+        rows.append((name, capital, [d for d in demonyms if d and " and " not in d and d != name]))
+    # a demonym two entries share ("Congolese", "Dominican") names neither; "Chinese" of China,
+    # Hong Kong and Macau is China's: the entry whose name it starts like
+    by_demonym: dict[str, list[str]] = {}
+    for name, _, demonyms in rows:
+        for d in demonyms:
+            by_demonym.setdefault(d, []).append(name)
+    out = []
+    for name, capital, demonyms in rows:
+        mine = tuple(d for d in demonyms
+                     if len(by_demonym[d]) == 1 or [n for n in by_demonym[d] if n[:4] == d[:4]] == [name])
+        bare = name[4:] if name.startswith("The ") else None  # "The Gambia" is "Gambia" in a sentence
+        out.append(Country(name, mine, (capital,) if capital and capital not in NAME_LIKE_PLACES else (),
+                           (bare,) if bare else ()))
+    return out
+
+
 def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    demonym, place, country = {}, {}, {}
-    for c in COUNTRIES:
-        country[c.name] = c.name
+    demonym: dict[str, str] = {}
+    place: dict[str, str] = {}
+    country: dict[str, str] = {}
+    for c in (*COUNTRIES, *_world()):  # the curated table first: its entries win
+        if c.name not in NAME_LIKE_PLACES:  # "Jordan" stays a name; "Amman" and "Jordanian" are still known
+            country.setdefault(c.name, c.name)
         for alias in c.aliases:
-            country[alias] = c.name
+            country.setdefault(alias, c.name)
         for d in c.demonyms:
-            demonym[d] = c.name
-            demonym[d + "s"] = c.name
+            demonym.setdefault(d, c.name)
+            if (plural := _plural(d) if c not in COUNTRIES else d + "s") is not None:
+                demonym.setdefault(plural, c.name)
         for p in c.places:
-            place[p] = c.name
+            place.setdefault(p, c.name)
     return demonym, place, country
 
 
