@@ -162,6 +162,11 @@ CASES = [
         "Aides stood near Varn at the rally. Varn said the count was fair.",
         [("Varn", "PERSON"), ("Varn", "PERSON", 1)],
         {("Varn", "PERSON")}, {("Varn", "GPE")}, id="near a person who speaks: a person"),
+    pytest.param(
+        "She grew up in her hometown of Oskava. Oskava is quiet; the Veltra neighborhood is not.",
+        [("Oskava", "PERSON"), ("Oskava", "PERSON", 1), ("Veltra", "PERSON")],
+        {("Oskava", "GPE"), ("Veltra", "GPE")}, {("Oskava", "PERSON"), ("Veltra", "PERSON")},
+        id="a hometown and a neighbourhood are places"),
 ]
 
 

@@ -68,13 +68,15 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
-#: "the province of Aceh", "the city of Bakhmut": the capitalised word after it is a place; so is
-#: the word before "province", "oblast" ("Kherson oblast"), and after "near", "outside" ("shelling
-#: near Avdiivka"): prepositions a person follows too rarely ("around Putin", "toward Palin" do).
+#: "the province of Aceh", "the city of Bakhmut", "her hometown of Wasilla": the capitalised word
+#: after it is a place; so is the word before "province", "oblast" ("Kherson oblast", "the leftist
+#: Exarchia neighborhood"), and after "near", "outside" ("shelling near Avdiivka"): prepositions a
+#: person follows too rarely ("around Putin", "toward Palin" do).
 _PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|district|county|island|republic|municipality|"
-                       r"prefecture|governorate|canton|oblast|regency) of (?:the )?|(?:near|outside|throughout) )"
-                       r"([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
-                       r"|\b([A-Z][\w'’-]+) (?:province|region|oblast|governorate|prefecture|regency)\b")
+                       r"prefecture|governorate|canton|oblast|regency|hometown|neighbou?rhood|suburb|outskirts) of "
+                       r"(?:the )?|(?:near|outside|throughout) )([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
+                       r"|\b([A-Z][\w'’-]+) (?:province|region|oblast|governorate|prefecture|regency|neighbou?rhood|"
+                       r"suburb)\b")
 #: What only a person is: a title before the word, a speech verb after it.
 _PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
                    r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
