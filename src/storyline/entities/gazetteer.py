@@ -262,14 +262,15 @@ def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     demonym: dict[str, str] = {}
     place: dict[str, str] = {}
     country: dict[str, str] = {}
-    for c in (*COUNTRIES, *_world()):  # the curated table first: its entries win
+    curated = [(c, True) for c in COUNTRIES]  # first: its entries win
+    for c, checked in curated + [(c, False) for c in _world()]:
         if c.name not in NAME_LIKE_PLACES:  # "Jordan" stays a name; "Amman" and "Jordanian" are still known
             country.setdefault(c.name, c.name)
         for alias in c.aliases:
             country.setdefault(alias, c.name)
         for d in c.demonyms:
             demonym.setdefault(d, c.name)
-            if (plural := _plural(d) if c not in COUNTRIES else d + "s") is not None:
+            if (plural := d + "s" if checked else _plural(d)) is not None:
                 demonym.setdefault(plural, c.name)
         for p in c.places:
             place.setdefault(p, c.name)

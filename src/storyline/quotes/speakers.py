@@ -195,8 +195,8 @@ class Speakers:
             if head in self.people and mention[:1].isupper():
                 return self.people[head].name, 0.8
         org = next((m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
-        if org is not None and is_possessor(self.text, org, end) and _words(_strip_possessive(org.text))[-1:] \
-                and _words(_strip_possessive(org.text))[-1] in self.people:
+        owner = _words(_strip_possessive(org.text))[-1:] if org and is_possessor(self.text, org, end) else []
+        if owner and owner[0] in self.people:
             return mention.strip(), 0.5  # the same, when the NER took the person for an organisation
         if head in SOURCE_NOUNS:
             return self._organisation(org, start)

@@ -175,7 +175,7 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
         for day, members in dated.items():
             if not _compatible(r, day, members):
                 continue
-            overlap = len(mine & words[day]) / ((len(mine) * len(words[day])) ** 0.5 or 1.0)
+            overlap = _overlap(mine, words[day])
             if overlap >= JOIN_OVERLAP and (best is None or overlap > best[0]):
                 best = (overlap, day)
         if best is not None:
@@ -183,7 +183,7 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
             continue
         signature = (r.event.weekday, r.event.month_day, r.event.place_key)
         for n, (sig, seen) in enumerate(loose):
-            if _same_undated(sig, signature) and len(mine & seen) / ((len(mine) * len(seen)) ** 0.5 or 1.0) >= JOIN_OVERLAP:
+            if _same_undated(sig, signature) and _overlap(mine, seen) >= JOIN_OVERLAP:
                 seen |= mine
                 loose[n] = (sig[:2] + (sig[2] or signature[2],), seen)  # the event's place once a report gives it
                 break
@@ -192,6 +192,11 @@ def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, 
             loose.append((signature, set(mine)))
         groups[(None, n)].append(r)
     return groups
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Cosine of two word sets."""
+    return len(a & b) / ((len(a) * len(b)) ** 0.5 or 1.0)
 
 
 def _same_undated(a: _Signature, b: _Signature) -> bool:
