@@ -363,15 +363,16 @@ class StoryIndex:
             if best is None or total > best[0]:
                 best = (total, story, parts)
         self._seq += 1
-        if best is not None and best[0] >= self._threshold(vector):
+        threshold, short = self._threshold(vector), len(vector) < self.params.short_text_terms
+        if best is not None and best[0] >= threshold:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:
             story, new, score, parts = self._new_story(), True, 0.0, {}
         member.story_id, member.seq = story.id, self._seq
         self._apply(member, story, when)
         if not new:
-            story = self._bridge(story, scored, self._threshold(vector), len(vector) < self.params.short_text_terms)
-        if len(vector) < self.params.short_text_terms and len(story.article_ids) >= 2 and self._mostly_short(story):
+            story = self._bridge(story, scored, threshold, short)
+        if short and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
         elif not new and self.params.split_rule and is_checkpoint(story.long, self.params.split_first) \
                 and not self._mostly_short(story):
