@@ -22,6 +22,8 @@ def test_sample_kb_loads() -> None:
     assert (sg.org, sg.start, sg.end) == ("NATO", "2014-10-01", "2024-10-01")
     assert kb.person("Klaus Lohannis") is kb.person("Klaus Iohannis")
     assert kb.places[0].country == "Ukraine"
+    invasion = next(e for e in kb.events if e.name == "Russian invasion of Ukraine")
+    assert invasion.date == "2022-02-24" and "invasion of Ukraine" in invasion.aliases
 
 
 def test_kb_seeds_the_index() -> None:
@@ -58,6 +60,14 @@ MALFORMED = [
                  ["people[1] (Olav Brenn)", "'O. B.' is also given to Ola Brenna"], id="one alias, two people"),
     pytest.param("people:\n  - name: Ola\n  roles: [\n", ["not valid YAML at line"], id="not YAML"),
     pytest.param("- just\n- a list\n", ["the file: must be a mapping"], id="not a mapping"),
+    pytest.param("events:\n  - {name: The flood, date: 2021-07}\n",
+                 ["events[0] (The flood)", "needs the day it happened", "2022-02-24"], id="event without a day"),
+    pytest.param("events:\n  - {name: The flood}\n", ["events[0] (The flood)", "needs the day"], id="event, no date"),
+    pytest.param("events:\n  - {name: The flood, date: 2021-02-30}\n", ["does not exist", "fix the file"],
+                 id="event, no such day"),
+    pytest.param("people:\n  - name: Ola\n    roles: [{title: Mayor, from: 2021-02-30}]\n", ["does not exist"],
+                 id="role, no such day"),
+    pytest.param("events:\n  - {name: The flood, when: 2021-07-14}\n", ["unknown key 'when'"], id="event, bad key"),
     pytest.param("people: Ola Brenna\n", ["people: must be a list"], id="people not a list"),
 ]
 

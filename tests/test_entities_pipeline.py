@@ -19,6 +19,7 @@ from storyline.entities.roles import RoleFact
 from storyline.entities.stage import date_and_timexes, event_days, said_on, speaker_of
 from storyline.records import Mention, Quote, Role, Sentence
 from storyline.store import Store
+from storyline.timex import AnchorEvent
 
 runner = CliRunner()
 
@@ -252,6 +253,16 @@ def test_publication_date_is_inferred_only_from_evidence() -> None:
     assert all("X" in t.value for t in timexes)  # nothing to anchor them: left underspecified
     published, timexes = date_and_timexes("The ministers met on Tuesday.", "2024-05-16")
     assert (published.value, published.inferred, timexes[0].value) == ("2024-05-16", False, "2024-05-14")
+
+
+def test_knowledge_file_landmarks_date_the_article_and_its_days() -> None:
+    events = (AnchorEvent("Orrin Bay blockade", "2021-02-24"),)
+    text = "Six weeks after the Orrin Bay blockade began, the ministers met today in Varna."
+    published, timexes = date_and_timexes(text, None, events)
+    assert (published.value, published.inferred) == ("2021-04-07", True)
+    assert ("today", "2021-04-07") in [(t.text, t.value) for t in timexes]  # anchored on the inferred day
+    published, _ = date_and_timexes(text, None)
+    assert published.value is None  # the text alone names no year
 
 
 def test_said_on_reads_the_reporting_clause_not_the_quote_or_the_future() -> None:

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.timex import event_date, infer_published, parse_anchor, tag
+from storyline.timex import AnchorEvent, event_date, infer_published, parse_anchor, tag
 
 ANCHOR = "2023-06-29"  # a Thursday
 
@@ -334,6 +334,19 @@ def test_cli_prints_one_json_line_per_expression(tmp_path: Path) -> None:
     assert set(rows[0]) == {"start", "end", "text", "type", "value"}
 
 
+def test_cli_knowledge_file_dates_landmark_phrases(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("events:\n  - {name: Orrin Bay blockade, date: 2021-02-24}\n", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("A year after the Orrin Bay blockade, ferries sail.", encoding="utf-8")
+    result = runner.invoke(app, ["time", "--kb", str(kb), str(path)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [("A year after the Orrin Bay blockade", "2022-02-24")]
+    without = runner.invoke(app, ["time", str(path)])
+    assert [json.loads(line)["value"] for line in without.stdout.splitlines()] == ["P1Y"]
+
+
 def test_cli_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "It rained on Friday.", "date": "2023-06-29"}) + "\n"
@@ -363,3 +376,59 @@ def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], needle: str) -
 def test_cli_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["time", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1 and "nope.txt" in result.stderr
+
+
+# -- dates counted from a landmark (the knowledge file's events) --------------------------------------
+
+LANDMARKS = (AnchorEvent("Lakeside dam failure", "2019-05-06", ("collapse of the Lakeside dam", "dam collapse")),
+             AnchorEvent("Orrin Bay blockade", "2021-02-24", ("blockade of Orrin Bay",)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One month after the start of the Orrin Bay blockade, today the ferries run again.",
+     ("One month after the start of the Orrin Bay blockade", "2021-03-24")),
+    ("Two years since the collapse of the Lakeside dam, the valley is dry.",
+     ("Two years since the collapse of the Lakeside dam", "2021-05-06")),
+    ("Ten days into the blockade of Orrin Bay, fuel ran short.", ("Ten days into the blockade of Orrin Bay", "2021-03-06")),
+    ("Residents marked the third anniversary of the dam collapse.",
+     ("the third anniversary of the dam collapse", "2022-05-06")),
+    # at most one word between the name's words: "the long blockade of Orrin Bay"
+    ("A week after the long blockade of Orrin Bay began, talks opened.",
+     ("A week after the long blockade of Orrin Bay", "2021-03-03")),
+    # a month and day of the landmark, near its name, is its day
+    ("The blockade of Orrin Bay, imposed on February 24 last year, still holds.", ("February 24 last year", "2021-02-24")),
+])
+def test_landmarks_date_phrases(text: str, expected: tuple[str, str]) -> None:
+    got = [(t.text, t.value) for t in tag(text, None, LANDMARKS) if t.type == "DATE"]
+    assert expected in got
+    assert all(not (t.type == "DURATION" and t.text in expected[0]) for t in tag(text, None, LANDMARKS))
+
+
+@pytest.mark.parametrize("text", [
+    "Several months after the Orrin Bay blockade, nobody remembers it.",  # no count, no date
+    "A month after the harbour strike, the ferries ran again.",  # an event the file does not know
+    "The strike began on February 24 last year.",  # the landmark's day, but not its name
+    "The dam collapse flooded the valley on March 2.",  # its name, but not its day
+    "Forty years after the Lakeside dam opened, engineers inspected it.",  # not the failure: its name is not there
+])
+def test_landmarks_change_nothing_else(text: str) -> None:
+    assert tag(text, None, LANDMARKS) == tag(text, None)
+
+
+def test_no_landmarks_no_change() -> None:
+    text = "One month after the start of the Orrin Bay blockade, the ferries run again."
+    assert tag(text, None, ()) == tag(text, None)
+    assert [t.value for t in tag(text, None) if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # counted from a landmark: the day it names, though the text never states a year
+    ("One month after the start of the Orrin Bay blockade, today the ferries run again. The port "
+     "authority's licence runs until October 2026.", "2021-03-24"),
+    # "last year" on the landmark's day: written the year after, and no dateline
+    ("The blockade of Orrin Bay began on February 24 last year. Traders say it will be lifted by 2024.", "2022"),
+])
+def test_landmarks_date_the_article(text: str, value: str) -> None:
+    got, confidence = infer_published(text, tag(text, None, LANDMARKS))
+    assert got == value and 0.0 < confidence <= 0.8
+    assert infer_published(text) != (value, confidence)  # without the landmarks the text does not say

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Annotated
 
@@ -13,7 +13,8 @@ import typer
 
 from storyline.cli._app import app, errors_to_exit, print_json_line
 from storyline.errors import InputError, UsageError
-from storyline.timex import parse_anchor, tag
+from storyline.entities import load_kb
+from storyline.timex import AnchorEvent, parse_anchor, tag
 
 
 def read_exact(path: str) -> str:
@@ -39,7 +40,8 @@ def _anchor(value: str | None, where: str) -> dt.date | None:
         raise UsageError(f"{where}: {value!r} is not a date; use YYYY-MM-DD", code="E410") from None
 
 
-def tag_jsonl(text: str, path: str, default_date: str | None) -> Iterator[dict]:
+def tag_jsonl(text: str, path: str, default_date: str | None,
+              events: Sequence[AnchorEvent] = ()) -> Iterator[dict]:
     """``{id, timexes}`` for each ``{id, text, date}`` line of a JSONL text."""
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -51,7 +53,7 @@ def tag_jsonl(text: str, path: str, default_date: str | None) -> Iterator[dict]:
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise InputError(f"{path}:{n}: expected an object with a \"text\" string", code="E112")
         anchor = _anchor(row.get("date") or default_date, f"{path}:{n}: date")
-        yield {"id": row.get("id", n), "timexes": [asdict(t) for t in tag(row["text"], anchor)]}
+        yield {"id": row.get("id", n), "timexes": [asdict(t) for t in tag(row["text"], anchor, events)]}
 
 
 @app.command("time")
@@ -65,14 +67,18 @@ def time_cli(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="FILE holds JSON lines {id, text, date}; print "
                                                         "{id, timexes} per line (--date is the default date).")]
     = False,
+    kb: Annotated[str | None, typer.Option("--kb", metavar="FILE", help="Knowledge file (YAML) whose events "
+                                                                        "date phrases like 'a month after the "
+                                                                        "invasion'.")] = None,
 ) -> None:
     """Tag time expressions (TIMEX3: DATE, TIME, DURATION, SET) and print one JSON line each."""
     with errors_to_exit():
         anchor = _anchor(date, "--date")
+        events = load_kb(kb).events if kb else ()
         text = read_exact(file)
         if jsonl:
-            for row in tag_jsonl(text, file, date):
+            for row in tag_jsonl(text, file, date, events):
                 print_json_line(row)
             return
-        for t in tag(text, anchor):
+        for t in tag(text, anchor, events):
             print_json_line(asdict(t))

@@ -1,6 +1,6 @@
 """The knowledge file: what the text does not say, written by the user (``--kb FILE``).
 
-A small YAML file with three optional lists::
+A small YAML file with four optional lists::
 
     people:
       - name: Jens Stoltenberg            # canonical name (required)
@@ -13,6 +13,8 @@ A small YAML file with three optional lists::
       - {name: NATO, aliases: [Atlantic Alliance, North Atlantic Treaty Organization]}
     places:
       - {name: Kyiv, aliases: [Kiev], country: Ukraine}
+    events:                               # landmarks the news counts from (storyline.timex.anchors)
+      - {name: Russian invasion of Ukraine, date: 2022-02-24, aliases: [invasion of Ukraine]}
 
 Dates may be ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial ``from`` means the
 first day of the period and a partial ``to`` its last day; no ``to`` means the
@@ -33,6 +35,7 @@ import yaml
 
 from storyline.entities import gazetteer as gz
 from storyline.errors import UsageError
+from storyline.timex.anchors import AnchorEvent
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _FIX = "fix the file and run again (the format is in docs/entities.md, an example in examples/kb.yaml)"
@@ -73,6 +76,7 @@ class KnowledgeBase:
     organisations: tuple[KBOrganisation, ...] = ()
     places: tuple[KBPlace, ...] = ()
     source: str = "<kb>"
+    events: tuple[AnchorEvent, ...] = ()
 
     def person(self, name: str) -> KBPerson | None:
         return next((p for p in self.people if p.name == name or name in p.aliases), None)
@@ -95,6 +99,8 @@ def load_kb(path: str | Path) -> KnowledgeBase:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise UsageError(f"{path}: not valid YAML{where}: {problem}; {_FIX}", code="E405") from exc
+    except ValueError as exc:  # YAML reads 2021-02-30 as a date and fails on it
+        raise UsageError(f"{path}: a date that does not exist ({exc}); {_FIX}", code="E405") from exc
     return parse_kb(data, source=str(path))
 
 
@@ -103,8 +109,8 @@ def parse_kb(data: Any, *, source: str = "<kb>") -> KnowledgeBase:
     if data is None:
         return KnowledgeBase(source=source)
     _expect(isinstance(data, dict), source, "the file",
-            f"must be a mapping with the lists people, organisations and places, not a {type(data).__name__}")
-    _keys(data, {"people", "organisations", "organizations", "places"}, source, "the file")
+            f"must be a mapping with the lists people, organisations, places and events, not a {type(data).__name__}")
+    _keys(data, {"people", "organisations", "organizations", "places", "events"}, source, "the file")
     people = tuple(_person(p, source, f"people[{i}]") for i, p in enumerate(_list(data, "people", source)))
     orgs = tuple(KBOrganisation(_name(o, source, f"organisations[{i}]", {"name", "aliases"}),
                                 _aliases(o, source, f"organisations[{i}]"))
@@ -112,6 +118,7 @@ def parse_kb(data: Any, *, source: str = "<kb>") -> KnowledgeBase:
     places = tuple(KBPlace(_name(p, source, f"places[{i}]", {"name", "aliases", "country"}),
                            _aliases(p, source, f"places[{i}]"), _country(p.get("country"), source, f"places[{i}]"))
                    for i, p in enumerate(_list(data, "places", source)))
+    events = tuple(_event(e, source, f"events[{i}]") for i, e in enumerate(_list(data, "events", source)))
     seen: dict[str, str] = {}
     for i, p in enumerate(people):
         for n in (p.name, *p.aliases):
@@ -119,7 +126,7 @@ def parse_kb(data: Any, *, source: str = "<kb>") -> KnowledgeBase:
                 _fail(source, f"people[{i}] ({p.name})", f"the name {n!r} is also given to {seen[n]}; "
                                                          "one name must name one person")
             seen[n] = p.name
-    return KnowledgeBase(people, orgs, places, source)
+    return KnowledgeBase(people, orgs, places, source, events)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -180,6 +187,16 @@ def _person(item: Any, source: str, where: str) -> KBPerson:
     _expect(isinstance(roles, list), source, where, "roles must be a list of {title, org, from, to}")
     return KBPerson(name, _aliases(item, source, where), _country(item.get("nationality"), source, where),
                     tuple(_role(r, source, f"{where}: roles[{j}]") for j, r in enumerate(roles)))
+
+
+def _event(item: Any, source: str, where: str) -> AnchorEvent:
+    name = _name(item, source, where, {"name", "aliases", "date"})
+    where = f"{where} ({name})"
+    value = item.get("date")
+    text = value.isoformat() if isinstance(value, dt.date) else str(value or "").strip()
+    _expect(bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)), source, where,
+            f"an event needs the day it happened, like date: 2022-02-24 (not {value!r})")
+    return AnchorEvent(name, _date(text, source, where, "date", end=False) or text, _aliases(item, source, where))
 
 
 def _role(item: Any, source: str, where: str) -> KBRole:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -34,7 +34,7 @@ from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
 from storyline.quotes.speakers import is_possessor
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
-from storyline.timex import event_date, infer_published, tag
+from storyline.timex import AnchorEvent, event_date, infer_published, tag
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
@@ -81,28 +81,30 @@ class Published:
     confidence: float | None = None
 
 
-def date_and_timexes(text: str, published: str | None) -> tuple[Published, list[Timex]]:
+def date_and_timexes(text: str, published: str | None,
+                     events: Sequence[AnchorEvent] = ()) -> tuple[Published, list[Timex]]:
     """The publication date (stated, else inferred from ``text``, else none) and the time expressions.
 
+    ``events``: the knowledge file's landmarks ("a month after the invasion" is a date).
     A stated date is the anchor. Without one, the text is tagged without an anchor (what
     :func:`~storyline.timex.infer_published` wants) and tagged again against the inferred date
     only when that date is a day and some expressions need an anchor.
     """
     if published:
-        return Published(published), tag(text, _day(published))
-    timexes = tag(text, None)
+        return Published(published), tag(text, _day(published), events)
+    timexes = tag(text, None, events)
     value, confidence = infer_published(text, timexes)
     if value is None:
         return Published(None), timexes
     if _day(value) and any(_underspecified(t.value) for t in timexes):
-        timexes = tag(text, value)
+        timexes = tag(text, value, events)
     return Published(value, True, confidence), timexes
 
 
 def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None = None) -> None:
     """Dates, entities and quote speakers of one article (see the module docstring), set on ``item``."""
     article = item.article
-    published, timexes = date_and_timexes(article.text, article.published)
+    published, timexes = date_and_timexes(article.text, article.published, kb.events if kb else ())
     day = _day(published.value)  # an inferred month or year dates no role and anchors nothing
     found = link_article(item, index, kb, date=day)
     mentions = [replace(m, entity_id=found.links.get((m.start, m.end))) for m in found.mentions]

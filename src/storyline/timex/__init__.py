@@ -12,12 +12,14 @@ conventions and the news semantics::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from storyline.records import Timex
+from storyline.timex.anchors import AnchorEvent, anchored
 from storyline.timex.infer import event_date, infer_published
 from storyline.timex.tagger import tag_text
 
-__all__ = ["event_date", "infer_published", "parse_anchor", "tag"]
+__all__ = ["AnchorEvent", "event_date", "infer_published", "parse_anchor", "tag"]
 
 
 def parse_anchor(anchor: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -38,16 +40,19 @@ def parse_anchor(anchor: dt.date | dt.datetime | str | None) -> dt.date | None:
         raise ValueError(f"not a date: {anchor!r} (expected YYYY-MM-DD)") from None
 
 
-def tag(text: str, anchor: dt.date | str | None) -> list[Timex]:
+def tag(text: str, anchor: dt.date | str | None, events: Sequence[AnchorEvent] = ()) -> list[Timex]:
     """Time expressions in ``text``, normalised against ``anchor`` (the article's date).
 
     Args:
         text: any text; offsets are into it exactly as given.
         anchor: the date relative expressions count from ("yesterday", "on Friday"); ``None``
             leaves them underspecified (``XXXX-XX-XX``, ``XXXX-WXX-5``, ``PAST_REF``).
+        events: landmarks of the story with their dates (the knowledge file's ``events``):
+            "a month after the invasion" is then a date (:mod:`storyline.timex.anchors`).
 
     Returns:
         :class:`~storyline.records.Timex` records in text order, TIMEX3 types (DATE, TIME,
         DURATION, SET) and values (``2023-06-27``, ``2023-W27``, ``2022``, ``P1M``, ``PRESENT_REF``).
     """
-    return tag_text(text, parse_anchor(anchor))
+    timexes = tag_text(text, parse_anchor(anchor))
+    return anchored(text, timexes, events) if events else timexes

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 
 from storyline.records import Timex
+from storyline.timex.anchors import implied_writing_year
 from storyline.timex.context import Sentences, direction
 
 _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _GRAN_CONFIDENCE = {10: 0.6, 7: 0.45, 4: 0.3}  # value length: day, month, year
 DATELINE_CHARS = 200
+#: words of a date counted from something else ("a month after the invasion"): never a dateline
+_COUNTED = re.compile(r"\b(?:after|since|into|anniversary|last|this|next)\b", re.IGNORECASE)
 
 
 def _sort_key(value: str) -> str:
@@ -70,14 +73,18 @@ def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str 
     evidence = [t for t in timexes if t.type in ("DATE", "TIME") and _ABSOLUTE.match(t.value)]
     if not evidence:
         return None, 0.0
-    head = [t for t in evidence if t.start < DATELINE_CHARS and _DAY.match(t.value)]
+    head = [t for t in evidence if t.start < DATELINE_CHARS and _DAY.match(t.value) and not _COUNTED.search(t.text)]
     if head and re.search(r"\n|\(\w+\)|[-–—]\s|^\s*\S", text[head[0].end:head[0].end + 40]):
         before = text[:head[0].start]
         if before.count("\n") <= 3 and len(before.split()) <= 12:  # a dateline, not a sentence
             return head[0].value[:10], 0.9
     sentences = Sentences(text)
-    past, future = [], []
+    past, future, written = [], [], []
     for t in evidence:
+        year = implied_writing_year(t)  # "February 24 last year", dated by a landmark: written the year after
+        if year is not None:
+            written.append(Timex(t.start, t.end, t.text, t.type, str(year)))
+            continue
         lead = text[max(0, t.start - 12):t.start].lower()
         ahead = direction(text, t.start, t.end, sentences) > 0 or re.search(r"\b(?:until|till|through|by)\s+$", lead)
         (future if ahead else past).append(t)
@@ -85,7 +92,7 @@ def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str 
     # background, a lower bound far from the date: it counts only when the text keeps
     # coming back to that year.
     years = [t.value[:4] for t in past]
-    past = [t for t in past if len(_truncate(t.value)) > 4 or years.count(t.value[:4]) >= 2]
+    past = [t for t in past if len(_truncate(t.value)) > 4 or years.count(t.value[:4]) >= 2] + written
     if past:
         latest = max(past, key=lambda t: (_sort_key(t.value), len(_truncate(t.value))))
         value = _truncate(latest.value)
