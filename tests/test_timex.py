@@ -389,14 +389,16 @@ LANDMARKS = (AnchorEvent("Lakeside dam failure", "2019-05-06", ("collapse of the
      ("One month after the start of the Orrin Bay blockade", "2021-03-24")),
     ("Two years since the collapse of the Lakeside dam, the valley is dry.",
      ("Two years since the collapse of the Lakeside dam", "2021-05-06")),
-    ("Ten days into the blockade of Orrin Bay, fuel ran short.", ("Ten days into the blockade of Orrin Bay", "2021-03-06")),
+    ("Ten days into the blockade of Orrin Bay, fuel ran short.",
+     ("Ten days into the blockade of Orrin Bay", "2021-03-06")),
     ("Residents marked the third anniversary of the dam collapse.",
      ("the third anniversary of the dam collapse", "2022-05-06")),
     # at most one word between the name's words: "the long blockade of Orrin Bay"
     ("A week after the long blockade of Orrin Bay began, talks opened.",
      ("A week after the long blockade of Orrin Bay", "2021-03-03")),
     # a month and day of the landmark, near its name, is its day
-    ("The blockade of Orrin Bay, imposed on February 24 last year, still holds.", ("February 24 last year", "2021-02-24")),
+    ("The blockade of Orrin Bay, imposed on February 24 last year, still holds.",
+     ("February 24 last year", "2021-02-24")),
 ])
 def test_landmarks_date_phrases(text: str, expected: tuple[str, str]) -> None:
     got = [(t.text, t.value) for t in tag(text, None, LANDMARKS) if t.type == "DATE"]
