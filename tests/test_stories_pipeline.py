@@ -36,7 +36,7 @@ BANK_2 = ("Nordbank will acquire Helvetia Savings in a deal worth 4 billion euro
           "regulators.")
 FINAL = ("Rovers won the national cup final on Saturday, beating United 5-4 on penalties after a goalless draw in "
          "front of 60,000 fans at the national stadium. Goalkeeper Tomas Berg saved two penalties. It is the first "
-         "cup for Rovers in twenty years.")
+         "cup for Rovers in twenty years. In March 2025 the club was still bottom of the league.")
 
 ROWS = [
     {"id": "q1", "cluster": "quake", "date": "2025-03-04", "outlet": "Andes Daily",
@@ -158,6 +158,10 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     assert [json.loads(x)["date"] for x in out.splitlines()] == ["2025-06-09"]  # "on Monday", published Tuesday
     code, out, _ = run("timeline", "--db", db, "--person", "Lindqvist")
     assert code == 0 and "2025-06-09" in out
+    code, out, _ = run("timeline", "--db", db, "--about", "cup final", "--json")
+    (final,) = [json.loads(x) for x in out.splitlines()]
+    # undated, but the text implies when: the weekday it names and the month it was written in at the earliest
+    assert (final["date"], final["date_hint"]) == (None, "a Saturday, ~March 2025")
     code, out, err = run("timeline", "--db", db, "--story", "s999")
     assert code == 1 and "E410" in err
 

@@ -179,3 +179,18 @@ def test_an_undated_event_shows_the_weekday_its_reports_give() -> None:
     assert (s1.date, s1.date_hint, when(s1.date, s1.date_hint)) == (None, "a Wednesday", "undated (a Wednesday)")
     assert (s2.date_hint, when(s2.date, s2.date_hint)) == (None, "2023-06-27")
     assert when(None, None) == "undated"
+
+
+@pytest.mark.parametrize(("event_date", "estimates", "hint"), [
+    ("XXXX-WXX-3", ["2023", "2023"], "a Wednesday, ~2023"),  # the year the texts imply
+    ("XXXX-12-14", ["2023-12"], "14 December, ~December 2023"),
+    (None, ["2022"], "~2022"),  # no day, no weekday: the year alone
+    ("2023-06", ["2023"], "June 2023"),  # a coarse date with its year needs no estimate
+    ("XXXX-WXX-3", [None, None], "a Wednesday"),  # nothing implied: nothing added
+])
+def test_an_undated_event_shows_the_year_its_articles_imply(event_date: str | None, estimates: list[str | None],
+                                                             hint: str) -> None:
+    records = [ArticleRecord(f"a{i}", "s1", Event(f"a{i}", date=event_date, summary="Talks."), estimate=est)
+               for i, est in enumerate(estimates)]
+    (event,) = story_events(records)
+    assert event.date is None and event.date_hint == hint

@@ -126,7 +126,8 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
 
     if not has_tables(db):
         return []
-    sql = ("SELECT e.*, a.title AS a_title, a.outlet AS a_outlet, a.published AS a_published FROM events e"
+    sql = ("SELECT e.*, a.title AS a_title, a.outlet AS a_outlet, a.published AS a_published,"
+           " a.published_estimate AS a_estimate FROM events e"
            " LEFT JOIN articles a ON a.id = e.article_id")
     args: list[Any] = []
     if story_ids is not None:
@@ -152,7 +153,7 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
         for r in db.execute(dup_sql + where + " ORDER BY rowid", chunk):
             copies.setdefault(r[0], []).append(r[1])
     return [ArticleRecord(r["article_id"], r["story_id"], event_from_row(r), r["a_title"], r["a_outlet"],
-                          r["a_published"], copies.get(r["article_id"], []))
+                          r["a_published"], copies.get(r["article_id"], []), r["a_estimate"])
             for r in rows]
 
 

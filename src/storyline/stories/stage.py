@@ -92,7 +92,8 @@ class StoryStage:
                 "main": list(event.main), "kind": event.kind, "summary": event.summary,
                 "evidence": [{"field": e.field, "start": e.start, "end": e.end, "text": e.text}
                              for e in event.evidence]})
-            self._records.append(ArticleRecord(a.id, story_id, event, a.title, a.outlet, a.published))
+            self._records.append(ArticleRecord(a.id, story_id, event, a.title, a.outlet, a.published,
+                                               estimate=a.published_estimate))
         return story_id
 
     def changes(self, store: Store | None = None) -> dict[str, Any] | None:

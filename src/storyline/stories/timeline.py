@@ -49,6 +49,7 @@ class ArticleRecord:
     outlet: str | None = None
     published: str | None = None
     copies: list[str] = field(default_factory=list)  #: outlets of its duplicates
+    estimate: str | None = None  #: the publication month or year the text implies, when it states no day
 
 
 @dataclass(slots=True)
@@ -152,8 +153,20 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[central(summaries)] if summaries else "",
                 article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes,
-                date_hint=None if d else _most_common(date_hint(m.event.date) for m in members)))
+                date_hint=None if d else _undated_hint(members)))
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _undated_hint(members: Sequence[ArticleRecord]) -> str | None:
+    """What is known of an undated event's date: its coarse date ("a Wednesday"), and the
+    publication year or month the articles imply ("~2023"), when the coarse date has no year."""
+    hint = _most_common(date_hint(m.event.date) for m in members)
+    estimate = _most_common(date_hint(m.estimate) for m in members if not m.published)
+    if hint is None:
+        return f"~{estimate}" if estimate else None
+    if estimate and not re.search(r"\d{4}", hint):
+        return f"{hint}, ~{estimate}"
+    return hint
 
 
 def _group_by_event(records: Sequence[ArticleRecord]) -> dict[tuple[str | None, int], list[ArticleRecord]]:
