@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.records import Timex
 from storyline.timex.calendar import add_months
@@ -62,16 +63,19 @@ def _phrase(words: str) -> str:
     return r"\b" + r"\s+(?:[\w'’-]+\s+)?".join(parts) + r"\b"
 
 
+@lru_cache(maxsize=256)  # one pattern per landmark, not per article
 def _names(event: AnchorEvent) -> str:
     names = sorted({event.name, *event.aliases}, key=len, reverse=True)
     return "(?:" + "|".join(_phrase(n) for n in names) + ")"
 
 
+@lru_cache(maxsize=256)
 def _counted(event: AnchorEvent) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+{_START_OF}"
                       rf"(?:{_names(event)})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def _anniversary(event: AnchorEvent) -> re.Pattern[str]:
     return re.compile(rf"\b(?:the\s+)?{_ORDINAL}\s+anniversary\s+of\s+{_START_OF}(?:{_names(event)})", re.IGNORECASE)
 
@@ -104,7 +108,7 @@ def _found(text: str, event: AnchorEvent) -> list[Timex]:
 def anchored(text: str, timexes: Sequence[Timex], events: Sequence[AnchorEvent]) -> list[Timex]:
     """``timexes`` with the expressions that ``events`` date (module docstring), in text order.
 
-    A dated phrase replaces the tagger's expressions inside it; a month-day on an event's own
+    A dated phrase replaces the tagger's expressions it overlaps; a month-day on an event's own
     day gets the event's year.
     """
     if not events:
@@ -117,7 +121,7 @@ def anchored(text: str, timexes: Sequence[Timex], events: Sequence[AnchorEvent])
     for t in found:  # overlapping phrases: the first, longest one
         if not kept_found or t.start >= kept_found[-1].end:
             kept_found.append(t)
-    out = [t for t in timexes if not any(f.start <= t.start and t.end <= f.end for f in kept_found)]
+    out = [t for t in timexes if not any(t.start < f.end and f.start < t.end for f in kept_found)]
     out = [_of_event(text, t, events) for t in out]
     return sorted(out + kept_found, key=lambda t: (t.start, t.end))
 
