@@ -2,7 +2,7 @@
 
     python bench/eval_stories.py --gold ../shared/data/stories/ecbplus_dev.jsonl [--pred-out P.jsonl] [--shuffle 3]
     python bench/eval_stories.py --gold ../shared/data/stories/gnews_headlines_dev.jsonl
-    python bench/eval_stories.py --seeds ../shared/seeds [--shuffle 120]
+    python bench/eval_stories.py --seeds ../shared/seeds [--shuffle 120] [--kb examples/kb.yaml]
     python bench/eval_stories.py --t17 ../shared/data/stories/t17_dev.jsonl \\
                                  --t17-timelines ../shared/data/stories/t17_dev_timelines.jsonl
 
@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from storyline.clean import Lexicon
+from storyline.entities.kb import load_kb
 from storyline.entities.stage import EntityStage
 from storyline.ingest import discover, read_file
 from storyline.pipeline import process_batch
@@ -65,13 +66,14 @@ def _cache_file(cache: str, paths: list[str]) -> Path:
     return Path(cache) / f"{h.hexdigest()[:16]}.pkl"
 
 
-def analyse_docs(docs: list[tuple[str, RawDocument]], cache: Path | None) -> Analysed:
-    """``(gold id, analysed article, timexes)`` for each document, through the ingest stages."""
+def analyse_docs(docs: list[tuple[str, RawDocument]], cache: Path | None, kb: str | None = None) -> Analysed:
+    """``(gold id, analysed article, timexes)`` for each document, through the ingest stages
+    (with the knowledge file ``kb``, as ``storyline ingest --kb`` reads it)."""
     if cache and cache.exists():
         with open(cache, "rb") as f:
             return pickle.load(f)
     lexicon, report, out = Lexicon(), IngestReport(), []
-    entities = EntityStage()
+    entities = EntityStage(kb=load_kb(kb) if kb else None)
     started = time.perf_counter()
     for i in range(0, len(docs), 32):
         batch = docs[i:i + 32]
@@ -164,7 +166,8 @@ def eval_seeds(args: argparse.Namespace) -> dict:
             if not isinstance(d, BadInput):
                 docs.append((Path(d.path).name, d))
     files = sorted({d.path for _, d in docs})
-    analysed = analyse_docs(docs, _cache_file(args.cache, files) if args.cache else None)
+    files += [args.kb] if args.kb else []  # another knowledge file, another analysis
+    analysed = analyse_docs(docs, _cache_file(args.cache, files) if args.cache else None, args.kb)
     items = features(analysed)
     pred, _ = cluster(items)
     stories = len(set(pred.values()))
@@ -219,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shuffle", type=int, default=0,
                     help="also score N shuffled orders (the seeds: every order, when there are at most N)")
     ap.add_argument("--seeds", help="folder of the seed articles (each a different event)")
+    ap.add_argument("--kb", help="knowledge file for --seeds (people, roles, landmark events), as ingest --kb")
     ap.add_argument("--t17", help="T17 articles JSONL")
     ap.add_argument("--t17-timelines", help="T17 gold timelines JSONL")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "storyline-stories-cache"),
