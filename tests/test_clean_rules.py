@@ -154,6 +154,7 @@ def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:
         ("Updated Thursday, 14 March 2024 at 09:12 CET", "2024-03-14"),
         ("2024-03-14", "2024-03-14"),
         ("Published on March 14, 2024", "2024-03-14"),
+        ("17 September 2013 - 21: 29", "2013-09-17"),  # a scraper's space after the colon
         ("He met the president on June 29, 2023 in Vilnius.", None),
         ("date", None),
         ("March 14", None),  # no year: not a stated publication date
@@ -215,3 +216,33 @@ def test_line_shapes(line: str, sentence: bool, headline: bool) -> None:
 ])
 def test_agency_names(name: str, canonical: str | None) -> None:
     assert agency(name) == canonical
+
+
+_BODY = ("The harbour authority said on Tuesday that the ferry service would resume after a week of repairs, "
+         "and that the timetable would return to normal by the end of the month.\n"
+         "Engineers replaced two damaged mooring posts and checked the ramp, a spokeswoman for the authority said, "
+         "adding that no passenger had been hurt when the ramp failed.\n")
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    # a garbled date line above the story is still the page's date
+    ("Ferry service to resume\n14 Mar 2024 | 08 h 15 | Harbour news\n", "2024-03-14"),
+    ("Ferry service to resume\nThursday 14 March 2024 - Local - 2 min read\n", "2024-03-14"),
+    # nothing that dates the page: nothing guessed
+    ("Ferry service to resume\nHarbour news | Local\n", None),
+])
+def test_a_date_above_the_story_dates_the_page(header: str, published: str | None) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    article = clean_document(RawDocument(source="a", path="a.txt", text=header + _BODY, format="txt"))
+    assert article.published == published
+    assert "Harbour news" not in article.text and "Engineers replaced" in article.text
+
+
+def test_a_date_below_the_story_does_not_date_it() -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    text = "Ferry service to resume\n" + _BODY + "More news | 3 Feb 2021 | Bridge closed\n"
+    assert clean_document(RawDocument(source="a", path="a.txt", text=text, format="txt")).published is None

@@ -239,6 +239,15 @@ def test_not_time_expressions(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Patches come out on the second Tuesday of each month.",
+    "The market opens on the last Friday of every month.",
+    "The council meets on the first Monday of the month.",
+])
+def test_a_recurring_weekday_is_no_date(text: str) -> None:
+    assert [t for t in found(text) if t[1] == "DATE"] == []
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("The mayor spoke yesterday.", "XXXX-XX-XX"),
     ("The mayor spoke on Friday.", "XXXX-WXX-5"),

@@ -172,6 +172,10 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             _drop(d, "credit line")
         elif not looks_like_sentence(_text_of(d)):
             _drop(d, "outside the article")
+            # a short line above the story that dates it ("17 September 2013 - 21: 29 GMT+1 | Tech"),
+            # too garbled for a date line, is still the page's date
+            if i < first and not found.published and len(_text_of(d).split()) <= 12:
+                found.published = parse_date(_text_of(d))
     seen_title = normalise_for_compare(found.title) if found.title else None
     for d in body:
         if d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title:

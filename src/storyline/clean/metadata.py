@@ -12,7 +12,7 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
          rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
-_TIME = r"(?:\s*(?:[,\-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5}\b|GMT[+-]\d+|UTC[+-]?\d*)?)?"
+_TIME = r"(?:\s*(?:[,\-–—|]\s*)?(?:at\s+)?\d{1,2}[:.]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5}\b|GMT[+-]\d+|UTC[+-]?\d*)?)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _LABEL = (r"(?:published|posted|updated|last updated|date|publication date|first published|data publikacji"
           r"|publicado|publié le|pubblicato|veröffentlicht)")

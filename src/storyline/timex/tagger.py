@@ -97,8 +97,13 @@ def check_titlecase(text: str, m: re.Match[str], rule: Rule) -> bool:
 
 
 def check_weekday(text: str, m: re.Match[str], rule: Rule) -> bool:
-    """Not "the Sunday Times", nor a named day ("Good Friday", "Bloody Sunday") that is not this week's."""
+    """Not "the Sunday Times", nor a named day ("Good Friday", "Bloody Sunday") that is not this week's,
+    nor a day that recurs ("on the second Tuesday of each month": no one day)."""
     if re.search(r"\b(?:Good|Black|Bloody|Ash|Holy|Palm|Maundy|Cyber)\s+$", _left(text, m.start())):
+        return False
+    if re.match(r"\s+of\s+(?:each|every|the)\s+(?:month|year|week)\b", _right(text, m.end()), re.I) and (
+            re.search(r"\b(?:first|second|third|fourth|fifth|last)\s+$", _left(text, m.start()), re.I)
+            or re.match(r"last\s", m.group(0), re.I) and re.search(r"\bthe\s+$", _left(text, m.start()), re.I)):
         return False
     return not _NEWSPAPER.match(_right(text, m.end()))
 
