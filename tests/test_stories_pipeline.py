@@ -36,7 +36,8 @@ BANK_2 = ("Nordbank will acquire Helvetia Savings in a deal worth 4 billion euro
           "regulators.")
 FINAL = ("Rovers won the national cup final on Saturday, beating United 5-4 on penalties after a goalless draw in "
          "front of 60,000 fans at the national stadium. Goalkeeper Tomas Berg saved two penalties. It is the first "
-         "cup for Rovers in twenty years. In March 2025 the club was still bottom of the league.")
+         "cup for Rovers in twenty years. In March 2025 the club was still bottom of the league. \"We never "
+         "stopped believing,\" coach Ivan Dorn said after the match.")
 
 ROWS = [
     {"id": "q1", "cluster": "quake", "date": "2025-03-04", "outlet": "Andes Daily",
@@ -162,6 +163,10 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     (final,) = [json.loads(x) for x in out.splitlines()]
     # undated, but the text implies when: the weekday it names and the month it was written in at the earliest
     assert (final["date"], final["date_hint"]) == (None, "a Saturday, ~March 2025")
+    # a person's timeline: their words come first among the key quotations
+    code, out, _ = run("timeline", "--db", db, "--person", "Dorn", "--json")
+    (dorn,) = [json.loads(x) for x in out.splitlines()]
+    assert dorn["id"] == final["id"] and "Dorn" in dorn["quotes"][0]["speaker"]
     code, out, err = run("timeline", "--db", db, "--story", "s999")
     assert code == 1 and "E410" in err
 

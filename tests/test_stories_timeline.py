@@ -6,7 +6,7 @@ import pytest
 from stories_helpers import article
 
 from storyline.stories import ArticleRecord, Occurrence, QuoteAggregator, StoryPipeline, extract_event, timeline
-from storyline.stories.events import Event
+from storyline.stories.events import Event, Participant
 from storyline.stories.timeline import select_dates, story_events, story_rows
 
 
@@ -194,3 +194,21 @@ def test_an_undated_event_shows_the_year_its_articles_imply(event_date: str | No
                for i, est in enumerate(estimates)]
     (event,) = story_events(records)
     assert event.date is None and event.date_hint == hint
+
+
+def test_a_person_timeline_holds_the_events_that_quote_them() -> None:
+    from storyline.stories.quotes import aggregate
+
+    records = [ArticleRecord("a", "s1", Event("a", date="2024-03-01", summary="Ministers met in Riga.",
+                                              participants=[Participant("p:vaher", "Liis Vaher", "PERSON")])),
+               ArticleRecord("b", "s2", Event("b", date="2024-03-05", summary="The port reopened.")),
+               ArticleRecord("c", "s3", Event("c", date="2024-03-09", summary="A ferry ran aground."))]
+    quotes = aggregate([
+        Occurrence("q1", "b", "the port will stay open through the winter season", "Oskar Lind", "p:lind"),
+        Occurrence("q2", "b", "every ship will be inspected before it leaves the harbour", "Liis Vaher", "p:vaher"),
+    ])
+    events = timeline(records, quotes, person="Vaher", quoted={"b"})
+    assert [e.story_id for e in events] == ["s1", "s2"]  # a participant of one, quoted in the other
+    port = events[1]
+    assert port.quotes[0].speaker == "Liis Vaher" and port.participants[0] == "Vaher"
+    assert [e.story_id for e in timeline(records, quotes, person="Vaher")] == ["s1"]  # without what quotes her

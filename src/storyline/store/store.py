@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -298,10 +298,18 @@ class Store:
         articles, article_ids, outlets}``."""
         return _stories.list_stories(self.db, limit=limit, min_articles=min_articles)
 
-    def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None) -> list[Any]:
+    def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None,
+                      also: Collection[str] = ()) -> list[Any]:
         """``ArticleRecord`` of every stored event (of ``story_ids``; whose participants' keys or names
-        contain ``participant``, case-insensitively, when given), for timelines."""
-        return _stories.records(self.db, story_ids=story_ids, participant=participant)
+        contain ``participant``, case-insensitively, or of an article in ``also``, when given), for timelines."""
+        return _stories.records(self.db, story_ids=story_ids, participant=participant, also=also)
+
+    def quote_speakers(self, person: str) -> list[tuple[str, str | None, str | None]]:
+        """``(article id, speaker, speaker id)`` of the quotations whose speaker id is ``person`` or
+        whose speaker's name contains it (case-insensitively, as SQL ``LIKE`` does)."""
+        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT DISTINCT article_id, speaker, speaker_id FROM quotes WHERE speaker_id = ?"
+            " OR speaker LIKE ? ESCAPE '\\'", (person, contains(person)))]
 
     def story_rows(self) -> list[dict[str, Any]]:
         """Export rows of the stories: ``{id, title, article_ids, start, end}``."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from storyline.store.sql import contains
@@ -119,9 +120,10 @@ def _json(value: Any) -> Any:
 
 
 def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
-            participant: str | None = None) -> list[ArticleRecord]:
+            participant: str | None = None, also: Collection[str] = ()) -> list[ArticleRecord]:
     """:class:`ArticleRecord` of every stored event (of the given stories; with ``participant`` in its
-    participants' JSON, case-insensitively: a superset for the caller's own matching), with its copies' outlets."""
+    participants' JSON, case-insensitively: a superset for the caller's own matching, or of an article
+    of ``also``), with its copies' outlets."""
     from storyline.stories.timeline import ArticleRecord
 
     if not has_tables(db):
@@ -136,8 +138,9 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
         sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
         args = list(story_ids)
     if participant:
-        sql += (" AND" if args else " WHERE") + " e.participants LIKE ? ESCAPE '\\'"
-        args.append(contains(participant))
+        sql += (" AND" if args else " WHERE") + (" (e.participants LIKE ? ESCAPE '\\' OR e.article_id IN"
+                                                 " (SELECT value FROM json_each(?)))")
+        args += [contains(participant), json.dumps(sorted(also))]
     sql += " ORDER BY e.story_id, coalesce(e.date, ''), e.article_id"
     rows = db.execute(sql, args).fetchall()
     copies: dict[str, list[str]] = {}

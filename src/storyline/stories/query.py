@@ -43,7 +43,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     Args:
         store: an open store (read-only is enough).
         story: only this story (an id from ``Store.stories()``).
-        person: only events this person (a name, part of one, or an entity id) takes part in.
+        person: only events this person (a name, part of one, or an entity id) takes part in or
+            speaks about (an article of the event quotes them).
         about: only articles whose title, summary or text hold all these words.
 
     Returns:
@@ -56,17 +57,21 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     # a person's events: only those whose participants mention the longest word of the name (folded,
     # as the keys are), a superset that `timeline` narrows down, instead of every event of the store
     hint = max(fold(re.sub(r"[^\w\s]", " ", person)).split(), key=len, default=None) if person else None
-    records = store.story_records([story] if story else None, participant=hint)
+    # a person's events are also those of the articles that quote them ("Lukashenko said he will ...")
+    quoted = {a for a, name, eid in store.quote_speakers(person) if eid == person or fold(person) in fold(name or "")
+              } if person else None
+    records = store.story_records([story] if story else None, participant=hint, also=quoted or ())
     if story and not records:
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
     texts = _texts(store, [r.article_id for r in records]) if about else None
-    events = timeline(records, story=story, person=person, about=about, texts=texts)
+    events = timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted)
     by_id = {r.article_id: r for r in records}
     occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
                    for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
     if occurrences:
-        events = timeline(records, aggregate(occurrences), story=story, person=person, about=about, texts=texts)
+        events = timeline(records, aggregate(occurrences), story=story, person=person, about=about, texts=texts,
+                          quoted=quoted)
     return events
 
 

@@ -124,8 +124,14 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return c.most_common(1)[0][0] if c else None
 
 
-def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()) -> list[TimelineEvent]:
-    """The events of the given articles, per story and date, in date order (undated last)."""
+def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = (),
+                 speaker: str | None = None) -> list[TimelineEvent]:
+    """The events of the given articles, per story and date, in date order (undated last); the
+    key quotations of ``speaker`` (an entity id or part of a name) come first."""
+
+    def not_theirs(g: QuoteGroup) -> bool:
+        return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
+
     by_story: dict[str, list[ArticleRecord]] = defaultdict(list)
     for r in records:
         by_story[r.story_id].append(r)
@@ -145,7 +151,7 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
             for m in members:
                 for g in quotes_of.get(m.article_id, []):
                     seen.setdefault(g.id, g)
-            key_quotes = sorted(seen.values(), key=lambda g: (-len(g.outlets), -len(g.articles)))[:3]
+            key_quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles)))[:3]
             events.append(TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),
@@ -250,24 +256,26 @@ def story_rows(records: Sequence[ArticleRecord]) -> list[dict[str, object]]:
 
 
 def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = (), *, story: str | None = None,
-             person: str | None = None, about: str | None = None, texts: dict[str, str] | None = None
-             ) -> list[TimelineEvent]:
+             person: str | None = None, about: str | None = None, texts: dict[str, str] | None = None,
+             quoted: set[str] | None = None) -> list[TimelineEvent]:
     """Events in date order for one story, one person (a participant's name or key), or a topic.
 
     ``about`` keeps the articles whose title, summary or text (``texts``: article id → text)
-    hold all the words of ``about``.
+    hold all the words of ``about``; ``quoted``: the articles that quote ``person``, whose events
+    are theirs too.
     """
     chosen = list(records)
     if story is not None:
         chosen = [r for r in chosen if r.story_id == story]
     if person:
         want = fold(person)
-        chosen = [r for r in chosen if any(want in fold(p.name) or want in fold(p.key) for p in r.event.participants)]
+        chosen = [r for r in chosen if r.article_id in (quoted or ())
+                  or any(want in fold(p.name) or want in fold(p.key) for p in r.event.participants)]
     if about:
         words = _words(about)
         chosen = [r for r in chosen
                   if words <= _words(" ".join([r.title or "", r.event.summary, (texts or {}).get(r.article_id, "")]))]
-    events = story_events(chosen, quotes)
+    events = story_events(chosen, quotes, speaker=person)
     if person:
         want = fold(person)
         for e in events:
