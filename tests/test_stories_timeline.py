@@ -212,3 +212,5 @@ def test_a_person_timeline_holds_the_events_that_quote_them() -> None:
     port = events[1]
     assert port.quotes[0].speaker == "Liis Vaher" and port.participants[0] == "Vaher"
     assert [e.story_id for e in timeline(records, quotes, person="Vaher")] == ["s1"]  # without what quotes her
+    by_id = timeline(records, quotes, person="p:vaher", quoted={"b"})  # an entity id, as the web's person page
+    assert [e.story_id for e in by_id] == ["s1", "s2"] and by_id[1].quotes[0].speaker_id == "p:vaher"
