@@ -142,6 +142,10 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     rows = [json.loads(x) for x in out.splitlines()]
     assert len(rows) == 2 and {"id", "title", "start", "end", "articles", "article_ids", "outlets"} <= set(rows[0])
     every = [json.loads(x) for x in run("stories", "--db", db, "--json")[1].splitlines()]
+    # the undated cup final: the month its text implies it was written in at the earliest
+    assert [(r["start"], r["estimate"]) for r in every if "cup final" in r["title"]] == [(None, "2025-03")]
+    assert all(r["estimate"] is None for r in every if r["start"])
+    assert "undated (~2025-03)" in run("stories", "--db", db)[1]
     quake = next(r["id"] for r in every if r["articles"] == 3)
     code, out, _ = run("stories", "--db", db, "--json", "--min-articles", "2")
     several = [json.loads(x)["id"] for x in out.splitlines()]

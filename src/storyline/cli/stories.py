@@ -30,7 +30,7 @@ def stories_cli(
         console.print("No stories: ingest articles first (`storyline ingest FOLDER`).", markup=False)
         return
     for r in rows:
-        dates = r["start"] or "–"
+        dates = r["start"] or (f"undated (~{r['estimate']})" if r.get("estimate") else "–")
         if r["end"] and r["end"] != r["start"]:
             dates += f" to {r['end']}"
         n = r["articles"]

@@ -160,14 +160,31 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
             for r in rows]
 
 
+def estimates(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, str]:
+    """``{story id: the publication year or month its undated articles imply}`` (``published_estimate``,
+    the most common), for the stories of ``story_ids`` that have one: what an undated story shows."""
+    out: dict[str, str] = {}
+    for i in range(0, len(story_ids), 500):
+        chunk = story_ids[i:i + 500]
+        for sid, value, _ in db.execute(
+                "SELECT sa.story_id, a.published_estimate, count(*) AS n FROM story_articles sa"
+                " JOIN articles a ON a.id = sa.article_id"
+                f" WHERE sa.story_id IN ({','.join('?' * len(chunk))}) AND a.published_estimate IS NOT NULL"
+                " GROUP BY sa.story_id, a.published_estimate ORDER BY n, a.published_estimate DESC", chunk):
+            out[sid] = value  # ordered by count: the most common one is written last
+    return out
+
+
 def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles: int = 1) -> list[dict[str, Any]]:
     """Stories of at least ``min_articles`` articles (copies count), latest first:
-    ``{id, title, start, end, articles, article_ids, outlets}``."""
+    ``{id, title, start, end, articles, article_ids, outlets, estimate}`` (``estimate``: for an undated
+    story, the publication year or month its articles imply, else None)."""
     if not has_tables(db):
         return []
     sql = f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {LATEST_FIRST}'
     args = (min_articles, limit) if limit else (min_articles,)
     rows = db.execute(sql + (" LIMIT ?" if limit else ""), args).fetchall()
+    implied = estimates(db, [r["id"] for r in rows if not r["start"]])
     out = []
     for r in rows:
         members = db.execute("SELECT sa.article_id, a.outlet FROM story_articles sa LEFT JOIN articles a"
@@ -175,7 +192,8 @@ def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles
                              (r["id"],)).fetchall()
         out.append({"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
                     "articles": r["articles"], "article_ids": [m[0] for m in members],
-                    "outlets": list(dict.fromkeys(m[1] for m in members if m[1]))})
+                    "outlets": list(dict.fromkeys(m[1] for m in members if m[1])),
+                    "estimate": implied.get(r["id"])})
     return out
 
 

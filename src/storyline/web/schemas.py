@@ -182,6 +182,8 @@ class StorySummary(BaseModel):
     end: str | None = Field(description="Last event date.")
     articles: int = Field(description="Articles filed, copies included.")
     outlets: list[str] = Field(description="Outlets of its articles (copies included), by publication date.")
+    estimate: str | None = Field(None, description="An undated story's publication year or month (YYYY or YYYY-MM) "
+                                                   "its articles imply; null when dated or nothing is implied.")
 
 
 class StoryOut(StorySummary):

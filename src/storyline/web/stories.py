@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from storyline.store.stories import LATEST_FIRST
+from storyline.store.stories import LATEST_FIRST, estimates
 from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
 
 if TYPE_CHECKING:
@@ -50,8 +50,10 @@ def list_stories(db: Conn, caps: Caps, spec: PageSpec, min_articles: int = 1) ->
     rows = fetch_all(db, f'SELECT id, title, start, "end", articles FROM stories WHERE articles >= ? {LATEST_FIRST}'
                          " LIMIT ? OFFSET ?", (min_articles, spec.per_page, spec.offset))
     outlets = _outlets(db, [r["id"] for r in rows])
+    implied = estimates(db, [r["id"] for r in rows if not r["start"]])
     for r in rows:
         r["outlets"] = outlets.get(r["id"], [])
+        r["estimate"] = implied.get(r["id"])
     return Paged(rows, total, spec)
 
 
@@ -64,6 +66,7 @@ def get_story(db: Conn, caps: Caps, story_id: str) -> Row | None:
         return None
     story = rows[0]
     story["outlets"] = _outlets(db, [story_id]).get(story_id, [])
+    story["estimate"] = estimates(db, [story_id]).get(story_id) if not story["start"] else None
     story["article_ids"] = [r[0] for r in db.execute(
         "SELECT sa.article_id FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id"
         " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.article_id", (story_id,))]
