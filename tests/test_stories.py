@@ -675,7 +675,7 @@ def test_a_report_filed_from_elsewhere_that_names_the_city_can_join() -> None:
                     + brussels.text.split("\n", 1)[1].split(". ", 1)[1],
                     people=("Jens Stoltenberg", "Stoltenberg"), places=("WARSAW", "Brussels", "Ukraine", "Russia"),
                     orgs=("NATO",))
-    assert extract_event(filed).place == "WARSAW"  # the dateline
+    assert extract_event(filed).place == "Warsaw"  # the dateline, in the case the body writes places
     index = StoryIndex()
     ids = file_all(index, brussels, filed)
     assert ids[0] == ids[1]  # it says Brussels: not a meeting in another city
@@ -730,3 +730,21 @@ def test_a_city_and_its_country_are_not_two_places() -> None:
     elsewhere = StoryIndex(place_country=lambda key: None)  # without the gazetteer: another place
     file_all(elsewhere, talks("a", "Brussels"))
     assert elsewhere.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium"))).new
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("VILNIUS", "Vilnius"),
+    ("THE HAGUE", "The Hague"),
+    ("RIO DE JANEIRO", "Rio de Janeiro"),
+    ("STRATFORD-UPON-AVON", "Stratford-upon-Avon"),
+    # must change nothing
+    ("Vilnius", "Vilnius"),
+    ("UK", "UK"),
+    ("UAE", "UAE"),
+    ("New  York", "New York"),  # spaces aside
+    ("McAllen", "McAllen"),
+])
+def test_a_dateline_place_is_named_as_the_body_writes_it(written: str, shown: str) -> None:
+    from storyline.stories.events import place_name
+
+    assert place_name(written) == shown

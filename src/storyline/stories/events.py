@@ -388,6 +388,22 @@ def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | 
     return place, venue
 
 
+_PLACE_ACRONYMS = frozenset({"UK", "US", "USA", "UAE", "DC", "EU"})
+_PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "le", "of", "on", "upon", "am", "an",
+                              "der", "den", "es", "al", "el"})
+
+
+def place_name(text: str) -> str:
+    """A place as the timeline names it: a dateline's capitals in the case the body writes them
+    ("VILNIUS" → "Vilnius", "RIO DE JANEIRO" → "Rio de Janeiro"); acronyms stay ("UK", "UAE")."""
+    text = " ".join(text.split())
+    if not text.isupper() or text in _PLACE_ACRONYMS:
+        return text
+    parts = re.split(r"([\s-]+)", text)  # words and what joins them: "STRATFORD-UPON-AVON"
+    return "".join(w if w in _PLACE_ACRONYMS or not w.strip(" -") else w.lower() if i and w.lower() in _PLACE_PARTICLES
+                   else w.capitalize() for i, w in enumerate(parts))
+
+
 def _listed(text: str, m: Mention, places_at: dict[int, Mention]) -> bool:
     """Whether a place mention is one of an enumeration of places ("in Bulgaria, Hungary and Romania")."""
     after = re.match(r"\s*(?:,|and\b|or\b)\s*(?:and\s+|or\s+)?", text[m.end:m.end + 12])
@@ -605,7 +621,7 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
     if seat and (place is None or place.start > venue.end + 30):  # type: ignore[union-attr]
         place = None  # "at NATO headquarters" first: Brussels, not a place named sentences later
     if place is not None:
-        event.place = place.text.strip()
+        event.place = place_name(place.text)
         event.evidence.append(Evidence("place", place.start, place.end, place.text))
     if venue is not None:
         event.venue = venue.text.strip()
