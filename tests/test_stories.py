@@ -94,6 +94,23 @@ def test_an_undated_article_keeps_a_date_without_a_year(lead: str, date: str | N
     assert e.month_day == ((int(date[5:7]), int(date[8:10])) if date and date[5:7].isdigit() else None)
 
 
+def test_a_landmark_day_last_year_is_no_event_date_but_a_counted_day_is() -> None:
+    from dataclasses import replace
+
+    from storyline.timex import AnchorEvent, tag
+
+    blockade = (AnchorEvent("Orrin Bay blockade", "2024-05-03"),)
+    background = article("x", "Ferries sail again", "The Orrin Bay blockade began on May 3 last year. The ferries "
+                         "sailed again on Tuesday in Varna.", places=("Varna",))
+    background = replace(background, timexes=tag(background.text, None, blockade))
+    assert "2024-05-03" in [t.value for t in background.timexes]  # the landmark's day ...
+    assert extract_event(background).date == "XXXX-WXX-2"  # ... is background; the lead's weekday stays
+    counted = article("y", "Ferries sail again", "A month after the Orrin Bay blockade, ferries sail today in Varna.",
+                      places=("Varna",))
+    counted = replace(counted, timexes=tag(counted.text, None, blockade))
+    assert extract_event(counted).date == "2024-06-03"  # counted from it: the article's own day
+
+
 def test_a_dated_article_reads_the_month_and_day_of_its_date() -> None:
     f = article("x", "Banker convicted", "The jury convicted the banker on Nov. 12 of fraud.", published="2008-11-13")
     e = extract_event(f)

@@ -36,7 +36,8 @@ BANK_2 = ("Nordbank will acquire Helvetia Savings in a deal worth 4 billion euro
           "regulators.")
 FINAL = ("Rovers won the national cup final on Saturday, beating United 5-4 on penalties after a goalless draw in "
          "front of 60,000 fans at the national stadium. Goalkeeper Tomas Berg saved two penalties. It is the first "
-         "cup for Rovers in twenty years. In March 2025 the club was still bottom of the league. \"We never "
+         "cup for Rovers in twenty years. The club was relegated on May 3 last year, weeks after the stadium "
+         "fire. \"We never "
          "stopped believing,\" coach Ivan Dorn said after the match.")
 
 ROWS = [
@@ -83,7 +84,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def db(corpus: Path) -> str:
     path = str(corpus.parent / "s.db")
-    code, out, err = run("ingest", str(corpus), "--db", path, "-q")
+    kb = corpus.parent / "kb.yaml"  # a landmark that dates the undated cup final's year of writing
+    kb.write_text("events:\n  - {name: stadium fire, date: 2024-05-03}\n", encoding="utf-8")
+    code, out, err = run("ingest", str(corpus), "--db", path, "-q", "--kb", str(kb))
     assert code == 0, out + err
     return path
 
@@ -119,7 +122,7 @@ def test_ingest_stores_stories_events_and_duplicates(db: str) -> None:
 def test_reingest_adds_nothing_and_a_later_ingest_resumes(db: str, corpus: Path, tmp_path: Path) -> None:
     before = _story_counts(db)
     for extra in ((), ("--force",)):
-        code, out, err = run("ingest", str(corpus), "--db", db, "-q", *extra)
+        code, out, err = run("ingest", str(corpus), "--db", db, "-q", "--kb", str(corpus.parent / "kb.yaml"), *extra)
         assert code == 0, out + err
         assert _story_counts(db) == before
     # a later ingest into a copy of the store files a new report into the story it belongs to
@@ -142,10 +145,10 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     rows = [json.loads(x) for x in out.splitlines()]
     assert len(rows) == 2 and {"id", "title", "start", "end", "articles", "article_ids", "outlets"} <= set(rows[0])
     every = [json.loads(x) for x in run("stories", "--db", db, "--json")[1].splitlines()]
-    # the undated cup final: the month its text implies it was written in at the earliest
-    assert [(r["start"], r["estimate"]) for r in every if "cup final" in r["title"]] == [(None, "2025-03")]
+    # the undated cup final: the year its text implies it was written in ("May 3 last year", a landmark)
+    assert [(r["start"], r["estimate"]) for r in every if "cup final" in r["title"]] == [(None, "2025")]
     assert all(r["estimate"] is None for r in every if r["start"])
-    assert "undated (~2025-03)" in run("stories", "--db", db)[1]
+    assert "undated (~2025)" in run("stories", "--db", db)[1]
     quake = next(r["id"] for r in every if r["articles"] == 3)
     code, out, _ = run("stories", "--db", db, "--json", "--min-articles", "2")
     several = [json.loads(x)["id"] for x in out.splitlines()]
@@ -165,8 +168,8 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     assert code == 0 and "2025-06-09" in out
     code, out, _ = run("timeline", "--db", db, "--about", "cup final", "--json")
     (final,) = [json.loads(x) for x in out.splitlines()]
-    # undated, but the text implies when: the weekday it names and the month it was written in at the earliest
-    assert (final["date"], final["date_hint"]) == (None, "a Saturday, ~March 2025")
+    # undated, but the text implies when: the weekday it names and the year it was written in
+    assert (final["date"], final["date_hint"]) == (None, "a Saturday, ~2025")
     # a person's timeline: their words come first among the key quotations
     code, out, _ = run("timeline", "--db", db, "--person", "Dorn", "--json")
     (dorn,) = [json.loads(x) for x in out.splitlines()]

@@ -334,8 +334,8 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
-        elif _BOUND.search(before):
-            continue
+        elif _BOUND.search(before) or re.search(r"\blast\s+year\b", t.text, re.I):
+            continue  # "since June 21"; "launched on February 24 last year" (a landmark): background
         return t.value[:10], "text", t
     if published is None and (month_day or weekday) is not None:
         found = min((t for t in (month_day, weekday) if t is not None), key=lambda t: t.start)
