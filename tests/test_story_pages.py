@@ -148,7 +148,7 @@ def test_story_list_links_every_story_with_dates_counts_and_outlets(client: Test
     dated = [e for e in ends if e]
     assert dated == sorted(dated, reverse=True)  # latest first ...
     assert ends == dated + [None] * (len(ends) - len(dated))  # ... and undated stories last
-    assert all(set(s) == {"id", "title", "start", "end", "articles", "outlets"} for s in api["items"])
+    assert all(set(s) == {"id", "title", "start", "end", "articles", "outlets", "estimate"} for s in api["items"])
     assert any(s["outlets"] for s in api["items"])
     paged = client.get("/stories?per_page=2")
     assert 'rel="next"' in paged.text and paged.text.count('href="/stories/') == 2
