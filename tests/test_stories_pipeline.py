@@ -174,6 +174,13 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     code, out, _ = run("timeline", "--db", db, "--person", "Dorn", "--json")
     (dorn,) = [json.loads(x) for x in out.splitlines()]
     assert dorn["id"] == final["id"] and "Dorn" in dorn["quotes"][0]["speaker"]
+    # a date range: dated events inside it only, a partial date standing for its period
+    ranged = [json.loads(x)["date"] for x in run("timeline", "--db", db, "--since", "2025-06", "--json")[1].splitlines()]
+    assert ranged == ["2025-06-09"]  # the bank deal; the quake was in March and the final is undated
+    assert [json.loads(x)["date"] for x in run("timeline", "--db", db, "--until", "2025-03", "--json")[1].splitlines()
+            ] == ["2025-03-04"]
+    code, _, err = run("timeline", "--db", db, "--since", "June")
+    assert code == 1 and "E406" in err and "2023-06-29" in err
     code, out, err = run("timeline", "--db", db, "--story", "s999")
     assert code == 1 and "E410" in err
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,12 @@ def fail(message: str, code: int = 1) -> None:
     """Print one line to stderr and exit non-zero."""
     err_console.print(f"storyline: {message}", markup=False)
     raise typer.Exit(code)
+
+
+def check_date_option(name: str, value: str | None) -> None:
+    """``--since 2023-06-29`` (or ``2023-06``, ``2023``), else one line and exit 1."""
+    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        fail(f"[E406] {name} wants a date like 2023-06-29, not {value!r}")
 
 
 @contextmanager

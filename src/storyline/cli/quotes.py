@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, console, fail, open_store, print_json_line
+from storyline.cli._app import DbOption, app, check_date_option, console, fail, open_store, print_json_line
 
 KINDS = ("direct", "partial", "headline", "indirect")
 
@@ -29,8 +28,7 @@ def quotes_cli(
     """List quotations: who said what, with the sentence around each."""
     if kind and kind not in KINDS:
         fail(f"[E405] unknown quote kind {kind!r}; use one of {', '.join(KINDS)}")
-    if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        fail(f"[E406] --since wants a date like 2023-06-29, not {since!r}")
+    check_date_option("--since", since)
     with open_store(db) as store:
         quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=limit)
         texts = {q.article_id: store.get_article(q.article_id) for q in quotes}

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, console, open_store, print_json_line
+from storyline.cli._app import DbOption, app, check_date_option, console, open_store, print_json_line
 from storyline.quotes.marks import in_quotes
 
 
@@ -45,17 +45,26 @@ def timeline_cli(
     story: Annotated[str | None, typer.Option("--story", help="Only this story (an id from `storyline stories`).")]
     = None,
     person: Annotated[str | None, typer.Option("--person", help="Only events this person (a name, part of one, or "
-                                                                "an entity id) takes part in.")] = None,
+                                                                "an entity id) takes part in or is quoted in.")]
+    = None,
     about: Annotated[str | None, typer.Option("--about", help="Only articles whose title, summary or text hold all "
                                                               "these words.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
+                                              help="Only events on or after this day (undated events left out).")]
+    = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
+                                              help="Only events on or before this day (undated events left out).")]
+    = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event and line.")] = False,
 ) -> None:
     """Events in date order: date, place, participants, kind, summary, key quotes, outlets."""
     from storyline.stories.query import build_timeline, timeline_row
     from storyline.stories.timeline import when
 
+    check_date_option("--since", since)
+    check_date_option("--until", until)
     with open_store(db) as store:
-        events = build_timeline(store, story=story, person=person, about=about)
+        events = build_timeline(store, story=story, person=person, about=about, since=since, until=until)
     if as_json:
         for e in events:
             print_json_line(timeline_row(e))

@@ -37,7 +37,8 @@ class UnknownStoryError(UsageError):
 
 
 def build_timeline(store: Store, *, story: str | None = None, person: str | None = None,
-                   about: str | None = None) -> list[TimelineEvent]:
+                   about: str | None = None, since: str | None = None, until: str | None = None
+                   ) -> list[TimelineEvent]:
     """Events in date order, each with its key quotations.
 
     Args:
@@ -46,6 +47,9 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         person: only events this person (a name, part of one, or an entity id) takes part in or
             speaks about (an article of the event quotes them).
         about: only articles whose title, summary or text hold all these words.
+        since, until: only events dated on or after / on or before these days (``YYYY``,
+            ``YYYY-MM`` or ``YYYY-MM-DD``, a partial date standing for its whole period); undated
+            events are left out when either is given.
 
     Returns:
         :class:`~storyline.stories.timeline.TimelineEvent` list, undated events last; empty on a
@@ -65,14 +69,23 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
     texts = _texts(store, [r.article_id for r in records]) if about else None
-    events = timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted)
+    events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted),
+                     since, until)
     by_id = {r.article_id: r for r in records}
     occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
                    for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
     if occurrences:
-        events = timeline(records, aggregate(occurrences), story=story, person=person, about=about, texts=texts,
-                          quoted=quoted)
+        events = _within(timeline(records, aggregate(occurrences), story=story, person=person, about=about,
+                                  texts=texts, quoted=quoted), since, until)
     return events
+
+
+def _within(events: list[TimelineEvent], since: str | None, until: str | None) -> list[TimelineEvent]:
+    """The dated events from ``since`` to ``until`` (a partial ``until``, "2023", takes in its whole period)."""
+    if not since and not until:
+        return events
+    return [e for e in events if e.date and (not since or e.date >= since)
+            and (not until or e.date[:len(until)] <= until)]
 
 
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
