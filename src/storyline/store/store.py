@@ -295,7 +295,7 @@ class Store:
 
     def stories(self, *, limit: int | None = 50, min_articles: int = 1) -> list[dict[str, Any]]:
         """Stories of at least ``min_articles`` articles, latest first: ``{id, title, start, end,
-        articles, article_ids, outlets}``."""
+        articles, article_ids, outlets, estimate}`` (``estimate``: an undated story's implied year)."""
         return _stories.list_stories(self.db, limit=limit, min_articles=min_articles)
 
     def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None,

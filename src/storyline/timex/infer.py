@@ -19,7 +19,7 @@ from storyline.timex.context import Sentences, direction
 
 _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
-_GRAN_CONFIDENCE = {10: 0.6, 7: 0.45, 4: 0.3}  # value length: day, month, year
+_GRAN_CONFIDENCE = {10: 0.6, 4: 0.3}  # value length: a day, a year of writing
 DATELINE_CHARS = 200
 #: words of a date counted from something else ("a month after the invasion"): never a dateline
 _COUNTED = re.compile(r"\b(?:after|since|into|anniversary|last|this|next)\b", re.IGNORECASE)
