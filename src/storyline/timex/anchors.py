@@ -63,19 +63,25 @@ def _phrase(words: str) -> str:
     return r"\b" + r"\s+(?:[\w'’-]+\s+)?".join(parts) + r"\b"
 
 
-@lru_cache(maxsize=256)  # one pattern per landmark, not per article
+@lru_cache(maxsize=4096)  # one pattern per landmark, not per article
 def _names(event: AnchorEvent) -> str:
     names = sorted({event.name, *event.aliases}, key=len, reverse=True)
     return "(?:" + "|".join(_phrase(n) for n in names) + ")"
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
+def _last_words(event: AnchorEvent) -> frozenset[str]:
+    """The last word of each of the event's names: a text that has none of them does not name it."""
+    return frozenset(n.split()[-1].lower() for n in (event.name, *event.aliases) if n.split())
+
+
+@lru_cache(maxsize=4096)
 def _counted(event: AnchorEvent) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:after|since|into)\s+{_START_OF}"
                       rf"(?:{_names(event)})", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _anniversary(event: AnchorEvent) -> re.Pattern[str]:
     return re.compile(rf"\b(?:the\s+)?{_ORDINAL}\s+anniversary\s+of\s+{_START_OF}(?:{_names(event)})", re.IGNORECASE)
 
@@ -113,8 +119,10 @@ def anchored(text: str, timexes: Sequence[Timex], events: Sequence[AnchorEvent])
     """
     if not events:
         return list(timexes)
-    found: list[Timex] = []
-    for event in events:
+    lowered = text.lower()
+    named = [e for e in events if any(w in lowered for w in _last_words(e))]  # a cheap test first: most
+    found: list[Timex] = []                                                   # articles name few landmarks
+    for event in named:
         found += _found(text, event)
     found.sort(key=lambda t: (t.start, -t.end))
     kept_found: list[Timex] = []
@@ -122,7 +130,7 @@ def anchored(text: str, timexes: Sequence[Timex], events: Sequence[AnchorEvent])
         if not kept_found or t.start >= kept_found[-1].end:
             kept_found.append(t)
     out = [t for t in timexes if not any(t.start < f.end and f.start < t.end for f in kept_found)]
-    out = [_of_event(text, t, events) for t in out]
+    out = [_of_event(text, t, named) for t in out]
     return sorted(out + kept_found, key=lambda t: (t.start, t.end))
 
 
