@@ -241,6 +241,29 @@ def test_kb_file_and_a_malformed_one(corpus: Path, tmp_path: Path) -> None:
     assert code == 1 and "[E406]" in err
 
 
+@pytest.mark.slow
+def test_landmarks_are_kept_in_the_store_like_the_people(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text("events:\n  - {name: Orrin Bay blockade, date: 2021-02-24}\n", encoding="utf-8")
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder, text in ((first, "Ferries return to Varna\nThe harbour of Varna was busy again on Monday."),
+                         (later, "Varna counts the cost\nSix weeks after the Orrin Bay blockade began, traders in "
+                                 "Varna counted their losses today.")):
+        folder.mkdir()
+        (folder / "a.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(first), "--db", db, "-q", "--kb", str(kb))[0] == 0
+    assert run("ingest", str(later), "--db", db, "-q")[0] == 0  # no --kb: the store remembers the landmark
+    with Store(db, readonly=True) as store:
+        assert [e.name for e in store.landmarks()] == ["Orrin Bay blockade"]
+        dated = store.db.execute("SELECT published, published_inferred FROM articles WHERE title LIKE 'Varna%'")
+        assert tuple(dated.fetchone()) == ("2021-04-07", 1)
+    kb.write_text("people:\n  - {name: Eirik Dahl}\n", encoding="utf-8")  # the file again, without events
+    assert run("ingest", str(first), "--db", db, "-q", "--kb", str(kb))[0] == 0
+    with Store(db, readonly=True) as store:
+        assert store.landmarks() == ()  # giving the file again replaces what it gave
+
+
 # -- the pieces, without spaCy -----------------------------------------------------------------
 
 

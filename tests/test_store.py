@@ -54,6 +54,8 @@ def test_fresh_database_schema(tmp_path) -> None:
     assert {"name", "data"} <= cols("story_state")
     # m006_entity_evidence: what the linker resumes with (unconfirmed headline spellings, context)
     assert {"unconfirmed", "context"} <= cols("entities")
+    # m007_landmarks: the knowledge file's landmark events
+    assert {"name", "date", "aliases"} <= cols("landmarks")
     store.close()
 
 

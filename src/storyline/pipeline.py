@@ -106,7 +106,10 @@ def ingest(
     started = time.perf_counter()
     report = IngestReport()
     lexicon = Lexicon(store.vocab())
-    stage = EntityStage(EntityIndex.from_dict(store.entity_index_data()), kb)  # the corpus's entities, resumed
+    if kb is not None:  # its landmarks are kept, as its people are: a later ingest without --kb knows them
+        store.save_landmarks(kb.events)
+    stage = EntityStage(EntityIndex.from_dict(store.entity_index_data()), kb,  # the corpus's entities, resumed
+                        landmarks=store.landmarks())
     stories = StoryStage.from_store(store)  # the corpus's stories and duplicates, resumed
     batch = _Batch()
     files_done = 0

@@ -51,9 +51,12 @@ class EntityStage:
         store.save_batch(analysed, entities=stage.changes())
     """
 
-    def __init__(self, index: EntityIndex | None = None, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, index: EntityIndex | None = None, kb: KnowledgeBase | None = None,
+                 landmarks: Sequence[AnchorEvent] | None = None) -> None:
         self.index = index if index is not None else EntityIndex()
         self.kb = kb
+        #: the landmark events that date "a month after the invasion": the store's, else the file's
+        self.landmarks = tuple(landmarks) if landmarks is not None else (kb.events if kb else ())
         if kb is not None:
             self.index.add_kb(kb)
 
@@ -61,7 +64,7 @@ class EntityStage:
         """Annotate each article; one that fails is reported and stored without entities."""
         for item in items:
             try:
-                annotate(item, self.index, self.kb)
+                annotate(item, self.index, self.kb, self.landmarks)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                 report.failures.append(BadInput(item.article.source, f"entities failed on this article "
                                                                      f"({type(exc).__name__}: {exc}); stored without "
@@ -101,10 +104,13 @@ def date_and_timexes(text: str, published: str | None,
     return Published(value, True, confidence), timexes
 
 
-def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None = None) -> None:
-    """Dates, entities and quote speakers of one article (see the module docstring), set on ``item``."""
+def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None = None,
+             landmarks: Sequence[AnchorEvent] | None = None) -> None:
+    """Dates, entities and quote speakers of one article (see the module docstring), set on ``item``;
+    ``landmarks`` (default: the knowledge file's events) date phrases counted from them."""
     article = item.article
-    published, timexes = date_and_timexes(article.text, article.published, kb.events if kb else ())
+    events = landmarks if landmarks is not None else (kb.events if kb else ())
+    published, timexes = date_and_timexes(article.text, article.published, events)
     day = _day(published.value)  # an inferred month or year dates no role and anchors nothing
     found = link_article(item, index, kb, date=day)
     mentions = [replace(m, entity_id=found.links.get((m.start, m.end))) for m in found.mentions]

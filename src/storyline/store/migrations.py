@@ -314,6 +314,13 @@ def m006_entity_evidence(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE entities ADD COLUMN context TEXT NOT NULL DEFAULT '{}'")
 
 
+@migration
+def m007_landmarks(db: sqlite3.Connection) -> None:
+    # the knowledge file's landmark events (storyline.timex.anchors), kept like its people's roles:
+    # a later ingest without --kb still dates "a month after the invasion"
+    db.execute("CREATE TABLE landmarks (name TEXT PRIMARY KEY, date TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]')")
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

@@ -23,6 +23,7 @@ from storyline.store import stories as _stories
 from storyline.store.entities import save_entities
 from storyline.store.migrations import migrate
 from storyline.store.sql import contains, like_escape
+from storyline.timex.anchors import AnchorEvent
 
 
 def _now() -> str:
@@ -206,6 +207,18 @@ class Store:
 
     def vocab(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT token, count FROM vocab")}
+
+    def save_landmarks(self, events: Iterable[AnchorEvent]) -> None:
+        """Keep a knowledge file's landmark events, replacing those a file gave before."""
+        with self.db:
+            self.db.execute("DELETE FROM landmarks")
+            self.db.executemany("INSERT OR REPLACE INTO landmarks (name, date, aliases) VALUES (?, ?, ?)",
+                                [(e.name, e.date, json.dumps(list(e.aliases), ensure_ascii=False)) for e in events])
+
+    def landmarks(self) -> tuple[AnchorEvent, ...]:
+        """The landmark events the last knowledge file gave (:meth:`save_landmarks`), by name."""
+        return tuple(AnchorEvent(name, date, tuple(json.loads(aliases)))
+                     for name, date, aliases in self.db.execute("SELECT name, date, aliases FROM landmarks ORDER BY name"))
 
     # -- reading ----------------------------------------------------------
     def resolve_id(self, article_id: str) -> str:
