@@ -1,6 +1,6 @@
-"""Dates counted from an event the reader is expected to know: "one month after the start of the
-Russian invasion of Ukraine", "on the first anniversary of the invasion", "launched on February
-24 last year".
+"""Dates counted from an event the reader is expected to know: "a month into Russia's invasion
+of Ukraine", "on the first anniversary of the invasion", "the invasion, begun on February 24 last
+year".
 
 A running story is told against its landmarks, and articles often date themselves only that
 way. The landmarks and their dates come from the knowledge file (``events:``, docs/entities.md);
