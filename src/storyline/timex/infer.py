@@ -25,34 +25,6 @@ DATELINE_CHARS = 200
 _COUNTED = re.compile(r"\b(?:after|since|into|anniversary|last|this|next)\b", re.IGNORECASE)
 
 
-def _sort_key(value: str) -> str:
-    """A value's first day, comparable as a string: ``2023-Q3`` -> ``2023-07-01``."""
-    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?", value)
-    if not m:
-        return value
-    y, mo, d, q, h, w, s = m.groups()
-    if mo:
-        return f"{y}-{mo}-{d or '01'}"
-    if q:
-        return f"{y}-{3 * int(q) - 2:02d}-01"
-    if h:
-        return f"{y}-{'01' if h == '1' else '07'}-01"
-    if w:
-        return f"{y}-{min(12, 1 + (int(w) - 1) * 12 // 53):02d}-01"
-    if s:
-        return f"{y}-{ {'SP': 3, 'SU': 6, 'FA': 9, 'WI': 12}[s]:02d}-01"
-    return f"{y}-01-01"
-
-
-def _truncate(value: str) -> str:
-    """Publication dates are days, months or years: ``2023-06-27T10:00`` -> ``2023-06-27``, ``2023-Q3`` -> ``2023``."""
-    if _DAY.match(value):
-        return value[:10]
-    if re.match(r"^\d{4}-\d\d$", value):
-        return value
-    return value[:4]
-
-
 def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str | None, float]:
     """Best guess of when ``text`` was published, from the absolute dates in it.
 
@@ -97,8 +69,9 @@ def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str 
     days = [t for t in past if _DAY.match(t.value)] + written
     if not days:
         return None, 0.0
-    latest = max(days, key=lambda t: (_sort_key(t.value), len(_truncate(t.value))))
-    value = _truncate(latest.value)
+    # a day (``2023-06-27``, a time of day dropped) or a year of writing (``2023``, counting from its first day)
+    latest = max(days, key=lambda t: (t.value[:10] if _DAY.match(t.value) else f"{t.value[:4]}-01-01", len(t.value)))
+    value = latest.value[:10] if _DAY.match(latest.value) else latest.value[:4]
     same_year = years.count(value[:4]) + sum(1 for t in written if t.value == value[:4])
     confidence = _GRAN_CONFIDENCE.get(len(value), 0.3) + min(0.2, 0.05 * (same_year - 1))
     return value, round(min(confidence, 0.8), 2)
