@@ -214,3 +214,35 @@ def test_a_person_timeline_holds_the_events_that_quote_them() -> None:
     assert [e.story_id for e in timeline(records, quotes, person="Vaher")] == ["s1"]  # without what quotes her
     by_id = timeline(records, quotes, person="p:vaher", quoted={"b"})  # an entity id, as the web's person page
     assert [e.story_id for e in by_id] == ["s1", "s2"] and by_id[1].quotes[0].speaker_id == "p:vaher"
+
+
+def test_key_quotes_put_the_speakers_own_words_before_paraphrase() -> None:
+    from storyline.stories.quotes import aggregate
+
+    record = ArticleRecord("a", "s1", Event("a", date="2024-03-01", summary="Ministers met in Riga."))
+    quotes = aggregate([
+        Occurrence("q1", "a", "the ministers to reopen the border crossings", "Liis Vaher", "p:vaher", kind="indirect"),
+        Occurrence("q2", "a", "No ship will leave the harbour uninspected", "Liis Vaher", "p:vaher", kind="partial"),
+        Occurrence("q3", "a", "We will reopen every crossing by the spring", "Liis Vaher", "p:vaher", kind="direct"),
+    ])
+    (event,) = timeline([record], quotes)
+    assert [g.kind for g in event.quotes] == ["direct", "partial", "indirect"]
+
+
+def test_a_statement_one_report_quotes_word_for_word_is_direct() -> None:
+    from storyline.stories.quotes import aggregate
+
+    (group,) = aggregate([
+        Occurrence("q1", "a", "the border must stay open to trade and travel", "Liis Vaher", kind="indirect"),
+        Occurrence("q2", "b", "The border must stay open to trade and travel", "Liis Vaher", kind="direct"),
+    ])
+    assert group.kind == "direct"
+
+
+def test_participants_of_equal_weight_keep_the_order_the_articles_give() -> None:
+    people = [Participant(f"p:{n.lower()}", n, "PERSON") for n in ("Vaher", "Lind", "Ots", "Saar", "Kask", "Tamm")]
+    records = [ArticleRecord("a", "s1", Event("a", date="2024-03-01", summary="Ministers met.", participants=people)),
+               ArticleRecord("b", "s1", Event("b", date="2024-03-01", summary="Ministers met.",
+                                              participants=people[::-1]))]
+    (event,) = story_events(records)
+    assert event.participants == ["Vaher", "Lind", "Ots", "Saar", "Kask"]  # not the order of a set

@@ -83,7 +83,8 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
                         "date_hint", "outlets", "quotes"}
     assert row["date_hint"] is None  # a dated event needs no hint
-    assert set(row["quotes"][0]) == {"text", "speaker", "outlets", "articles"}
+    assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles"}
+    assert row["quotes"][0]["kind"] in {"direct", "headline", "partial", "indirect"}
 
 
 @pytest.mark.slow

@@ -90,12 +90,13 @@ def _within(events: list[TimelineEvent], since: str | None, until: str | None) -
 
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus ``date_hint``
-    (an undated event's coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, outlets,
-    articles}]``)."""
+    (an undated event's coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, kind,
+    outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
     row["date_hint"] = e.date_hint
     row["outlets"] = e.outlets
-    row["quotes"] = [{"text": g.text, "speaker": g.speaker, "outlets": g.outlets, "articles": g.articles}
+    row["quotes"] = [{"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets,
+                      "articles": g.articles}
                      for g in e.quotes]
     return row
 

@@ -26,6 +26,9 @@ from storyline.stories.terms import fold
 #: Function words left out when comparing quotations; modals and negations stay ("must", "cannot").
 QUOTE_STOP = frozenset("""a an the of to in on at for by with from and or but that this these those it its is are was
 were be been as so than then there their they them we our us he his him she her i me my you your""".split())
+#: How much of the speaker's own words a kind of quotation gives, most first: a key quote of a
+#: timeline is one the speaker said in those words, not the reporter's paraphrase of it.
+KIND_RANK = {"direct": 0, "headline": 1, "partial": 2, "indirect": 3}
 MIN_TOKENS = 4  #: shorter quotations ("we will win") are too common to group on words alone
 CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
 TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
@@ -61,10 +64,11 @@ class Occurrence:
     speaker_id: str | None = None
     date: str | None = None  #: when it was said (``Quote.said_on``) or else the article's date
     outlet: str | None = None
+    kind: str | None = None  #: direct | partial | headline | indirect (``Quote.kind``)
 
     @classmethod
     def from_quote(cls, q: Quote, *, published: str | None = None, outlet: str | None = None) -> Occurrence:
-        return cls(q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on or published, outlet)
+        return cls(q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on or published, outlet, q.kind)
 
 
 @dataclass(slots=True)
@@ -93,6 +97,13 @@ class QuoteGroup:
         return ids.most_common(1)[0][0] if ids else None
 
     @property
+    def kind(self) -> str | None:
+        """The most direct kind any report gives it (:data:`KIND_RANK`): a statement one outlet
+        quotes word for word and another paraphrases was said in those words."""
+        kinds = [o.kind for o in self.occurrences if o.kind]
+        return min(kinds, key=lambda k: KIND_RANK.get(k, len(KIND_RANK))) if kinds else None
+
+    @property
     def first(self) -> Occurrence:
         """The earliest report (undated reports count as latest)."""
         return min(self.occurrences, key=lambda o: (o.date is None, o.date or ""))
@@ -109,6 +120,11 @@ class QuoteGroup:
     @property
     def articles(self) -> list[str]:
         return list(dict.fromkeys(o.article_id for o in self.occurrences))
+
+
+def kind_rank(group: QuoteGroup) -> int:
+    """Where a statement's kind stands in :data:`KIND_RANK` (an unknown kind last)."""
+    return KIND_RANK.get(group.kind or "", len(KIND_RANK))
 
 
 def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from storyline.records import Timex
 from storyline.stories.events import Event, compatible_kinds
-from storyline.stories.quotes import QuoteGroup
+from storyline.stories.quotes import QuoteGroup, kind_rank
 from storyline.stories.terms import content_words, fold, stem
 
 REFERENCE_WEIGHT = 1.0  #: a date an article refers to counts as much as the date it reports (T17 dev)
@@ -145,13 +145,14 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
             for m in members:
-                people.update({p.name for p in m.event.participants})
+                people.update(dict.fromkeys((p.name for p in m.event.participants), 1))
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
             seen: dict[str, QuoteGroup] = {}
             for m in members:
                 for g in quotes_of.get(m.article_id, []):
                     seen.setdefault(g.id, g)
-            key_quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles)))[:3]
+            key_quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles),
+                                                                  kind_rank(g)))[:3]
             events.append(TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),

@@ -194,6 +194,8 @@ class KeyQuote(BaseModel):
     text: str = Field(description="The wording most reports use.")
     speaker: str | None
     speaker_id: str | None = None
+    kind: str | None = Field(None, description="The most direct kind a report gives it: direct, headline, partial "
+                                               "or indirect.")
     outlets: list[str] = Field(description="Outlets that carried the statement.")
     articles: list[str] = Field(description="Ids of the articles that report it.")
     article_id: str = Field(description="Article of its first report; the span is /articles/{article_id}#q-{quote_id}.")
@@ -210,7 +212,8 @@ class TimelineEventOut(BaseModel):
     summary: str
     article_ids: list[str] = Field(description="The original articles reporting it (copies are folded into them).")
     outlets: list[str] = Field(description="Outlets that reported it, copies included.")
-    quotes: list[KeyQuote] = Field(description="Up to three key statements, carried by the most outlets first.")
+    quotes: list[KeyQuote] = Field(description="Up to three key statements: carried by the most outlets "
+                                                  "first, then the speaker's own words before paraphrase.")
 
 
 class StoryDetail(BaseModel):

@@ -116,7 +116,7 @@ def _known(db: Conn, caps: Caps, ids: set[str]) -> set[str]:
 def _quote(g: Any) -> Row:
     """A statement with the span of its first report (``article_id``, ``quote_id``: ``#q-<quote id>``)."""
     first = g.first
-    return {"text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id, "outlets": g.outlets,
+    return {"text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id, "kind": g.kind, "outlets": g.outlets,
             "articles": g.articles, "article_id": first.article_id, "quote_id": first.quote_id}
 
 
