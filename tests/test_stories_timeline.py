@@ -224,9 +224,10 @@ def test_key_quotes_put_the_speakers_own_words_before_paraphrase() -> None:
         Occurrence("q1", "a", "the ministers to reopen the border crossings", "Liis Vaher", "p:vaher", kind="indirect"),
         Occurrence("q2", "a", "No ship will leave the harbour uninspected", "Liis Vaher", "p:vaher", kind="partial"),
         Occurrence("q3", "a", "We will reopen every crossing by the spring", "Liis Vaher", "p:vaher", kind="direct"),
+        Occurrence("q4", "a", "Ferries must sail on time again", "Liis Vaher", "p:vaher", kind="headline"),
     ])
     (event,) = timeline([record], quotes)
-    assert [g.kind for g in event.quotes] == ["direct", "partial", "indirect"]
+    assert [g.kind for g in event.quotes] == ["direct", "headline", "partial"]  # equals keep the article's order
 
 
 def test_a_statement_one_report_quotes_word_for_word_is_direct() -> None:

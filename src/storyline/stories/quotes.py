@@ -123,8 +123,10 @@ class QuoteGroup:
 
 
 def kind_rank(group: QuoteGroup) -> int:
-    """Where a statement's kind stands in :data:`KIND_RANK` (an unknown kind last)."""
-    return KIND_RANK.get(group.kind or "", len(KIND_RANK))
+    """How a statement ranks among an event's key quotes: the speaker's own words (a direct
+    quotation, or a headline's, which is the outlet's pick of what was said) before a partial
+    quotation, and that before a paraphrase; an unknown kind last."""
+    return max(0, KIND_RANK.get(group.kind or "", len(KIND_RANK)) - 1)
 
 
 def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
