@@ -29,6 +29,9 @@ were be been as so than then there their they them we our us he his him she her 
 #: How much of the speaker's own words a kind of quotation gives, most first: a key quote of a
 #: timeline is one the speaker said in those words, not the reporter's paraphrase of it.
 KIND_RANK = {"direct": 0, "headline": 1, "partial": 2, "indirect": 3}
+#: Among an event's key quotes, the speaker's own words (a direct quotation, or a headline's, which
+#: is the outlet's pick of what was said) come before a partial quotation, and that before a paraphrase.
+KEY_QUOTE_RANK = {"direct": 0, "headline": 0, "partial": 1, "indirect": 2}
 MIN_TOKENS = 4  #: shorter quotations ("we will win") are too common to group on words alone
 CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
 TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
@@ -123,10 +126,8 @@ class QuoteGroup:
 
 
 def kind_rank(group: QuoteGroup) -> int:
-    """How a statement ranks among an event's key quotes: the speaker's own words (a direct
-    quotation, or a headline's, which is the outlet's pick of what was said) before a partial
-    quotation, and that before a paraphrase; an unknown kind last."""
-    return max(0, KIND_RANK.get(group.kind or "", len(KIND_RANK)) - 1)
+    """How a statement ranks among an event's key quotes (:data:`KEY_QUOTE_RANK`); an unknown kind last."""
+    return KEY_QUOTE_RANK.get(group.kind or "", len(KEY_QUOTE_RANK))
 
 
 def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
