@@ -230,6 +230,18 @@ def test_key_quotes_put_the_speakers_own_words_before_paraphrase() -> None:
     assert [g.kind for g in event.quotes] == ["direct", "headline", "partial"]  # equals keep the article's order
 
 
+def test_a_headline_that_quotes_part_of_itself_ranks_as_a_partial_quote() -> None:
+    from storyline.stories.quotes import aggregate
+
+    record = ArticleRecord("a", "s1", Event("a", date="2024-03-01", summary="Ministers met in Riga."))
+    quotes = aggregate([
+        Occurrence("q1", "a", 'the port strike "reckless and costly"', "Liis Vaher", "p:vaher", kind="headline"),
+        Occurrence("q2", "a", "We will reopen every crossing by the spring", "Liis Vaher", "p:vaher", kind="direct"),
+    ])
+    (event,) = timeline([record], quotes)
+    assert [g.id for g in event.quotes] == [quotes[1].id, quotes[0].id]
+
+
 def test_a_statement_one_report_quotes_word_for_word_is_direct() -> None:
     from storyline.stories.quotes import aggregate
 

@@ -38,6 +38,7 @@ TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
 LOOKUP_TOKENS = 8  #: rarest already-indexed tokens a quotation looks candidates up with
 POSTING_CAP = 500
 _WORD = re.compile(r"[\w'’]+")
+_QUOTE_MARK = re.compile(r'["“”„«»]')
 
 
 def quote_tokens(text: str) -> list[str]:
@@ -126,8 +127,13 @@ class QuoteGroup:
 
 
 def kind_rank(group: QuoteGroup) -> int:
-    """How a statement ranks among an event's key quotes (:data:`KEY_QUOTE_RANK`); an unknown kind last."""
-    return KEY_QUOTE_RANK.get(group.kind or "", len(KEY_QUOTE_RANK))
+    """How a statement ranks among an event's key quotes (:data:`KEY_QUOTE_RANK`); an unknown kind
+    last. A headline that puts marks around part of its words ('X calls Y's actions "cynical"')
+    gives the speaker's words only there: it ranks as a partial quotation."""
+    kind = group.kind or ""
+    if kind == "headline" and _QUOTE_MARK.search(group.text):
+        kind = "partial"
+    return KEY_QUOTE_RANK.get(kind, len(KEY_QUOTE_RANK))
 
 
 def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
