@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
-from storyline.stories.quotes import Occurrence, aggregate
+from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate
 from storyline.stories.terms import fold
 from storyline.stories.timeline import TimelineEvent, timeline
 
@@ -95,10 +95,13 @@ def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     row: dict[str, Any] = e.row()
     row["date_hint"] = e.date_hint
     row["outlets"] = e.outlets
-    row["quotes"] = [{"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets,
-                      "articles": g.articles}
-                     for g in e.quotes]
+    row["quotes"] = [quote_row(g) for g in e.quotes]
     return row
+
+
+def quote_row(g: QuoteGroup) -> dict[str, Any]:
+    """A key statement as ``storyline timeline --json`` prints it: ``{text, speaker, kind, outlets, articles}``."""
+    return {"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets, "articles": g.articles}
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:

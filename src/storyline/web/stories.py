@@ -115,9 +115,10 @@ def _known(db: Conn, caps: Caps, ids: set[str]) -> set[str]:
 
 def _quote(g: Any) -> Row:
     """A statement with the span of its first report (``article_id``, ``quote_id``: ``#q-<quote id>``)."""
+    from storyline.stories.query import quote_row
+
     first = g.first
-    return {"text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id, "kind": g.kind, "outlets": g.outlets,
-            "articles": g.articles, "article_id": first.article_id, "quote_id": first.quote_id}
+    return {**quote_row(g), "speaker_id": g.speaker_id, "article_id": first.article_id, "quote_id": first.quote_id}
 
 
 def event_rows(events: list[TimelineEvent]) -> list[Row]:
