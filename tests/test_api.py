@@ -47,11 +47,12 @@ def test_openapi_schema_lists_every_endpoint_with_models(client: TestClient) -> 
     schema = client.get("/api/openapi.json").json()
     paths = schema["paths"]
     for path in ("/api/quotes", "/api/entities", "/api/entities/{entity_id}", "/api/articles/{article_id}",
-                 "/api/search", "/api/stories", "/api/articles", "/api/store"):
+                 "/api/search", "/api/stories", "/api/statements", "/api/articles", "/api/store"):
         assert path in paths, path
     assert "post" in paths["/api/articles"]
     components = schema["components"]["schemas"]
-    assert {"ErrorResponse", "QuoteOut", "ArticleDetail", "EntityDetail", "SearchResponse"} <= set(components)
+    assert {"ErrorResponse", "QuoteOut", "ArticleDetail", "EntityDetail", "SearchResponse", "StatementOut"
+            } <= set(components)
     # errors are documented in the one shape, not FastAPI's default validation body
     assert paths["/api/quotes"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"] \
         .endswith("/ErrorResponse")

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 from test_web_pages import assert_inert, parse
 from webstore import example_store
 
 from storyline import Store, ingest
+from storyline.cli import app as cli
 from storyline.errors import UsageError
 from storyline.stories import TimelineEvent, build_timeline, timeline_row
 from storyline.stories.query import UnknownStoryError
@@ -83,8 +85,24 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
                         "date_hint", "outlets", "quotes"}
     assert row["date_hint"] is None  # a dated event needs no hint
-    assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles"}
+    assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles", "first", "latest"}
+    call = next(q for q in row["quotes"] if "two halves of our city" in q["text"])
+    assert call["first"]["date"] == "2025-09-16" and call["first"]["outlet"] in {"Tisza Courier", "Plains Daily"}
+    assert call["first"]["quote_id"] in stored and call["latest"]["article_id"] in events[0].article_ids
     assert row["quotes"][0]["kind"] in {"direct", "headline", "partial", "indirect"}
+
+
+@pytest.mark.slow
+def test_story_page_says_when_a_statement_was_first_and_last_reported(small: str) -> None:
+    story = _stories(small)
+    page = TestClient(create_app(small)).get(f"/stories/{story['b1']}")
+    assert page.status_code == 200
+    captions = [" ".join(html.unescape(c).split()) for c in page.text.split('<figcaption>')[1:]]
+    call = [c for c in captions if "2 outlets" in c]
+    assert call and "first reported 2025-09-16 by" in call[0]
+    assert "latest" not in call[0]  # both reports of the same day: nothing later to tell
+    out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", small, "--story", story["b1"]]).output.split())
+    assert "Elena Varga · 2 outlets, first 2025-09-16 (" in out
 
 
 @pytest.mark.slow

@@ -39,6 +39,12 @@ def print_json_line(obj: Any) -> None:
     console.out(json.dumps(obj, ensure_ascii=False), highlight=False)
 
 
+def shorten(text: str, n: int) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one line to stderr and exit non-zero."""
     err_console.print(f"storyline: {message}", markup=False)

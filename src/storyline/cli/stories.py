@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, check_date_option, console, open_store, print_json_line
+from storyline.cli._app import DbOption, app, check_date_option, console, open_store, print_json_line, shorten
 from storyline.quotes.marks import in_quotes
+
+if TYPE_CHECKING:
+    from storyline.stories.quotes import QuoteGroup
 
 
 @app.command("stories")
@@ -36,7 +39,7 @@ def stories_cli(
         n = r["articles"]
         console.print(f"[bold]{escape(r['id'])}[/bold]  {escape(dates)}  {n} article{'s' if n != 1 else ''}"
                       f"  {escape(', '.join(r['outlets']) or '–')}")
-        console.print(f"    {escape(_short(r['title'] or '', 160))}")
+        console.print(f"    {escape(shorten(r['title'] or '', 160))}")
 
 
 @app.command("timeline")
@@ -75,15 +78,25 @@ def timeline_cli(
     for e in events:
         head = " · ".join(x for x in (when(e.date, e.date_hint), e.place, e.kind) if x)
         console.print(f"[bold]{escape(head)}[/bold]  [dim]{escape(e.story_id)}[/dim]")
-        console.print(f"    {escape(_short(e.summary, 200))}")
+        console.print(f"    {escape(shorten(e.summary, 200))}")
         if e.participants:
             console.print(f"    [dim]who:[/dim] {escape(', '.join(e.participants))}")
         for g in e.quotes:
             who = f" — {g.speaker}" if g.speaker else ""
-            console.print(f"    {escape(in_quotes(_short(g.text, 160)))}{escape(who)}")
+            console.print(f"    {escape(in_quotes(shorten(g.text, 160)))}{escape(who)}{escape(_carried(g))}")
         console.print(f"    [dim]outlets:[/dim] {escape(', '.join(e.outlets) or '–')}")
 
 
-def _short(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _carried(g: QuoteGroup) -> str:
+    """`` · 3 outlets, first 2023-06-27 (Outlet), latest 2023-06-29`` for a statement more than one
+    article reports; nothing for one report."""
+    if len(g.articles) < 2:
+        return ""
+    n = len(g.outlets)
+    first, latest = g.first, g.latest
+    out = f" · {n} outlets" if n > 1 else f" · {len(g.articles)} articles"
+    out += f", first {first.date or 'undated'}" + (f" ({first.outlet})" if first.outlet else "")
+    if latest.date and latest.date != first.date:
+        out += f", latest {latest.date}" + (f" ({latest.outlet})" if latest.outlet else "")
+    return out
+

@@ -12,6 +12,7 @@ Pure library code over plain records, one article at a time (find, then apply)::
     quotes.add(Occurrence.from_quote(q, ...))            # quotes.py: one statement, many reports
     timeline(records, quotes.groups.values(), person="Duda")   # timeline.py
     build_timeline(store, person="Duda")                 # query.py: the same from a store, with key quotes
+    statements(store, speaker="Duda")                    # query.py: what they said, each with its reports
 
 :class:`StoryPipeline` runs the corpus part (dedup, then clustering) for one article.
 See docs/stories.md.
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from storyline.stories.cluster import Assignment, StoryIndex, StoryParams, TextFeatures, text_features
 from storyline.stories.dedup import Deduplicator, DedupResult
 from storyline.stories.events import ArticleFeatures, Canonical, Event, Evidence, Participant, extract_event
-from storyline.stories.query import UnknownStoryError, build_timeline, timeline_row
+from storyline.stories.query import UnknownStoryError, build_timeline, statement_row, statements, timeline_row
 from storyline.stories.quotes import Occurrence, QuoteAggregator, QuoteGroup, aggregate
 from storyline.stories.timeline import ArticleRecord, TimelineEvent, select_dates, story_events, story_rows, timeline
 
@@ -32,7 +33,7 @@ __all__ = [
     "ArticleFeatures", "ArticleRecord", "Assignment", "Canonical", "DedupResult", "Deduplicator", "Event", "Evidence",
     "Occurrence", "Participant", "QuoteAggregator", "QuoteGroup", "StoryIndex", "StoryParams", "StoryPipeline",
     "TextFeatures", "TimelineEvent", "UnknownStoryError", "aggregate", "build_timeline", "extract_event",
-    "select_dates", "story_events", "story_rows", "text_features", "timeline",
+    "select_dates", "statement_row", "statements", "story_events", "story_rows", "text_features", "timeline",
     "timeline_row",
 ]
 

@@ -11,16 +11,19 @@
 
 It reads the stored events (``Store.story_records``), picks the events (``timeline``), then
 groups the quotations of those events' articles into statements (``aggregate``) and builds the
-events again with them, so each carries up to three key quotations. See docs/stories.md.
+events again with them, so each carries up to three key quotations. :func:`statements` groups the
+quotations a filter picks across the whole store (``storyline quotes --grouped``): one statement,
+every report of it, the first and the latest. See docs/stories.md.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
-from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate
+from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import TimelineEvent, timeline
 
@@ -100,8 +103,63 @@ def timeline_row(e: TimelineEvent) -> dict[str, Any]:
 
 
 def quote_row(g: QuoteGroup) -> dict[str, Any]:
-    """A key statement as ``storyline timeline --json`` prints it: ``{text, speaker, kind, outlets, articles}``."""
-    return {"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets, "articles": g.articles}
+    """A key statement as ``storyline timeline --json`` prints it: ``{text, speaker, kind, outlets, articles,
+    first, latest}``, the last two its first and latest report (:func:`report_row`)."""
+    return {"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets, "articles": g.articles,
+            "first": report_row(g.first), "latest": report_row(g.latest)}
+
+
+def report_row(o: Occurrence) -> dict[str, Any]:
+    """One report of a statement: ``{date, outlet, article_id, quote_id}`` (``date``: when it was said,
+    else the article's publication date; ``quote_id`` locates the span, as in ``storyline quotes --json``)."""
+    return {"date": o.date, "outlet": o.outlet, "article_id": o.article_id, "quote_id": o.quote_id}
+
+
+def statements(store: Store, *, speaker: str | None = None, about: str | None = None, kind: str | None = None,
+               since: str | None = None, min_articles: int = 1, limit: int | None = 50) -> list[QuoteGroup]:
+    """The statements of the quotations a filter picks, each with every report of it.
+
+    The quotations ``Store.quotes`` returns for ``speaker``, ``about``, ``kind`` and ``since`` (all of
+    them, oldest first) are grouped into statements (:func:`~storyline.stories.quotes.aggregate`: one
+    speaker, mostly the same words, translation variants included).
+
+    Returns:
+        The statements reported by at least ``min_articles`` articles, those carried by the most
+        outlets first, then by the most articles and reports; of equals, the speaker's own words
+        before a paraphrase (:func:`~storyline.stories.quotes.kind_rank`), then the earliest; at most
+        ``limit``.
+    """
+    quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=None)
+    meta = _published_and_outlet(store, list(dict.fromkeys(q.article_id for q in quotes)))
+    groups = aggregate([Occurrence.from_quote(q, published=meta[q.article_id][0], outlet=meta[q.article_id][1])
+                        for q in quotes])
+    kept = [g for g in groups if len(g.articles) >= min_articles]
+    kept.sort(key=lambda g: (-len(g.outlets), -len(g.articles), -len(g.occurrences), kind_rank(g),
+                             g.first.date is None, g.first.date or ""))
+    return kept[:limit] if limit else kept
+
+
+def statement_row(g: QuoteGroup) -> dict[str, Any]:
+    """A statement as ``storyline quotes --grouped --json`` prints it: :func:`quote_row` plus
+    ``speaker_id``, ``reports`` (quotations of it: one article may quote it twice) and ``wordings``
+    (``[{text, kind, reports}]``: the other ways reports word it, most used first — a part of it, a
+    translation variant, a paraphrase)."""
+    main = g.text
+    counts = Counter(o.text for o in g.occurrences if o.text != main)
+    kinds = {o.text: o.kind for o in reversed(g.occurrences)}  # the first report's kind of each wording
+    return {**quote_row(g), "speaker_id": g.speaker_id, "reports": len(g.occurrences),
+            "wordings": [{"text": t, "kind": kinds[t], "reports": n} for t, n in counts.most_common()]}
+
+
+def _published_and_outlet(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """``{article id: (publication date, outlet)}`` of the given articles."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        out.update((a, (p, o)) for a, p, o in store.db.execute(
+            f"SELECT id, published, outlet FROM articles WHERE id IN ({marks})", chunk))
+    return out
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:

@@ -38,7 +38,7 @@ TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
 LOOKUP_TOKENS = 8  #: rarest already-indexed tokens a quotation looks candidates up with
 POSTING_CAP = 500
 _WORD = re.compile(r"[\w'’]+")
-_QUOTE_MARK = re.compile(r'["“”„«»]')
+QUOTE_MARK = re.compile(r'["“”„«»]')  #: a quotation mark: the words it encloses are the speaker's
 
 
 def quote_tokens(text: str) -> list[str]:
@@ -131,7 +131,7 @@ def kind_rank(group: QuoteGroup) -> int:
     last. A headline that puts marks around part of its words ('X calls Y's actions "cynical"')
     gives the speaker's words only there: it ranks as a partial quotation."""
     kind = group.kind or ""
-    if kind == "headline" and _QUOTE_MARK.search(group.text):
+    if kind == "headline" and QUOTE_MARK.search(group.text):
         kind = "partial"
     return KEY_QUOTE_RANK.get(kind, len(KEY_QUOTE_RANK))
 

@@ -190,7 +190,15 @@ class StoryOut(StorySummary):
     article_ids: list[str] = Field(description="Every article of the story, copies included, by publication date.")
 
 
-class KeyQuote(BaseModel):
+class ReportOut(BaseModel):
+    date: str | None = Field(description="When it was said, else the article's publication date (YYYY-MM-DD).")
+    outlet: str | None
+    article_id: str
+    quote_id: str = Field(description="The report's quote (as in /api/quotes); its span is "
+                                      "/articles/{article_id}#q-{quote_id}.")
+
+
+class Statement(BaseModel):
     text: str = Field(description="The wording most reports use.")
     speaker: str | None
     speaker_id: str | None = None
@@ -198,6 +206,23 @@ class KeyQuote(BaseModel):
                                                "or indirect.")
     outlets: list[str] = Field(description="Outlets that carried the statement.")
     articles: list[str] = Field(description="Ids of the articles that report it.")
+    first: ReportOut = Field(description="Its earliest report (undated reports count as latest).")
+    latest: ReportOut = Field(description="Its latest dated report.")
+
+
+class Wording(BaseModel):
+    text: str
+    kind: str | None
+    reports: int
+
+
+class StatementOut(Statement):
+    reports: int = Field(description="Quotations of it (an article may quote it twice).")
+    wordings: list[Wording] = Field(description="The other ways reports word it, most used first: a part of it, "
+                                                "a translation variant, a paraphrase.")
+
+
+class KeyQuote(Statement):
     article_id: str = Field(description="Article of its first report; the span is /articles/{article_id}#q-{quote_id}.")
     quote_id: str = Field(description="Id of the first report's quote (as in /api/quotes).")
 

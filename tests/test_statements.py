@@ -1,0 +1,125 @@
+"""Statements: the quotations of a store grouped across articles (``statements``, ``storyline quotes
+--grouped``, ``GET /api/statements``), each with its first and latest report and its outlets.
+
+The store is written here, quotations and all, without the NLP stages: a (made-up) harbour minister
+whose call to keep the port open three outlets report over three days, one in another translation
+and one in part, plus a statement only one article carries and a paraphrase of someone else.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.records import AnalysedArticle, CleanArticle, Quote
+from storyline.store import Store
+from storyline.stories import statement_row, statements
+from storyline.web import create_app
+
+runner = CliRunner()
+CALL = "The port must stay open to every ship that respects the rules of the sea"
+VARIANT = "The port has to remain open to every ship that respects the rules of the sea"
+PART = "stay open to every ship that respects the rules"
+ONLY_ONCE = "Our cranes will be replaced within two winters"
+ARTICLES = [  # id, outlet, published, [(kind, speaker, text)]
+    ("a1" * 8, "Harbour Herald", "2025-03-03", [("direct", "Mari Lepik", CALL),
+                                                 ("direct", "Mari Lepik", ONLY_ONCE)]),
+    ("b2" * 8, "Coast Daily", "2025-03-04", [("direct", "Mari Lepik", VARIANT),
+                                              ("indirect", "Tomas Berg", "the piers are too old for new ships")]),
+    ("c3" * 8, "Baltic Wire", "2025-03-06", [("partial", "Mari Lepik", f"ships should “{PART}”")]),
+]
+
+
+def _analysed(article_id: str, outlet: str, published: str, said: list[tuple[str, str, str]]) -> AnalysedArticle:
+    text = "Port news\n\n" + " ".join(f"{words}, {who} said." for _, who, words in said)
+    article = CleanArticle(id=article_id, source=f"{article_id}.txt", path=f"{article_id}.txt", format="txt",
+                           raw_text=text, text=text, offsets=[(0, 0)], published=published, outlet=outlet)
+    quotes = []
+    for kind, who, words in said:
+        start = text.index(words)
+        quotes.append(Quote(article_id, words, start, start + len(words), kind, [(start, start + len(words))],
+                            who.split()[-1], None, None, who, None, "said", None, None, 0.9))
+    return AnalysedArticle(article, [], [], quotes)
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.save_batch([_analysed(*a) for a in ARTICLES])
+    return str(path)
+
+
+def test_one_statement_across_outlets_translations_and_parts(db: str) -> None:
+    with Store(db, readonly=True) as store:
+        found = statements(store)
+    call = found[0]  # carried by the most outlets: first
+    assert len(call.articles) == 3 and call.outlets == ["Harbour Herald", "Coast Daily", "Baltic Wire"]
+    assert call.speaker == "Mari Lepik" and call.kind == "direct"
+    assert (call.first.date, call.first.outlet) == ("2025-03-03", "Harbour Herald")
+    assert (call.latest.date, call.latest.outlet) == ("2025-03-06", "Baltic Wire")
+    # the rest are one statement each: another speaker's paraphrase, the statement only one outlet carried
+    assert sorted(g.text for g in found[1:]) == sorted([ONLY_ONCE, "the piers are too old for new ships"])
+
+
+def test_statement_row_gives_reports_and_other_wordings(db: str) -> None:
+    with Store(db, readonly=True) as store:
+        row = statement_row(statements(store, limit=1)[0])
+    assert row["reports"] == 3
+    assert row["first"] == {"date": "2025-03-03", "outlet": "Harbour Herald", "article_id": "a1" * 8,
+                            "quote_id": f"{'a1' * 8}:{row['first']['quote_id'].split(':')[1]}"}
+    assert row["latest"]["article_id"] == "c3" * 8
+    wordings = {w["text"]: w["kind"] for w in row["wordings"]}
+    assert row["text"] not in wordings and len(wordings) == 2
+    assert wordings[f"ships should “{PART}”"] == "partial"
+    assert {w["reports"] for w in row["wordings"]} == {1}
+
+
+def test_statements_filters(db: str) -> None:
+    with Store(db, readonly=True) as store:
+        repeated = statements(store, min_articles=2)
+        berg = statements(store, speaker="berg")
+        direct = statements(store, kind="direct")
+        later = statements(store, since="2025-03-04")
+        cranes = statements(store, about="cranes")
+        capped = statements(store, limit=2)
+    assert [len(g.articles) for g in repeated] == [3]
+    assert [g.speaker for g in berg] == ["Tomas Berg"]
+    assert {g.kind for g in direct} == {"direct"} and len(direct[0].articles) == 2  # the partial left out
+    assert later[0].first.date == "2025-03-04"  # the first report is the first of those picked
+    assert [g.text for g in cranes] == [ONLY_ONCE]
+    assert len(capped) == 2
+
+
+def test_cli_quotes_grouped(db: str) -> None:
+    result = runner.invoke(app, ["quotes", "--db", db, "--grouped", "--min-articles", "2"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Mari Lepik direct · 3 reports in 3 articles, 3 outlets" in out
+    assert "first: 2025-03-03 · Harbour Herald" in out and "latest: 2025-03-06 · Baltic Wire" in out
+    assert f"also (partial): ships should “{PART}”" in out  # a partial quotation keeps its own marks
+    assert "Tomas Berg" not in out  # reported once
+    result = runner.invoke(app, ["quotes", "--db", db, "-g", "--json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 3 and rows[0]["reports"] == 3
+    assert set(rows[0]) == {"text", "speaker", "speaker_id", "kind", "outlets", "articles", "first", "latest",
+                            "reports", "wordings"}
+    result = runner.invoke(app, ["quotes", "--db", db, "-g", "--speaker", "Nobody"])
+    assert result.exit_code == 0 and "No statement matches." in result.output
+
+
+def test_api_statements(db: str) -> None:
+    client = TestClient(create_app(db))
+    page = client.get("/api/statements", params={"min_articles": 2}).json()
+    assert page["total"] == 1 and page["items"][0]["outlets"] == ["Harbour Herald", "Coast Daily", "Baltic Wire"]
+    assert page["items"][0]["first"]["date"] == "2025-03-03"
+    paged = client.get("/api/statements", params={"per_page": 2, "page": 2}).json()
+    assert (paged["total"], paged["pages"], len(paged["items"])) == (3, 2, 1)
+    assert client.get("/api/statements", params={"q": "cranes"}).json()["items"][0]["text"] == ONLY_ONCE
+    assert client.get("/api/statements", params={"kind": "quoted"}).status_code == 422
+    assert "/api/statements" in client.get("/api/openapi.json").json()["paths"]
