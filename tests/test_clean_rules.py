@@ -58,6 +58,7 @@ def test_boilerplate_phrases(line: str, reason: str | None) -> None:
         ("-- Reuters", False, None, ["Reuters"]),
         ("Baltic Wire News in English, PAP", True, "Baltic Wire News in English", ["PAP"]),
         ("Reuters", True, None, ["Reuters"]),
+        ("-- USA Today", True, "USA Today", []),
     ],
 )
 def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: list[str]) -> None:
@@ -76,6 +77,8 @@ def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: li
         ("The president thanked Reuters and AFP for the question.", True),
         ("NATO Secretary General", True),
         ("Source of the tension: the border crossing at Kuźnica remains closed", False),
+        ("She checked in today.", True),  # ends on an outlet word ("USA Today"), but is a sentence
+        ("Testimony continues today.", True),
     ],
 )
 def test_not_credit_lines(line: str, outside: bool) -> None:

@@ -147,8 +147,16 @@ def parse_credit_line(line: str, *, outside_body: bool) -> Credit | None:
     return None
 
 
+#: Lower-case words an outlet's name may hold between its capitalised ones ("News in English").
+_NAME_JOINERS = frozenset("in of the and for on at de da di du des la le el am an y & -".split())
+
+
 def _is_outlet_name(text: str) -> bool:
-    # "TVN24 News in English", "Baltic Wire News": a name that says it is a news outlet
+    # "TVN24 News in English", "Baltic Wire News": a name that says it is a news outlet, written as
+    # a name: a short sentence that ends on such a word ("She checked in today.") is not one
+    words = text.split()
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
+        return False
     return bool(re.search(r"\b(news|times|post|herald|press|tribune|journal|gazette|daily|radio|tv|wire|agency|"
                           r"observer|telegraph|chronicle|courier|monitor|express|review|today|online)\b",
                           text, re.IGNORECASE))
