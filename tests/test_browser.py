@@ -69,7 +69,8 @@ def test_each_page_loads_clean(page, base: str, db: str) -> None:
     with sqlite3.connect(db) as con:
         article = con.execute("SELECT article_id FROM quotes LIMIT 1").fetchone()[0]
         story = con.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
-    for path, heading in [("/", None), ("/quotes", "Quotes"), ("/people", "People"),
+    for path, heading in [("/", None), ("/quotes", "Quotes"), ("/quotes?group=statement", "Quotes"),
+                          ("/people", "People"),
                           ("/people/PERSON:Jens%20Stoltenberg", "Jens Stoltenberg"), ("/articles", "Articles"),
                           (f"/articles/{article}", None), ("/stories", "Stories"), (f"/stories/{story}", None)]:
         response = page.goto(base + path)
@@ -94,6 +95,29 @@ def test_click_from_a_quote_to_its_span_in_the_article(page, base: str) -> None:
     assert span.evaluate("el => el.tagName") == "MARK"
     assert "quote" in span.get_attribute("title")  # the hover tells who said it
     assert page.problems == []
+
+
+def test_statements_view_opens_wordings_and_links_the_first_report(page, base: str) -> None:
+    page.goto(base + "/quotes")
+    page.get_by_role("link", name="Grouped by statement").click()
+    page.wait_for_load_state()
+    assert "group=statement" in page.url
+    assert re.search(r"\d+ statements? from \d+ quotes?", page.locator("#result-counts").inner_text())
+    card = page.locator("article.statement").first
+    assert card.locator("p.reported").inner_text().startswith("first reported")
+    wordings = page.locator("article.statement details.wordings").first
+    if wordings.count():  # a statement reported in other words: the list opens on a click
+        assert not wordings.locator("li").first.is_visible()
+        wordings.locator("summary").click()
+        assert wordings.locator("li").first.is_visible()
+    with page.expect_navigation():  # a filter keeps the grouping
+        page.locator("select[name=kind]").select_option("direct")
+    assert "group=statement" in page.url and "kind=direct" in page.url
+    href = page.locator("article.statement p.reported a.span-link").first.get_attribute("href")
+    page.locator("article.statement p.reported a.span-link").first.click()
+    page.wait_for_load_state()
+    assert page.locator(f'[id="{unquote(href.split("#", 1)[1])}"]').count() == 1
+    assert page.problems == [], page.problems
 
 
 def test_click_from_a_person_mention_to_its_span(page, base: str) -> None:
@@ -145,7 +169,8 @@ def test_phone_width_has_no_horizontal_scroll(browser, base: str, db: str) -> No
     body_id, _ = xss_article_ids(db)
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
-    for path in ("/", "/quotes", f"/articles/{body_id}", "/people/PERSON:Jens%20Stoltenberg"):
+    for path in ("/", "/quotes", "/quotes?group=statement", f"/articles/{body_id}",
+                 "/people/PERSON:Jens%20Stoltenberg"):
         pg.goto(base + path)
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
     context.close()

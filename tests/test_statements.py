@@ -8,7 +8,9 @@ and one in part, plus a statement only one article carries and a paraphrase of s
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -113,13 +115,39 @@ def test_cli_quotes_grouped(db: str) -> None:
     assert result.exit_code == 0 and "No statement matches." in result.output
 
 
-def test_api_statements(db: str) -> None:
+def test_api_statements_take_the_quote_filters(db: str) -> None:
     client = TestClient(create_app(db))
     page = client.get("/api/statements", params={"min_articles": 2}).json()
     assert page["total"] == 1 and page["items"][0]["outlets"] == ["Harbour Herald", "Coast Daily", "Baltic Wire"]
-    assert page["items"][0]["first"]["date"] == "2025-03-03"
+    assert page["items"][0]["first"]["date"] == "2025-03-03" and page["items"][0]["reports"] == 3
     paged = client.get("/api/statements", params={"per_page": 2, "page": 2}).json()
     assert (paged["total"], paged["pages"], len(paged["items"])) == (3, 2, 1)
     assert client.get("/api/statements", params={"q": "cranes"}).json()["items"][0]["text"] == ONLY_ONCE
+    # the filters of /api/quotes: an outlet's reports only, a date range
+    coast = client.get("/api/statements", params={"outlet": "Coast Daily"}).json()["items"]
+    assert sorted(g["text"] for g in coast) == sorted([VARIANT, "the piers are too old for new ships"])
+    late = client.get("/api/statements", params={"date_from": "2025-03-05"}).json()["items"]
+    assert [g["kind"] for g in late] == ["partial"]
+    assert client.get("/api/statements", params={"q": '"unbalanced'}).json()["error"]["code"] == "fts_syntax"
     assert client.get("/api/statements", params={"kind": "quoted"}).status_code == 422
     assert "/api/statements" in client.get("/api/openapi.json").json()["paths"]
+
+
+def test_quote_explorer_groups_by_statement(db: str) -> None:
+    client = TestClient(create_app(db))
+    page = client.get("/quotes", params={"group": "statement"})
+    assert page.status_code == 200
+    text = " ".join(html.unescape(page.text).split())
+    words = re.sub(r"<[^>]+>", "", text)
+    assert "3 statements from 5 quotes" in words and "Grouped by statement</strong>" in text
+    assert '<input type="hidden" name="group" value="statement">' in text  # filtering keeps the grouping
+    card = text[text.index('class="quote statement'):]
+    card = card[:card.index("</article>")]
+    assert CALL in card and "3 reports · 3 articles · " in card and "3 outlets" in card
+    assert "first reported" in card and "2025-03-03 · Harbour Herald" in card and "2025-03-06 · Baltic Wire" in card
+    assert f'href="/articles/{"a1" * 8}#q-' in card  # the first report links to its span
+    assert "2 other wordings" in card and VARIANT in card
+    assert "Each quote</a>" in text  # and back to the plain list
+    plain = client.get("/quotes")
+    assert "5 quotes, in the order they were said" in re.sub(r"<[^>]+>", "", html.unescape(plain.text))
+    assert 'name="group"' not in plain.text

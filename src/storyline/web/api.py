@@ -147,21 +147,13 @@ def stories(request: Request, page: PageDep,
 
 
 @router.get("/statements", response_model=Page[StatementOut],
-            summary="Statements: quotations grouped across articles, most carried first")
-def statements(request: Request, page: PageDep,
-               speaker: Annotated[str | None, Query(description="Part of the speaker's name or mention "
-                                                               "(case-insensitive).")] = None,
-               q: Annotated[str | None, Query(description="FTS5 words in the quote.")] = None,
-               kind: Annotated[str | None, Query(pattern=r"^(direct|partial|headline|indirect)$",
-                                                 description="Only quotations of this kind.")] = None,
-               since: Annotated[str | None, Query(pattern=DATE, description="Only quotations said (or published) "
-                                                                          "on or after this day.")] = None,
+            summary="Statements: the quotes the filters pick, grouped across articles, most carried first")
+def statements(request: Request, page: PageDep, f: FilterDep,
                min_articles: Annotated[int, Query(ge=1, description="Only statements reported by at least this "
                                                                     "many articles.")] = 1,
                ) -> dict:
     with reader(request) as r:
-        return S.list_statements(r.store, r.caps, page, speaker=speaker, about=q, kind=kind, since=since,
-                                 min_articles=min_articles).as_dict()
+        return _syntax(Q.list_statements, r.db, r.caps, f, page, min_articles)[0].as_dict()
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story and its timeline")

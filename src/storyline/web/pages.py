@@ -134,8 +134,12 @@ def quotes(request: Request) -> Response:
     with reader(request) as r:
         ctx: dict[str, Any] = {"f": f, "outlets": Q.outlets(r.db), "speakers": Q.speakers(r.db, r.caps),
                                "search_error": None, "page": Q.Paged([], 0, spec), "facets": None}
+        ctx["grouped"] = request.query_params.get("group") == "statement"
         try:
-            ctx["page"] = Q.list_quotes(r.db, r.caps, f, spec)
+            if ctx["grouped"]:
+                ctx["page"], ctx["grouped_quotes"] = Q.list_statements(r.db, r.caps, f, spec)
+            else:
+                ctx["page"] = Q.list_quotes(r.db, r.caps, f, spec)
             ctx["facets"] = Q.quote_facets(r.db, r.caps, f)
         except Q.SearchSyntaxError as exc:
             ctx["search_error"] = str(exc)

@@ -260,14 +260,18 @@ def article_mentions(db: Conn, caps: Caps, article_id: str) -> list[Row]:
 # -- quotes -------------------------------------------------------------------
 def _quote_select(caps: Caps) -> str:
     cols = [f'q."{c}"' if c in caps.quote_columns else f'NULL AS "{c}"' for c in QUOTE_FIELDS]
-    qid = "CAST(q.id AS TEXT)" if "id" in caps.quote_columns else "q.article_id || ':' || q.start || '-' || q.\"end\""
-    return (f"SELECT {qid} AS id, {', '.join(cols)}, a.title AS article_title, a.outlet, a.published,"
+    return (f"SELECT {_quote_id(caps)} AS id, {', '.join(cols)}, a.title AS article_title, a.outlet, a.published,"
             f" {quote_date(caps)} AS date,"
             " (SELECT min(s.start) FROM sentences s WHERE s.article_id = q.article_id"
             '  AND s."end" > q.start AND s.start < q."end") AS ctx_start,'
             ' (SELECT max(s."end") FROM sentences s WHERE s.article_id = q.article_id'
             '  AND s."end" > q.start AND s.start < q."end") AS ctx_end,'
             " a.text AS _text")
+
+
+def _quote_id(caps: Caps) -> str:
+    """The quote's id (``article:start-end``), stored or, in an older store, built."""
+    return "CAST(q.id AS TEXT)" if "id" in caps.quote_columns else "q.article_id || ':' || q.start || '-' || q.\"end\""
 
 
 def quote_date(caps: Caps) -> str:
@@ -322,6 +326,31 @@ def list_quotes(db: Conn, caps: Caps, f: Filters, spec: PageSpec, *, order: str 
     rows = _match(db, _quote_select(caps) + hl + frm + where + f" ORDER BY {order_by} LIMIT ? OFFSET ?",
                   [*args, spec.per_page, spec.offset])
     return Paged([_quote(r) for r in rows], total, spec)
+
+
+def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articles: int = 1) -> tuple[Paged, int]:
+    """Statements (``storyline quotes --grouped``) of the quotes the filters pick, most carried first,
+    as ``statement_row`` gives them plus ``person_id`` (the speaker's page); and how many quotes they
+    group. Empty before the quotes stage; bad FTS5 syntax raises :class:`SearchSyntaxError`."""
+    if not caps.quotes:
+        return Paged([], 0, spec), 0
+    from storyline.stories.query import rank_statements, statement_row
+    from storyline.stories.quotes import Occurrence, aggregate
+
+    frm, where, args = _quote_where(caps, f)
+    col = lambda c: f'q."{c}"' if c in caps.quote_columns else f'NULL AS "{c}"'  # noqa: E731
+    rows = _match(db, f"SELECT {_quote_id(caps)} AS id, q.article_id, q.text, q.speaker, {col('speaker_id')},"
+                      f" {col('kind')}, {quote_date(caps)} AS date, a.outlet{frm}{where}"
+                      " ORDER BY date IS NULL, date, a.id, q.start", args)
+    groups = rank_statements(aggregate([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"],
+                                                   r["speaker_id"], r["date"], r["outlet"], r["kind"])
+                                        for r in rows]), min_articles)
+    items = []
+    for g in groups[spec.offset:spec.offset + spec.per_page]:
+        row = statement_row(g)
+        row["person_id"] = g.speaker_id or (surface_id("PERSON", g.speaker) if g.speaker else None)
+        items.append(row)
+    return Paged(items, len(groups), spec), len(rows)
 
 
 def _quote(r: Row) -> Row:

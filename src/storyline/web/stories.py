@@ -121,20 +121,6 @@ def _quote(g: Any) -> Row:
     return {**quote_row(g), "speaker_id": g.speaker_id, "article_id": first.article_id, "quote_id": first.quote_id}
 
 
-def list_statements(store: Store, caps: Caps, spec: PageSpec, *, speaker: str | None = None,
-                    about: str | None = None, kind: str | None = None, since: str | None = None,
-                    min_articles: int = 1) -> Paged:
-    """Statements (``storyline quotes --grouped``): the quotations the filters pick, grouped, most
-    carried first, each with its first and latest report; an empty page before the quotes stage."""
-    if not caps.quotes:
-        return Paged([], 0, spec)
-    from storyline.stories.query import statement_row, statements
-
-    groups = statements(store, speaker=speaker, about=about, kind=kind, since=since, min_articles=min_articles,
-                        limit=None)
-    return Paged([statement_row(g) for g in groups[spec.offset:spec.offset + spec.per_page]], len(groups), spec)
-
-
 def event_rows(events: list[TimelineEvent]) -> list[Row]:
     """Events for the API: ``storyline timeline --json`` rows, each quotation with its span."""
     from storyline.stories.query import timeline_row
