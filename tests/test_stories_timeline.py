@@ -34,6 +34,27 @@ def test_short_common_quotes_are_not_grouped_on_one_word() -> None:
     assert agg.add(Occurrence("a", "a", "We will win")) != agg.add(Occurrence("b", "b", "We will not win"))
 
 
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # translations and parts of one statement
+    ("Putin must keep in mind that he cannot win", "Putin must remember that he cannot win", True),
+    ("The port has to remain open to every ship that respects the rules",
+     "The port must stay open to every ship that respects the rules, and we will see to it", True),
+    ("She ’ s back at work today", "She's back at work today.", True),  # a clitic the scraper spaced out
+    ("the case hadn ’ t been filed by Friday", "the case hadn't been filed by Friday", True),
+    ("The ferry resumes service next Monday", "The ferry resumes service next Monday", True),
+    # three common words in common are a coincidence
+    ("Would we have done it without him?", "Builders could have done what they wanted, without asking anyone",
+     False),
+    ("She did not believe the forecast", "I believe the mayor did not win", False),
+    ("Two bombs fell on an airstrip", "Two of the bombs fell within the camp, near the school", False),
+    ("We will win", "We will not win", False),
+])
+def test_same_statement_table(a: str, b: str, same: bool) -> None:
+    agg = QuoteAggregator()
+    first, second = Occurrence("a", "a", a, "Mari Lepik"), Occurrence("b", "b", b, "Mari Lepik")
+    assert (agg.add(first) == agg.add(second)) is same
+
+
 def _records() -> list[ArticleRecord]:
     texts = [
         ("e1", "Duda meets Stoltenberg in Brussels", "Andrzej Duda met Jens Stoltenberg on Thursday in Brussels. "

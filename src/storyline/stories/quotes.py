@@ -34,15 +34,21 @@ KIND_RANK = {"direct": 0, "headline": 1, "partial": 2, "indirect": 3}
 KEY_QUOTE_RANK = {"direct": 0, "headline": 0, "partial": 1, "indirect": 2}
 MIN_TOKENS = 4  #: shorter quotations ("we will win") are too common to group on words alone
 CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
+#: ... and at least this many of them (or all): three common words in common ("would we have done
+#: it without him?") are a coincidence, not a statement
+MIN_SHARED = 4
 TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
 LOOKUP_TOKENS = 8  #: rarest already-indexed tokens a quotation looks candidates up with
 POSTING_CAP = 500
 _WORD = re.compile(r"[\w'’]+")
+_SPACED_CLITIC = re.compile(r"(\w)\s+['’]\s*(s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 QUOTE_MARK = re.compile(r'["“”„«»]')  #: a quotation mark: the words it encloses are the speaker's
 
 
 def quote_tokens(text: str) -> list[str]:
-    """Folded tokens of a quotation without function words."""
+    """Folded tokens of a quotation without function words; a clitic the scraper spaced out ("she ’ s",
+    "hadn ’ t") is joined again, so it compares with the same words written whole."""
+    text = _SPACED_CLITIC.sub(r"\1'\2", text)
     return [w for w in (fold(t) for t in _WORD.findall(text)) if w and w not in QUOTE_STOP]
 
 
@@ -141,7 +147,10 @@ def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -
     short = min(len(a), len(b))
     if short < MIN_TOKENS:
         return a == b and short > 0
-    if len(a & b) / short >= CONTAINMENT:
+    shared = len(a & b)
+    if shared < min(short, MIN_SHARED):
+        return False
+    if shared / short >= CONTAINMENT:
         return True
     return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) >= TOKEN_SET
 
