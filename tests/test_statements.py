@@ -8,16 +8,19 @@ and one in part, plus a statement only one article carries and a paraphrase of s
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.export import export
 from storyline.records import AnalysedArticle, CleanArticle, Quote
 from storyline.store import Store
 from storyline.stories import statement_row, statements
@@ -151,3 +154,26 @@ def test_quote_explorer_groups_by_statement(db: str) -> None:
     plain = client.get("/quotes")
     assert "5 quotes, in the order they were said" in re.sub(r"<[^>]+>", "", html.unescape(plain.text))
     assert 'name="group"' not in plain.text
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_statements(db: str, tmp_path: Path, fmt: str) -> None:
+    with Store(db, readonly=True) as store:
+        written = export(store, tmp_path / "out", fmt=fmt)
+    path, n = written["statements"]
+    assert n == 3 and path.name == f"statements.{fmt}"
+    if fmt == "jsonl":
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    elif fmt == "parquet":
+        rows = pq.read_table(path).to_pylist()
+    else:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [{k: json.loads(v) if k in ("quote_ids", "article_ids", "outlets") else v for k, v in r.items()}
+                    for r in csv.DictReader(fh)]
+    call = rows[0]
+    assert list(call) == ["id", "text", "speaker", "speaker_id", "kind", "reports", "quote_ids", "article_ids",
+                          "outlets", "first_date", "latest_date"]
+    assert call["id"] == call["quote_ids"][0] and call["id"].startswith("a1" * 8 + ":")
+    assert call["outlets"] == ["Harbour Herald", "Coast Daily", "Baltic Wire"]
+    assert (call["first_date"], call["latest_date"]) == ("2025-03-03", "2025-03-06")
+    assert int(call["reports"]) == 3 and len(call["article_ids"]) == 3

@@ -13,8 +13,11 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
 * ``stories``: ``{id, title, article_ids, start, end}`` — articles that report the same event.
 * ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids}`` — a story's
   events, one per date (``storyline.stories.TimelineEvent.row()``).
+* ``statements``: ``{id, text, speaker, speaker_id, kind, reports, quote_ids, article_ids, outlets,
+  first_date, latest_date}`` — the quotations grouped into statements across articles.
 
-Rows are streamed: memory stays flat however large the store is.
+Rows are streamed: memory stays flat however large the store is, except for ``statements``,
+whose grouping holds every quotation's words.
 """
 
 from __future__ import annotations
@@ -101,8 +104,21 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
             yield e.row()
 
 
+def statement_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """Every statement of the store (``storyline quotes --grouped``), most carried first; its ``id`` is
+    the id of its first report's quote."""
+    from storyline.stories.query import statements
+
+    for g in statements(store, limit=None):
+        first, latest = g.first, g.latest
+        yield {"id": first.quote_id, "text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id,
+               "kind": g.kind, "reports": len(g.occurrences), "quote_ids": [o.quote_id for o in g.occurrences],
+               "article_ids": g.articles, "outlets": g.outlets, "first_date": first.date,
+               "latest_date": latest.date}
+
+
 TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows, "entities": entity_rows,
-          "timexes": timex_rows, "stories": story_rows, "events": event_rows}
+          "timexes": timex_rows, "stories": story_rows, "events": event_rows, "statements": statement_rows}
 
 
 def export(store: Store, out_dir: str | Path, *, fmt: str = "jsonl") -> dict[str, tuple[Path, int]]:
@@ -207,8 +223,18 @@ def _event_schema():  # noqa: ANN202
                       ("article_ids", pa.list_(pa.string()))])
 
 
+def _statement_schema():  # noqa: ANN202
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("text", pa.string()), ("speaker", pa.string()),
+                      ("speaker_id", pa.string()), ("kind", pa.string()), ("reports", pa.int64()),
+                      ("quote_ids", pa.list_(pa.string())), ("article_ids", pa.list_(pa.string())),
+                      ("outlets", pa.list_(pa.string())), ("first_date", pa.string()), ("latest_date", pa.string())])
+
+
 _SCHEMAS = {"articles": _article_schema, "mentions": _mention_schema, "quotes": _quote_schema,
-            "entities": _entity_schema, "timexes": _timex_schema, "stories": _story_schema, "events": _event_schema}
+            "entities": _entity_schema, "timexes": _timex_schema, "stories": _story_schema, "events": _event_schema,
+            "statements": _statement_schema}
 
 
 def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], table: str) -> int:

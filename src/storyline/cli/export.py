@@ -16,9 +16,9 @@ def export_cli(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
     db: DbOption = None,
 ) -> None:
-    """Write every table (articles, mentions, quotes, entities, timexes, stories, events) as JSONL, CSV or
-    Parquet files."""
+    """Write every table (articles, mentions, quotes, entities, timexes, stories, events, statements) as
+    JSONL, CSV or Parquet files."""
     with open_store(db) as store:
         written = export(store, out, fmt=fmt)
     for table, (path, rows) in written.items():
-        console.print(f"{table:<10} {rows:>7} rows  {path}", markup=False)
+        console.print(f"{table:<11} {rows:>7} rows  {path}", markup=False)
