@@ -177,3 +177,15 @@ def test_export_statements(db: str, tmp_path: Path, fmt: str) -> None:
     assert call["outlets"] == ["Harbour Herald", "Coast Daily", "Baltic Wire"]
     assert (call["first_date"], call["latest_date"]) == ("2025-03-03", "2025-03-06")
     assert int(call["reports"]) == 3 and len(call["article_ids"]) == 3
+
+
+def test_person_page_links_to_their_statements(db: str) -> None:
+    client = TestClient(create_app(db))
+    page = client.get("/people/PERSON:Mari%20Lepik")
+    assert page.status_code == 200
+    link = re.search(r'href="(/quotes\?group=statement&amp;speaker=[^"]+)"', page.text)
+    assert link, "the person page links to their statements"
+    grouped = client.get(html.unescape(link.group(1)))
+    words = re.sub(r"<[^>]+>", "", " ".join(html.unescape(grouped.text).split()))
+    assert "2 statements from 4 quotes" in words and CALL in words
+    assert 'class="who"' in grouped.text and "the piers are too old" not in grouped.text  # Berg's words

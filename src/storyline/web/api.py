@@ -123,7 +123,7 @@ def entity(request: Request, entity_id: str, page: PageDep) -> dict:
         if e is None:
             raise ApiError(404, "not_found", f"no entity {entity_id!r}; list them with /api/entities")
         return {**e, "mentions": P.entity_mentions(r.db, r.caps, e, page).as_dict(),
-                "quotes": P.entity_quotes(r.db, r.caps, e, page).as_dict(),
+                "quotes": P.entity_quotes(r.db, r.caps, e, page)[0].as_dict(),
                 "quotes_per_month": P.quotes_per_month(r.db, r.caps, e),
                 "quoted_with": P.quoted_with(r.db, r.caps, e)}
 

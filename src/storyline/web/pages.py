@@ -168,7 +168,8 @@ def person(request: Request, entity_id: str) -> Response:
         events = S.timeline(r.store, r.caps, person=key)
         for ev in events:  # the filter names the person when no participant's name holds the key: not needed here
             ev.participants = [p for p in ev.participants if p != key]
-        return render(request, r, "person.html", e=e, quotes=P.entity_quotes(r.db, r.caps, e, _page(request)),
+        quotes, speaker_key = P.entity_quotes(r.db, r.caps, e, _page(request))
+        return render(request, r, "person.html", e=e, quotes=quotes, speaker_key=speaker_key,
                       mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),
                       chart=month_chart(months), quoted_with=P.quoted_with(r.db, r.caps, e),
                       events=S.event_views(r.db, r.caps, events[:PERSON_EVENTS]), events_total=len(events))

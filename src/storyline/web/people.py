@@ -107,16 +107,17 @@ def entity_mentions(db: Conn, caps: Caps, e: Row, spec: PageSpec) -> Paged:
     return Paged(rows, total, spec)
 
 
-def entity_quotes(db: Conn, caps: Caps, e: Row, spec: PageSpec) -> Paged:
+def entity_quotes(db: Conn, caps: Caps, e: Row, spec: PageSpec) -> tuple[Paged, str | None]:
+    """The entity's quotes, and the speaker filter that found them (for links to the quote explorer)."""
     if not caps.quotes:
-        return Paged([], 0, spec)
+        return Paged([], 0, spec), None
     items, total = [], 0
     for key in e["speaker_keys"]:  # canonical id first; a name-only store matches by name
         page = list_quotes(db, caps, Filters(speaker=key), spec)
         if page.total:
-            return page
+            return page, key
         items, total = page.items, page.total
-    return Paged(items, total, spec)
+    return Paged(items, total, spec), None
 
 
 def quotes_per_month(db: Conn, caps: Caps, e: Row) -> list[Row]:
