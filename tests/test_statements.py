@@ -189,3 +189,17 @@ def test_person_page_links_to_their_statements(db: str) -> None:
     words = re.sub(r"<[^>]+>", "", " ".join(html.unescape(grouped.text).split()))
     assert "2 statements from 4 quotes" in words and CALL in words
     assert 'class="who"' in grouped.text and "the piers are too old" not in grouped.text  # Berg's words
+
+
+def test_grouped_view_reads_only_the_latest_quotes_when_there_are_too_many(db: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.web import queries
+
+    monkeypatch.setattr(queries, "MAX_GROUPED_QUOTES", 2)
+    client = TestClient(create_app(db))
+    words = re.sub(r"<[^>]+>", "", " ".join(html.unescape(client.get("/quotes?group=statement").text).split()))
+    assert "from the latest 2 quotes" in words and "a filter (a speaker, words, dates) groups them all" in words
+    items = client.get("/api/statements").json()["items"]
+    # the two latest: the partial report of 6 March and Berg's paraphrase of 4 March (read after Lepik's variant)
+    assert sorted(len(g["articles"]) for g in items) == [1, 1]
+    assert {g["first"]["date"] for g in items} <= {"2025-03-04", "2025-03-06"}

@@ -109,7 +109,6 @@ def _report(r: dict) -> str:
     return " · ".join(x for x in (r["date"] or "undated", r["outlet"], r["article_id"]) if x)
 
 
-
 def _context(text: str, start: int, end: int, s_start: int | None, s_end: int | None) -> str:
     """The sentence(s) around the quote, the quote highlighted, at most ~400 characters."""
     lo = max(text.rfind("\n", 0, start) + 1, start - 200)

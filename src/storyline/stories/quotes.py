@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -49,7 +50,13 @@ def quote_tokens(text: str) -> list[str]:
     """Folded tokens of a quotation without function words; a clitic the scraper spaced out ("she ’ s",
     "hadn ’ t") is joined again, so it compares with the same words written whole."""
     text = _SPACED_CLITIC.sub(r"\1'\2", text)
-    return [w for w in (fold(t) for t in _WORD.findall(text)) if w and w not in QUOTE_STOP]
+    return [w for w in (_fold_word(t) for t in _WORD.findall(text)) if w and w not in QUOTE_STOP]
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """:func:`~storyline.stories.terms.fold` of one word, remembered: quotations repeat their words."""
+    return fold(word)
 
 
 def sentence_tokens(text: str) -> list[frozenset[str]]:

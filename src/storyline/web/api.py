@@ -153,7 +153,7 @@ def statements(request: Request, page: PageDep, f: FilterDep,
                                                                     "many articles.")] = 1,
                ) -> dict:
     with reader(request) as r:
-        return _syntax(Q.list_statements, r.db, r.caps, f, page, min_articles)[0].as_dict()
+        return _syntax(Q.list_statements, r.db, r.caps, f, page, min_articles).page.as_dict()
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story and its timeline")

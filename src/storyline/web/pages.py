@@ -137,7 +137,8 @@ def quotes(request: Request) -> Response:
         ctx["grouped"] = request.query_params.get("group") == "statement"
         try:
             if ctx["grouped"]:
-                ctx["page"], ctx["grouped_quotes"] = Q.list_statements(r.db, r.caps, f, spec)
+                ctx["statements"] = Q.list_statements(r.db, r.caps, f, spec)
+                ctx["page"] = ctx["statements"].page
             else:
                 ctx["page"] = Q.list_quotes(r.db, r.caps, f, spec)
             ctx["facets"] = Q.quote_facets(r.db, r.caps, f)
