@@ -65,6 +65,15 @@ CASES = [
      [("headline", "Lepik", "The harbour will reopen in May")]),
     ("headline to", "Berg to the ministry: \"We need more dredgers now\"\n\nThe mayor wrote a letter.",
      [("headline", "Berg", "We need more dredgers now")]),
+    # what follows "in" is where, not who: the old rule took "Riga", or "Tamm in Riga", for the speaker
+    ("headline in place", "Kivi in Riga: \"The bridge will open in spring\"\n\nMayor Peteris Kivi spoke on Monday "
+                          "about the new bridge.",
+     [("headline", "Peteris Kivi", "The bridge will open in spring")]),
+    ("headline in place 2", "Tamm in Riga: \"The bridge will open in spring\"\n\nMayor Peteris Tamm spoke on Monday "
+                            "about the new bridge.",
+     [("headline", "Peteris Tamm", "The bridge will open in spring")]),
+    ("headline place only", "Talks in Riga: \"a good day for the region\"\n\nThe ministers met on Monday.",
+     [("headline", None, "a good day for the region")]),
     ("headline calls", "Lepik calls the delays \"absurd and costly\"\n\nThe minister spoke on Monday in the "
                        "capital.",
      [("headline", "Lepik", "absurd and costly")]),

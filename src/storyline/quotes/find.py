@@ -40,6 +40,7 @@ _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 on earlier later also then""".split())
 _ROLES = frozenset("""president minister diplomat chief leader head secretary general chancellor spokesman
 spokeswoman spokesperson official ambassador governor senator candidate nominee mayor""".split())
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
 live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
 
@@ -314,7 +315,9 @@ def colon_speaker(text: str, span: QuoteSpan, prev_end: int, mentions: list[Any]
     head = text[lo:span.open_at].rstrip()
     if not head.endswith(":"):
         return None
-    inner = [m for m in mentions if m.start >= lo and m.end <= span.open_at]
+    # a place after "in", "at", "to" … is where or whom ("Talks in Vilnius:"), never the speaker
+    inner = [m for m in mentions if m.start >= lo and m.end <= span.open_at
+             and not _LOCATIVE_BEFORE.search(text, max(lo, m.start - 12), m.start)]
     pick = next((m for m in inner if m.label == "PERSON"), None) or next(
         (m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
     if pick is None:
@@ -347,10 +350,19 @@ def heading_speaker(text: str, lo: int, colon: int, mentions: list[Any]) -> Fram
     cut = re.search(r"\s(?:to|on|at|in|about|after|before|vs\.?)\s", head)
     scope_end = lo + cut.start() if cut else colon
     people = [m for m in inner if m.label == "PERSON" and m.end <= scope_end]
-    pick = (people or [m for m in inner if m.end <= scope_end] or inner or [None])[-1]
+    pick = (people or [m for m in inner if m.end <= scope_end] or [None])[-1]
     if pick is None:
-        s = lo + len(head) - len(head.lstrip())
-        return Frame(":", colon, colon + 1, s, colon, where="colon")
+        # what follows "to", "in", "at" … is whom or where ("Nauseda in Washington:"), never the speaker
+        before = text[lo:scope_end]
+        s, e = lo + len(before) - len(before.lstrip()), lo + len(before.rstrip())
+        names = words(before)
+        if not names or len(names) > 4 or not all(w[0].isupper() for w in names if w.lower() not in _SMALL):
+            return None
+        # ... and what comes before is a name only if the text names someone so ("Talks in Vilnius:" is not)
+        named = {w for m in mentions if m.label in ("PERSON", "ORG") for w in words(m.text)}
+        if names[-1] not in named:
+            return None
+        return Frame(":", colon, colon + 1, s, e, where="colon")
     return Frame(":", colon, colon + 1, pick.start, pick.end, where="colon")
 
 
