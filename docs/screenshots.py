@@ -37,6 +37,7 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
         ("home", "/", None),
         ("search", "/?q=drone*", None),
         ("quotes", "/quotes", None),
+        ("statements", "/quotes?group=statement", None),
         ("person", "/people/" + f"PERSON:{speaker}".replace(" ", "%20"), None),
         ("people", "/people?type=PERSON", None),
         ("article", f"/articles/{art[0]}#q-{art[1]}", None),

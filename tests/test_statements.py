@@ -203,3 +203,15 @@ def test_grouped_view_reads_only_the_latest_quotes_when_there_are_too_many(db: s
     # the two latest: the partial report of 6 March and Berg's paraphrase of 4 March (read after Lepik's variant)
     assert sorted(len(g["articles"]) for g in items) == [1, 1]
     assert {g["first"]["date"] for g in items} <= {"2025-03-04", "2025-03-06"}
+
+
+def test_statement_cards_put_marks_only_around_unmarked_own_words(db: str, tmp_path: Path) -> None:
+    headline = "Lepik calls the delays “absurd and costly”"
+    with Store(db) as store:  # a headline that marks the speaker's words itself
+        store.save_batch([_analysed("d4" * 8, "Harbour Herald", "2025-03-07", [("headline", "Mari Lepik", headline)])])
+    text = TestClient(create_app(db)).get("/quotes", params={"group": "statement"}).text
+    cards = re.findall(r'<article class="quote statement( unmarked)?">\s*<blockquote>(.*?)</blockquote>', text)
+    marked = {html.unescape(words): not unmarked for unmarked, words in cards}
+    assert marked[VARIANT] is True  # a direct quotation (its fullest wording): the card's marks go around it
+    assert marked["the piers are too old for new ships"] is False  # a paraphrase: no marks
+    assert marked[headline] is False  # its own marks say which words are the speaker's: no second pair
