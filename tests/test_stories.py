@@ -765,3 +765,78 @@ def test_a_dateline_place_is_named_as_the_body_writes_it(written: str, shown: st
     from storyline.stories.events import place_name
 
     assert place_name(written) == shown
+
+
+def _brussels_meeting() -> object:
+    return article("bm", "Stoltenberg meets Duda in Brussels",
+                   "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Wednesday in Brussels. "
+                   "The two leaders discussed the eastern flank, the air defence of Poland and the drills in Belarus.",
+                   published="2023-05-17", people=PEOPLE, places=("Brussels", "Poland", "Belarus"), orgs=("NATO",))
+
+
+def test_a_meeting_elsewhere_that_names_the_city_only_in_passing_is_another_story() -> None:
+    summit = article("bs", "Eastern flank leaders meet Stoltenberg in Bratislava",
+                     "The leaders of the eastern flank met NATO Secretary General Jens Stoltenberg and Polish "
+                     "President Andrzej Duda at a summit in Bratislava, five weeks before the allies gather for "
+                     "their yearly meeting of heads of state and government. They discussed the eastern flank, the "
+                     "air defence of Poland and the drills in Belarus, which the leaders of the region have watched "
+                     "with growing concern since the spring. The hosts asked for more allied soldiers on their "
+                     "territory and for a clear plan to defend every part of it from the first hour of a crisis. "
+                     "Several leaders said that the region now speaks with one voice on the defence of the alliance "
+                     "and on the support it owes to its neighbours. Later that week, the Belgian prime minister "
+                     "said in Brussels that his jets would stay in the Baltic.",
+                     people=PEOPLE, places=("Bratislava", "Brussels", "Poland", "Belarus"), orgs=("NATO",))
+    ids = file_all(StoryIndex(), _brussels_meeting(), summit)
+    assert ids[0] != ids[1]  # Brussels, named only far down, is background: not where the summit was
+    # the rule as it was (the city named anywhere) took the summit into the Brussels meeting's story
+    assert len(set(file_all(StoryIndex(StoryParams(place_named_in_lead=False)), _brussels_meeting(), summit))) == 1
+
+
+def test_a_one_day_meeting_takes_no_report_of_a_day_weeks_later() -> None:
+    later = article("bl", "Stoltenberg and Duda discuss air defence in Brussels",
+                    "NATO Secretary General Jens Stoltenberg and Polish President Andrzej Duda discussed the eastern "
+                    "flank, the air defence of Poland and the drills in Belarus in Brussels on Thursday.",
+                    published="2023-06-09", people=PEOPLE, places=("Brussels", "Poland", "Belarus"), orgs=("NATO",))
+    assert extract_event(later).date == "2023-06-08"  # three weeks after the meeting
+    ids = file_all(StoryIndex(), _brussels_meeting(), later)
+    assert ids[0] != ids[1]
+    loose = StoryParams(one_day_gap_days=10_000)  # a gap penalty alone lets the words win
+    assert len(set(file_all(StoryIndex(loose), _brussels_meeting(), later))) == 1
+
+
+def test_an_undated_meeting_takes_no_dated_report_of_another_weekday() -> None:
+    undated = article("um", "Stoltenberg meets Duda in Brussels",
+                      "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda on Friday in Brussels. "
+                      "The two leaders discussed the eastern flank, the air defence of Poland and the drills in "
+                      "Belarus.", people=PEOPLE, places=("Brussels", "Poland", "Belarus"), orgs=("NATO",))
+    signed = article("sg", "Stoltenberg and Duda sign air defence deal in Brussels",
+                     "NATO Secretary General Jens Stoltenberg and Polish President Andrzej Duda signed a deal on the "
+                     "eastern flank, the air defence of Poland and the drills in Belarus in Brussels on Wednesday.",
+                     published="2024-07-10", people=PEOPLE, places=("Brussels", "Poland", "Belarus"), orgs=("NATO",))
+    assert extract_event(undated).date == "XXXX-WXX-5" and extract_event(signed).date == "2024-07-10"
+    ids = file_all(StoryIndex(), undated, signed)
+    assert ids[0] != ids[1]  # the story's meeting was on a Friday; the deal was signed on a Wednesday
+    off = StoryParams(one_day_story_weekdays=False)
+    assert len(set(file_all(StoryIndex(off), undated, signed))) == 1
+
+
+@pytest.mark.parametrize(("mine", "theirs", "apart"), [
+    ({"brussels": 2}, {"bratislava": 1}, True),  # the meeting in Brussels, the summit in Bratislava
+    ({"brussels": 2}, {"brussels": 1, "bratislava": 1}, False),  # one of theirs was in Brussels
+    ({"brussels": 1}, {"belgium": 1}, False),  # a city and its country are one place
+    ({"brussels": 1}, {}, False),  # a story of no meeting: nothing to tell apart
+])
+def test_a_report_fitting_meetings_in_two_cities_does_not_fold_them(mine: dict, theirs: dict, apart: bool) -> None:
+    from collections import Counter
+
+    from storyline.entities.places import place_key_country
+    from storyline.stories.cluster import Story
+    from storyline.stories.rules import other_meeting_places
+
+    def same_country(place: str, others: object) -> bool:
+        country = place_key_country(place)
+        return country is not None and any(place_key_country(o) == country for o in others)
+
+    a, b = Story("s1", meeting_places=Counter(mine)), Story("s2", meeting_places=Counter(theirs))
+    assert other_meeting_places(a, b, same_country) is apart
+    assert other_meeting_places(b, a, same_country) is apart

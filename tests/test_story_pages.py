@@ -293,3 +293,21 @@ def test_an_undated_event_card_shows_the_weekday_its_reports_give() -> None:
              "summary": "Talks.", "people": [], "quotes": [], "articles": []}
     assert "undated (a Wednesday)" in str(card(event))
     assert ">2023-06-27<" in str(card({**event, "date": "2023-06-27"}))
+
+
+def test_the_sample_corpus_keeps_different_events_apart(db: str) -> None:
+    """examples/ in the seeds' manner: meetings, summits and incidents of the same people and weeks."""
+    with sqlite3.connect(db) as con:
+        story = dict(con.execute("SELECT a.title, sa.story_id FROM articles a JOIN story_articles sa"
+                                 " ON sa.article_id = a.id WHERE a.title IS NOT NULL"))
+
+    def of(words: str) -> str:
+        (sid,) = {s for t, s in story.items() if words in t}
+        return sid
+
+    brussels = of("Stoltenberg asks Minsk to stop hosting Russian units")
+    others = [of("The eastern flank is not a buffer zone"),  # a summit in Bratislava, Brussels named far down
+              of("Three percent should be the new minimum"),  # a plan for the Washington summit, undated
+              of("Allies Will Not Be Intimidated by Drills in Belarus")]  # a ministers' meeting on a Thursday
+    assert brussels not in others and len(set(others)) == 3
+    assert of("NATO at 75") not in {of("Stoltenberg in Rukla"), of("Stoltenberg: Allies Will Not Be")}

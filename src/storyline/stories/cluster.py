@@ -51,8 +51,8 @@ from typing import Any
 from storyline.entities.places import place_key_country
 from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatures, Canonical, Event,
                                       compatible_kinds, default_canonical, lead_sentences)
-from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_subjects, ruled_out,
-                                     top_kind)
+from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_meeting_places,
+                                     other_subjects, ruled_out, top_kind)
 from storyline.stories.split import find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, shared_words, term_bag, weigh)
@@ -76,6 +76,11 @@ class StoryParams:
     same_day_bonus: float = 0.08
     near_days: int = 3  #: event dates this close are one event told late
     hard_gap_days: int = 365  #: event dates farther apart: never one story
+    #: a story of a one-day event (a meeting) never takes an article whose day, read in its text, is
+    #: farther from the story's (also read in the text) than this
+    one_day_gap_days: int = 7
+    #: a story of a one-day event on a weekday (its reports undated) never takes an article of another weekday
+    one_day_story_weekdays: bool = True
     gap_penalty: float = 0.05  #: penalty per doubling of the gap beyond ``near_days``
     max_gap_penalty: float = 0.5
     weekday_penalty: float = 0.05
@@ -114,6 +119,9 @@ class StoryParams:
     bridge_short_ratio: float = 2.5
     bridge_short_max: int = 3  #: ... small: at most this many articles
     one_day_place_rule: bool = True  #: a meeting or press conference in another city is another story
+    #: ... unless the article names the story's city, in its title or lead (a city named further down
+    #: is background: "the secretary general told journalists in Brussels")
+    place_named_in_lead: bool = True
     counterpart_rule: bool = True  #: the person met or beaten must be named on both sides (module docstring)
     subject_rule: bool = True  #: an arrest (an injury) of someone other than the story's person is another one
     distinct_kinds_rule: bool = True  #: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``)
@@ -134,6 +142,8 @@ class TextFeatures:
     people: dict[str, float] = field(default_factory=dict)  #: person key → share of the article's person mentions
     title_names: list[str] = field(default_factory=list)  #: ``e:`` terms of the names in the title
     names: frozenset[str] = frozenset()  #: lower-cased capitalised words of the text: is a surname named?
+    #: ... of the title and lead: is the city of the story's meeting named where the article says what it reports?
+    lead_names: frozenset[str] = frozenset()
     places: list[str] = field(default_factory=list)  #: keys of the places the text names
 
 
@@ -251,9 +261,10 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
     capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", f.text))
+    lead_capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", title + " " + f.text[:lead_end]))
     places = sorted({k for m in f.mentions if m.label in PLACE_LABELS and (k := entity_key(m.text))})
     return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised,
-                        places)
+                        lead_names=lead_capitalised, places=places)
 
 
 def _when(event: Event) -> _When:
@@ -355,7 +366,7 @@ class StoryIndex:
         scored: list[tuple[float, Story]] = []
         for story in self._candidates(vector, when, member.people, member.place):
             parts = self._score(vector, when, member.people, member.place, member.kind, story, member.persons,
-                                member.main, member.anchors, text.names, member.counterparts)
+                                member.main, member.anchors, text.names, member.counterparts, text.lead_names)
             if parts is None:
                 continue
             total = sum(parts.values())
@@ -437,8 +448,8 @@ class StoryIndex:
     def _score(self, vector: dict[str, float], when: _When, people: list[str], place: str | None,
                kind: str | None, story: Story, persons: dict[str, float] | None = None,
                main: list[str] | None = None, anchors: list[str] | None = None,
-               names: frozenset[str] = frozenset(), counterparts: list[str] | None = None
-               ) -> dict[str, float] | None:
+               names: frozenset[str] = frozenset(), counterparts: list[str] | None = None,
+               lead_names: frozenset[str] | None = None) -> dict[str, float] | None:
         """The parts of the article-to-story score, or None when the dates, the counterparts or the
         meeting places rule the story out, or when a short text shares too few words with it."""
         p = self.params
@@ -450,7 +461,8 @@ class StoryIndex:
         parts = {"text": text, "date": date}
         if len(vector) < p.short_text_terms:
             return parts if shared_words(vector, story.centroid) >= p.short_shared_words else None
-        article = ArticleSide(place, kind, main or [], counterparts or [], persons or {}, names)
+        article = ArticleSide(place, kind, main or [], counterparts or [], persons or {}, names,
+                              lead_names if p.place_named_in_lead and lead_names is not None else names)
         if ruled_out(p, article, story, self._same_country):
             return None
         if place and story.places:
@@ -499,6 +511,9 @@ class StoryIndex:
             gap = abs(nearest - when.lo)  # type: ignore[operator]
             if gap > p.hard_gap_days:
                 return None
+            if gap > p.one_day_gap_days and when.source == "text" and story.day_sources.get(nearest) == "text" \
+                    and top_kind(story) in ONE_DAY_KINDS:
+                return None  # a meeting is one day: a report of something weeks later is another event
             if gap == 0 and when.source == "text" and story.day_sources.get(nearest) == "text":
                 return p.same_day_bonus
             return -self._gap_penalty(gap)
@@ -511,8 +526,10 @@ class StoryIndex:
             intervals = story.spans + [(d, d) for d in story.days[:1] + story.days[-1:]]
             gap = min(max(0, lo - when.hi, when.lo - hi) for lo, hi in intervals)  # type: ignore[operator]
             return -self._gap_penalty(gap) if gap > 0 else 0.0
-        if when.one_day and when.weekday is not None and story.weekdays and when.weekday not in story.weekdays:
-            return None  # a meeting on a Thursday is not the story's Wednesday meeting
+        if (when.one_day or p.one_day_story_weekdays and top_kind(story) in ONE_DAY_KINDS) \
+                and when.weekday is not None and story.weekdays \
+                and when.weekday not in story.weekdays:
+            return None  # a meeting on a Thursday is not the story's Wednesday meeting, nor what it reports
         if when.weekday is not None and story.weekdays and when.lo is None:
             return 0.0 if when.weekday in story.weekdays else -p.weekday_penalty
         return 0.0
@@ -585,6 +602,8 @@ class StoryIndex:
                 continue  # the fight against one boxer is not the fight against another
             if p.subject_rule and other_subjects(story, other):
                 continue  # nor one player's injury another's
+            if p.one_day_place_rule and other_meeting_places(story, other, self._same_country):
+                continue  # nor the meeting in Brussels the summit in Bratislava
             story = self._merge(story, other)
         return story
 

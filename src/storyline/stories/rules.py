@@ -49,6 +49,7 @@ class ArticleSide:
     counterparts: list[str]  #: people met or beaten
     persons: dict[str, float]  #: person keys of the article's mentions
     names: frozenset[str]  #: lower-cased capitalised words of the text
+    place_names: frozenset[str] = frozenset()  #: ... of the words where it may name the story's city
 
 
 def ruled_out(params: StoryParams, article: ArticleSide, story: Story, same_country: SameCountry) -> str | None:
@@ -78,7 +79,7 @@ def places_agree(article: ArticleSide, story: Story, same_country: SameCountry) 
     or the article or the story never names the city of the other's: a meeting in The Hague is
     not the story's meeting in Brussels. A report filed from Warsaw about the meeting in
     Brussels still names Brussels, so naming the city is enough."""
-    place, kind, names = article.place, article.kind, article.names
+    place, kind, names = article.place, article.kind, article.place_names
     if place and story.places and kind in SEATED_KINDS and place not in story.places \
             and not same_country(place, story.places) and not named(story.places, names):
         return False
@@ -92,6 +93,15 @@ def places_agree(article: ArticleSide, story: Story, same_country: SameCountry) 
         if place and story.named_places and place not in story.named_places:
             return same_country(place, story.named_places)
     return True
+
+
+def other_meeting_places(a: Story, b: Story, same_country: SameCountry) -> bool:
+    """Whether two stories are meetings (press conferences, summits) in different cities: never
+    merged, whatever a report that fits both says (it mentions the one and reports the other)."""
+    if not a.meeting_places or not b.meeting_places:
+        return False
+    mine, theirs = top(a.meeting_places), top(b.meeting_places)
+    return not set(mine) & set(theirs) and not any(same_country(x, theirs) for x in mine)
 
 
 def subjects_agree(article: ArticleSide, story: Story) -> bool:
