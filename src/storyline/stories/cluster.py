@@ -260,11 +260,16 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
             if key:
                 persons[key] += 1.0
     total = math.sqrt(sum(v * v for v in persons.values())) or 1.0
-    capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", f.text))
-    lead_capitalised = frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", title + " " + f.text[:lead_end]))
+    capitalised = _capitalised(f.text)
+    lead_capitalised = _capitalised(title + " " + f.text[:lead_end])
     places = sorted({k for m in f.mentions if m.label in PLACE_LABELS and (k := entity_key(m.text))})
     return TextFeatures(term_bag(regions, names), {k: v / total for k, v in persons.items()}, title_names, capitalised,
                         lead_names=lead_capitalised, places=places)
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of a text, lower-cased: does it name a person or a city?"""
+    return frozenset(w.lower() for w in re.findall(r"\b[A-ZÀ-Ý][\w'-]+", text))
 
 
 def _when(event: Event) -> _When:
@@ -462,7 +467,7 @@ class StoryIndex:
         if len(vector) < p.short_text_terms:
             return parts if shared_words(vector, story.centroid) >= p.short_shared_words else None
         article = ArticleSide(place, kind, main or [], counterparts or [], persons or {}, names,
-                              lead_names if p.place_named_in_lead and lead_names is not None else names)
+                              lead_names if p.place_named_in_lead else None)
         if ruled_out(p, article, story, self._same_country):
             return None
         if place and story.places:

@@ -49,7 +49,8 @@ class ArticleSide:
     counterparts: list[str]  #: people met or beaten
     persons: dict[str, float]  #: person keys of the article's mentions
     names: frozenset[str]  #: lower-cased capitalised words of the text
-    place_names: frozenset[str] = frozenset()  #: ... of the words where it may name the story's city
+    #: ... of its title and lead, where it names the city of what it reports (None: the whole text)
+    place_names: frozenset[str] | None = None
 
 
 def ruled_out(params: StoryParams, article: ArticleSide, story: Story, same_country: SameCountry) -> str | None:
@@ -78,8 +79,10 @@ def places_agree(article: ArticleSide, story: Story, same_country: SameCountry) 
     """False when a meeting (press conference, summit) and the story's are in different cities,
     or the article or the story never names the city of the other's: a meeting in The Hague is
     not the story's meeting in Brussels. A report filed from Warsaw about the meeting in
-    Brussels still names Brussels, so naming the city is enough."""
-    place, kind, names = article.place, article.kind, article.place_names
+    Brussels still names Brussels where it says what it reports (``place_names``: its title and
+    lead), so naming the city there is enough; further down it is background."""
+    place, kind = article.place, article.kind
+    names = article.names if article.place_names is None else article.place_names
     if place and story.places and kind in SEATED_KINDS and place not in story.places \
             and not same_country(place, story.places) and not named(story.places, names):
         return False
