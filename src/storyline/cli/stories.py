@@ -99,4 +99,3 @@ def _carried(g: QuoteGroup) -> str:
     if latest.date and latest.date != first.date:
         out += f", latest {latest.date}" + (f" ({latest.outlet})" if latest.outlet else "")
     return out
-

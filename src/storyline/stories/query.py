@@ -131,15 +131,15 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
     """
     quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=None)
     meta = _published_and_outlet(store, list(dict.fromkeys(q.article_id for q in quotes)))
-    ranked = rank_statements(aggregate([Occurrence.from_quote(q, published=meta[q.article_id][0],
-                                                              outlet=meta[q.article_id][1]) for q in quotes]),
-                             min_articles)
+    ranked = group_statements([Occurrence.from_quote(q, published=meta[q.article_id][0],
+                                                     outlet=meta[q.article_id][1]) for q in quotes], min_articles)
     return ranked[:limit] if limit else ranked
 
 
-def rank_statements(groups: list[QuoteGroup], min_articles: int = 1) -> list[QuoteGroup]:
-    """The statements reported by at least ``min_articles`` articles in :func:`statements`' order."""
-    kept = [g for g in groups if len(g.articles) >= min_articles]
+def group_statements(occurrences: list[Occurrence], min_articles: int = 1) -> list[QuoteGroup]:
+    """The statements of ``occurrences`` (in the order said) reported by at least ``min_articles``
+    articles, in :func:`statements`' order."""
+    kept = [g for g in aggregate(occurrences) if len(g.articles) >= min_articles]
     kept.sort(key=lambda g: (-len(g.outlets), -len(g.articles), -len(g.occurrences), kind_rank(g),
                              g.first.date is None, g.first.date or ""))
     return kept

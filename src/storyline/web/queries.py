@@ -347,8 +347,8 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
     stage; bad FTS5 syntax raises :class:`SearchSyntaxError`."""
     if not caps.quotes:
         return StatementPage(Paged([], 0, spec), 0, False)
-    from storyline.stories.query import rank_statements, statement_row
-    from storyline.stories.quotes import Occurrence, aggregate
+    from storyline.stories.query import group_statements, statement_row
+    from storyline.stories.quotes import Occurrence
 
     frm, where, args = _quote_where(caps, f)
     col = lambda c: f'q."{c}"' if c in caps.quote_columns else f'NULL AS "{c}"'  # noqa: E731
@@ -358,9 +358,8 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
                   [*args, MAX_GROUPED_QUOTES + 1])
     capped = len(rows) > MAX_GROUPED_QUOTES
     rows = rows[:MAX_GROUPED_QUOTES][::-1]  # the latest, grouped in the order they were said
-    groups = rank_statements(aggregate([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"],
-                                                   r["speaker_id"], r["date"], r["outlet"], r["kind"])
-                                        for r in rows]), min_articles)
+    groups = group_statements([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"], r["speaker_id"],
+                                          r["date"], r["outlet"], r["kind"]) for r in rows], min_articles)
     items = []
     for g in groups[spec.offset:spec.offset + spec.per_page]:
         row = statement_row(g)
