@@ -120,6 +120,25 @@ def test_statements_view_opens_wordings_and_links_the_first_report(page, base: s
     assert page.problems == [], page.problems
 
 
+def test_click_from_an_event_fact_to_the_words_it_was_read_from(page, base: str, db: str) -> None:
+    with sqlite3.connect(db) as con:
+        story = con.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]
+    page.goto(f"{base}/stories/{story}")
+    place = page.locator("li.event span.place a.fact").first
+    read = place.get_attribute("title")  # read from “…”: the words the place was read from
+    details = page.locator("li.event details.evidence").first
+    assert not details.locator("li").first.is_visible()  # the list of sources opens on a click
+    details.locator("summary").click()
+    assert details.locator("li").first.is_visible()
+    place.click()
+    page.wait_for_load_state()
+    assert "?span=" in page.url and page.url.endswith("#span")
+    mark = page.locator("mark#span")
+    assert mark.is_visible() and mark.evaluate("el => el.matches(':target')")
+    assert read == f"read from “{mark.inner_text()}”"
+    assert page.problems == [], page.problems
+
+
 def test_click_from_a_person_mention_to_its_span(page, base: str) -> None:
     page.goto(base + "/people/PERSON:Jens%20Stoltenberg")
     page.locator("ol.mentions a.span-link").first.click()

@@ -162,6 +162,8 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     assert events and all(e["story_id"] == quake for e in events)
     assert {"id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
             "quotes"} <= set(events[0])
+    code, out, _ = run("timeline", "--db", db, "--story", quake, "--evidence")
+    assert code == 0 and "date: 2025-03-04 ← “" in out and "summary: the sentence in " in out
     code, out, _ = run("timeline", "--db", db, "--about", "Helvetia Savings", "--json")
     assert [json.loads(x)["date"] for x in out.splitlines()] == ["2025-06-09"]  # "on Monday", published Tuesday
     code, out, _ = run("timeline", "--db", db, "--person", "Lindqvist")
@@ -185,6 +187,23 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     assert code == 1 and "E410" in err
 
 
+def _rows(path: Path, fmt: str) -> list[dict]:
+    """An exported table's rows, the lists of a CSV cell decoded."""
+    if fmt == "jsonl":
+        return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for r in rows:
+            for k in ("article_ids", "participants", "evidence"):
+                if k in r:
+                    r[k] = json.loads(r[k])
+        return rows
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_stories_and_events_rows(db: str, tmp_path: Path, fmt: str) -> None:
@@ -192,27 +211,18 @@ def test_export_stories_and_events_rows(db: str, tmp_path: Path, fmt: str) -> No
     assert code == 0, err
     tables = {}
     for table in ("stories", "events"):
-        path = tmp_path / f"{table}.{fmt}"
-        if fmt == "jsonl":
-            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-        elif fmt == "csv":
-            with path.open(encoding="utf-8", newline="") as fh:
-                rows = list(csv.DictReader(fh))
-            for r in rows:
-                for k in ("article_ids", "participants"):
-                    if k in r:
-                        r[k] = json.loads(r[k])
-        else:
-            import pyarrow.parquet as pq
-
-            rows = pq.read_table(path).to_pylist()
-        tables[table] = rows
+        tables[table] = _rows(tmp_path / f"{table}.{fmt}", fmt)
     assert len(tables["stories"]) == 3
     assert set(tables["stories"][0]) == {"id", "title", "article_ids", "start", "end"}
     assert sorted(len(r["article_ids"]) for r in tables["stories"]) == [1, 1, 3]
     assert set(tables["events"][0]) == {"id", "story_id", "date", "place", "participants", "kind", "summary",
-                                        "article_ids"}
+                                        "article_ids", "evidence"}
     assert {e["story_id"] for e in tables["events"]} == {r["id"] for r in tables["stories"]}
+    quake = next(e for e in tables["events"] if e["date"] == "2025-03-04")
+    texts = {a["id"]: a["text"] for a in _rows(tmp_path / f"articles.{fmt}", fmt)}
+    assert {"date", "participant", "summary"} <= {v["field"] for v in quake["evidence"]}
+    for v in quake["evidence"]:  # every fact of an exported event points at the words it came from
+        assert v["article_id"] in quake["article_ids"] and texts[v["article_id"]][v["start"]:v["end"]] == v["text"]
     assert "2025-03-04" in {e["date"] for e in tables["events"]}
 
 

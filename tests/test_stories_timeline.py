@@ -55,7 +55,7 @@ def test_same_statement_table(a: str, b: str, same: bool) -> None:
     assert (agg.add(first) == agg.add(second)) is same
 
 
-def _records() -> list[ArticleRecord]:
+def _records(text_of: dict[str, str] | None = None) -> list[ArticleRecord]:
     texts = [
         ("e1", "Duda meets Stoltenberg in Brussels", "Andrzej Duda met Jens Stoltenberg on Thursday in Brussels. "
          "They discussed the eastern flank of the alliance.", "2021-11-25", "PAP"),
@@ -73,6 +73,8 @@ def _records() -> list[ArticleRecord]:
                     people=("Andrzej Duda", "Jens Stoltenberg", "Duda", "Stoltenberg"),
                     places=("Brussels", "Vilnius", "Chile"), orgs=("NATO",))
         e = extract_event(f)
+        if text_of is not None:
+            text_of[aid] = f.text
         sid, _ = pipe.add(f, e)
         records.append(ArticleRecord(aid, sid, e, title=title, outlet=outlet, published=date))
     return records
@@ -99,10 +101,38 @@ def test_timeline_by_story_and_by_topic() -> None:
 def test_export_rows_have_the_contract_fields() -> None:
     records = _records()
     events = story_events(records)
-    assert set(events[0].row()) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids"}
+    assert set(events[0].row()) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
+                                    "evidence"}
+    assert events[0].row()["evidence"][0] == events[0].evidence[0].row()
     rows = story_rows(records)
     assert all(set(r) == {"id", "title", "article_ids", "start", "end"} for r in rows)
     assert sum(len(r["article_ids"]) for r in rows) == 4
+
+
+def test_every_fact_an_event_shows_links_to_the_words_it_was_read_from() -> None:
+    texts: dict[str, str] = {}
+    first = timeline(_records(texts), person="Duda")[0]
+    assert {s.field for s in first.evidence} == {"date", "place", "kind", "participant", "summary"}
+    for s in first.evidence:
+        assert s.article_id in first.article_ids
+        assert texts[s.article_id][s.start:s.end] == s.text
+    assert (first.source("date").value, first.source("date").text) == ("2021-11-25", "Thursday")
+    assert first.source("place").text == "Brussels" and first.source("kind").value == first.kind
+    assert [s.value for s in first.evidence if s.field == "participant"] == first.participants
+    assert first.source("participant", "Andrzej Duda").text in ("Andrzej Duda", "Duda")
+    assert first.source("summary").value == first.summary
+
+
+def test_a_fact_no_words_gave_has_no_evidence() -> None:
+    texts: dict[str, str] = {}
+    records = _records(texts)
+    dated_by_publication = Event("e5", date="2021-11-25", date_source="published", place="Brussels")
+    records.append(ArticleRecord("e5", records[0].story_id, dated_by_publication, title="Brussels talks",
+                                 published="2021-11-25"))
+    alone = story_events([records[-1]])[0]
+    assert alone.date == "2021-11-25" and alone.evidence == []  # the publication date is not a span of the text
+    joined = story_events(records[:2] + records[-1:])[0]
+    assert joined.source("date").article_id in ("e1", "e2")  # the report that read it in its text
 
 
 def test_select_dates_prefers_dates_articles_keep_referring_to() -> None:

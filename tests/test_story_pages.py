@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
     row = timeline_row(events[0])
     assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
-                        "date_hint", "outlets", "quotes"}
+                        "evidence", "date_hint", "outlets", "quotes"}
     assert row["date_hint"] is None  # a dated event needs no hint
     assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles", "first", "latest"}
     call = next(q for q in row["quotes"] if "two halves of our city" in q["text"])
@@ -216,6 +217,34 @@ def test_story_page_is_a_timeline_linked_to_articles_and_spans(client: TestClien
     assert f'id="q-{quotes[0]["quote_id"]}"' in article
 
 
+def test_each_fact_of_an_event_links_to_the_span_it_was_read_from(client: TestClient, db: str) -> None:
+    story = _story_rows(db)[0]
+    page = client.get(f"/stories/{story['id']}")
+    hrefs = [a.get("href") or "" for tag, a in assert_inert(page.text).tags if tag == "a"]
+    events = client.get(f"/api/stories/{story['id']}").json()["events"]
+    evidence = [v for e in events for v in e["evidence"]]
+    assert {"place", "kind", "participant", "summary"} <= {v["field"] for v in evidence}
+    with sqlite3.connect(db) as con:
+        for v in evidence:
+            text = con.execute("SELECT text FROM articles WHERE id = ?", (v["article_id"],)).fetchone()[0]
+            assert text[v["start"]:v["end"]] == v["text"], v
+            assert f"/articles/{v['article_id']}?span={v['start']}-{v['end']}#span" in hrefs
+    place = next(v for v in evidence if v["field"] == "place")
+    article = client.get(f"/articles/{place['article_id']}?span={place['start']}-{place['end']}")
+    assert article.status_code == 200
+    marked = next(a for tag, a in assert_inert(article.text).tags if tag == "mark" and a.get("id") == "span")
+    assert marked["class"] == "ev"
+    assert re.search(r'<mark id="span" class="ev"[^>]*>(?:<[^>]+>)*' + re.escape(html.escape(place["text"],
+                                                                                             quote=False)),
+                     article.text)
+    prefix = client.get(f"/articles/{place['article_id'][:8]}?span={place['start']}-{place['end']}",
+                        follow_redirects=False)
+    assert prefix.headers["location"].endswith(f"?span={place['start']}-{place['end']}")  # the redirect keeps it
+    for bad in ("9-3", "x", f"0-{10 ** 9}"):
+        r = client.get(f"/articles/{place['article_id']}?span={bad}")
+        assert r.status_code == 400 and "START-END offsets within the article" in html.unescape(r.text)
+
+
 def test_every_story_page_renders_inert(client: TestClient, db: str) -> None:
     for row in _story_rows(db):  # the XSS articles of the shared store sit in one of them
         r = client.get(f"/stories/{row['id']}")
@@ -243,7 +272,8 @@ def test_api_story_shape_and_openapi(client: TestClient, db: str) -> None:
     assert len(body["story"]["article_ids"]) == story["articles"] and body["story"]["outlets"]
     e = body["events"][0]
     assert {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
-            "quotes"} == set(e)
+            "quotes", "evidence"} == set(e)
+    assert all(set(v) == {"field", "value", "article_id", "start", "end", "text"} for v in e["evidence"])
     assert all({"text", "speaker", "outlets", "articles", "article_id", "quote_id"} <= set(q) for q in e["quotes"])
     schema = client.get("/api/openapi.json").json()
     op = schema["paths"]["/api/stories/{story_id}"]["get"]

@@ -11,8 +11,9 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
   nationality, country}`` — canonical people, organisations and places.
 * ``timexes``: ``{article_id, start, end, text, type, value}`` — time expressions (TIMEX3 values).
 * ``stories``: ``{id, title, article_ids, start, end}`` — articles that report the same event.
-* ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids}`` — a story's
-  events, one per date (``storyline.stories.TimelineEvent.row()``).
+* ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids, evidence}`` — a
+  story's events, one per date (``storyline.stories.TimelineEvent.row()``); ``evidence`` holds
+  ``{field, value, article_id, start, end, text}``: the span each shown fact was read from.
 * ``statements``: ``{id, text, speaker, speaker_id, kind, reports, quote_ids, article_ids, outlets,
   first_date, latest_date}`` — the quotations grouped into statements across articles.
 
@@ -220,7 +221,10 @@ def _event_schema():  # noqa: ANN202
 
     return pa.schema([("id", pa.string()), ("story_id", pa.string()), ("date", pa.string()), ("place", pa.string()),
                       ("participants", pa.list_(pa.string())), ("kind", pa.string()), ("summary", pa.string()),
-                      ("article_ids", pa.list_(pa.string()))])
+                      ("article_ids", pa.list_(pa.string())),
+                      ("evidence", pa.list_(pa.struct([("field", pa.string()), ("value", pa.string()),
+                                                       ("article_id", pa.string()), ("start", pa.int64()),
+                                                       ("end", pa.int64()), ("text", pa.string())])))])
 
 
 def _statement_schema():  # noqa: ANN202

@@ -58,7 +58,10 @@ def timeline_cli(
     until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
                                               help="Only events on or before this day (undated events left out).")]
     = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event and line.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Under each event, the words each of its facts "
+                                                              "was read from: article id and offsets.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event and line (with its evidence).")]
+    = False,
 ) -> None:
     """Events in date order: date, place, participants, kind, summary, key quotes, outlets."""
     from storyline.stories.query import build_timeline, timeline_row
@@ -85,6 +88,12 @@ def timeline_cli(
             who = f" — {g.speaker}" if g.speaker else ""
             console.print(f"    {escape(in_quotes(shorten(g.text, 160)))}{escape(who)}{escape(_carried(g))}")
         console.print(f"    [dim]outlets:[/dim] {escape(', '.join(e.outlets) or '–')}")
+        if evidence:
+            for v in e.evidence:
+                said = ("the sentence" if v.field == "summary"
+                        else f"{shorten(v.value, 60)} ← {in_quotes(shorten(v.text, 80))}")
+                console.print(f"    [dim]{escape(v.field)}:[/dim] {escape(said)} [dim]in {escape(v.article_id[:10])} "
+                              f"{v.start}–{v.end}[/dim]")
 
 
 def _carried(g: QuoteGroup) -> str:

@@ -27,12 +27,13 @@ from storyline.stories.dedup import Deduplicator, DedupResult
 from storyline.stories.events import ArticleFeatures, Canonical, Event, Evidence, Participant, extract_event
 from storyline.stories.query import UnknownStoryError, build_timeline, statement_row, statements, timeline_row
 from storyline.stories.quotes import Occurrence, QuoteAggregator, QuoteGroup, aggregate
-from storyline.stories.timeline import ArticleRecord, TimelineEvent, select_dates, story_events, story_rows, timeline
+from storyline.stories.timeline import (ArticleRecord, FactSource, TimelineEvent, select_dates, story_events,
+                                        story_rows, timeline)
 
 __all__ = [
     "ArticleFeatures", "ArticleRecord", "Assignment", "Canonical", "DedupResult", "Deduplicator", "Event", "Evidence",
-    "Occurrence", "Participant", "QuoteAggregator", "QuoteGroup", "StoryIndex", "StoryParams", "StoryPipeline",
-    "TextFeatures", "TimelineEvent", "UnknownStoryError", "aggregate", "build_timeline", "extract_event",
+    "FactSource", "Occurrence", "Participant", "QuoteAggregator", "QuoteGroup", "StoryIndex", "StoryParams",
+    "StoryPipeline", "TextFeatures", "TimelineEvent", "UnknownStoryError", "aggregate", "build_timeline", "extract_event",
     "select_dates", "statement_row", "statements", "story_events", "story_rows", "text_features", "timeline",
     "timeline_row",
 ]

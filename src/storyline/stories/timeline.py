@@ -10,7 +10,9 @@ Thursday in Brussels" stay two events, even when clustering put them in one stor
 event carries its date, the place and participants most of its articles give, its kind, a
 one-line summary (of the articles' lead summaries, the one most central to the others: it
 shares most words with them), its key quotations (statements carried by the most outlets) and
-the outlets that reported it.
+the outlets that reported it, and where each of those facts was read (:class:`FactSource`: the
+span of one report's text that gave the date, the place, the kind, each participant and the
+summary), so that every fact links back to the words it came from.
 
 Which dates matter in a topic (``select_dates``): a date counts once for each article whose
 event it is and, at a lower weight, for each article that refers back to it ("on January 25,
@@ -23,11 +25,11 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.records import Timex
-from storyline.stories.events import Event, compatible_kinds
+from storyline.stories.events import Event, Evidence, compatible_kinds
 from storyline.stories.quotes import QuoteGroup, kind_rank
 from storyline.stories.terms import content_words, fold, stem
 
@@ -52,6 +54,23 @@ class ArticleRecord:
     estimate: str | None = None  #: the publication month or year the text implies, when it states no day
 
 
+@dataclass(frozen=True, slots=True)
+class FactSource:
+    """Where a fact an event shows was read: a span of one report's clean text."""
+
+    field: str  #: date | place | kind | participant | summary
+    value: str  #: the fact as the event shows it ("2023-05-17", "Brussels", "Jens Stoltenberg")
+    article_id: str
+    start: int
+    end: int
+    text: str  #: the words themselves ("on Wednesday", "at NATO headquarters")
+
+    def row(self) -> dict[str, object]:
+        """``{field, value, article_id, start, end, text}``: offsets into the article's ``text``."""
+        return {"field": self.field, "value": self.value, "article_id": self.article_id,
+                "start": self.start, "end": self.end, "text": self.text}
+
+
 @dataclass(slots=True)
 class TimelineEvent:
     id: str
@@ -66,12 +85,19 @@ class TimelineEvent:
     quotes: list[QuoteGroup] = field(default_factory=list)
     #: for an undated event, the coarse date its reports give, in words ("a Wednesday", "June 2023")
     date_hint: str | None = None
+    #: where its date, place, kind, participants and summary were read
+    evidence: list[FactSource] = field(default_factory=list)
+
+    def source(self, field_name: str, value: str | None = None) -> FactSource | None:
+        """The span a shown fact was read from (the first, for ``value`` when given), or None."""
+        return next((s for s in self.evidence if s.field == field_name and (value is None or s.value == value)), None)
 
     def row(self) -> dict[str, object]:
-        """The export row: ``{id, story_id, date, place, participants, kind, summary, article_ids}``."""
+        """The export row: ``{id, story_id, date, place, participants, kind, summary, article_ids,
+        evidence}``, ``evidence`` as :meth:`FactSource.row` gives it."""
         return {"id": self.id, "story_id": self.story_id, "date": self.date, "place": self.place,
                 "participants": self.participants, "kind": self.kind, "summary": self.summary,
-                "article_ids": self.article_ids}
+                "article_ids": self.article_ids, "evidence": [s.row() for s in self.evidence]}
 
 
 #: what tells an undated event: its weekday, its day of the month (no year), its place
@@ -153,15 +179,53 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                     seen.setdefault(g.id, g)
             key_quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles),
                                                                   kind_rank(g)))[:3]
-            events.append(TimelineEvent(
+            shown = central(summaries) if summaries else None
+            event = TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),
                 participants=[n for n, _ in people.most_common(5)],
                 kind=_most_common(m.event.kind for m in members),
-                summary=summaries[central(summaries)] if summaries else "",
+                summary=summaries[shown] if shown is not None else "",
                 article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes,
-                date_hint=None if d else _undated_hint(members)))
+                date_hint=None if d else _undated_hint(members))
+            event.evidence = _sources(event, members, members[shown] if shown is not None else None)
+            events.append(event)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised: ArticleRecord | None
+             ) -> list[FactSource]:
+    """Where the event's facts were read: for each of its date (or coarse date), place, kind,
+    participants and summary, the span of the first report whose own event gives that value."""
+    out: list[FactSource] = []
+
+    def take(field_name: str, value: str, m: ArticleRecord, spans: Iterable[Evidence]) -> bool:
+        span = next(iter(spans), None)
+        if span is not None:
+            out.append(FactSource(field_name, value, m.article_id, span.start, span.end, span.text))
+        return span is not None
+
+    def first(field_name: str, value: str | None, gave: Callable[[Event], bool]) -> None:
+        if value:
+            any(take(field_name, value, m, (e for e in m.event.evidence if e.field == field_name))
+                for m in members if gave(m.event))
+
+    coarse = event.date or _most_common(m.event.date for m in members)
+    first("date", event.date or event.date_hint, lambda e: e.date == coarse and e.date_source == "text")
+    first("place", event.place, lambda e: e.place == event.place)
+    first("kind", event.kind, lambda e: e.kind == event.kind)
+    for name in event.participants:
+        any(take("participant", name, m, (ev for p, ev in zip(m.event.participants, _spans(m.event, "participant"))
+                                          if p.name == name)) for m in members)
+    if summarised is not None and event.summary == summarised.event.summary:
+        take("summary", event.summary, summarised, _spans(summarised.event, "summary"))
+    return out
+
+
+def _spans(event: Event, field_name: str) -> list[Evidence]:
+    """The event's evidence for one field, in the order it was found (participants: the order of
+    ``event.participants``)."""
+    return [e for e in event.evidence if e.field == field_name]
 
 
 def _undated_hint(members: Sequence[ArticleRecord]) -> str | None:

@@ -53,6 +53,24 @@ def _article_url(article_id: str, anchor: str | None = None) -> str:
     return f"/articles/{quote(article_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
 
 
+def _span_url(article_id: str, start: int, end: int) -> str:
+    """The article page with one span of its text marked and scrolled to (where a fact was read)."""
+    return f"/articles/{quote(article_id, safe='')}?span={start}-{end}#span"
+
+
+def _marked_span(request: Request, text: str) -> H.Span | None:
+    """The ``?span=START-END`` an event's evidence links with, as a highlight anchored ``#span``."""
+    value = request.query_params.get("span")
+    if value is None:
+        return None
+    start, _, end = value.partition("-")
+    if not (start.isdigit() and end.isdigit() and int(start) < int(end) <= len(text)):
+        raise ApiError(400, "bad_span", f"span={value!r} is not START-END offsets within the article's text "
+                                        f"(0–{len(text)}); follow a link from a story page, or drop ?span")
+    return H.Span(int(start), int(end), "mark", {"class": "ev", "title": "the words this fact was read from"},
+                  anchor="span", rank=-1)
+
+
 def _story_url(story_id: str, anchor: str | None = None) -> str:
     return f"/stories/{quote(story_id, safe='')}" + (f"#{quote(anchor, safe=':-')}" if anchor else "")
 
@@ -69,7 +87,8 @@ def _safe_href(url: str | None) -> str | None:
 
 
 _env.filters["in_quotes"] = in_quotes
-_env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, story_url=_story_url, context=H.context,
+_env.globals.update(qs=_qs, person_url=H.person_url, article_url=_article_url, span_url=_span_url,
+                    story_url=_story_url, context=H.context,
                     snippet=H.snippet, safe_href=_safe_href, labels=LABELS, kinds=Q.QUOTE_KINDS, when=_when)
 
 
@@ -191,8 +210,11 @@ def article(request: Request, article_id: str) -> Response:
         if a is None:
             raise ApiError(404, "not_found", f"no article {article_id!r} in this store")
         if a["id"] != article_id:  # a prefix: redirect so anchors and links use the full id
-            return RedirectResponse(_article_url(a["id"]), status_code=307)
-        body = H.paragraphs(a["text"], H.article_spans(a["mentions"], a["quotes"]))
+            query = f"?{request.url.query}" if request.url.query else ""  # keeps ?span=
+            return RedirectResponse(_article_url(a["id"]) + query, status_code=307)
+        marked = _marked_span(request, a["text"])
+        spans = H.article_spans(a["mentions"], a["quotes"]) + ([marked] if marked else [])
+        body = H.paragraphs(a["text"], spans)
         labels: dict[str, int] = {}
         for m in a["mentions"]:
             labels[m["label"]] = labels.get(m["label"], 0) + 1

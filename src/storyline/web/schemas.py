@@ -227,6 +227,16 @@ class KeyQuote(Statement):
     quote_id: str = Field(description="Id of the first report's quote (as in /api/quotes).")
 
 
+class FactSourceOut(BaseModel):
+    field: str = Field(description="date | place | kind | participant | summary")
+    value: str = Field(description="The fact as the event shows it.")
+    article_id: str
+    start: int = Field(description="Offset into the article's text; the span is "
+                                   "/articles/{article_id}?span={start}-{end}#span.")
+    end: int
+    text: str = Field(description="The words the fact was read from.")
+
+
 class TimelineEventOut(BaseModel):
     id: str = Field(description="story id/date (or /undated).")
     story_id: str
@@ -239,6 +249,8 @@ class TimelineEventOut(BaseModel):
     outlets: list[str] = Field(description="Outlets that reported it, copies included.")
     quotes: list[KeyQuote] = Field(description="Up to three key statements: carried by the most outlets "
                                                   "first, then the speaker's own words before paraphrase.")
+    evidence: list[FactSourceOut] = Field(description="Where its date, place, kind, participants and summary "
+                                                   "were read: one span each.")
 
 
 class StoryDetail(BaseModel):
