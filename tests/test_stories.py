@@ -10,7 +10,8 @@ from stories_helpers import article, reports
 
 from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
                                text_features)
-from storyline.stories.events import seat_of
+from storyline.records import Quote
+from storyline.stories.events import quoted_spans, seat_of
 from storyline.stories.evaluate import date_f1, score_clusters
 
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
@@ -683,6 +684,25 @@ def test_the_kind_of_a_gathering_counts_inside_quotation_marks() -> None:
     assert extract_event(f).kind == "ministerial meeting"
     g = _ministers("r", "Stoltenberg said that \u201cwe met the press and we will attack the problem\u201d.")
     assert extract_event(g).kind != "attack"  # other kinds' cues in a quotation are what was said, not the event
+
+
+@pytest.mark.parametrize(("kind", "place"), [
+    # the clause a partial quotation spans is the reporter's: the village in it is where it happened
+    ("partial", "Lindvik"),
+    # the same span read as a direct quotation is the speaker's words throughout: a place in it is
+    # what was said, not where it happened
+    ("direct", None),
+])
+def test_only_marked_words_of_a_quotation_are_the_speakers(kind: str, place: str | None) -> None:
+    lead = ("A crane that toppled on Monday at a quay near Lindvik was \u201ca warning to every port\u201d, "
+            "the harbour master Ilse Brandt said on Tuesday.")
+    f = article("p", "Harbour master: the toppled crane is a warning", lead, people=("Ilse Brandt",),
+                places=("Lindvik",))
+    start, end = f.text.index("A crane"), f.text.index(", the harbour")
+    f.quotes = [Quote("p", f.text[start:end], start, end, kind, pieces=[(start, end)])]
+    marked = f.text.index("\u201ca warning")
+    assert quoted_spans(f) == ([(marked, end)] if kind == "partial" else [(start, end)])
+    assert extract_event(f).place == place
 
 
 def test_a_report_filed_from_elsewhere_that_names_the_city_can_join() -> None:

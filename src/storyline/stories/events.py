@@ -276,12 +276,24 @@ def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES, words: int = LEA
     return out
 
 
+_MARKED = re.compile(r'“[^”]{3,}”|"[^"\n]{3,}"|«[^»]{3,}»|„[^“”]{3,}[“”]')  #: words inside quotation marks
+
+
 def quoted_spans(f: ArticleFeatures) -> list[tuple[int, int]]:
-    """Spans inside quotation marks: from the quote stage when it ran, else from the marks."""
-    spans = [p for q in f.quotes if q.kind in ("direct", "partial", "headline") for p in (q.pieces or [(q.start, q.end)])]
+    """Spans inside quotation marks: from the quote stage when it ran, else from the marks.
+
+    A partial quotation ("the drone that fell near Hajnówka was 'a serious incident', he said")
+    and a headline that marks part of itself span the reporter's words too: only their marked
+    words count, so a place or a cue the reporter wrote around them is read as any other."""
+    spans: list[tuple[int, int]] = []
+    for q in f.quotes:
+        if q.kind not in ("direct", "partial", "headline"):
+            continue
+        marked = [] if q.kind == "direct" else [m.span() for m in _MARKED.finditer(f.text, q.start, q.end)]
+        spans.extend(marked or q.pieces or [(q.start, q.end)])
     if spans:
         return spans
-    return [(m.start(), m.end()) for m in re.finditer(r'“[^”]{3,}”|"[^"\n]{3,}"', f.text)]
+    return [(m.start(), m.end()) for m in _MARKED.finditer(f.text)]
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
