@@ -449,6 +449,21 @@ def test_a_working_dinner_is_a_meeting() -> None:
     assert (e.kind, e.place, e.date) == ("meeting", "The Hague", "2023-06-27")
 
 
+@pytest.mark.parametrize(("lead", "kind"), [
+    ("The mayors met in Lindvik on Monday to agree a ferry timetable.", "meeting"),
+    ("Mayor Ilse Brandt met the harbour board on Monday.", "meeting"),
+    ("The mayor met with the harbour board on Monday.", "meeting"),
+    ("The mayor met the board on Monday to discuss targets for the port.", "meeting"),
+    # a goal reached is not a meeting
+    ("The port met its cargo target on Monday, the harbour board said.", "statement"),
+    ("Only two ports met the emissions standards last year, the board said on Monday.", "statement"),
+    ("Every port now meets the 2% limit, the board said on Monday.", "statement"),
+])
+def test_met_is_a_meeting_unless_a_goal_was_met(lead: str, kind: str) -> None:
+    f = article("m", "Harbour news", lead, published="2025-05-06", people=("Ilse Brandt",), places=("Lindvik",))
+    assert extract_event(f).kind == kind
+
+
 def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> None:
     f = article("x", "Stoltenberg: allies stay committed",
                 "In the light of the recent missile attacks on Ukrainian cities, Stoltenberg spoke in advance of the "

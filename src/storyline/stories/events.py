@@ -47,7 +47,11 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "ministerial meeting": (r"ministers?['’]? (?:will )?(?:meet|met|meeting|gather)", r"\bministerial\b",
                             r"meeting of (?:the )?(?:[a-z]+ )?ministers"),
     "summit": (r"summit", r"g7|g20", r"heads of state and government"),
-    "meeting": (r"\bmet\b", r"\bmeets?\b", r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
+    # "met the target", "meets the 2%": a goal reached, not a meeting
+    "meeting": (r"\b(?:met|meets?)\b(?!\s+(?:(?!to\b|with\b|and\b|on\b|in\b|at\b|for\b)[\w'’-]+\s+){0,3}?"
+                r"(?:targets?|goals?|deadlines?|requirements?|criteria|thresholds?|obligations?|standards?|"
+                r"expectations?|demands?|quotas?|benchmarks?|needs?|conditions?|commitments?)\b|\s+(?:the\s+)?\d)",
+                r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
                 r"held talks", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
