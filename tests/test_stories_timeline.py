@@ -123,6 +123,23 @@ def test_every_fact_an_event_shows_links_to_the_words_it_was_read_from() -> None
     assert first.source("summary").value == first.summary
 
 
+def test_a_participant_is_one_person_however_each_report_writes_the_name() -> None:
+    def report(aid: str, written: str) -> ArticleRecord:
+        event = Event(aid, date="2023-07-04", place="Vilnius",
+                      participants=[Participant("person:gitanas-nauseda", written, "PERSON"),
+                                    Participant("org:nato", "NATO", "ORG")])
+        return ArticleRecord(aid, "s1", event, title="Nauseda warns about drills")
+
+    records = [report("a", "Gitan Nauseda"), report("b", "Gitanas Nausėda"), report("c", "Gitanas Nausėda")]
+    (event,) = story_events(records)
+    assert event.participants == ["Gitanas Nausėda", "NATO"]  # counted once per report, shown as most write it
+    assert event.participant_ids == ["person:gitanas-nauseda", "org:nato"]
+    (named,) = story_events(records[:1], names={"person:gitanas-nauseda": "Gitanas Nausėda"})
+    assert named.participants[0] == "Gitanas Nausėda"  # the entities stage's canonical name wins
+    (found,) = timeline(records, person="person:gitanas-nauseda")
+    assert found.participants == ["Gitanas Nausėda", "NATO"]  # an entity id finds them, and is not shown as a name
+
+
 def test_a_fact_no_words_gave_has_no_evidence() -> None:
     texts: dict[str, str] = {}
     records = _records(texts)

@@ -83,8 +83,9 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert joined and len(joined[0].articles) == 2  # one statement, reported by both articles
     assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
     row = timeline_row(events[0])
-    assert set(row) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
-                        "evidence", "date_hint", "outlets", "quotes"}
+    assert set(row) == {"id", "story_id", "date", "place", "participants", "participant_ids", "kind", "summary",
+                        "article_ids", "evidence", "date_hint", "outlets", "quotes"}
+    assert len(row["participant_ids"]) == len(row["participants"])
     assert row["date_hint"] is None  # a dated event needs no hint
     assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles", "first", "latest"}
     call = next(q for q in row["quotes"] if "two halves of our city" in q["text"])
@@ -271,8 +272,8 @@ def test_api_story_shape_and_openapi(client: TestClient, db: str) -> None:
     assert body["story"]["id"] == story["id"] and body["story"]["articles"] == story["articles"]
     assert len(body["story"]["article_ids"]) == story["articles"] and body["story"]["outlets"]
     e = body["events"][0]
-    assert {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
-            "quotes", "evidence"} == set(e)
+    assert {"id", "story_id", "date", "place", "participants", "participant_ids", "kind", "summary", "article_ids",
+            "outlets", "quotes", "evidence"} == set(e)
     assert all(set(v) == {"field", "value", "article_id", "start", "end", "text"} for v in e["evidence"])
     assert all({"text", "speaker", "outlets", "articles", "article_id", "quote_id"} <= set(q) for q in e["quotes"])
     schema = client.get("/api/openapi.json").json()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storyline.entities.names import key
@@ -136,6 +136,17 @@ def _attach(db: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         row["roles"] = [dict(r) for r in db.execute(
             'SELECT title, org, start, "end", articles, source, article_id FROM entity_roles'
             " WHERE entity_id = ? AND NOT former ORDER BY coalesce(start, ''), title", (row["id"],))]
+
+
+def entity_names(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """``{entity id: canonical name}`` of those of ``ids`` the entities table holds (none without the table)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entities'").fetchone():
+        return {}
+    wanted, out = sorted(set(ids)), {}
+    for i in range(0, len(wanted), 500):  # below SQLite's limit on bound parameters
+        chunk = wanted[i:i + 500]
+        out.update(db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def find_entities(db: sqlite3.Connection, name: str) -> list[str]:

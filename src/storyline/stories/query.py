@@ -72,14 +72,15 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
     texts = _texts(store, [r.article_id for r in records]) if about else None
-    events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted),
-                     since, until)
+    names = store.entity_names({p.key for r in records for p in r.event.participants})
+    events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted,
+                              names=names), since, until)
     by_id = {r.article_id: r for r in records}
     occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
                    for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
     if occurrences:
         events = _within(timeline(records, aggregate(occurrences), story=story, person=person, about=about,
-                                  texts=texts, quoted=quoted), since, until)
+                                  texts=texts, quoted=quoted, names=names), since, until)
     return events
 
 
@@ -92,10 +93,11 @@ def _within(events: list[TimelineEvent], since: str | None, until: str | None) -
 
 
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
-    """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus ``date_hint``
-    (an undated event's coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, kind,
-    outlets, articles}]``)."""
+    """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus
+    ``participant_ids`` (the entity id of each participant), ``date_hint`` (an undated event's
+    coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
+    row["participant_ids"] = e.participant_ids
     row["date_hint"] = e.date_hint
     row["outlets"] = e.outlets
     row["quotes"] = [quote_row(g) for g in e.quotes]

@@ -85,6 +85,8 @@ class TimelineEvent:
     quotes: list[QuoteGroup] = field(default_factory=list)
     #: for an undated event, the coarse date its reports give, in words ("a Wednesday", "June 2023")
     date_hint: str | None = None
+    #: the entity id (or name key) of each of ``participants``, in the same order
+    participant_ids: list[str | None] = field(default_factory=list)
     #: where its date, place, kind, participants and summary were read
     evidence: list[FactSource] = field(default_factory=list)
 
@@ -151,9 +153,13 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = (),
-                 speaker: str | None = None) -> list[TimelineEvent]:
+                 speaker: str | None = None, names: dict[str, str] | None = None) -> list[TimelineEvent]:
     """The events of the given articles, per story and date, in date order (undated last); the
-    key quotations of ``speaker`` (an entity id or part of a name) come first."""
+    key quotations of ``speaker`` (an entity id or part of a name) come first.
+
+    A participant is counted once per article under its entity id, however each article writes
+    the name ("Gitan Nauseda", "Gitanas Nausėda"), and shown by ``names`` (entity id → canonical
+    name, as the entities stage stores it), else as most of its reports write it."""
 
     def not_theirs(g: QuoteGroup) -> bool:
         return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
@@ -170,8 +176,12 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
         for (d, n), members in _group_by_event(rs).items():
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
+            written: dict[str, Counter[str]] = defaultdict(Counter)
             for m in members:
-                people.update(dict.fromkeys((p.name for p in m.event.participants), 1))
+                people.update(dict.fromkeys((p.key for p in m.event.participants), 1))
+                for p in m.event.participants:
+                    written[p.key][p.name] += 1
+            keys = [k for k, _ in people.most_common(5)]
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
             seen: dict[str, QuoteGroup] = {}
             for m in members:
@@ -183,7 +193,8 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
             event = TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),
-                participants=[n for n, _ in people.most_common(5)],
+                participants=[(names or {}).get(k) or _as_written(written[k]) for k in keys],
+                participant_ids=list(keys),
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[shown] if shown is not None else "",
                 article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes,
@@ -214,9 +225,9 @@ def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised:
     first("date", event.date or event.date_hint, lambda e: e.date == coarse and e.date_source == "text")
     first("place", event.place, lambda e: e.place == event.place)
     first("kind", event.kind, lambda e: e.kind == event.kind)
-    for name in event.participants:
+    for key, name in zip(event.participant_ids, event.participants):
         any(take("participant", name, m, (ev for p, ev in zip(m.event.participants, _spans(m.event, "participant"))
-                                          if p.name == name)) for m in members)
+                                          if p.key == key)) for m in members)
     if summarised is not None and event.summary == summarised.event.summary:
         take("summary", event.summary, summarised, _spans(summarised.event, "summary"))
     return out
@@ -226,6 +237,11 @@ def _spans(event: Event, field_name: str) -> list[Evidence]:
     """The event's evidence for one field, in the order it was found (participants: the order of
     ``event.participants``)."""
     return [e for e in event.evidence if e.field == field_name]
+
+
+def _as_written(names: Counter[str]) -> str:
+    """The name most reports write, the fullest on ties ("Gitanas Nausėda" over "Nausėda")."""
+    return max(names, key=lambda n: (names[n], len(n.split()), len(n)))
 
 
 def _undated_hint(members: Sequence[ArticleRecord]) -> str | None:
@@ -322,12 +338,12 @@ def story_rows(records: Sequence[ArticleRecord]) -> list[dict[str, object]]:
 
 def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = (), *, story: str | None = None,
              person: str | None = None, about: str | None = None, texts: dict[str, str] | None = None,
-             quoted: set[str] | None = None) -> list[TimelineEvent]:
+             quoted: set[str] | None = None, names: dict[str, str] | None = None) -> list[TimelineEvent]:
     """Events in date order for one story, one person (a participant's name or key), or a topic.
 
     ``about`` keeps the articles whose title, summary or text (``texts``: article id → text)
     hold all the words of ``about``; ``quoted``: the articles that quote ``person``, whose events
-    are theirs too.
+    are theirs too; ``names``: canonical names of participants (:func:`story_events`).
     """
     chosen = list(records)
     if story is not None:
@@ -340,12 +356,13 @@ def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()
         words = _words(about)
         chosen = [r for r in chosen
                   if words <= _words(" ".join([r.title or "", r.event.summary, (texts or {}).get(r.article_id, "")]))]
-    events = story_events(chosen, quotes, speaker=person)
+    events = story_events(chosen, quotes, speaker=person, names=names)
     if person:
         want = fold(person)
         for e in events:
-            if not any(want in fold(p) for p in e.participants):
+            if not any(want in fold(p) or want in fold(k or "") for p, k in zip(e.participants, e.participant_ids)):
                 e.participants.insert(0, person)
+                e.participant_ids.insert(0, None)
     return events
 
 

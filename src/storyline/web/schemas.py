@@ -242,7 +242,8 @@ class TimelineEventOut(BaseModel):
     story_id: str
     date: str | None
     place: str | None
-    participants: list[str]
+    participants: list[str] = Field(description="Up to five people and organisations, by their canonical name.")
+    participant_ids: list[str | None] = Field(description="The entity id of each participant, in the same order.")
     kind: str | None
     summary: str
     article_ids: list[str] = Field(description="The original articles reporting it (copies are folded into them).")

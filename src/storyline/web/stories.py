@@ -86,21 +86,6 @@ def _articles(db: Conn, story_id: str) -> dict[str, Row]:
     return originals
 
 
-def _people(db: Conn, caps: Caps, story_ids: list[str]) -> dict[str, str]:
-    """``{participant name: entity id}`` of the stories' participants the entities table knows."""
-    if not caps.entities or not story_ids:
-        return {}
-    keys: dict[str, str] = {}
-    for i in range(0, len(story_ids), _CHUNK):
-        chunk = story_ids[i:i + _CHUNK]
-        for (raw,) in db.execute(f"SELECT participants FROM events WHERE story_id IN ({_in(chunk)})", chunk):
-            for p in json.loads(raw or "[]"):
-                if p.get("key") and p.get("name"):
-                    keys.setdefault(p["name"], p["key"])
-    known = _known(db, caps, set(keys.values()))
-    return {name: key for name, key in keys.items() if key in known}
-
-
 def _known(db: Conn, caps: Caps, ids: set[str]) -> set[str]:
     """The ids of ``ids`` the entities table holds (a person page exists for them)."""
     if not caps.entities or not ids:
@@ -148,7 +133,7 @@ def timeline(store: Store, caps: Caps, *, story: str | None = None, person: str 
 def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
     """Events for the templates: the API row plus the articles (with titles and copies) and linked people."""
     story_ids = list(dict.fromkeys(e.story_id for e in events))
-    people = _people(db, caps, story_ids)
+    known = _known(db, caps, {k for e in events for k in e.participant_ids if k})
     articles: dict[str, Row] = {}
     for sid in story_ids:
         articles.update(_articles(db, sid))
@@ -156,7 +141,8 @@ def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
     speakers = _known(db, caps, {q["speaker_id"] for row in rows for q in row["quotes"] if q["speaker_id"]})
     views = []
     for e, row in zip(events, rows):
-        row["people"] = [{"name": n, "id": people.get(n)} for n in e.participants]
+        row["people"] = [{"name": n, "id": k if k in known else None}
+                         for n, k in zip(e.participants, e.participant_ids)]
         for q in row["quotes"]:
             q["person_id"] = q["speaker_id"] if q["speaker_id"] in speakers else None
         row["articles"] = [articles.get(a) or {"id": a, "title": None, "outlet": None, "published": None,
