@@ -581,6 +581,13 @@ def test_the_wire_that_reported_it_is_not_a_participant() -> None:
     assert [p.name for p in extract_event(f).participants] == ["Lena Marsh", "EPA"]
 
 
+def test_a_treaty_the_model_tags_as_an_organisation_is_not_a_participant() -> None:
+    f = article("x", "Ports sign the Baltic Ferry Treaty", "The Lindvik port authority and the Harbour Board "
+                "signed the Baltic Ferry Treaty on Monday, which updates the Saltholm Convention.",
+                orgs=("Lindvik port authority", "Harbour Board", "Baltic Ferry Treaty", "Saltholm Convention"))
+    assert [p.name for p in extract_event(f).participants] == ["Lindvik port authority", "Harbour Board"]
+
+
 _ministers = reports(
     "Stoltenberg: allies stay committed to Ukraine",
     "Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "

@@ -451,6 +451,11 @@ def _affiliation(text: str, m: Mention) -> bool:
 _ALSO_NOT_WIRES = frozenset({"EPA", "AA"})
 
 
+#: The model tags treaties and other texts as organisations; they take part in nothing.
+_DOCUMENT = re.compile(r"\b(?:treaty|conventions?|charter|accords?|pact|protocol|act|agreements?|declaration|"
+                       r"resolution|doctrine|memorandum)\s*$", re.IGNORECASE)
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -475,6 +480,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # "the former Social Democratic Prime Minister": a party label of a person
         if m.label == "ORG" and agency(m.text) and m.text not in _ALSO_NOT_WIRES:
             continue  # the wire that reported the event is no participant of it
+        if m.label == "ORG" and _DOCUMENT.search(m.text):
+            continue  # "the Washington Treaty", "the Montreux Convention": a text, not an actor
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
