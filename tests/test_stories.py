@@ -454,6 +454,8 @@ def test_a_working_dinner_is_a_meeting() -> None:
     ("Mayor Ilse Brandt met the harbour board on Monday.", "meeting"),
     ("The mayor met with the harbour board on Monday.", "meeting"),
     ("The mayor met the board on Monday to discuss targets for the port.", "meeting"),
+    ("Mayor Ilse Brandt hosted her counterpart from Lindvik on Monday.", "meeting"),
+    ("The town, hosting foreign troops since May, said on Monday it wants a new road.", "statement"),
     # a goal reached is not a meeting
     ("The port met its cargo target on Monday, the harbour board said.", "statement"),
     ("Only two ports met the emissions standards last year, the board said on Monday.", "statement"),

@@ -51,7 +51,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "meeting": (r"\b(?:met|meets?)\b(?!\s+(?:(?!to\b|with\b|and\b|on\b|in\b|at\b|for\b)[\w'’-]+\s+){0,3}?"
                 r"(?:targets?|goals?|deadlines?|requirements?|criteria|thresholds?|obligations?|standards?|"
                 r"expectations?|demands?|quotas?|benchmarks?|needs?|conditions?|commitments?)\b|\s+(?:the\s+)?\d)",
-                r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b)", r"\bmeeting\b", r"talks with",
+                # "hosted the Polish president" ... but not "hosting Russian units"
+                r"\bhost(?:ed|s|ing) (?!the\b|a\b|an\b|(?:[\w'’-]+\s+){0,2}(?:units?|troops|forces|soldiers|"
+                r"weapons|missiles|refugees|migrants|bases?|warheads)\b)", r"\bmeeting\b", r"talks with",
                 r"held talks", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
