@@ -44,6 +44,7 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
         ("articles", "/articles", None),
         ("stories", "/stories", None),
         ("story", f"/stories/{story}", None),
+        ("timeline", "/timeline?person=Nauseda", None),
     ]
 
 

@@ -72,7 +72,8 @@ def test_each_page_loads_clean(page, base: str, db: str) -> None:
     for path, heading in [("/", None), ("/quotes", "Quotes"), ("/quotes?group=statement", "Quotes"),
                           ("/people", "People"),
                           ("/people/PERSON:Jens%20Stoltenberg", "Jens Stoltenberg"), ("/articles", "Articles"),
-                          (f"/articles/{article}", None), ("/stories", "Stories"), (f"/stories/{story}", None)]:
+                          (f"/articles/{article}", None), ("/stories", "Stories"), (f"/stories/{story}", None),
+                          ("/timeline", "Timeline"), ("/timeline?person=Stoltenberg", "Timeline")]:
         response = page.goto(base + path)
         assert response.status == 200, path
         assert page.locator("header.top .brand").is_visible()

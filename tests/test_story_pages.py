@@ -294,6 +294,45 @@ def test_person_page_shows_the_events_they_take_part_in(client: TestClient) -> N
     assert "person:jens-stoltenberg" not in "".join(parse(page.text).text)  # the filter key is not shown as a name
 
 
+def test_timeline_across_stories_by_topic_person_and_period(client: TestClient, db: str) -> None:
+    with sqlite3.connect(db) as con:
+        stories_of = {aid: sid for aid, sid in con.execute("SELECT article_id, story_id FROM story_articles")}
+    api = client.get("/api/timeline?person=person:jens-stoltenberg&per_page=100").json()
+    assert api["total"] == len(api["items"]) > 1
+    assert len({e["story_id"] for e in api["items"]}) > 1  # across stories, not one story's
+    dates = [e["date"] for e in api["items"] if e["date"]]
+    assert dates == sorted(dates) and all(e["date"] for e in api["items"][:len(dates)])  # undated last
+    assert all(stories_of[a] == e["story_id"] for e in api["items"] for a in e["article_ids"])
+    assert all({"evidence", "participant_ids", "quotes"} <= set(e) for e in api["items"])
+    since = dates[len(dates) // 2]
+    later = client.get(f"/api/timeline?person=person:jens-stoltenberg&since={since}&per_page=100").json()["items"]
+    assert later and all(e["date"] and e["date"] >= since for e in later)
+    first = client.get("/api/timeline?person=person:jens-stoltenberg&per_page=1&page=2").json()
+    assert first["pages"] == api["total"] and first["items"][0]["id"] == api["items"][1]["id"]
+    word = api["items"][0]["summary"].split()[-1].strip(".,;:")
+    about = client.get("/api/timeline", params={"about": word}).json()
+    assert about["total"] >= 1 and api["items"][0]["id"] in {e["id"] for e in about["items"]}
+    # a timeline of the whole store is the CLI's or the export's, not one response
+    refused = client.get("/api/timeline")
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "no_filter"
+    assert client.get("/api/timeline?since=June").status_code == 422
+
+    page = client.get("/timeline?person=person:jens-stoltenberg&per_page=3")
+    tags = assert_inert(page.text)
+    assert f"{api['total']} events in date order" in page.text
+    cards = [a for tag, a in tags.tags if tag == "li" and a.get("class") == "event"]
+    assert len(cards) == 3 and 'rel="next"' in page.text
+    hrefs = [a.get("href") or "" for tag, a in tags.tags if tag == "a"]
+    assert f"/stories/{api['items'][0]['story_id']}#e-{api['items'][0]['date'] or 'undated'}" in hrefs
+    assert '--person "person:jens-stoltenberg"' in html.unescape(page.text)
+    form = client.get("/timeline")
+    assert form.status_code == 200 and "Give words, a person or a period" in form.text
+    bad = client.get("/timeline?since=June")
+    assert bad.status_code == 400 and "YYYY, YYYY-MM or YYYY-MM-DD" in html.unescape(bad.text)
+    person = client.get("/people/person:jens-stoltenberg").text
+    assert 'href="/timeline?person=person%3Ajens-stoltenberg"' in person
+
+
 def test_home_page_links_recent_stories(client: TestClient) -> None:
     hrefs = [a.get("href") or "" for tag, a in parse(client.get("/").text).tags if tag == "a"]
     assert any(h.startswith("/stories/") for h in hrefs)

@@ -26,7 +26,7 @@ from storyline.web import queries as Q
 from storyline.web import stories as S
 from storyline.web.schemas import (
     ArticleDetail, ArticleSummary, EntityDetail, EntitySummary, ErrorResponse, IngestArticle, IngestRequest,
-    IngestResult, Page, QuoteOut, SearchResponse, StatementOut, StoreInfo, StoryDetail, StorySummary,
+    IngestResult, Page, QuoteOut, SearchResponse, StatementOut, StoreInfo, StoryDetail, StorySummary, TimelineEventOut,
 )
 from storyline.web.state import ApiError, Settings, reader, settings
 
@@ -163,6 +163,26 @@ def story(request: Request, story_id: str) -> dict:
         if found is None:
             raise ApiError(404, "not_found", f"no story {story_id!r}; list them with /api/stories")
         return {"story": found, "events": S.event_rows(S.timeline(r.store, r.caps, story=story_id))}
+
+
+@router.get("/timeline", response_model=Page[TimelineEventOut],
+            summary="Events in date order, across stories: of a topic, a person, a story or a period")
+def timeline(
+    request: Request, page: PageDep,
+    about: Annotated[str | None, Query(description="Only articles whose title, summary or text hold all these "
+                                                   "words.")] = None,
+    person: Annotated[str | None, Query(description="Only events this person (a name, part of one, or an entity id) "
+                                                    "takes part in or is quoted in.")] = None,
+    story: Annotated[str | None, Query(description="Only this story (an id from /api/stories).")] = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="Only events on or after: YYYY, YYYY-MM or "
+                                                                 "YYYY-MM-DD (undated events left out).")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="Only events on or before (a year or month "
+                                                                 "takes in its whole period).")] = None,
+) -> dict:
+    query = S.TimelineQuery.of(about=about, person=person, story=story, since=since, until=until)
+    with reader(request) as r:
+        events = S.filtered_timeline(r.store, r.caps, query)
+        return Q.Paged(S.event_rows(events[page.offset:page.offset + page.per_page]), len(events), page).as_dict()
 
 
 # -- ingest over HTTP ------------------------------------------------------------

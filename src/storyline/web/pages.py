@@ -241,6 +241,18 @@ def story(request: Request, story_id: str) -> Response:
         return render(request, r, "story.html", s=s, events=S.event_views(r.db, r.caps, events))
 
 
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request) -> Response:
+    query = S.TimelineQuery.of(**{k: request.query_params.get(k) for k in S.TIMELINE_FILTERS})
+    with reader(request) as r:
+        if query.empty:  # the form, and what it is for
+            return render(request, r, "timeline.html", query=query, page=None, events=[])
+        events = S.filtered_timeline(r.store, r.caps, query)
+        spec = _page(request, 25)
+        shown = S.event_views(r.db, r.caps, events[spec.offset:spec.offset + spec.per_page])
+        return render(request, r, "timeline.html", query=query, page=Q.Paged([], len(events), spec), events=shown)
+
+
 def month_chart(months: list[dict], width: int = 1000, height: int = 150) -> dict | None:
     """Bars for an SVG chart of quotes per month (attributes only: the CSP forbids inline styles)."""
     if not months:

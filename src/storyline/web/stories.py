@@ -9,11 +9,13 @@ copies, the span of each key quotation and the people's ids.
 
 from __future__ import annotations
 
-import json
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storyline.store.stories import LATEST_FIRST, estimates
 from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
+from storyline.web.state import ApiError
 
 if TYPE_CHECKING:
     from storyline.stories.timeline import TimelineEvent
@@ -118,16 +120,57 @@ def event_rows(events: list[TimelineEvent]) -> list[Row]:
     return rows
 
 
-def timeline(store: Store, caps: Caps, *, story: str | None = None, person: str | None = None) -> list[TimelineEvent]:
+def timeline(store: Store, caps: Caps, *, story: str | None = None, person: str | None = None,
+             about: str | None = None, since: str | None = None, until: str | None = None) -> list[TimelineEvent]:
     """:func:`~storyline.stories.query.build_timeline` on a store that has the stories tables (else ``[]``)."""
     if not caps.stories:
         return []
     from storyline.stories.query import UnknownStoryError, build_timeline
 
     try:
-        return build_timeline(store, story=story, person=person)
+        return build_timeline(store, story=story, person=person, about=about, since=since, until=until)
     except UnknownStoryError:  # a story row without events (nothing filed into it yet)
         return []
+
+
+#: what a timeline is of: ``GET /timeline`` and ``/api/timeline`` need one of these
+TIMELINE_FILTERS = ("about", "person", "story", "since", "until")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineQuery:
+    """A timeline's filters (blank: none), as ``storyline timeline`` takes them."""
+
+    about: str | None = None
+    person: str | None = None
+    story: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def of(cls, **values: str | None) -> TimelineQuery:
+        """The filters, blanks dropped; a date that is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` raises
+        a 400 that says so."""
+        clean = {k: (v or "").strip() or None for k, v in values.items()}
+        for name in ("since", "until"):
+            if clean[name] and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", clean[name]):
+                raise ApiError(400, "bad_date", f"{name}={clean[name]!r} is not a date: give YYYY, YYYY-MM or "
+                                                f"YYYY-MM-DD (2023-06-29)")
+        return cls(**clean)
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.about, self.person, self.story, self.since, self.until))
+
+
+def filtered_timeline(store: Store, caps: Caps, query: TimelineQuery) -> list[TimelineEvent]:
+    """The events :class:`TimelineQuery` picks; a query without any filter is refused (400): the whole
+    store's timeline is ``storyline timeline`` or the ``events`` export, not one response."""
+    if query.empty:
+        raise ApiError(400, "no_filter", "a timeline needs one of about, person, story, since or until "
+                                         "(/timeline?about=Belarus); the whole store's is `storyline timeline`")
+    return timeline(store, caps, story=query.story, person=query.person, about=query.about, since=query.since,
+                    until=query.until)
 
 
 def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
