@@ -450,6 +450,21 @@ def test_a_working_dinner_is_a_meeting() -> None:
 
 
 @pytest.mark.parametrize(("lead", "kind"), [
+    ("A fire destroyed the old ferry terminal on Monday, the harbour board said.", "fire"),
+    ("A fire at the ferry terminal on Monday forced hundreds to leave, the harbour board said.", "fire"),
+    # criticism and gunfire are no fire
+    ("The harbour master, under fire for weeks, resigned on Monday.", "resignation"),
+    ("A man opened fire on a ferry on Monday, police said.", "shooting"),
+    # a warrant is not an arrest
+    ("The singer checked into a clinic on Monday, dodging an arrest warrant, her lawyer said.", "statement"),
+    ("Police arrested the driver on Monday.", "arrest"),
+])
+def test_idioms_are_not_the_kind_their_words_name(lead: str, kind: str) -> None:
+    f = article("k", "Harbour news", lead, published="2025-05-06", places=("Lindvik",))
+    assert extract_event(f).kind == kind
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
     ("The mayors met in Lindvik on Monday to agree a ferry timetable.", "meeting"),
     ("Mayor Ilse Brandt met the harbour board on Monday.", "meeting"),
     ("The mayor met with the harbour board on Monday.", "meeting"),
