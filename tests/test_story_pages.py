@@ -22,8 +22,8 @@ from webstore import example_store
 from storyline import Store, ingest
 from storyline.cli import app as cli
 from storyline.errors import UsageError
-from storyline.stories import TimelineEvent, build_timeline, timeline_row
-from storyline.stories.query import UnknownStoryError
+from storyline.stories import TimelineEvent, build_timeline, timeline, timeline_row
+from storyline.stories.query import UnknownStoryError, word_prefixes
 from storyline.web import create_app
 
 BRIDGE_1 = ("Mayor Elena Varga opened the new Corvin Bridge over the river in Szeged on Monday, ending four years of "
@@ -331,6 +331,31 @@ def test_timeline_across_stories_by_topic_person_and_period(client: TestClient, 
     assert bad.status_code == 400 and "YYYY, YYYY-MM or YYYY-MM-DD" in html.unescape(bad.text)
     person = client.get("/people/person:jens-stoltenberg").text
     assert 'href="/timeline?person=person%3Ajens-stoltenberg"' in person
+
+
+@pytest.mark.parametrize(("text", "prefixes"), [
+    ("Ukraine", ["ukrain"]),
+    ("countries' leaders", ["countr", "leade"]),  # "countr" also starts "country", which shares the stem
+    ("eastern-flank talks", ["eastern", "flan", "tal"]),  # the index splits at the hyphen
+    ("Nausėda", ["naused"]),  # accents stripped, as the index strips them; a word of any script is one word
+    ("the of and", []),  # stopwords only: no filter
+])
+def test_word_prefixes_are_what_every_matching_word_starts_with(text: str, prefixes: list[str]) -> None:
+    assert word_prefixes(text) == prefixes
+
+
+def test_a_topic_timeline_reads_only_the_articles_the_index_finds(db: str) -> None:
+    with Store(db, readonly=True) as store:
+        every = store.story_records()
+        texts = dict(store.db.execute("SELECT id, text FROM articles").fetchall())
+        for about in ("summit", "drills Belarus", "Nauseda", "Nausėda", "Lithuania's president", "air-defence",
+                      "no such words here"):
+            found = build_timeline(store, about=about)
+            full = timeline(every, about=about, texts=texts)  # every article's words read
+            assert [e.id for e in found] == [e.id for e in full], about
+        spelled = {a for e in build_timeline(store, about="Nauseda") for a in e.article_ids}
+        assert spelled == {a for e in build_timeline(store, about="Nausėda") for a in e.article_ids}
+        assert any("Nausėda" in texts[a] for a in spelled)  # the name without its accent finds it with
 
 
 def test_home_page_links_recent_stories(client: TestClient) -> None:

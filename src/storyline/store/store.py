@@ -316,10 +316,22 @@ class Store:
         return _stories.list_stories(self.db, limit=limit, min_articles=min_articles)
 
     def story_records(self, story_ids: list[str] | None = None, *, participant: str | None = None,
-                      also: Collection[str] = ()) -> list[Any]:
+                      also: Collection[str] = (), articles: Collection[str] | None = None) -> list[Any]:
         """``ArticleRecord`` of every stored event (of ``story_ids``; whose participants' keys or names
-        contain ``participant``, case-insensitively, or of an article in ``also``, when given), for timelines."""
-        return _stories.records(self.db, story_ids=story_ids, participant=participant, also=also)
+        contain ``participant``, case-insensitively, or of an article in ``also``, when given; of one of
+        ``articles``), for timelines."""
+        return _stories.records(self.db, story_ids=story_ids, participant=participant, also=also,
+                                articles=articles)
+
+    def articles_with_prefixes(self, prefixes: Iterable[str]) -> set[str]:
+        """Ids of the articles whose title or text holds a word starting with each of ``prefixes``
+        (letters and digits only; FTS5, diacritics and case ignored): a fast superset for word filters."""
+        terms = " AND ".join(f'"{p}"*' for p in prefixes if p.isalnum())
+        if not terms:
+            raise UsageError("give some words to look for", code="E403")
+        return {r[0] for r in self.db.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?",
+            (terms,))}
 
     def quote_speakers(self, person: str) -> list[tuple[str, str | None, str | None]]:
         """``(article id, speaker, speaker id)`` of the quotations whose speaker id is ``person`` or

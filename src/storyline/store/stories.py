@@ -120,10 +120,11 @@ def _json(value: Any) -> Any:
 
 
 def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
-            participant: str | None = None, also: Collection[str] = ()) -> list[ArticleRecord]:
+            participant: str | None = None, also: Collection[str] = (),
+            articles: Collection[str] | None = None) -> list[ArticleRecord]:
     """:class:`ArticleRecord` of every stored event (of the given stories; with ``participant`` in its
     participants' JSON, case-insensitively: a superset for the caller's own matching, or of an article
-    of ``also``), with its copies' outlets."""
+    of ``also``; of one of ``articles``), with its copies' outlets."""
     from storyline.stories.timeline import ArticleRecord
 
     if not has_tables(db):
@@ -131,21 +132,26 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
     sql = ("SELECT e.*, a.title AS a_title, a.outlet AS a_outlet, a.published AS a_published,"
            " a.published_estimate AS a_estimate FROM events e"
            " LEFT JOIN articles a ON a.id = e.article_id")
+    where: list[str] = []
     args: list[Any] = []
     if story_ids is not None:
         if not story_ids:
             return []
-        sql += f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
-        args = list(story_ids)
+        where.append(f"e.story_id IN ({','.join('?' * len(story_ids))})")
+        args += story_ids
     if participant:
-        sql += (" AND" if args else " WHERE") + (" (e.participants LIKE ? ESCAPE '\\' OR e.article_id IN"
-                                                 " (SELECT value FROM json_each(?)))")
+        where.append("(e.participants LIKE ? ESCAPE '\\' OR e.article_id IN (SELECT value FROM json_each(?)))")
         args += [contains(participant), json.dumps(sorted(also))]
+    if articles is not None:
+        where.append("e.article_id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(sorted(articles)))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY e.story_id, coalesce(e.date, ''), e.article_id"
     rows = db.execute(sql, args).fetchall()
     copies: dict[str, list[str]] = {}
     dup_sql = "SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL"
-    subset = story_ids is not None or bool(participant)
+    subset = story_ids is not None or bool(participant) or articles is not None
     if not subset:
         chunks: list[list[str]] = [[]]
     else:  # only the copies of these articles: a batch's stories or a person's events, not the whole store

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.errors import UsageError
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
-from storyline.stories.timeline import TimelineEvent, timeline
+from storyline.stories.timeline import TimelineEvent, about_words, timeline
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -67,7 +67,11 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     # a person's events are also those of the articles that quote them ("Lukashenko said he will ...")
     quoted = {a for a, name, eid in store.quote_speakers(person) if eid == person or fold(person) in fold(name or "")
               } if person else None
-    records = store.story_records([story] if story else None, participant=hint, also=quoted or ())
+    # a topic's events: only those of the articles the full-text index finds all its words in (as
+    # prefixes: a superset of what `timeline` keeps), instead of reading every article's words
+    prefixes = word_prefixes(about) if about else []
+    holding = store.articles_with_prefixes(prefixes) if prefixes else None
+    records = store.story_records([story] if story else None, participant=hint, also=quoted or (), articles=holding)
     if story and not records:
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
@@ -82,6 +86,16 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         events = _within(timeline(records, aggregate(occurrences), story=story, person=person, about=about,
                                   texts=texts, quoted=quoted, names=names), since, until)
     return events
+
+
+def word_prefixes(text: str) -> list[str]:
+    """What every word an ``about`` filter matches (:func:`~storyline.stories.timeline.about_words`)
+    starts with, as full-text prefixes: its stem but the last letter (a suffix may have changed it,
+    "countr" for "countries"), split where the index splits words ("eastern-flank" → "eastern", "flan")."""
+    out: list[str] = []
+    for s in sorted(about_words(text)):
+        out.extend(p for p in re.split(r"[\W_]+", s[:-1] if len(s) > 2 else s) if p)
+    return list(dict.fromkeys(out))
 
 
 def _within(events: list[TimelineEvent], since: str | None, until: str | None) -> list[TimelineEvent]:

@@ -42,7 +42,8 @@ december mr mrs ms dr percent per cent news report reports reuters ap afp cnn bb
 two three four five six seven eight nine ten first second third former including included include
 """.split())
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*|\d+(?:[.,]\d+)?")
+#: a word: letters of any script ("Nausėda", "Hajnówka" are one word each), or a number
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*|\d+(?:[.,]\d+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 
@@ -58,6 +59,12 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", text)).strip()
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining accents ("Nausėda" → "Nauseda"; "ł" stays), as the full-text index
+    folds words (``remove_diacritics 2``), so a word filter and the index agree."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from storyline.records import Timex
 from storyline.stories.events import Event, Evidence, compatible_kinds
 from storyline.stories.quotes import QuoteGroup, kind_rank
-from storyline.stories.terms import content_words, fold, stem
+from storyline.stories.terms import content_words, fold, stem, strip_accents
 
 REFERENCE_WEIGHT = 1.0  #: a date an article refers to counts as much as the date it reports (T17 dev)
 #: Word overlap (shared stems over the geometric mean of the two sets' sizes) of an undated
@@ -135,6 +135,11 @@ def when(date: str | None, hint: str | None) -> str:
 
 def _words(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
+
+
+def about_words(text: str) -> set[str]:
+    """The words an ``about`` filter compares, accents stripped: "Nauseda" finds "Nausėda"."""
+    return _words(strip_accents(text))
 
 
 def central(texts: Sequence[str]) -> int:
@@ -353,9 +358,10 @@ def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()
         chosen = [r for r in chosen if r.article_id in (quoted or ())
                   or any(want in fold(p.name) or want in fold(p.key) for p in r.event.participants)]
     if about:
-        words = _words(about)
+        words = about_words(about)
         chosen = [r for r in chosen
-                  if words <= _words(" ".join([r.title or "", r.event.summary, (texts or {}).get(r.article_id, "")]))]
+                  if words <= about_words(" ".join([r.title or "", r.event.summary,
+                                                    (texts or {}).get(r.article_id, "")]))]
     events = story_events(chosen, quotes, speaker=person, names=names)
     if person:
         want = fold(person)
