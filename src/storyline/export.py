@@ -100,10 +100,9 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
 
     from storyline.stories import story_events
 
-    for _, group in groupby(store.story_records(), key=lambda r: r.story_id):
-        records = list(group)
-        names = store.entity_names({p.key for r in records for p in r.event.participants})
-        for e in story_events(records, names=names):
+    names = store.entity_names()  # one read: a query per story would cost more than the names take
+    for _, records in groupby(store.story_records(), key=lambda r: r.story_id):
+        for e in story_events(list(records), names=names):
             yield e.row()
 
 

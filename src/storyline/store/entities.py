@@ -138,10 +138,13 @@ def _attach(db: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
             " WHERE entity_id = ? AND NOT former ORDER BY coalesce(start, ''), title", (row["id"],))]
 
 
-def entity_names(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
-    """``{entity id: canonical name}`` of those of ``ids`` the entities table holds (none without the table)."""
+def entity_names(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """``{entity id: canonical name}`` of those of ``ids`` (None: all) the entities table holds (none
+    without the table)."""
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entities'").fetchone():
         return {}
+    if ids is None:
+        return dict(db.execute("SELECT id, name FROM entities").fetchall())
     wanted, out = sorted(set(ids)), {}
     for i in range(0, len(wanted), 500):  # below SQLite's limit on bound parameters
         chunk = wanted[i:i + 500]

@@ -292,8 +292,8 @@ class Store:
         """Every entity the corpus mentions or quotes, by id (for export)."""
         return _entities.iter_entities(self.db)
 
-    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
-        """``{entity id: canonical name}`` for the ids the store knows (timelines show participants so)."""
+    def entity_names(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """``{entity id: canonical name}`` for the ids (None: all) the store knows (timelines show participants so)."""
         return _entities.entity_names(self.db, ids)
 
     def find_entities(self, name: str) -> list[str]:

@@ -187,7 +187,8 @@ def person(request: Request, entity_id: str) -> Response:
         key = e["id"] if e["canonical"] else e["name"]
         events = S.timeline(r.store, r.caps, person=key)
         for ev in events:  # the filter names the person when no participant's name holds the key: not needed here
-            ev.participants = [p for p in ev.participants if p != key]
+            kept = [(p, k) for p, k in zip(ev.participants, ev.participant_ids) if p != key]
+            ev.participants, ev.participant_ids = [p for p, _ in kept], [k for _, k in kept]
         quotes, speaker_key = P.entity_quotes(r.db, r.caps, e, _page(request))
         return render(request, r, "person.html", e=e, quotes=quotes, speaker_key=speaker_key,
                       mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),
