@@ -455,6 +455,9 @@ def test_a_working_dinner_is_a_meeting() -> None:
     # criticism and gunfire are no fire
     ("The harbour master, under fire for weeks, resigned on Monday.", "resignation"),
     ("A man opened fire on a ferry on Monday, police said.", "shooting"),
+    ("A deckhand was shot on the ferry on Monday, police said.", "shooting"),
+    # a chance at a title is no gunfire
+    ("The challenger earned a title shot on Monday, the board said.", "statement"),
     # a warrant is not an arrest
     ("The singer checked into a clinic on Monday, dodging an arrest warrant, her lawyer said.", "statement"),
     ("Police arrested the driver on Monday.", "arrest"),

@@ -58,7 +58,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
                r"drone", r"explosion", r"ambush"),
-    "shooting": (r"shoot(?:ing|s)?\b", r"\bshot\b", r"gunm(?:a|e)n", r"opened fire"),
+    # "a title shot", "a shot at the title", "the shot clock": sport, not gunfire
+    "shooting": (r"shoot(?:ing|s)?\b", r"(?<!title )(?<!\ba )(?<!long )(?<!big )\bshot\b(?! clock| put)",
+                 r"gunm(?:a|e)n", r"opened fire"),
     "death": (r"\bdie[sd]\b", r"\bdead\b", r"death of", r"passed away", r"killed"),
     "disaster": (r"earthquake", r"quake", r"tsunami", r"flood(?:s|ing)?", r"hurricane", r"storm", r"wildfire",
                  r"eruption", r"landslide"),
