@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -356,6 +357,24 @@ def test_a_topic_timeline_reads_only_the_articles_the_index_finds(db: str) -> No
         spelled = {a for e in build_timeline(store, about="Nauseda") for a in e.article_ids}
         assert spelled == {a for e in build_timeline(store, about="Nausėda") for a in e.article_ids}
         assert any("Nausėda" in texts[a] for a in spelled)  # the name without its accent finds it with
+
+
+def test_every_participant_link_goes_to_the_entity_of_that_name(client: TestClient, db: str) -> None:
+    """Story, person and timeline pages link each participant by its id: the link and the name agree."""
+    with sqlite3.connect(db) as con:
+        names = dict(con.execute("SELECT id, name FROM entities"))
+        people = [r[0] for r in con.execute("SELECT id FROM entities WHERE type = 'PERSON' ORDER BY mentions DESC"
+                                            " LIMIT 8")]
+    pages = [f"/stories/{r['id']}" for r in _story_rows(db)] + [f"/people/{p}" for p in people]
+    pages += [f"/timeline?person={p}" for p in people[:3]]
+    linked = 0
+    for path in pages:
+        for block in re.findall(r'<p class="people">(.*?)</p>', client.get(path).text, re.S):
+            for href, shown in re.findall(r'<a href="/people/([^"]+)">([^<]+)</a>', block):
+                entity = unquote(html.unescape(href))
+                assert names[entity] == html.unescape(shown), (path, entity, shown)
+                linked += 1
+    assert linked > 10
 
 
 def test_home_page_links_recent_stories(client: TestClient) -> None:
