@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.errors import UsageError
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
-from storyline.stories.timeline import TimelineEvent, about_words, timeline
+from storyline.stories.timeline import TimelineEvent, about_words, attach_key_quotes, timeline
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -82,9 +82,7 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     by_id = {r.article_id: r for r in records}
     occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
                    for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
-    if occurrences:
-        events = _within(timeline(records, aggregate(occurrences), story=story, person=person, about=about,
-                                  texts=texts, quoted=quoted, names=names), since, until)
+    attach_key_quotes(events, aggregate(occurrences), speaker=person)
     return events
 
 

@@ -96,6 +96,8 @@ class QuoteGroup:
     tokens: set[str]
     sentences: list[frozenset[str]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    #: who its reports credit (:func:`speaker_key` of each), kept as reports are added
+    speaker_keys: set[str] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -162,11 +164,16 @@ def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -
     return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) >= TOKEN_SET
 
 
-def _speakers_differ(o: Occurrence, g: QuoteGroup) -> bool:
-    mine = o.speaker_id or (fold(o.speaker) if o.speaker else None)
+def speaker_key(o: Occurrence) -> str | None:
+    """Who a report credits: the speaker's entity id, else the folded name; None for nobody."""
+    return o.speaker_id or (fold(o.speaker) if o.speaker else None)
+
+
+def _speakers_differ(mine: str | None, g: QuoteGroup) -> bool:
+    """Whether a report crediting ``mine`` (:func:`speaker_key`) has another speaker than the group."""
     if not mine:
         return False
-    theirs = {x.speaker_id or fold(x.speaker) for x in g.occurrences if x.speaker_id or x.speaker}
+    theirs = g.speaker_keys
     if not theirs or mine in theirs:
         return False
     # "Stoltenberg" and "Jens Stoltenberg" are one speaker when ids are missing
@@ -189,11 +196,12 @@ class QuoteAggregator:
             return self._group_of[occurrence.quote_id]
         tokens = quote_tokens(occurrence.text)
         mine = sentence_tokens(occurrence.text)
+        who = speaker_key(occurrence)
         self._df.update(set(tokens))
         best: tuple[float, QuoteGroup] | None = None
         for gid in self._candidates(tokens):
             g = self.groups[gid]
-            if _speakers_differ(occurrence, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
+            if _speakers_differ(who, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
                 continue
             overlap = len(set(tokens) & g.tokens) / max(1, len(set(tokens) | g.tokens))
             if best is None or overlap > best[0]:
@@ -210,6 +218,8 @@ class QuoteAggregator:
             group.sentences.extend(x for x in mine if x not in group.sentences)
             del group.sentences[64:]
         group.occurrences.append(occurrence)
+        if who is not None:
+            group.speaker_keys.add(who)
         self._group_of[occurrence.quote_id] = group.id
         for t in set(tokens):
             posting = self._postings.setdefault(t, {})

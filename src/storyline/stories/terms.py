@@ -64,9 +64,12 @@ def fold(text: str) -> str:
 def strip_accents(text: str) -> str:
     """``text`` without combining accents ("Nausėda" → "Nauseda"; "ł" stays), as the full-text index
     folds words (``remove_diacritics 2``), so a word filter and the index agree."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)  # a corpus repeats its words: a timeline over a topic stems millions of them
 def stem(word: str) -> str:
     """A light English suffix stripper: enough to meet "meets"/"meeting"/"met" halfway, no more."""
     if len(word) <= 4 or word[-1].isdigit():

@@ -166,16 +166,9 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
     the name ("Gitan Nauseda", "Gitanas Nausėda"), and shown by ``names`` (entity id → canonical
     name, as the entities stage stores it), else as most of its reports write it."""
 
-    def not_theirs(g: QuoteGroup) -> bool:
-        return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
-
     by_story: dict[str, list[ArticleRecord]] = defaultdict(list)
     for r in records:
         by_story[r.story_id].append(r)
-    quotes_of: dict[str, list[QuoteGroup]] = defaultdict(list)
-    for g in quotes:
-        for a in g.articles:
-            quotes_of[a].append(g)
     events: list[TimelineEvent] = []
     for sid, rs in by_story.items():
         for (d, n), members in _group_by_event(rs).items():
@@ -188,12 +181,6 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                     written[p.key][p.name] += 1
             keys = [k for k, _ in people.most_common(5)]
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
-            seen: dict[str, QuoteGroup] = {}
-            for m in members:
-                for g in quotes_of.get(m.article_id, []):
-                    seen.setdefault(g.id, g)
-            key_quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles),
-                                                                  kind_rank(g)))[:3]
             shown = central(summaries) if summaries else None
             event = TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
@@ -202,11 +189,34 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                 participant_ids=list(keys),
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[shown] if shown is not None else "",
-                article_ids=[m.article_id for m in members], outlets=outlets, quotes=key_quotes,
+                article_ids=[m.article_id for m in members], outlets=outlets,
                 date_hint=None if d else _undated_hint(members))
             event.evidence = _sources(event, members, members[shown] if shown is not None else None)
             events.append(event)
+    attach_key_quotes(events, quotes, speaker)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def attach_key_quotes(events: Iterable[TimelineEvent], quotes: Iterable[QuoteGroup], speaker: str | None = None
+                      ) -> None:
+    """Give each event its key quotations: of the statements its articles report, up to three,
+    those carried by the most outlets (then articles) first, the speaker's own words before a
+    paraphrase among equals; ``speaker``'s statements (an entity id or part of a name) before all."""
+
+    def not_theirs(g: QuoteGroup) -> bool:
+        return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
+
+    quotes_of: dict[str, list[QuoteGroup]] = defaultdict(list)
+    for g in quotes:
+        for a in g.articles:
+            quotes_of[a].append(g)
+    for e in events:
+        seen: dict[str, QuoteGroup] = {}
+        for a in e.article_ids:
+            for g in quotes_of.get(a, []):
+                seen.setdefault(g.id, g)
+        e.quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles),
+                                                         kind_rank(g)))[:3]
 
 
 def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised: ArticleRecord | None
