@@ -728,21 +728,22 @@ def test_the_kind_of_a_gathering_counts_inside_quotation_marks() -> None:
     assert extract_event(g).kind != "attack"  # other kinds' cues in a quotation are what was said, not the event
 
 
-@pytest.mark.parametrize(("kind", "place"), [
+@pytest.mark.parametrize(("kind", "marks", "place"), [
     # the clause a partial quotation spans is the reporter's: the village in it is where it happened
-    ("partial", "Lindvik"),
+    ("partial", "\u201c\u201d", "Lindvik"),
+    ("partial", "\u2018\u2019", "Lindvik"),  # single quotation marks too
     # the same span read as a direct quotation is the speaker's words throughout: a place in it is
     # what was said, not where it happened
-    ("direct", None),
+    ("direct", "\u201c\u201d", None),
 ])
-def test_only_marked_words_of_a_quotation_are_the_speakers(kind: str, place: str | None) -> None:
-    lead = ("A crane that toppled on Monday at a quay near Lindvik was \u201ca warning to every port\u201d, "
+def test_only_marked_words_of_a_quotation_are_the_speakers(kind: str, marks: str, place: str | None) -> None:
+    lead = (f"A crane that toppled on Monday at a quay near Lindvik was {marks[0]}a warning to every port{marks[1]}, "
             "the harbour master Ilse Brandt said on Tuesday.")
     f = article("p", "Harbour master: the toppled crane is a warning", lead, people=("Ilse Brandt",),
                 places=("Lindvik",))
     start, end = f.text.index("A crane"), f.text.index(", the harbour")
     f.quotes = [Quote("p", f.text[start:end], start, end, kind, pieces=[(start, end)])]
-    marked = f.text.index("\u201ca warning")
+    marked = f.text.index(f"{marks[0]}a warning")
     assert quoted_spans(f) == ([(marked, end)] if kind == "partial" else [(start, end)])
     assert extract_event(f).place == place
 

@@ -286,7 +286,8 @@ def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES, words: int = LEA
     return out
 
 
-_MARKED = re.compile(r'“[^”]{3,}”|"[^"\n]{3,}"|«[^»]{3,}»|„[^“”]{3,}[“”]')  #: words inside quotation marks
+#: words inside quotation marks (single ones too: "belongs ‘to a different time’")
+_MARKED = re.compile(r'“[^”]{3,}”|"[^"\n]{3,}"|«[^»]{3,}»|„[^“”]{3,}[“”]|‘[^’]{3,}’')
 
 
 def quoted_spans(f: ArticleFeatures) -> list[tuple[int, int]]:
