@@ -157,6 +157,9 @@ def test_select_dates_prefers_dates_articles_keep_referring_to() -> None:
                    ("2011-01-27", []), ("2011-02-01", [])]
     assert select_dates(per_article, 2) == ["2011-01-25", "2011-01-27"]
     assert select_dates(per_article, 2, start="2011-01-26") == ["2011-01-26", "2011-01-27"]
+    # among the days a timeline has events for: a day only referred to is not one of them
+    assert select_dates(per_article, 2, among={"2011-01-26", "2011-01-27", "2011-02-01"}) == ["2011-01-26",
+                                                                                             "2011-01-27"]
 
 
 def _event(aid: str, story: str, date: str | None, *, place: str | None = None, kind: str | None = None,

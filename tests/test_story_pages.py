@@ -359,6 +359,30 @@ def test_a_topic_timeline_reads_only_the_articles_the_index_finds(db: str) -> No
         assert any("Nausėda" in texts[a] for a in spelled)  # the name without its accent finds it with
 
 
+def test_a_timeline_of_the_days_that_matter_most(client: TestClient, db: str) -> None:
+    with Store(db, readonly=True) as store:
+        every = build_timeline(store)
+        dated = {e.date for e in every if e.date}
+        assert len(dated) > 3, "the example store should have events on several days"
+        for k in (1, 3):
+            top = build_timeline(store, top=k)
+            days = {e.date for e in top}
+            assert None not in days and len(days) == k  # k days, undated events left out
+            assert [e.id for e in top] == [e.id for e in every if e.date in days]  # every event of those days
+        busiest = max(dated, key=lambda d: sum(len(e.article_ids) for e in every if e.date == d))
+        reports = {d: sum(len(e.article_ids) for e in every if e.date == d) for d in dated}
+        if list(reports.values()).count(reports[busiest]) == 1:  # a clear busiest day is among the top 3
+            assert busiest in {e.date for e in build_timeline(store, top=3)}
+    result = CliRunner().invoke(cli, ["timeline", "--db", db, "--top", "2", "--json"])
+    assert result.exit_code == 0 and len({json.loads(x)["date"] for x in result.output.splitlines()}) == 2
+    api = client.get("/api/timeline?since=2000&top=2&per_page=100").json()
+    assert len({e["date"] for e in api["items"]}) == 2
+    page = client.get("/timeline?since=2000&top=2")
+    assert "of the 2 days that matter most" in page.text and "--top 2" in html.unescape(page.text)
+    assert client.get("/api/timeline?since=2000&top=0").status_code == 422
+    assert client.get("/timeline?since=2000&top=many").status_code == 400
+
+
 def test_every_participant_link_goes_to_the_entity_of_that_name(client: TestClient, db: str) -> None:
     """Story, person and timeline pages link each participant by its id: the link and the name agree."""
     with sqlite3.connect(db) as con:

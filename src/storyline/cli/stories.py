@@ -58,6 +58,10 @@ def timeline_cli(
     until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
                                               help="Only events on or before this day (undated events left out).")]
     = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, metavar="K",
+                                            help="Only the events of the K days that matter most: those most "
+                                                 "reports are about or refer back to (undated events left out).")]
+    = None,
     evidence: Annotated[bool, typer.Option("--evidence", help="Under each event, the words each of its facts "
                                                               "was read from: article id and offsets.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event and line (with its evidence).")]
@@ -70,7 +74,7 @@ def timeline_cli(
     check_date_option("--since", since)
     check_date_option("--until", until)
     with open_store(db) as store:
-        events = build_timeline(store, story=story, person=person, about=about, since=since, until=until)
+        events = build_timeline(store, story=story, person=person, about=about, since=since, until=until, top=top)
     if as_json:
         for e in events:
             print_json_line(timeline_row(e))

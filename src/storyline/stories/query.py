@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from storyline.errors import UsageError
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
-from storyline.stories.timeline import TimelineEvent, about_words, attach_key_quotes, timeline
+from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
+                                        select_dates, timeline)
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -40,8 +41,8 @@ class UnknownStoryError(UsageError):
 
 
 def build_timeline(store: Store, *, story: str | None = None, person: str | None = None,
-                   about: str | None = None, since: str | None = None, until: str | None = None
-                   ) -> list[TimelineEvent]:
+                   about: str | None = None, since: str | None = None, until: str | None = None,
+                   top: int | None = None) -> list[TimelineEvent]:
     """Events in date order, each with its key quotations.
 
     Args:
@@ -53,6 +54,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         since, until: only events dated on or after / on or before these days (``YYYY``,
             ``YYYY-MM`` or ``YYYY-MM-DD``, a partial date standing for its whole period); undated
             events are left out when either is given.
+        top: only the events of the ``top`` most important days (:func:`key_days`); undated
+            events are left out.
 
     Returns:
         :class:`~storyline.stories.timeline.TimelineEvent` list, undated events last; empty on a
@@ -80,10 +83,22 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted,
                               names=names), since, until)
     by_id = {r.article_id: r for r in records}
+    if top is not None:
+        days = key_days(store, events, by_id, top)
+        events = [e for e in events if e.date in days]
     occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
                    for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
     attach_key_quotes(events, aggregate(occurrences), speaker=person)
     return events
+
+
+def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int) -> set[str]:
+    """The ``top`` days of ``events`` that matter most (:func:`~storyline.stories.timeline.select_dates`,
+    the method scored on Timeline17): each report counts for the day it reports and for every other
+    day its text refers back to ("on January 25, protesters ..."), so a milestone later reports keep
+    naming outranks a day that was only busy."""
+    evidence = [(records[a].event.date, referenced_days(store.timexes(a))) for e in events for a in e.article_ids]
+    return set(select_dates(evidence, top, among={e.date for e in events if e.date}))
 
 
 def word_prefixes(text: str) -> list[str]:

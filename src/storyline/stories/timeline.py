@@ -388,14 +388,17 @@ def referenced_days(timexes: Iterable[Timex]) -> list[str]:
 
 
 def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, start: str | None = None,
-                 end: str | None = None, reference_weight: float = REFERENCE_WEIGHT) -> list[str]:
+                 end: str | None = None, reference_weight: float = REFERENCE_WEIGHT,
+                 among: Iterable[str] | None = None) -> list[str]:
     """The ``k`` most important dates of a topic.
 
     Args:
         events: per article, ``(event date, dates it refers to)``.
         k: how many dates to keep.
         start, end: keep dates in this range (``YYYY-MM-DD``, inclusive) only.
+        among: keep only these dates (those a timeline has events for).
     """
+    allowed = set(among) if among is not None else None
     score: Counter[str] = Counter()
     for day, refs in events:
         if day and _DAY.match(day):
@@ -403,5 +406,5 @@ def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, 
         for d in set(refs) - {day}:
             score[d] += reference_weight
     ranked = [d for d, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-              if (start is None or d >= start) and (end is None or d <= end)]
+              if (start is None or d >= start) and (end is None or d <= end) and (allowed is None or d in allowed)]
     return sorted(ranked[:k])

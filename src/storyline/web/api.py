@@ -178,8 +178,10 @@ def timeline(
                                                                  "YYYY-MM-DD (undated events left out).")] = None,
     until: Annotated[str | None, Query(pattern=DATE, description="Only events on or before (a year or month "
                                                                  "takes in its whole period).")] = None,
+    top: Annotated[int | None, Query(ge=1, description="Only the events of the days that matter most: those most "
+                                                       "reports are about or refer back to.")] = None,
 ) -> dict:
-    query = S.TimelineQuery.of(about=about, person=person, story=story, since=since, until=until)
+    query = S.TimelineQuery.of(about=about, person=person, story=story, since=since, until=until, top=top)
     with reader(request) as r:
         events = S.filtered_timeline(r.store, r.caps, query)
         return Q.Paged(S.event_rows(events[page.offset:page.offset + page.per_page]), len(events), page).as_dict()

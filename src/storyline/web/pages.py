@@ -244,7 +244,7 @@ def story(request: Request, story_id: str) -> Response:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> Response:
-    query = S.TimelineQuery.of(**{k: request.query_params.get(k) for k in S.TIMELINE_FILTERS})
+    query = S.TimelineQuery.of(**{k: request.query_params.get(k) for k in S.TIMELINE_PARAMS})
     with reader(request) as r:
         if query.empty:  # the form, and what it is for
             return render(request, r, "timeline.html", query=query, page=None, events=[])

@@ -121,20 +121,23 @@ def event_rows(events: list[TimelineEvent]) -> list[Row]:
 
 
 def timeline(store: Store, caps: Caps, *, story: str | None = None, person: str | None = None,
-             about: str | None = None, since: str | None = None, until: str | None = None) -> list[TimelineEvent]:
+             about: str | None = None, since: str | None = None, until: str | None = None,
+             top: int | None = None) -> list[TimelineEvent]:
     """:func:`~storyline.stories.query.build_timeline` on a store that has the stories tables (else ``[]``)."""
     if not caps.stories:
         return []
     from storyline.stories.query import UnknownStoryError, build_timeline
 
     try:
-        return build_timeline(store, story=story, person=person, about=about, since=since, until=until)
+        return build_timeline(store, story=story, person=person, about=about, since=since, until=until, top=top)
     except UnknownStoryError:  # a story row without events (nothing filed into it yet)
         return []
 
 
 #: what a timeline is of: ``GET /timeline`` and ``/api/timeline`` need one of these
 TIMELINE_FILTERS = ("about", "person", "story", "since", "until")
+#: the query parameters of a timeline: its filters, and how many key days to keep
+TIMELINE_PARAMS = (*TIMELINE_FILTERS, "top")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,17 +149,21 @@ class TimelineQuery:
     story: str | None = None
     since: str | None = None
     until: str | None = None
+    top: int | None = None  #: only the events of the days that matter most (not a filter of its own)
 
     @classmethod
-    def of(cls, **values: str | None) -> TimelineQuery:
-        """The filters, blanks dropped; a date that is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` raises
-        a 400 that says so."""
+    def of(cls, top: str | int | None = None, **values: str | None) -> TimelineQuery:
+        """The filters, blanks dropped; a date that is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a
+        ``top`` that is not a positive number, raises a 400 that says so."""
         clean = {k: (v or "").strip() or None for k, v in values.items()}
         for name in ("since", "until"):
             if clean[name] and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", clean[name]):
                 raise ApiError(400, "bad_date", f"{name}={clean[name]!r} is not a date: give YYYY, YYYY-MM or "
                                                 f"YYYY-MM-DD (2023-06-29)")
-        return cls(**clean)
+        text = str(top).strip() if top is not None else ""
+        if text and not (text.isdigit() and int(text) > 0):
+            raise ApiError(400, "bad_top", f"top={text!r} is not a number of days: give a whole number from 1 (top=20)")
+        return cls(**clean, top=int(text) if text else None)
 
     @property
     def empty(self) -> bool:
@@ -170,7 +177,7 @@ def filtered_timeline(store: Store, caps: Caps, query: TimelineQuery) -> list[Ti
         raise ApiError(400, "no_filter", "a timeline needs one of about, person, story, since or until "
                                          "(/timeline?about=Belarus); the whole store's is `storyline timeline`")
     return timeline(store, caps, story=query.story, person=query.person, about=query.about, since=query.since,
-                    until=query.until)
+                    until=query.until, top=query.top)
 
 
 def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
