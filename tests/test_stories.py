@@ -112,6 +112,20 @@ def test_a_landmark_day_last_year_is_no_event_date_but_a_counted_day_is() -> Non
     assert extract_event(counted).date == "2024-06-03"  # counted from it: the article's own day
 
 
+@pytest.mark.parametrize(("lead", "date"), [
+    ("The ferry sank on May 3 off Varna.", "2025-05-03"),
+    # what a clause counts from, weeks before, is where it began, not this report's event
+    ("Fuel has leaked into the bay since the ferry sank on May 3 off Varna. Divers sealed a tank on Monday.",
+     "2025-05-19"),
+    ("Fuel has leaked into the bay ever since the ferry sank on May 3 off Varna.", "2025-05-20"),  # published
+    # ... but a day or two before, it is the news itself
+    ("Fuel has leaked since the ferry sank on May 18 off Varna.", "2025-05-18"),
+])
+def test_a_day_a_clause_counts_from_is_background(lead: str, date: str) -> None:
+    e = extract_event(article("x", "Ferry fuel leak", lead, published="2025-05-20", places=("Varna",)))
+    assert e.date == date
+
+
 def test_a_dated_article_reads_the_month_and_day_of_its_date() -> None:
     f = article("x", "Banker convicted", "The jury convicted the banker on Nov. 12 of fraud.", published="2008-11-13")
     e = extract_event(f)

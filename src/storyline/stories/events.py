@@ -146,6 +146,8 @@ _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])"
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
 _MONTH_DAY = re.compile(r"^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+#: a clause counting from a day: "oil has been spewing since the rig exploded on 20 April"
+_SINCE_CLAUSE = re.compile(r"\b(?:since|ever since)\b[^.;,!?]{0,70}$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:since|until|by|before)\s+$", re.IGNORECASE)  #: "since June 21": not when it happened
 _FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|set for|plans? to|next)\b", re.IGNORECASE)
 
@@ -357,6 +359,8 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
+            if age > 3 and _SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start]):
+                continue  # "spewing since the rig exploded on 20 April", weeks later: where it began
         elif _BOUND.search(before) or re.search(r"\blast\s+year\b", t.text, re.I):
             continue  # "since June 21"; "launched on February 24 last year" (a landmark): background
         return t.value[:10], "text", t
