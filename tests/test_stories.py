@@ -622,6 +622,12 @@ def test_a_treaty_the_model_tags_as_an_organisation_is_not_a_participant() -> No
     assert [p.name for p in extract_event(f).participants] == ["Lindvik port authority", "Harbour Board"]
 
 
+def test_the_links_of_the_page_are_not_participants() -> None:
+    f = article("x", "Harbour board fires director", "Privacy Policy | Terms of Service | PDF. The Harbour Board "
+                "fired its director on Monday.", orgs=("Harbour Board", "Privacy Policy", "Terms of Service", "PDF"))
+    assert [p.name for p in extract_event(f).participants] == ["Harbour Board"]
+
+
 _ministers = reports(
     "Stoltenberg: allies stay committed to Ukraine",
     "Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "

@@ -301,6 +301,18 @@ def test_key_quotes_put_the_speakers_own_words_before_paraphrase() -> None:
     assert [g.kind for g in event.quotes] == ["direct", "headline", "partial"]  # equals keep the article's order
 
 
+def test_a_scrap_the_quote_stage_let_through_is_no_key_quote() -> None:
+    from storyline.stories.quotes import aggregate
+
+    records = [ArticleRecord(a, "s1", Event(a, date="2024-03-01", summary="Ministers met in Riga.")) for a in "abc"]
+    quotes = aggregate([Occurrence(f"{a}1", a, "he said.", None) for a in "abc"]  # carried by three articles ...
+                       + [Occurrence("a2", "a", "No.", "Liis Vaher"),
+                          Occurrence("a3", "a", "Free ferries now", "Liis Vaher"),
+                          Occurrence("b3", "b", "We will reopen every crossing by the spring", "Liis Vaher")])
+    (event,) = timeline(records, quotes)
+    assert [g.text for g in event.quotes] == ["Free ferries now", "We will reopen every crossing by the spring"]
+
+
 def test_a_headline_that_quotes_part_of_itself_ranks_as_a_partial_quote() -> None:
     from storyline.stories.quotes import aggregate
 

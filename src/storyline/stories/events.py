@@ -467,6 +467,11 @@ _DOCUMENT = re.compile(r"\b(?:treaty|conventions?|charter|accords?|pact|protocol
                        r"resolution|doctrine|memorandum)\s*$", re.IGNORECASE)
 
 
+#: Links of a web page the model tags as organisations when the scraper left them in the text.
+_PAGE_PARTS = frozenset({"terms of service", "terms of use", "privacy policy", "cookie policy", "pdf", "rss",
+                         "newsletter", "comments"})
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -491,8 +496,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # "the former Social Democratic Prime Minister": a party label of a person
         if m.label == "ORG" and agency(m.text) and m.text not in _ALSO_NOT_WIRES:
             continue  # the wire that reported the event is no participant of it
-        if m.label == "ORG" and _DOCUMENT.search(m.text):
-            continue  # "the Washington Treaty", "the Montreux Convention": a text, not an actor
+        if m.label == "ORG" and (_DOCUMENT.search(m.text) or m.text.strip().lower() in _PAGE_PARTS):
+            continue  # "the Washington Treaty": a text, not an actor; "Privacy Policy": a part of the page
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)

@@ -38,6 +38,8 @@ REFERENCE_WEIGHT = 1.0  #: a date an article refers to counts as much as the dat
 #: article's title and summary with a dated event's, from which it is taken for a report of it.
 JOIN_OVERLAP = 0.3
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+#: words that say that something was said: a key statement needs two words besides these
+_SPEECH_WORDS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "asked", "stated"})
 
 
 @dataclass(slots=True)
@@ -201,13 +203,16 @@ def attach_key_quotes(events: Iterable[TimelineEvent], quotes: Iterable[QuoteGro
                       ) -> None:
     """Give each event its key quotations: of the statements its articles report, up to three,
     those carried by the most outlets (then articles) first, the speaker's own words before a
-    paraphrase among equals; ``speaker``'s statements (an entity id or part of a name) before all."""
+    paraphrase among equals; ``speaker``'s statements (an entity id or part of a name) before all.
+    A scrap of fewer than two words besides "said" ("he said.", "No.") is never one."""
 
     def not_theirs(g: QuoteGroup) -> bool:
         return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
 
     quotes_of: dict[str, list[QuoteGroup]] = defaultdict(list)
     for g in quotes:
+        if len(g.tokens - _SPEECH_WORDS) < 2:
+            continue  # "he said.", "No.": a scrap the page has no use for as a key statement
         for a in g.articles:
             quotes_of[a].append(g)
     for e in events:
