@@ -628,6 +628,19 @@ def test_the_links_of_the_page_are_not_participants() -> None:
     assert [p.name for p in extract_event(f).participants] == ["Harbour Board"]
 
 
+@pytest.mark.parametrize(("name", "label", "kept"), [
+    ("Reply Mon, Mar 19, 2011 7:34", "ORG", False),
+    ("Thu Mar", "PERSON", False),
+    ("GMT NEW YORK", "ORG", False),
+    ("Sun Microsystems", "ORG", True),  # a weekday's abbreviation opens a name too
+    ("Harbour Board", "ORG", True),
+])
+def test_a_time_stamp_the_model_read_as_a_name_is_not_a_participant(name: str, label: str, kept: bool) -> None:
+    named = {"people": (name,)} if label == "PERSON" else {"orgs": (name,)}
+    f = article("x", "Harbour news", f"{name} said the ferries sail again on Monday.", **named)
+    assert [p.name for p in extract_event(f).participants] == ([name] if kept else [])
+
+
 _ministers = reports(
     "Stoltenberg: allies stay committed to Ukraine",
     "Stoltenberg said the allies would step up and sustain their support for Ukraine and that the "

@@ -472,6 +472,11 @@ _PAGE_PARTS = frozenset({"terms of service", "terms of use", "privacy policy", "
                          "newsletter", "comments"})
 
 
+#: What a comment or time stamp the model read as a name looks like.
+_STAMP = re.compile(r"^(?:reply|posted|updated)\b|\b\d{1,2}:\d\d\b|\bGMT\b|^(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d)", re.IGNORECASE)
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -498,6 +503,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # the wire that reported the event is no participant of it
         if m.label == "ORG" and (_DOCUMENT.search(m.text) or m.text.strip().lower() in _PAGE_PARTS):
             continue  # "the Washington Treaty": a text, not an actor; "Privacy Policy": a part of the page
+        if _STAMP.search(m.text):
+            continue  # "Reply Mon, Mar 19, 2011 7:34", "Thu Mar", "GMT NEW YORK": a comment or time stamp
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
