@@ -477,6 +477,10 @@ _STAMP = re.compile(r"^(?:reply|posted|updated)\b|\b\d{1,2}:\d\d\b|\bGMT\b|^(?:m
                     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d)", re.IGNORECASE)
 
 
+#: A name does not end on a function word ("Five Pillars of": cut off) nor open with one ("TO DO IT").
+_HALF_NAME = re.compile(r"\b(?:of|the|and|to|for|in|on|at|with)$|^(?:to|of|and|for|with)\b", re.IGNORECASE)
+
+
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
     """People first, then organisations, of the lead, each once, in order of appearance."""
@@ -503,8 +507,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # the wire that reported the event is no participant of it
         if m.label == "ORG" and (_DOCUMENT.search(m.text) or m.text.strip().lower() in _PAGE_PARTS):
             continue  # "the Washington Treaty": a text, not an actor; "Privacy Policy": a part of the page
-        if _STAMP.search(m.text):
-            continue  # "Reply Mon, Mar 19, 2011 7:34", "Thu Mar", "GMT NEW YORK": a comment or time stamp
+        if _STAMP.search(m.text) or _HALF_NAME.search(m.text.strip()):
+            continue  # "Reply Mon, Mar 19, 2011 7:34", "GMT NEW YORK": a stamp; "Five Pillars of", "TO DO IT": no name
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
