@@ -74,6 +74,17 @@ def test_no_place_from_a_mere_mention_or_a_future_plan() -> None:
     assert extract_event(f).place is None
 
 
+@pytest.mark.parametrize(("lead", "place"), [
+    ("The mayor asked the ports to cut fees at the Lindvik summit in July. She spoke in Varna on Tuesday.", "Varna"),
+    ("The mayor praised the Lindvik summit last week. She spoke in Varna on Tuesday.", "Varna"),
+    # a gathering in the place, with no month or week to name it by: where it happened
+    ("Mayors met at the summit in Lindvik on Tuesday.", "Lindvik"),
+])
+def test_a_gathering_named_by_its_place_and_month_is_not_where_this_happened(lead: str, place: str) -> None:
+    f = article("x", "Port fees", lead, published="2025-05-20", places=("Lindvik", "Varna"))
+    assert extract_event(f).place == place
+
+
 def test_undated_article_keeps_the_weekday() -> None:
     f = article("x", "Duda meets Stoltenberg", "Duda met Stoltenberg on Thursday in Brussels.",
                 people=("Duda", "Stoltenberg"), places=("Brussels",))

@@ -452,3 +452,5 @@ def test_the_sample_corpus_keeps_different_events_apart(db: str) -> None:
               of("drone from Belarus over Poland")]
     assert brussels not in others and len(set(others)) == 4
     assert of("NATO at 75") not in {of("Stoltenberg in Rukla"), of("Stoltenberg: Allies Will Not Be")}
+    # a plan for the summit, spoken in Warsaw ("at the Washington summit in July"), is not the summit
+    assert of("Three percent should be the new minimum") != of("The road of Ukraine to NATO is now irreversible")

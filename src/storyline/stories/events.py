@@ -394,8 +394,9 @@ def find_place(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[Mention | 
             continue
         if re.match(r"['’]s\b", f.text[m.end:m.end + 3]) or _inside(quoted, m.start, m.end):
             continue  # "in Russia's invasion" is not a place; nor is a place inside a quotation
-        if _future_context(f, m.start, m.end):
-            continue  # "a summit to be held next week in Lithuania" is not where this happened
+        if _future_context(f, m.start, m.end) or _NAMED_EVENT.match(f.text, m.end):
+            continue  # "a summit to be held next week in Lithuania", "at the Washington summit in July":
+            # another gathering, named by its place and time, not where this happened
         before = f.text[max(0, m.start - 30):m.start]
         sentence_start = any(0 <= m.start - s <= 2 for s in starts)
         if sentence_start and _DATELINE.match(f.text[m.start:m.end + 40]) and f.text[m.start:m.end].isupper():
@@ -477,6 +478,10 @@ _STAMP = re.compile(r"^(?:reply|posted|updated)\b|\b\d{1,2}:\d\d\b|\bGMT\b|^(?:m
                     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d)", re.IGNORECASE)
 
 
+#: A place naming a gathering with its month: "the Washington summit in July" (before or after it)
+_NAMED_EVENT = re.compile(r"\s+(?:summit|conference|meeting|talks|games|olympics)\s+(?:in|on|this|next|last)\s+"
+                          r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                          r"december|week|month|year)\b", re.IGNORECASE)
 #: A name does not end on a function word ("Five Pillars of": cut off) nor open with one ("TO DO IT").
 _HALF_NAME = re.compile(r"\b(?:of|the|and|to|for|in|on|at|with)$|^(?:to|of|and|for|with)\b", re.IGNORECASE)
 
