@@ -230,26 +230,28 @@ def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised:
     participants and summary, the span of the first report whose own event gives that value."""
     out: list[FactSource] = []
 
-    def take(field_name: str, value: str, m: ArticleRecord, spans: Iterable[Evidence]) -> bool:
-        span = next(iter(spans), None)
-        if span is not None:
-            out.append(FactSource(field_name, value, m.article_id, span.start, span.end, span.text))
-        return span is not None
+    def add(field_name: str, value: str | None, spans_of: Callable[[ArticleRecord], Iterable[Evidence]]) -> None:
+        """The first span any member gives for ``value``, if any."""
+        for m in members if value else ():
+            span = next(iter(spans_of(m)), None)
+            if span is not None:
+                out.append(FactSource(field_name, value or "", m.article_id, span.start, span.end, span.text))
+                return
 
-    def first(field_name: str, value: str | None, gave: Callable[[Event], bool]) -> None:
-        if value:
-            any(take(field_name, value, m, (e for e in m.event.evidence if e.field == field_name))
-                for m in members if gave(m.event))
+    def when_gives(field_name: str, gave: Callable[[Event], bool]) -> Callable[[ArticleRecord], list[Evidence]]:
+        return lambda m: _spans(m.event, field_name) if gave(m.event) else []
 
     coarse = event.date or _most_common(m.event.date for m in members)
-    first("date", event.date or event.date_hint, lambda e: e.date == coarse and e.date_source == "text")
-    first("place", event.place, lambda e: e.place == event.place)
-    first("kind", event.kind, lambda e: e.kind == event.kind)
+    add("date", event.date or event.date_hint,
+        when_gives("date", lambda e: e.date == coarse and e.date_source == "text"))
+    add("place", event.place, when_gives("place", lambda e: e.place == event.place))
+    add("kind", event.kind, when_gives("kind", lambda e: e.kind == event.kind))
     for key, name in zip(event.participant_ids, event.participants):
-        any(take("participant", name, m, (ev for p, ev in zip(m.event.participants, _spans(m.event, "participant"))
-                                          if p.key == key)) for m in members)
+        add("participant", name, lambda m, key=key: [ev for p, ev in zip(m.event.participants,  # type: ignore[misc]
+                                                                            _spans(m.event, "participant"))
+                                                     if p.key == key])
     if summarised is not None and event.summary == summarised.event.summary:
-        take("summary", event.summary, summarised, _spans(summarised.event, "summary"))
+        add("summary", event.summary, lambda m: _spans(m.event, "summary") if m is summarised else [])
     return out
 
 
