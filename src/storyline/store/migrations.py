@@ -321,6 +321,33 @@ def m007_landmarks(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE landmarks (name TEXT PRIMARY KEY, date TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]')")
 
 
+@migration
+def m008_statements(db: sqlite3.Connection) -> None:
+    # quotations grouped into statements at ingest (storyline.store.statements); the quotations
+    # already stored are grouped here, once, in the order their articles came
+    from storyline.store.statements import backfill
+
+    db.executescript(
+        """
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            words TEXT NOT NULL,                  -- JSON: the folded words of all its wordings
+            sentences TEXT NOT NULL,              -- JSON: word lists of its wordings' sentences
+            speakers TEXT NOT NULL                -- JSON: who its reports credit (ids or folded names)
+        );
+        CREATE TABLE statement_quotes (
+            quote_id TEXT PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+            statement_id TEXT NOT NULL
+        );
+        CREATE INDEX statement_quotes_statement ON statement_quotes(statement_id);
+        CREATE TABLE statement_words (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE statement_postings (seq INTEGER PRIMARY KEY, word TEXT NOT NULL, statement_id TEXT NOT NULL);
+        CREATE INDEX statement_postings_word ON statement_postings(word, seq);
+        """
+    )
+    backfill(db)
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

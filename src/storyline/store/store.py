@@ -340,6 +340,13 @@ class Store:
             "SELECT DISTINCT article_id, speaker, speaker_id FROM quotes WHERE speaker_id = ?"
             " OR speaker LIKE ? ESCAPE '\\'", (person, contains(person)))]
 
+    def statement_groups(self, *, quote_ids: Iterable[str] = (), article_ids: Iterable[str] = ()) -> list[Any]:
+        """The statements (``QuoteGroup``) these quotations, and those of these articles, were filed
+        into at ingest, each with every report of it in the store (:mod:`storyline.store.statements`)."""
+        from storyline.store.statements import report_groups  # imports the stories package
+
+        return report_groups(self.db, quote_ids=quote_ids, article_ids=article_ids)
+
     def story_rows(self) -> list[dict[str, Any]]:
         """Export rows of the stories: ``{id, title, article_ids, start, end}``."""
         return _stories.iter_story_rows(self.db)

@@ -10,7 +10,7 @@
                  summary, evidence}],
      "duplicates": [{article_id, copy_of, outlet}],
      "members": [StoryIndex member rows], "terms": [{term, df, prior}], "dedup": [Deduplicator rows],
-     "meta": StoryIndex meta}
+     "meta": StoryIndex meta, "statements": statement rows (storyline.store.statements)}
 
 The stage's state is rows, appended (members, dedup) or upserted (terms touched) per batch, so
 saving a batch costs what the batch added, not what the store holds.
@@ -81,6 +81,10 @@ def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
     if changes.get("meta"):
         db.execute("INSERT OR REPLACE INTO story_state (name, data) VALUES ('meta', ?)",
                    (json.dumps(changes["meta"], ensure_ascii=False),))
+    if changes.get("statements"):
+        from storyline.store.statements import save_statements  # imports the stories package
+
+        save_statements(db, changes["statements"])
 
 
 def load_state(db: sqlite3.Connection) -> dict[str, Any]:

@@ -9,17 +9,18 @@
         for e in build_timeline(store, person="Stoltenberg"):
             print(e.date, e.place, e.summary, [g.text for g in e.quotes])
 
-It reads the stored events (``Store.story_records``), picks the events (``timeline``), then
-groups the quotations of those events' articles into statements (``aggregate``) and builds the
-events again with them, so each carries up to three key quotations. :func:`statements` groups the
-quotations a filter picks across the whole store (``storyline quotes --grouped``): one statement,
-every report of it, the first and the latest. See docs/stories.md.
+It reads the stored events (``Store.story_records``), picks the events (``timeline``), then reads
+the statements the quotations of those events' articles were filed into at ingest
+(``Store.statement_groups``), so each event carries up to three key quotations. :func:`statements`
+reads the statements of the quotations a filter picks (``storyline quotes --grouped``): one
+statement, every report of it in the store, the first and the latest. See docs/stories.md.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
@@ -86,9 +87,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     if top is not None:
         days = key_days(store, events, by_id, top)
         events = [e for e in events if e.date in days]
-    occurrences = [Occurrence.from_quote(q, published=by_id[a].published, outlet=by_id[a].outlet)
-                   for e in events for a in e.article_ids for q in store.quotes(article_id=a, limit=None)]
-    attach_key_quotes(events, aggregate(occurrences), speaker=person)
+    attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
+                      speaker=person)
     return events
 
 
@@ -148,9 +148,10 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
                since: str | None = None, min_articles: int = 1, limit: int | None = 50) -> list[QuoteGroup]:
     """The statements of the quotations a filter picks, each with every report of it.
 
-    The quotations ``Store.quotes`` returns for ``speaker``, ``about``, ``kind`` and ``since`` (all of
-    them, oldest first) are grouped into statements (:func:`~storyline.stories.quotes.aggregate`: one
-    speaker, mostly the same words, translation variants included).
+    The statements that the quotations ``Store.quotes`` returns for ``speaker``, ``about``, ``kind``
+    and ``since`` were filed into at ingest (:mod:`storyline.store.statements`: one speaker, mostly
+    the same words, translation variants included), each with every report of it in the store: a
+    statement first reported before ``since`` and reported again after it shows its first report.
 
     Returns:
         The statements reported by at least ``min_articles`` articles, those carried by the most
@@ -159,16 +160,19 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
         ``limit``.
     """
     quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=None)
-    meta = _published_and_outlet(store, list(dict.fromkeys(q.article_id for q in quotes)))
-    ranked = group_statements([Occurrence.from_quote(q, published=meta[q.article_id][0],
-                                                     outlet=meta[q.article_id][1]) for q in quotes], min_articles)
+    ranked = rank_statements(store.statement_groups(quote_ids=[q.id for q in quotes]), min_articles)
     return ranked[:limit] if limit else ranked
 
 
 def group_statements(occurrences: list[Occurrence], min_articles: int = 1) -> list[QuoteGroup]:
     """The statements of ``occurrences`` (in the order said) reported by at least ``min_articles``
     articles, in :func:`statements`' order."""
-    kept = [g for g in aggregate(occurrences) if len(g.articles) >= min_articles]
+    return rank_statements(aggregate(occurrences), min_articles)
+
+
+def rank_statements(groups: Iterable[QuoteGroup], min_articles: int = 1) -> list[QuoteGroup]:
+    """The statements reported by at least ``min_articles`` articles, in :func:`statements`' order."""
+    kept = [g for g in groups if len(g.articles) >= min_articles]
     kept.sort(key=lambda g: (-len(g.outlets), -len(g.articles), -len(g.occurrences), kind_rank(g),
                              g.first.date is None, g.first.date or ""))
     return kept
@@ -184,17 +188,6 @@ def statement_row(g: QuoteGroup) -> dict[str, Any]:
     kinds = {o.text: o.kind for o in reversed(g.occurrences)}  # the first report's kind of each wording
     return {**quote_row(g), "speaker_id": g.speaker_id, "reports": len(g.occurrences),
             "wordings": [{"text": t, "kind": kinds[t], "reports": n} for t, n in counts.most_common()]}
-
-
-def _published_and_outlet(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    """``{article id: (publication date, outlet)}`` of the given articles."""
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        out.update((a, (p, o)) for a, p, o in store.db.execute(
-            f"SELECT id, published, outlet FROM articles WHERE id IN ({marks})", chunk))
-    return out
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:

@@ -181,39 +181,59 @@ def _speakers_differ(mine: str | None, g: QuoteGroup) -> bool:
 
 
 class QuoteAggregator:
-    """Groups quotations into statements, one at a time."""
+    """Groups quotations into statements, one at a time.
 
-    def __init__(self) -> None:
+    Held in memory, or resumed from a store: a subclass that overrides the ``_stored_*`` lookups
+    (:class:`storyline.store.statements.StoredStatements`) loads each word's posting list and count,
+    each candidate statement and each already filed quotation when first needed, and
+    :meth:`take_changes` hands over what was filed since the last call, as rows to save. Both file
+    a quotation into the same statement."""
+
+    resumes = False  #: whether earlier runs' statements are looked up (a store's subclass)
+
+    def __init__(self, *, prefix: str = "q", next_id: int = 1) -> None:
         self.groups: dict[str, QuoteGroup] = {}
         self._df: Counter[str] = Counter()
         self._postings: dict[str, dict[str, None]] = {}
         self._group_of: dict[str, str] = {}
-        self._next = 1
+        self._prefix = prefix
+        self._next = next_id
+        self._loaded: set[str] = set()  #: words whose stored count and postings are in memory
+        self._changed: dict[str, QuoteGroup] = {}  #: statements new or grown since take_changes
+        self._filed: list[tuple[str, str]] = []  #: (quote id, statement id)
+        self._new_postings: list[tuple[str, str]] = []  #: (word, statement id)
+        self._counted: set[str] = set()  #: words whose count changed
 
     def add(self, occurrence: Occurrence) -> str:
         """File one quotation; returns the id of its statement group."""
-        if occurrence.quote_id in self._group_of:
-            return self._group_of[occurrence.quote_id]
+        known = self._group_of.get(occurrence.quote_id) or self._stored_statement_of(occurrence.quote_id)
+        if known is not None:
+            self._group_of[occurrence.quote_id] = known
+            self._filed.append((occurrence.quote_id, known))
+            return known
         tokens = quote_tokens(occurrence.text)
         mine = sentence_tokens(occurrence.text)
         who = speaker_key(occurrence)
-        self._df.update(set(tokens))
+        words = set(tokens)
+        self._load(words)
+        self._df.update(words)
+        self._counted.update(words)
         best: tuple[float, QuoteGroup] | None = None
         for gid in self._candidates(tokens):
-            g = self.groups[gid]
-            if _speakers_differ(who, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
+            g = self._group(gid)
+            if g is None or _speakers_differ(who, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
                 continue
-            overlap = len(set(tokens) & g.tokens) / max(1, len(set(tokens) | g.tokens))
+            overlap = len(words & g.tokens) / max(1, len(words | g.tokens))
             if best is None or overlap > best[0]:
                 best = (overlap, g)
         if best is None:
-            gid = f"q{self._next}"
+            gid = f"{self._prefix}{self._next}"
             self._next += 1
-            group = QuoteGroup(gid, set(tokens), list(mine))
+            group = QuoteGroup(gid, set(words), list(mine))
             self.groups[gid] = group
         else:
             group = best[1]
-            group.tokens |= set(tokens)
+            group.tokens |= words
             # every wording is kept: a later part or variant of the statement still meets one of them
             group.sentences.extend(x for x in mine if x not in group.sentences)
             del group.sentences[64:]
@@ -221,8 +241,12 @@ class QuoteAggregator:
         if who is not None:
             group.speaker_keys.add(who)
         self._group_of[occurrence.quote_id] = group.id
-        for t in set(tokens):
+        self._changed[group.id] = group
+        self._filed.append((occurrence.quote_id, group.id))
+        for t in words:
             posting = self._postings.setdefault(t, {})
+            if group.id not in posting:
+                self._new_postings.append((t, group.id))
             posting[group.id] = None
             if len(posting) > POSTING_CAP:
                 del posting[next(iter(posting))]
@@ -230,10 +254,56 @@ class QuoteAggregator:
 
     def _candidates(self, tokens: list[str]) -> list[str]:
         votes: Counter[str] = Counter()
-        known = [t for t in set(tokens) if t in self._postings]
+        known = [t for t in set(tokens) if self._postings.get(t)]
         for t in sorted(known, key=lambda t: (self._df[t], t))[:LOOKUP_TOKENS]:
             votes.update(self._postings[t].keys())
         return [gid for gid, _ in votes.most_common(20)]
+
+    def _load(self, words: set[str]) -> None:
+        """Bring the stored count and postings of ``words`` into memory (once per word)."""
+        missing = words - self._loaded if self.resumes else None
+        if not missing:
+            return
+        self._loaded |= missing
+        for word, (df, posting) in self._stored_words(sorted(missing)).items():
+            self._df[word] += df
+            if posting:
+                self._postings[word] = dict.fromkeys([*posting, *self._postings.get(word, {})][-POSTING_CAP:])
+
+    def _group(self, gid: str) -> QuoteGroup | None:
+        group = self.groups.get(gid)
+        if group is None:
+            group = self._stored_group(gid)
+            if group is not None:
+                self.groups[gid] = group
+        return group
+
+    # -- a store's part: nothing is stored for an aggregator held in memory ----------------------
+
+    def _stored_statement_of(self, quote_id: str) -> str | None:
+        """The statement a quotation was filed into by an earlier run."""
+        return None
+
+    def _stored_words(self, words: list[str]) -> dict[str, tuple[int, list[str]]]:
+        """``{word: (count, ids of the statements holding it, oldest first)}`` of those stored."""
+        return {}
+
+    def _stored_group(self, gid: str) -> QuoteGroup | None:
+        """A stored statement, without its reports (matching needs its words and speakers only)."""
+        return None
+
+    def take_changes(self) -> dict[str, list]:
+        """What was filed since the last call, as rows: ``statements`` (QuoteGroup, new or grown),
+        ``quotes`` (quote id, statement id), ``postings`` (word, statement id) and
+        ``counts`` (word, count)."""
+        out = {"statements": list(self._changed.values()), "quotes": self._filed,
+               "postings": self._new_postings, "counts": [(w, self._df[w]) for w in sorted(self._counted)]}
+        self._changed, self._filed, self._new_postings, self._counted = {}, [], [], set()
+        return out
+
+    @property
+    def next_id(self) -> int:
+        return self._next
 
     def group_of(self, quote_id: str) -> str | None:
         return self._group_of.get(quote_id)

@@ -3,7 +3,9 @@
 The single writer calls :meth:`StoryStage.add` for every new analysed article of a batch (after
 the entities stage, so participants are keyed by canonical entity ids), then saves
 :meth:`StoryStage.changes` in the batch's transaction (``Store.save_batch(stories=...)``). An
-article already filed is left alone: re-ingesting adds nothing.
+article already filed is left alone: re-ingesting adds nothing. Every quotation of a batch is
+filed into its statement as well (:class:`~storyline.stories.quotes.QuoteAggregator`, resumed from
+the store by :class:`~storyline.store.statements.StoredStatements`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from storyline.records import AnalysedArticle, Mention
 from storyline.stories import ArticleFeatures, ArticleRecord, Deduplicator, StoryIndex, StoryPipeline, extract_event
 from storyline.stories.dedup import exact_key
 from storyline.stories.events import default_canonical
+from storyline.stories.quotes import Occurrence, QuoteAggregator
 from storyline.stories.terms import DocumentFrequencies
 from storyline.stories.timeline import story_rows
+
+from storyline.store.statements import PREFIX, StoredStatements, statement_rows
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -48,8 +53,9 @@ def _tracked(index: StoryIndex) -> StoryIndex:
 class StoryStage:
     """Dedup + clustering over the corpus; collects what a batch changed."""
 
-    def __init__(self, pipeline: StoryPipeline | None = None) -> None:
+    def __init__(self, pipeline: StoryPipeline | None = None, statements: QuoteAggregator | None = None) -> None:
         self.pipeline = pipeline or StoryPipeline()
+        self.statements = statements or QuoteAggregator(prefix=PREFIX)
         _tracked(self.pipeline.index)
         self._reset()
 
@@ -61,7 +67,7 @@ class StoryStage:
             pipe.index = StoryIndex.from_rows(state["index"])
         if state.get("dedup"):
             pipe.dedup = Deduplicator.from_rows(state["dedup"])
-        return cls(pipe)
+        return cls(pipe, StoredStatements(store.db))
 
     def _reset(self) -> None:
         self._members: list[tuple[str, str]] = []
@@ -72,8 +78,10 @@ class StoryStage:
         self._dedup: list[dict[str, Any]] = []
 
     def add(self, analysed: AnalysedArticle) -> str | None:
-        """File one article; returns its story id (None when it was filed before)."""
+        """File one article and its quotations; returns its story id (None when it was filed before)."""
         a = analysed.article
+        for q in analysed.quotes:  # a copy's too: each report of a statement counts
+            self.statements.add(Occurrence.from_quote(q, published=a.published, outlet=a.outlet))
         if self.pipeline.index.story_of(a.id) is not None:
             return None
         f = ArticleFeatures.from_analysed(analysed, analysed.timexes or None)
@@ -98,9 +106,11 @@ class StoryStage:
 
     def changes(self, store: Store | None = None) -> dict[str, Any] | None:
         """What was filed since the last call (None when nothing), as ``save_stories`` rows; the
-        touched stories' rows are recomputed from their stored and new events."""
+        touched stories' rows are recomputed from their stored and new events; ``statements``: the
+        quotations filed (:func:`~storyline.store.statements.statement_rows`)."""
+        statements = self._statement_rows()
         if not self._members:
-            return None
+            return {"statements": statements} if statements else None
         index = self.pipeline.index
         resolve = index.resolve
         # a short text can merge two stories (StoryIndex._merge_nearest): the store folds the
@@ -140,6 +150,15 @@ class StoryStage:
                "dedup": list(self._dedup),
                # StoryIndex.to_rows()["meta"], without building every other row
                "meta": {"docs": dfs.docs, "seq": index._seq, "next_id": index._next_id, "prefix": index.prefix,
-                        "params": asdict(index.params)}}
+                        "params": asdict(index.params)},
+               "statements": statements}
         self._reset()
         return out
+
+    def _statement_rows(self) -> dict[str, Any] | None:
+        filed = self.statements.take_changes()
+        if not filed["quotes"]:
+            return None
+        if isinstance(self.statements, StoredStatements):
+            self.statements.forget()  # saved with this batch: read back from the store when needed
+        return statement_rows(filed, self.statements.next_id)

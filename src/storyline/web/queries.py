@@ -347,7 +347,8 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
     stage; bad FTS5 syntax raises :class:`SearchSyntaxError`."""
     if not caps.quotes:
         return StatementPage(Paged([], 0, spec), 0, False)
-    from storyline.stories.query import group_statements, statement_row
+    from storyline.store.statements import report_groups
+    from storyline.stories.query import group_statements, rank_statements, statement_row
     from storyline.stories.quotes import Occurrence
 
     frm, where, args = _quote_where(caps, f)
@@ -358,8 +359,11 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
                   [*args, MAX_GROUPED_QUOTES + 1])
     capped = len(rows) > MAX_GROUPED_QUOTES
     rows = rows[:MAX_GROUPED_QUOTES][::-1]  # the latest, grouped in the order they were said
-    groups = group_statements([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"], r["speaker_id"],
-                                          r["date"], r["outlet"], r["kind"]) for r in rows], min_articles)
+    if "statement_quotes" in caps.tables:  # filed at ingest: each with every report of it in the store
+        groups = rank_statements(report_groups(db, quote_ids=[r["id"] for r in rows]), min_articles)
+    else:
+        groups = group_statements([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"], r["speaker_id"],
+                                              r["date"], r["outlet"], r["kind"]) for r in rows], min_articles)
     items = []
     for g in groups[spec.offset:spec.offset + spec.per_page]:
         row = statement_row(g)

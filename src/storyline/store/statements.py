@@ -1,0 +1,160 @@
+"""The statements tables (migration ``m008_statements``): quotations grouped at ingest, read back.
+
+The same statement reported by several articles is one statement with several reports
+(:mod:`storyline.stories.quotes`). The stories stage files every quotation as its article is
+ingested (:class:`StoredStatements`), so every view — a timeline's key quotations, ``storyline
+quotes --grouped``, the web's statements — reads one grouping of the whole store, and none groups
+thousands of quotations while a user waits.
+
+Tables: ``statements`` (each statement's words, wordings and speakers: what matching a new
+quotation reads), ``statement_quotes`` (quote → statement; a quotation's row goes with it),
+``statement_words`` (how many quotations hold each word) and ``statement_postings`` (word →
+statements holding it, newest last). A batch writes what it filed, so saving costs what the batch
+added; filing reads only the words and statements a new quotation needs, so it costs the same
+however large the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from storyline.stories.quotes import POSTING_CAP, Occurrence, QuoteAggregator, QuoteGroup, aggregate
+
+_CHUNK = 500  #: ids per ``IN (...)`` query
+PREFIX = "st"  #: stored statement ids: ``st1``, ``st2``, …
+_STATE = "statements"  #: its row in ``story_state``: the next statement number
+
+
+def has_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statement_quotes'").fetchone() is not None
+
+
+class StoredStatements(QuoteAggregator):
+    """A :class:`~storyline.stories.quotes.QuoteAggregator` resumed from a store: what it needs of
+    earlier runs is read when first needed, and :meth:`forget` drops it again once saved, so its
+    memory stays flat over a long ingest."""
+
+    resumes = True
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        row = db.execute("SELECT data FROM story_state WHERE name = ?", (_STATE,)).fetchone()
+        super().__init__(prefix=PREFIX, next_id=json.loads(row[0])["next"] if row else 1)
+        self.db = db
+
+    def _stored_statement_of(self, quote_id: str) -> str | None:
+        row = self.db.execute("SELECT statement_id FROM statement_quotes WHERE quote_id = ?", (quote_id,)).fetchone()
+        return row[0] if row else None
+
+    def _stored_words(self, words: list[str]) -> dict[str, tuple[int, list[str]]]:
+        out: dict[str, tuple[int, list[str]]] = {}
+        for i in range(0, len(words), _CHUNK):
+            chunk = words[i:i + _CHUNK]
+            for word, df in self.db.execute(
+                    f"SELECT word, df FROM statement_words WHERE word IN ({','.join('?' * len(chunk))})", chunk):
+                newest = self.db.execute("SELECT statement_id FROM statement_postings WHERE word = ?"
+                                         " ORDER BY seq DESC LIMIT ?", (word, POSTING_CAP)).fetchall()
+                out[word] = (df, [r[0] for r in reversed(newest)])
+        return out
+
+    def _stored_group(self, gid: str) -> QuoteGroup | None:
+        row = self.db.execute("SELECT words, sentences, speakers FROM statements WHERE id = ?", (gid,)).fetchone()
+        if row is None:
+            return None
+        return QuoteGroup(gid, set(json.loads(row[0])), [frozenset(s) for s in json.loads(row[1])],
+                          speaker_keys=set(json.loads(row[2])))
+
+    def forget(self) -> None:
+        """Drop what was read or filed (call once the changes are saved): it is in the store now."""
+        self.groups.clear()
+        self._df.clear()
+        self._postings.clear()
+        self._group_of.clear()
+        self._loaded.clear()
+
+
+def statement_rows(changes: dict[str, list], next_id: int) -> dict[str, Any]:
+    """``QuoteAggregator.take_changes()`` as the rows :func:`save_statements` writes."""
+    return {"statements": [(g.id, json.dumps(sorted(g.tokens), ensure_ascii=False),
+                            json.dumps([sorted(s) for s in g.sentences], ensure_ascii=False),
+                            json.dumps(sorted(g.speaker_keys), ensure_ascii=False)) for g in changes["statements"]],
+            "quotes": list(changes["quotes"]), "postings": list(changes["postings"]),
+            "counts": list(changes["counts"]), "next": next_id}
+
+
+def save_statements(db: sqlite3.Connection, rows: dict[str, Any]) -> None:
+    """Write a batch's statements (inside the batch's transaction, after its quotations)."""
+    db.executemany("INSERT OR REPLACE INTO statements (id, words, sentences, speakers) VALUES (?, ?, ?, ?)",
+                   rows["statements"])
+    db.executemany("INSERT OR REPLACE INTO statement_quotes (quote_id, statement_id) VALUES (?, ?)", rows["quotes"])
+    db.executemany("INSERT INTO statement_postings (word, statement_id) VALUES (?, ?)", rows["postings"])
+    db.executemany("INSERT OR REPLACE INTO statement_words (word, df) VALUES (?, ?)", rows["counts"])
+    db.execute("INSERT OR REPLACE INTO story_state (name, data) VALUES (?, ?)",
+               (_STATE, json.dumps({"next": rows["next"]})))
+
+
+def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
+                  article_ids: Iterable[str] = ()) -> list[QuoteGroup]:
+    """The statements these quotations (and those of these articles) were filed into, each with
+    every report of it in the store, in the order they were filed. Quotations no statement holds
+    (a store opened read-only before ``m008_statements`` ran) are grouped among themselves here."""
+    found: set[str] = set()
+    loose: list[str] = []
+    stored = has_tables(db)
+    for column, ids in (("id", list(dict.fromkeys(quote_ids))), ("article_id", list(dict.fromkeys(article_ids)))):
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            sql = (("SELECT q.id, sq.statement_id FROM quotes q LEFT JOIN statement_quotes sq ON sq.quote_id = q.id"
+                    if stored else "SELECT q.id, NULL FROM quotes q")
+                   + f" WHERE q.{column} IN ({','.join('?' * len(chunk))})")
+            for qid, sid in db.execute(sql, chunk):
+                if sid is None:
+                    loose.append(qid)
+                else:
+                    found.add(sid)
+    out: dict[str, QuoteGroup] = {}
+    ids = sorted(found)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        rows = db.execute(f"SELECT id, words, speakers FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
+                          chunk)
+        out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
+                   for sid, words, speakers in rows)
+        for sid, report in _reports(db, "sq.statement_id", chunk):
+            out[sid].occurrences.append(report)
+    grouped = [g for g in out.values() if g.occurrences]
+    if loose:
+        unique = list(dict.fromkeys(loose))
+        reports = [r for i in range(0, len(unique), _CHUNK) for _, r in _reports(db, "q.id", unique[i:i + _CHUNK])]
+        grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
+    return grouped
+
+
+def _reports(db: sqlite3.Connection, column: str, ids: list[str]) -> list[tuple[str, Occurrence]]:
+    """``(statement id, report)`` of the quotations whose ``column`` is one of ``ids`` (at most
+    :data:`_CHUNK`), in the order they were filed; the statement id is the quote's own when it has none."""
+    stored = has_tables(db)
+    join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
+    rows = db.execute(
+        f"SELECT coalesce({'sq.statement_id' if stored else 'NULL'}, q.id), q.id, q.article_id, q.text, q.speaker,"
+        f" q.speaker_id, q.said_on, q.kind, a.published, a.outlet FROM quotes q{join}"
+        f" JOIN articles a ON a.id = q.article_id WHERE {column} IN ({','.join('?' * len(ids))})"
+        f" ORDER BY {'sq.rowid, ' if stored else ''}q.rowid", ids)
+    return [(r[0], Occurrence(r[1], r[2], r[3], r[4], r[5], r[6] or r[8], r[9], r[7])) for r in rows]
+
+
+def backfill(db: sqlite3.Connection) -> int:
+    """Group the quotations a store already holds (a store ingested before ``m008_statements``), in
+    the order their articles were stored; returns how many were filed."""
+    agg = QuoteAggregator(prefix=PREFIX)
+    n = 0
+    for qid, aid, text, speaker, speaker_id, said_on, kind in db.execute(
+            "SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on, q.kind FROM quotes q"
+            " JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.start, q.rowid"):
+        agg.add(Occurrence(qid, aid, text, speaker, speaker_id, said_on, None, kind))
+        n += 1
+    if n:
+        save_statements(db, statement_rows(agg.take_changes(), agg.next_id))
+    return n
