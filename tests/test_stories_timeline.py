@@ -342,3 +342,23 @@ def test_participants_of_equal_weight_keep_the_order_the_articles_give() -> None
                                               participants=people[::-1]))]
     (event,) = story_events(records)
     assert event.participants == ["Vaher", "Lind", "Ots", "Saar", "Kask"]  # not the order of a set
+
+
+def test_key_quotes_count_the_reports_of_the_timeline_not_of_other_stories() -> None:
+    """A statement is read with every report of it in the store; a line that articles of other
+    stories repeat (a sidebar the scraper kept) does not outrank what this story's outlets carried."""
+    from storyline.stories.quotes import aggregate
+
+    records = [ArticleRecord(a, "s1", Event(a, date="2024-03-01", summary="Ministers met in Riga."), outlet=o)
+               for a, o in (("a", "Riga Post"), ("b", "Baltic Wire"))]
+    elsewhere = [Occurrence(f"x{i}", f"x{i}", "Fishing quotas will stay as they are this year", "Oskar Lind",
+                            outlet=f"Outlet {i}") for i in range(4)]
+    quotes = aggregate([*elsewhere, Occurrence("a1", "a", "Fishing quotas will stay as they are this year",
+                                               "Oskar Lind", outlet="Riga Post"),
+                        Occurrence("a2", "a", "We will reopen every crossing by the spring", "Liis Vaher",
+                                   outlet="Riga Post"),
+                        Occurrence("b2", "b", "We will reopen every crossing by spring", "Liis Vaher",
+                                   outlet="Baltic Wire")])
+    (event,) = timeline(records, quotes)
+    assert [g.speaker for g in event.quotes] == ["Liis Vaher", "Oskar Lind"]
+    assert len(event.quotes[1].outlets) == 5  # what it shows: every outlet that carried it

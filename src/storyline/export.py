@@ -18,7 +18,7 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
   first_date, latest_date}`` — the quotations grouped into statements across articles.
 
 Rows are streamed: memory stays flat however large the store is, except for ``statements``,
-whose grouping holds every quotation's words.
+which are ranked (most carried first) with every report of each in memory.
 """
 
 from __future__ import annotations

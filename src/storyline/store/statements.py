@@ -48,16 +48,18 @@ class StoredStatements(QuoteAggregator):
         row = self.db.execute("SELECT statement_id FROM statement_quotes WHERE quote_id = ?", (quote_id,)).fetchone()
         return row[0] if row else None
 
-    def _stored_words(self, words: list[str]) -> dict[str, tuple[int, list[str]]]:
-        out: dict[str, tuple[int, list[str]]] = {}
+    def _stored_counts(self, words: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
         for i in range(0, len(words), _CHUNK):
             chunk = words[i:i + _CHUNK]
-            for word, df in self.db.execute(
-                    f"SELECT word, df FROM statement_words WHERE word IN ({','.join('?' * len(chunk))})", chunk):
-                newest = self.db.execute("SELECT statement_id FROM statement_postings WHERE word = ?"
-                                         " ORDER BY seq DESC LIMIT ?", (word, POSTING_CAP)).fetchall()
-                out[word] = (df, [r[0] for r in reversed(newest)])
+            out.update(self.db.execute(
+                f"SELECT word, df FROM statement_words WHERE word IN ({','.join('?' * len(chunk))})", chunk))
         return out
+
+    def _stored_posting(self, word: str) -> list[str]:
+        newest = self.db.execute("SELECT statement_id FROM statement_postings WHERE word = ? ORDER BY seq DESC LIMIT ?",
+                                 (word, POSTING_CAP)).fetchall()
+        return [r[0] for r in reversed(newest)]
 
     def _stored_group(self, gid: str) -> QuoteGroup | None:
         row = self.db.execute("SELECT words, sentences, speakers FROM statements WHERE id = ?", (gid,)).fetchone()
@@ -72,7 +74,8 @@ class StoredStatements(QuoteAggregator):
         self._df.clear()
         self._postings.clear()
         self._group_of.clear()
-        self._loaded.clear()
+        self._counted_in.clear()
+        self._posted_in.clear()
 
 
 def statement_rows(changes: dict[str, list], next_id: int) -> dict[str, Any]:
@@ -98,7 +101,7 @@ def save_statements(db: sqlite3.Connection, rows: dict[str, Any]) -> None:
 def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
                   article_ids: Iterable[str] = ()) -> list[QuoteGroup]:
     """The statements these quotations (and those of these articles) were filed into, each with
-    every report of it in the store, in the order they were filed. Quotations no statement holds
+    every report of it in the store (first said first, and its reports in the order said). Quotations no statement holds
     (a store opened read-only before ``m008_statements`` ran) are grouped among themselves here."""
     found: set[str] = set()
     loose: list[str] = []
@@ -125,6 +128,9 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
         for sid, report in _reports(db, "sq.statement_id", chunk):
             out[sid].occurrences.append(report)
     grouped = [g for g in out.values() if g.occurrences]
+    for g in grouped:  # in the order said, as a grouping at query time gave them (undated last)
+        g.occurrences.sort(key=lambda o: (o.date is None, o.date or ""))
+    grouped.sort(key=lambda g: (g.first.date is None, g.first.date or "", len(g.id), g.id))  # first said first
     if loose:
         unique = list(dict.fromkeys(loose))
         reports = [r for i in range(0, len(unique), _CHUNK) for _, r in _reports(db, "q.id", unique[i:i + _CHUNK])]

@@ -184,8 +184,9 @@ class QuoteAggregator:
     """Groups quotations into statements, one at a time.
 
     Held in memory, or resumed from a store: a subclass that overrides the ``_stored_*`` lookups
-    (:class:`storyline.store.statements.StoredStatements`) loads each word's posting list and count,
-    each candidate statement and each already filed quotation when first needed, and
+    (:class:`storyline.store.statements.StoredStatements`) reads each word's count, the posting
+    lists of the rare words a quotation looks candidates up with, each candidate statement and
+    each already filed quotation when first needed, and
     :meth:`take_changes` hands over what was filed since the last call, as rows to save. Both file
     a quotation into the same statement."""
 
@@ -198,7 +199,8 @@ class QuoteAggregator:
         self._group_of: dict[str, str] = {}
         self._prefix = prefix
         self._next = next_id
-        self._loaded: set[str] = set()  #: words whose stored count and postings are in memory
+        self._counted_in: set[str] = set()  #: words whose stored count is in memory
+        self._posted_in: set[str] = set()  #: words whose stored postings are in memory
         self._changed: dict[str, QuoteGroup] = {}  #: statements new or grown since take_changes
         self._filed: list[tuple[str, str]] = []  #: (quote id, statement id)
         self._new_postings: list[tuple[str, str]] = []  #: (word, statement id)
@@ -215,11 +217,12 @@ class QuoteAggregator:
         mine = sentence_tokens(occurrence.text)
         who = speaker_key(occurrence)
         words = set(tokens)
-        self._load(words)
+        self._load_counts(words)
+        known = [t for t in words if self._df[t]]  # words an earlier quotation had: some statement holds them
         self._df.update(words)
         self._counted.update(words)
         best: tuple[float, QuoteGroup] | None = None
-        for gid in self._candidates(tokens):
+        for gid in self._candidates(known):
             g = self._group(gid)
             if g is None or _speakers_differ(who, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
                 continue
@@ -233,6 +236,7 @@ class QuoteAggregator:
             self.groups[gid] = group
         else:
             group = best[1]
+            new_words = words - group.tokens
             group.tokens |= words
             # every wording is kept: a later part or variant of the statement still meets one of them
             group.sentences.extend(x for x in mine if x not in group.sentences)
@@ -243,32 +247,37 @@ class QuoteAggregator:
         self._group_of[occurrence.quote_id] = group.id
         self._changed[group.id] = group
         self._filed.append((occurrence.quote_id, group.id))
+        self._new_postings.extend((t, group.id) for t in sorted(words if best is None else new_words))
         for t in words:
             posting = self._postings.setdefault(t, {})
-            if group.id not in posting:
-                self._new_postings.append((t, group.id))
             posting[group.id] = None
             if len(posting) > POSTING_CAP:
                 del posting[next(iter(posting))]
         return group.id
 
-    def _candidates(self, tokens: list[str]) -> list[str]:
+    def _candidates(self, known: list[str]) -> list[str]:
+        """Statements holding the rarest of the ``known`` words, those holding most of them first."""
         votes: Counter[str] = Counter()
-        known = [t for t in set(tokens) if self._postings.get(t)]
         for t in sorted(known, key=lambda t: (self._df[t], t))[:LOOKUP_TOKENS]:
-            votes.update(self._postings[t].keys())
+            votes.update(self._posting(t).keys())
         return [gid for gid, _ in votes.most_common(20)]
 
-    def _load(self, words: set[str]) -> None:
-        """Bring the stored count and postings of ``words`` into memory (once per word)."""
-        missing = words - self._loaded if self.resumes else None
-        if not missing:
-            return
-        self._loaded |= missing
-        for word, (df, posting) in self._stored_words(sorted(missing)).items():
-            self._df[word] += df
-            if posting:
-                self._postings[word] = dict.fromkeys([*posting, *self._postings.get(word, {})][-POSTING_CAP:])
+    def _load_counts(self, words: set[str]) -> None:
+        """Bring the stored counts of ``words`` into memory (once per word)."""
+        missing = words - self._counted_in if self.resumes else None
+        if missing:
+            self._counted_in |= missing
+            for word, df in self._stored_counts(sorted(missing)).items():
+                self._df[word] += df
+
+    def _posting(self, word: str) -> dict[str, None]:
+        """The statements holding ``word``, newest last (the stored ones read when first needed)."""
+        if self.resumes and word not in self._posted_in:
+            self._posted_in.add(word)
+            stored = self._stored_posting(word)
+            if stored:
+                self._postings[word] = dict.fromkeys([*stored, *self._postings.get(word, {})][-POSTING_CAP:])
+        return self._postings.get(word, {})
 
     def _group(self, gid: str) -> QuoteGroup | None:
         group = self.groups.get(gid)
@@ -284,9 +293,13 @@ class QuoteAggregator:
         """The statement a quotation was filed into by an earlier run."""
         return None
 
-    def _stored_words(self, words: list[str]) -> dict[str, tuple[int, list[str]]]:
-        """``{word: (count, ids of the statements holding it, oldest first)}`` of those stored."""
+    def _stored_counts(self, words: list[str]) -> dict[str, int]:
+        """``{word: how many stored quotations hold it}`` of the stored ones among ``words``."""
         return {}
+
+    def _stored_posting(self, word: str) -> list[str]:
+        """The latest :data:`POSTING_CAP` stored statements holding ``word``, oldest first."""
+        return []
 
     def _stored_group(self, gid: str) -> QuoteGroup | None:
         """A stored statement, without its reports (matching needs its words and speakers only)."""

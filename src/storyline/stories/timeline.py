@@ -202,12 +202,26 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
 def attach_key_quotes(events: Iterable[TimelineEvent], quotes: Iterable[QuoteGroup], speaker: str | None = None
                       ) -> None:
     """Give each event its key quotations: of the statements its articles report, up to three,
-    those carried by the most outlets (then articles) first, the speaker's own words before a
-    paraphrase among equals; ``speaker``'s statements (an entity id or part of a name) before all.
-    A scrap of fewer than two words besides "said" ("he said.", "No.") is never one."""
+    those carried by the most outlets (then articles) of these events first, the speaker's own
+    words before a paraphrase among equals; ``speaker``'s statements (an entity id or part of a
+    name) before all. Only the reports in these events' articles count: a line that articles of
+    other stories repeat (a sidebar the scraper kept) is not what this timeline is about; how many
+    outlets carried a statement in all is still the statement's to show. A scrap of fewer than two
+    words besides "said" ("he said.", "No.") is never one."""
 
     def not_theirs(g: QuoteGroup) -> bool:
         return speaker is not None and g.speaker_id != speaker and fold(speaker) not in fold(g.speaker or "")
+
+    events = list(events)
+    shown = {a for e in events for a in e.article_ids}
+    counts: dict[str, tuple[int, int]] = {}
+
+    def carried(g: QuoteGroup) -> tuple[int, int]:
+        """Minus the outlets and articles of these events that report ``g`` (a sort key)."""
+        if g.id not in counts:
+            here = [o for o in g.occurrences if o.article_id in shown]
+            counts[g.id] = (-len({o.outlet for o in here if o.outlet}), -len({o.article_id for o in here}))
+        return counts[g.id]
 
     quotes_of: dict[str, list[QuoteGroup]] = defaultdict(list)
     for g in quotes:
@@ -220,8 +234,7 @@ def attach_key_quotes(events: Iterable[TimelineEvent], quotes: Iterable[QuoteGro
         for a in e.article_ids:
             for g in quotes_of.get(a, []):
                 seen.setdefault(g.id, g)
-        e.quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), -len(g.outlets), -len(g.articles),
-                                                         kind_rank(g)))[:3]
+        e.quotes = sorted(seen.values(), key=lambda g: (not_theirs(g), *carried(g), kind_rank(g)))[:3]
 
 
 def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised: ArticleRecord | None
