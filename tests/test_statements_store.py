@@ -11,7 +11,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_statements import ARTICLES, CALL, PART, VARIANT, _analysed
 
 from storyline.records import AnalysedArticle
 from storyline.store import Store
@@ -20,6 +19,7 @@ from storyline.store.statements import StoredStatements, report_groups, save_sta
 from storyline.stories import Occurrence, QuoteAggregator, statements
 from storyline.stories.query import build_timeline
 from storyline.stories.stage import StoryStage
+from test_statements import ARTICLES, CALL, PART, VARIANT, _analysed
 
 STATEMENT_TABLES = {"statements", "statement_quotes", "statement_words", "statement_postings"}
 

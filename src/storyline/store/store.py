@@ -340,7 +340,8 @@ class Store:
             "SELECT DISTINCT article_id, speaker, speaker_id FROM quotes WHERE speaker_id = ?"
             " OR speaker LIKE ? ESCAPE '\\'", (person, contains(person)))]
 
-    def statement_groups(self, *, quote_ids: Iterable[str] = (), article_ids: Iterable[str] = ()) -> list[Any]:
+    def statement_groups(self, *, quote_ids: Iterable[str] = (),
+                         article_ids: Iterable[str] = ()) -> list[Any]:
         """The statements (``QuoteGroup``) these quotations, and those of these articles, were filed
         into at ingest, each with every report of it in the store (:mod:`storyline.store.statements`)."""
         from storyline.store.statements import report_groups  # imports the stories package

@@ -224,7 +224,8 @@ class QuoteAggregator:
         best: tuple[float, QuoteGroup] | None = None
         for gid in self._candidates(known):
             g = self._group(gid)
-            if g is None or _speakers_differ(who, g) or not any(same_statement(a, b) for a in mine for b in g.sentences):
+            if g is None or _speakers_differ(who, g) \
+                    or not any(same_statement(a, b) for a in mine for b in g.sentences):
                 continue
             overlap = len(words & g.tokens) / max(1, len(words | g.tokens))
             if best is None or overlap > best[0]:

@@ -15,14 +15,13 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from storyline.records import AnalysedArticle, Mention
+from storyline.store.statements import PREFIX, StoredStatements, statement_rows
 from storyline.stories import ArticleFeatures, ArticleRecord, Deduplicator, StoryIndex, StoryPipeline, extract_event
 from storyline.stories.dedup import exact_key
 from storyline.stories.events import default_canonical
 from storyline.stories.quotes import Occurrence, QuoteAggregator
 from storyline.stories.terms import DocumentFrequencies
 from storyline.stories.timeline import story_rows
-
-from storyline.store.statements import PREFIX, StoredStatements, statement_rows
 
 if TYPE_CHECKING:
     from storyline.store import Store
