@@ -8,7 +8,9 @@ report an earlier statement again, in another wording (a word or two changed, or
 as outlets and translations do. They are stored as articles of five quotations each
 (``Store.save_batch``, not timed), then filed as ingest's writer files them: a
 :class:`storyline.store.statements.StoredStatements` resumed from the store, a batch of 32
-articles at a time, its rows saved in the batch's transaction, and forgotten after.
+articles at a time, its rows saved in the batch's transaction (``trim`` after each: what it read
+stays in memory up to its caps). ``--cold`` forgets everything after each batch instead: the
+cost when every statement and posting list must be read back from the store.
 
 For each size it prints quotations/s over the whole run and the cost per new quotation (ms) over
 the last ``--window`` quotations: flat cost means the store is read only for what a quotation
@@ -78,7 +80,7 @@ def _article(n: int, said: list[tuple[str, str]]) -> AnalysedArticle:
     return AnalysedArticle(article, [], [], quotes)
 
 
-def run(n: int, window: int) -> dict:
+def run(n: int, window: int, cold: bool = False) -> dict:
     gen = Generator()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         stored = StoredStatements(store.db)
@@ -99,7 +101,7 @@ def run(n: int, window: int) -> dict:
                 stored.add(Occurrence.from_quote(q, published=article.published, outlet=article.outlet))
             with store.db:
                 save_statements(store.db, statement_rows(stored.take_changes(), stored.next_id))
-            stored.forget()
+            stored.forget() if cold else stored.trim()
             spent = time.perf_counter() - started
             seconds += spent
             tail.append((len(reports), spent))
@@ -125,10 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--window", type=int, default=1000)
     ap.add_argument("--out", default="bench/out/statements.json")
+    ap.add_argument("--cold", action="store_true", help="forget what was read after every batch")
     args = ap.parse_args(argv)
     results = []
     for n in (int(x) for x in args.sizes.split(",")):
-        r = run(n, args.window)
+        r = run(n, args.window, args.cold)
         results.append(r)
         print(f"{n:>7} quotations: {r['quotations_per_s']:>6} /s overall, "
               f"{r['ms_per_quotation_last_window']:.3f} ms per quotation over the last {args.window}; "

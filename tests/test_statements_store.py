@@ -76,9 +76,11 @@ def test_a_view_of_one_article_shows_every_report_of_its_statements(tmp_path: Pa
     assert any(len(q.outlets) == 3 for e in events for q in e.quotes)
 
 
-def test_filing_in_batches_from_the_store_groups_as_filing_in_memory(tmp_path: Path) -> None:
-    """The store-backed aggregator reads words, postings and statements back between batches and
-    forgets them after each: the grouping is the one a single in-memory pass gives."""
+@pytest.mark.parametrize("between", ["forget", "trim"])
+def test_filing_in_batches_from_the_store_groups_as_filing_in_memory(tmp_path: Path, between: str) -> None:
+    """The store-backed aggregator reads words, postings and statements back from the store when
+    it forgot them (``forget``) or keeps them between batches (``trim``, under its caps): either
+    way the grouping is the one a single in-memory pass gives."""
     said = [CALL, VARIANT, PART, "Our cranes will be replaced within two winters",
             "The cranes will all be replaced within two winters", "We will never close the port to ships",
             "the port will never be closed to ships", "Fishing quotas stay as they are this year"]
@@ -97,7 +99,7 @@ def test_filing_in_batches_from_the_store_groups_as_filing_in_memory(tmp_path: P
                 stored.add(Occurrence(ids[o.article_id], o.article_id, o.text, o.speaker))
             with store.db:
                 save_statements(store.db, statement_rows(stored.take_changes(), stored.next_id))
-            stored.forget()
+            getattr(stored, between)()
         back = {ids[o.article_id]: o.quote_id for o in reports}
         from_store = {frozenset(back[q] for q in part) for part in _partition(report_groups(store.db, quote_ids=back))}
     assert from_store == _partition(memory.groups.values())

@@ -26,6 +26,9 @@ from storyline.stories.quotes import POSTING_CAP, Occurrence, QuoteAggregator, Q
 _CHUNK = 500  #: ids per ``IN (...)`` query
 PREFIX = "st"  #: stored statement ids: ``st1``, ``st2``, …
 _STATE = "statements"  #: its row in ``story_state``: the next statement number
+CACHE_GROUPS = 50_000  #: statements kept in memory between batches at most (:meth:`StoredStatements.trim`)
+CACHE_WORDS = 20_000  #: posting lists kept ...
+CACHE_QUOTES = 500_000  #: quotation → statement pairs kept ...
 
 
 def has_tables(db: sqlite3.Connection) -> bool:
@@ -34,8 +37,8 @@ def has_tables(db: sqlite3.Connection) -> bool:
 
 class StoredStatements(QuoteAggregator):
     """A :class:`~storyline.stories.quotes.QuoteAggregator` resumed from a store: what it needs of
-    earlier runs is read when first needed, and :meth:`forget` drops it again once saved, so its
-    memory stays flat over a long ingest."""
+    earlier runs is read when first needed and kept for the next batches, and :meth:`trim` drops
+    it all when it grows too large, so its memory stays bounded over a long ingest."""
 
     resumes = True
 
@@ -68,8 +71,17 @@ class StoredStatements(QuoteAggregator):
         return QuoteGroup(gid, set(json.loads(row[0])), [frozenset(s) for s in json.loads(row[1])],
                           speaker_keys=set(json.loads(row[2])))
 
+    def trim(self) -> None:
+        """Call once a batch's changes are saved. What was read or filed stays in memory for the next
+        batches (ingest is the store's one writer, so nothing else changes it) until it grows past
+        :data:`CACHE_GROUPS` statements or :data:`CACHE_WORDS` posting lists: then it is all
+        dropped, and read back from the store as needed, so memory stays bounded over a long ingest."""
+        if len(self.groups) > CACHE_GROUPS or len(self._postings) > CACHE_WORDS \
+                or len(self._group_of) > CACHE_QUOTES:
+            self.forget()
+
     def forget(self) -> None:
-        """Drop what was read or filed (call once the changes are saved): it is in the store now."""
+        """Drop what was read or filed (once the changes are saved): it is in the store now."""
         self.groups.clear()
         self._df.clear()
         self._postings.clear()

@@ -159,5 +159,5 @@ class StoryStage:
         if not filed["quotes"]:
             return None
         if isinstance(self.statements, StoredStatements):
-            self.statements.forget()  # saved with this batch: read back from the store when needed
+            self.statements.trim()  # saved with this batch: dropped when too large, read back when needed
         return statement_rows(filed, self.statements.next_id)
