@@ -138,7 +138,8 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
         out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
                    for sid, words, speakers in rows)
         for sid, report in _reports(db, "sq.statement_id", chunk):
-            out[sid].occurrences.append(report)
+            if sid in out:
+                out[sid].occurrences.append(report)
     grouped = [g for g in out.values() if g.occurrences]
     for g in grouped:  # in the order said, as a grouping at query time gave them (undated last)
         g.occurrences.sort(key=lambda o: (o.date is None, o.date or ""))
