@@ -121,6 +121,25 @@ def test_statements_view_opens_wordings_and_links_the_first_report(page, base: s
     assert page.problems == [], page.problems
 
 
+def test_from_a_statement_card_to_every_report_and_on_to_one_span(page, base: str) -> None:
+    page.goto(base + "/quotes?group=statement")
+    card = page.locator("article.statement").filter(has=page.locator("a.every")).first
+    reports = int(re.search(r"(\d+) reports?", card.locator(".n").first.inner_text())[1])
+    card.locator("a.every").click()
+    page.wait_for_load_state()
+    assert re.search(r"/statements/st\d+$", page.url)
+    assert page.locator("ol.statement-reports li").count() == reports
+    dates = [t.split()[0] for t in page.locator("ol.statement-reports p.when").all_inner_texts()]
+    assert dates == sorted(dates, key=lambda d: (d == "undated", d))  # in the order said
+    link = page.locator("ol.statement-reports a.span-link").last
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    span = page.locator(f'[id="{unquote(href.split("#", 1)[1])}"]')
+    assert span.count() == 1 and span.is_visible()
+    assert page.problems == [], page.problems
+
+
 def test_click_from_an_event_fact_to_the_words_it_was_read_from(page, base: str, db: str) -> None:
     with sqlite3.connect(db) as con:
         story = con.execute("SELECT id FROM stories ORDER BY articles DESC LIMIT 1").fetchone()[0]

@@ -133,3 +133,37 @@ def test_a_store_from_before_statements_is_grouped_by_its_migration(tmp_path: Pa
     assert filed == 5
     assert after == before
     assert len(after) == 3
+
+
+def test_a_statement_has_a_page_and_an_api_route_with_every_report(tmp_path: Path) -> None:
+    import html
+
+    from fastapi.testclient import TestClient
+
+    from storyline.web import create_app
+
+    path = tmp_path / "s.db"
+    _ingest(path, [[_analysed(*a)] for a in ARTICLES])
+    client = TestClient(create_app(str(path)))
+    (listed,) = client.get("/api/statements", params={"min_articles": 2}).json()["items"]
+    sid = listed["id"]
+    assert sid and sid.startswith("st")
+    one = client.get(f"/api/statements/{sid}").json()
+    assert one["id"] == sid and one["speaker"] == "Mari Lepik" and one["reports"] == 3
+    assert [(r["date"], r["outlet"], r["kind"]) for r in one["every_report"]] == [
+        ("2025-03-03", "Harbour Herald", "direct"), ("2025-03-04", "Coast Daily", "direct"),
+        ("2025-03-06", "Baltic Wire", "partial")]
+    assert [r["text"] for r in one["every_report"]][:2] == [CALL, VARIANT]
+    missing = client.get("/api/statements/st999")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+    grouped = client.get("/quotes", params={"group": "statement"}).text
+    assert f'href="/statements/{sid}"' in grouped  # the card links its page
+    page = client.get(f"/statements/{sid}")
+    assert page.status_code == 200
+    body = html.unescape(page.text)
+    assert body.count('class="report') == 3 and "Every report, in the order said" in body
+    assert body.index("Harbour Herald") < body.index("Coast Daily") < body.index("Baltic Wire")
+    quote_ids = [r["quote_id"] for r in one["every_report"]]
+    assert all(f"#q-{q}" in body for q in quote_ids)  # each report links to its span
+    assert client.get("/statements/st999").status_code == 404

@@ -88,8 +88,12 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
                         "article_ids", "evidence", "date_hint", "outlets", "quotes"}
     assert len(row["participant_ids"]) == len(row["participants"])
     assert row["date_hint"] is None  # a dated event needs no hint
-    assert set(row["quotes"][0]) == {"text", "speaker", "kind", "outlets", "articles", "first", "latest"}
+    assert set(row["quotes"][0]) == {"id", "text", "speaker", "kind", "outlets", "articles", "first", "latest"}
     call = next(q for q in row["quotes"] if "two halves of our city" in q["text"])
+    with Store(small, readonly=True) as store:  # filed at ingest: the id names it, with every report of it
+        filed = store.statement(call["id"])
+        assert store.statement("st999999") is None
+    assert filed is not None and sorted(filed.articles) == sorted(call["articles"])
     assert call["first"]["date"] == "2025-09-16" and call["first"]["outlet"] in {"Tisza Courier", "Plains Daily"}
     assert call["first"]["quote_id"] in stored and call["latest"]["article_id"] in events[0].article_ids
     assert row["quotes"][0]["kind"] in {"direct", "headline", "partial", "indirect"}

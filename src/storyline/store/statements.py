@@ -129,9 +129,20 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
                     loose.append(qid)
                 else:
                     found.add(sid)
+    grouped = stored_groups(db, found)
+    if loose:
+        unique = list(dict.fromkeys(loose))
+        reports = [r for i in range(0, len(unique), _CHUNK) for _, r in _reports(db, "q.id", unique[i:i + _CHUNK])]
+        grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
+    return grouped
+
+
+def stored_groups(db: sqlite3.Connection, statement_ids: Iterable[str]) -> list[QuoteGroup]:
+    """The stored statements of these ids (unknown ones left out), each with every report of it in
+    the order said; the first said first."""
     out: dict[str, QuoteGroup] = {}
-    ids = sorted(found)
-    for i in range(0, len(ids), _CHUNK):
+    ids = sorted(set(statement_ids))
+    for i in range(0, len(ids), _CHUNK) if has_tables(db) else ():
         chunk = ids[i:i + _CHUNK]
         rows = db.execute(f"SELECT id, words, speakers FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                           chunk)
@@ -143,12 +154,13 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
     grouped = [g for g in out.values() if g.occurrences]
     for g in grouped:  # in the order said, as a grouping at query time gave them (undated last)
         g.occurrences.sort(key=lambda o: (o.date is None, o.date or ""))
-    grouped.sort(key=lambda g: (g.first.date is None, g.first.date or "", len(g.id), g.id))  # first said first
-    if loose:
-        unique = list(dict.fromkeys(loose))
-        reports = [r for i in range(0, len(unique), _CHUNK) for _, r in _reports(db, "q.id", unique[i:i + _CHUNK])]
-        grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
+    grouped.sort(key=lambda g: (g.first.date is None, g.first.date or "", len(g.id), g.id))
     return grouped
+
+
+def is_stored_id(statement_id: str) -> bool:
+    """Whether an id names a statement filed at ingest (one a link can name), not one grouped when read."""
+    return statement_id.startswith(PREFIX) and statement_id[len(PREFIX):].isdigit()
 
 
 def _reports(db: sqlite3.Connection, column: str, ids: list[str]) -> list[tuple[str, Occurrence]]:

@@ -348,6 +348,14 @@ class Store:
 
         return report_groups(self.db, quote_ids=quote_ids, article_ids=article_ids)
 
+    def statement(self, statement_id: str) -> Any | None:
+        """One statement filed at ingest (``QuoteGroup``, an id such as ``st12``) with every report of
+        it in the store, in the order said; None when the store has no such statement."""
+        from storyline.store.statements import stored_groups  # imports the stories package
+
+        found = stored_groups(self.db, [statement_id])
+        return found[0] if found else None
+
     def story_rows(self) -> list[dict[str, Any]]:
         """Export rows of the stories: ``{id, title, article_ids, start, end}``."""
         return _stories.iter_story_rows(self.db)

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
+from storyline.store.statements import is_stored_id
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
@@ -132,10 +133,12 @@ def timeline_row(e: TimelineEvent) -> dict[str, Any]:
 
 
 def quote_row(g: QuoteGroup) -> dict[str, Any]:
-    """A key statement as ``storyline timeline --json`` prints it: ``{text, speaker, kind, outlets, articles,
-    first, latest}``, the last two its first and latest report (:func:`report_row`)."""
-    return {"text": g.text, "speaker": g.speaker, "kind": g.kind, "outlets": g.outlets, "articles": g.articles,
-            "first": report_row(g.first), "latest": report_row(g.latest)}
+    """A key statement as ``storyline timeline --json`` prints it: ``{id, text, speaker, kind, outlets,
+    articles, first, latest}``, ``id`` the statement's (``st12``: ``Store.statement``, the web's
+    ``/statements/st12``; null in a store whose quotations were not filed at ingest), the last two
+    its first and latest report (:func:`report_row`)."""
+    return {"id": g.id if is_stored_id(g.id) else None, "text": g.text, "speaker": g.speaker, "kind": g.kind,
+            "outlets": g.outlets, "articles": g.articles, "first": report_row(g.first), "latest": report_row(g.latest)}
 
 
 def report_row(o: Occurrence) -> dict[str, Any]:
@@ -188,6 +191,13 @@ def statement_row(g: QuoteGroup) -> dict[str, Any]:
     kinds = {o.text: o.kind for o in reversed(g.occurrences)}  # the first report's kind of each wording
     return {**quote_row(g), "speaker_id": g.speaker_id, "reports": len(g.occurrences),
             "wordings": [{"text": t, "kind": kinds[t], "reports": n} for t, n in counts.most_common()]}
+
+
+def statement_detail_row(g: QuoteGroup) -> dict[str, Any]:
+    """One statement with every report of it: :func:`statement_row` plus ``every_report``
+    (``[{date, outlet, article_id, quote_id, text, kind, speaker}]``, in the order said)."""
+    return {**statement_row(g), "every_report": [{**report_row(o), "text": o.text, "kind": o.kind,
+                                                  "speaker": o.speaker} for o in g.occurrences]}
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:

@@ -26,7 +26,8 @@ from storyline.web import queries as Q
 from storyline.web import stories as S
 from storyline.web.schemas import (
     ArticleDetail, ArticleSummary, EntityDetail, EntitySummary, ErrorResponse, IngestArticle, IngestRequest,
-    IngestResult, Page, QuoteOut, SearchResponse, StatementOut, StoreInfo, StoryDetail, StorySummary, TimelineEventOut,
+    IngestResult, Page, QuoteOut, SearchResponse, StatementDetail, StatementOut, StoreInfo, StoryDetail, StorySummary,
+    TimelineEventOut,
 )
 from storyline.web.state import ApiError, Settings, reader, settings
 
@@ -154,6 +155,18 @@ def statements(request: Request, page: PageDep, f: FilterDep,
                ) -> dict:
     with reader(request) as r:
         return _syntax(Q.list_statements, r.db, r.caps, f, page, min_articles).page.as_dict()
+
+
+@router.get("/statements/{statement_id}", response_model=StatementDetail,
+            summary="One statement and every report of it, in the order said")
+def statement(request: Request, statement_id: str) -> dict:
+    with reader(request) as r:
+        found = Q.get_statement(r.db, r.caps, statement_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no statement {statement_id!r} in this store; list them with "
+                                             "/api/statements (a store ingested before statements were filed "
+                                             "at ingest has none until `storyline ingest` runs on it once)")
+        return found
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story and its timeline")

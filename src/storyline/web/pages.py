@@ -166,6 +166,16 @@ def quotes(request: Request) -> Response:
         return render(request, r, "quotes.html", 400 if ctx["search_error"] else 200, **ctx)
 
 
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement(request: Request, statement_id: str) -> Response:
+    with reader(request) as r:
+        g = Q.get_statement(r.db, r.caps, statement_id)
+        if g is None:
+            raise ApiError(404, "not_found", f"no statement {statement_id!r} in this store; the statements are at "
+                                             "/quotes?group=statement")
+        return render(request, r, "statement.html", g=g)
+
+
 @router.get("/people", response_class=HTMLResponse)
 def people(request: Request) -> Response:
     type_ = request.query_params.get("type") or None

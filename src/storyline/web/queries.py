@@ -373,6 +373,27 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
     return StatementPage(Paged(items, len(groups), spec), len(rows), capped)
 
 
+def get_statement(db: Conn, caps: Caps, statement_id: str) -> Row | None:
+    """One statement filed at ingest, as ``statement_detail_row`` gives it plus ``person_id`` (the
+    speaker's page) and each report's ``article_title``; None when the store has no such statement."""
+    if "statement_quotes" not in caps.tables:
+        return None
+    from storyline.store.statements import stored_groups
+    from storyline.stories.query import statement_detail_row
+
+    found = stored_groups(db, [statement_id])
+    if not found:
+        return None
+    g = found[0]
+    row = statement_detail_row(g)
+    row["person_id"] = g.speaker_id or (surface_id("PERSON", g.speaker) if g.speaker else None)
+    titles = dict(db.execute(f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(g.articles))})",
+                             g.articles).fetchall())
+    for r in row["every_report"]:
+        r["article_title"] = titles.get(r["article_id"])
+    return row
+
+
 def _quote(r: Row) -> Row:
     text = r.pop("_text") or ""
     r["pieces"] = [list(p) for p in json.loads(r["pieces"])] if isinstance(r["pieces"], str) and r["pieces"] \

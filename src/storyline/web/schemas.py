@@ -199,6 +199,9 @@ class ReportOut(BaseModel):
 
 
 class Statement(BaseModel):
+    id: str | None = Field(None, description="The statement's id (st12; one statement, every report of it: "
+                                             "/api/statements/{id}); null in a store whose quotations were not "
+                                             "filed at ingest.")
     text: str = Field(description="The wording most reports use.")
     speaker: str | None
     speaker_id: str | None = None
@@ -220,6 +223,20 @@ class StatementOut(Statement):
     reports: int = Field(description="Quotations of it (an article may quote it twice).")
     wordings: list[Wording] = Field(description="The other ways reports word it, most used first: a part of it, "
                                                 "a translation variant, a paraphrase.")
+
+
+class EveryReport(ReportOut):
+    text: str = Field(description="The words of this report.")
+    kind: str | None = Field(None, description="direct, headline, partial or indirect.")
+    speaker: str | None = Field(None, description="Who this report credits.")
+    article_title: str | None = None
+
+
+class StatementDetail(StatementOut):
+    id: str = Field(description="The statement's id (st12).")
+    person_id: str | None = Field(None, description="The speaker's entity id (/api/entities/{id}).")
+    every_report: list[EveryReport] = Field(description="Every report of it in the store, in the order said "
+                                                        "(undated last).")
 
 
 class KeyQuote(Statement):
