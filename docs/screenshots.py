@@ -33,11 +33,16 @@ def pages(db: str) -> list[tuple[str, str, str | None]]:
         story = store.db.execute("SELECT id FROM stories ORDER BY articles DESC, id LIMIT 1").fetchone()[0]
         speaker = store.db.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker"
                                    " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        statement = store.db.execute(  # the one carried by the most outlets
+            "SELECT sq.statement_id FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id"
+            " JOIN articles a ON a.id = q.article_id GROUP BY sq.statement_id"
+            " ORDER BY count(DISTINCT a.outlet) DESC, count(*) DESC, sq.statement_id LIMIT 1").fetchone()[0]
     return [
         ("home", "/", None),
         ("search", "/?q=drone*", None),
         ("quotes", "/quotes", None),
         ("statements", "/quotes?group=statement", None),
+        ("statement", f"/statements/{statement}", None),
         ("person", "/people/" + f"PERSON:{speaker}".replace(" ", "%20"), None),
         ("people", "/people?type=PERSON", None),
         ("article", f"/articles/{art[0]}#q-{art[1]}", None),

@@ -178,4 +178,4 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
             json.loads, (tmp_path / f"o{workers}" / "quotes.jsonl").read_text().splitlines()))
         dumps.append((texts, quotes))
     assert dumps[0] == dumps[1]
-    assert len(dumps[0][0]) == 18 and dumps[0][1]
+    assert len(dumps[0][0]) == 19 and dumps[0][1]

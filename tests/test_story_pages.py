@@ -23,7 +23,7 @@ from webstore import example_store
 from storyline import Store, ingest
 from storyline.cli import app as cli
 from storyline.errors import UsageError
-from storyline.stories import TimelineEvent, build_timeline, timeline, timeline_row
+from storyline.stories import TimelineEvent, build_timeline, statements, timeline, timeline_row
 from storyline.stories.query import UnknownStoryError, word_prefixes
 from storyline.web import create_app
 
@@ -458,3 +458,20 @@ def test_the_sample_corpus_keeps_different_events_apart(db: str) -> None:
     assert of("NATO at 75") not in {of("Stoltenberg in Rukla"), of("Stoltenberg: Allies Will Not Be")}
     # a plan for the summit, spoken in Warsaw ("at the Washington summit in July"), is not the summit
     assert of("Three percent should be the new minimum") != of("The road of Ukraine to NATO is now irreversible")
+
+
+def test_the_sample_corpus_tells_one_statement_in_two_translations(db: str) -> None:
+    """examples/ holds a second outlet's translation of the Brussels meeting: it joins that story,
+    and each statement both report is one statement carried by two outlets, its other wording kept."""
+    with Store(db, readonly=True) as store:
+        story = dict(store.db.execute("SELECT a.title, sa.story_id FROM articles a JOIN story_articles sa"
+                                      " ON sa.article_id = a.id WHERE a.title IS NOT NULL"))
+        said = {g.text: g for g in statements(store, min_articles=2, limit=None)}
+    first = story["Stoltenberg asks Minsk to stop hosting Russian units after talks with Duda in Brussels"]
+    assert story["Stoltenberg to Minsk: Belarus is not a neutral observer"] == first
+    (bystander,) = [g for t, g in said.items() if "neutral bystander" in t]
+    assert bystander.outlets == ["Diario Atlántico", "Tatra Observer"] and bystander.speaker == "Jens Stoltenberg"
+    assert any("neutral observer" in o.text for o in bystander.occurrences)  # the other translation
+    (threat,) = [g for t, g in said.items() if "threat does not come from nowhere" in t]
+    assert threat.speaker == "Andrzej Duda" and len(threat.outlets) == 2
+    assert (threat.first.date, threat.latest.date) == ("2023-05-17", "2023-05-18")
