@@ -486,6 +486,9 @@ def test_a_working_dinner_is_a_meeting() -> None:
     # a warrant is not an arrest
     ("The singer checked into a clinic on Monday, dodging an arrest warrant, her lawyer said.", "statement"),
     ("Police arrested the driver on Monday.", "arrest"),
+    # keen is not dismissed
+    ("The new director was fired up about the ferry timetable on Monday, the board said.", "statement"),
+    ("The board fired the harbour master on Monday.", "resignation"),
 ])
 def test_idioms_are_not_the_kind_their_words_name(lead: str, kind: str) -> None:
     f = article("k", "Harbour news", lead, published="2025-05-06", places=("Lindvik",))
@@ -518,6 +521,19 @@ def test_a_kind_cue_in_a_background_phrase_names_the_setting_not_the_event() -> 
     g = article("y", "Missile attack on Kyiv", "A missile attack hit Kyiv on Monday, killing three people.",
                 published="2022-10-10", places=("Kyiv",))
     assert extract_event(g).kind == "attack"
+
+
+@pytest.mark.parametrize(("lead", "kind"), [
+    # what happened in an earlier year is the setting: the mayor's report is the event
+    ("The mayor presented the port's annual report on Monday. Only two ports met the target in 2019, when the "
+     "rules were agreed in Lindvik, she said.", "statement"),
+    # the same words of this year are the event
+    ("The mayors agreed on Monday in Lindvik on new rules for the port, the board said.", "agreement"),
+    ("In 2025 the mayors agreed on Monday in Lindvik on new rules for the port.", "agreement"),
+])
+def test_a_kind_cue_after_an_earlier_year_is_background(lead: str, kind: str) -> None:
+    f = article("b", "Harbour news", lead, published="2025-05-06", places=("Lindvik",))
+    assert extract_event(f).kind == kind
 
 
 _press_conference = reports(
