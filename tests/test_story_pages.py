@@ -472,6 +472,7 @@ def test_the_sample_corpus_tells_one_statement_in_two_translations(db: str) -> N
     (bystander,) = [g for t, g in said.items() if "neutral bystander" in t]
     assert bystander.outlets == ["Diario Atlántico", "Tatra Observer"] and bystander.speaker == "Jens Stoltenberg"
     assert any("neutral observer" in o.text for o in bystander.occurrences)  # the other translation
+    assert "headline" in {o.kind for o in bystander.occurrences}  # and the headline that quotes part of it
     (threat,) = [g for t, g in said.items() if "threat does not come from nowhere" in t]
     assert threat.speaker == "Andrzej Duda" and len(threat.outlets) == 2
     assert (threat.first.date, threat.latest.date) == ("2023-05-17", "2023-05-18")

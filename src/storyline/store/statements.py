@@ -178,12 +178,13 @@ def _reports(db: sqlite3.Connection, column: str, ids: list[str]) -> list[tuple[
 
 def backfill(db: sqlite3.Connection) -> int:
     """Group the quotations a store already holds (a store ingested before ``m008_statements``), in
-    the order their articles were stored; returns how many were filed."""
+    the order their articles were stored (an article's headline quotations after its body's, as
+    ingest files them); returns how many were filed."""
     agg = QuoteAggregator(prefix=PREFIX)
     n = 0
     for qid, aid, text, speaker, speaker_id, said_on, kind in db.execute(
             "SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on, q.kind FROM quotes q"
-            " JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.start, q.rowid"):
+            " JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.kind = 'headline', q.start, q.rowid"):
         agg.add(Occurrence(qid, aid, text, speaker, speaker_id, said_on, None, kind))
         n += 1
     if n:

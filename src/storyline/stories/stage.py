@@ -79,7 +79,9 @@ class StoryStage:
     def add(self, analysed: AnalysedArticle) -> str | None:
         """File one article and its quotations; returns its story id (None when it was filed before)."""
         a = analysed.article
-        for q in analysed.quotes:  # a copy's too: each report of a statement counts
+        # a copy's quotations too: each report of a statement counts. A headline quotes a part of
+        # what the body quotes in full: filed after the body, it finds the statement in the body's words
+        for q in sorted(analysed.quotes, key=lambda q: q.kind == "headline"):
             self.statements.add(Occurrence.from_quote(q, published=a.published, outlet=a.outlet))
         if self.pipeline.index.story_of(a.id) is not None:
             return None
