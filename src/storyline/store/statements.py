@@ -113,8 +113,9 @@ def save_statements(db: sqlite3.Connection, rows: dict[str, Any]) -> None:
 def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
                   article_ids: Iterable[str] = ()) -> list[QuoteGroup]:
     """The statements these quotations (and those of these articles) were filed into, each with
-    every report of it in the store (first said first, and its reports in the order said). Quotations no statement holds
-    (a store opened read-only before ``m008_statements`` ran) are grouped among themselves here."""
+    every report of it in the store (first said first, and its reports in the order said).
+    Quotations no statement holds (a store opened read-only before ``m008_statements`` ran) are
+    grouped among themselves here."""
     found: set[str] = set()
     loose: list[str] = []
     stored = has_tables(db)
