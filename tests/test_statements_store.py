@@ -167,3 +167,19 @@ def test_a_statement_has_a_page_and_an_api_route_with_every_report(tmp_path: Pat
     quote_ids = [r["quote_id"] for r in one["every_report"]]
     assert all(f"#q-{q}" in body for q in quote_ids)  # each report links to its span
     assert client.get("/statements/st999").status_code == 404
+
+
+def test_the_export_links_quotes_to_their_statements(tmp_path: Path) -> None:
+    import json
+
+    from storyline.export import export
+
+    path = tmp_path / "s.db"
+    _ingest(path, [[_analysed(*a)] for a in ARTICLES])
+    with Store(path, readonly=True) as store:
+        export(store, tmp_path / "out", fmt="jsonl")
+    quotes = [json.loads(x) for x in (tmp_path / "out" / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    said = [json.loads(x) for x in (tmp_path / "out" / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_statement = {s["statement_id"]: set(s["quote_ids"]) for s in said}
+    assert all(q["statement_id"] in by_statement and q["id"] in by_statement[q["statement_id"]] for q in quotes)
+    assert sorted(len(v) for v in by_statement.values()) == [1, 1, 3]

@@ -6,7 +6,7 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
   credits, language, text, removed: [{line, reason}], captions, url, words}``
 * ``mentions``: ``{article_id, start, end, text, label, entity_id}`` — offsets into ``text``.
 * ``quotes``: ``{id, article_id, text, start, end, kind, speaker_id, speaker, speaker_mention, cue,
-  confidence}`` — offsets into the article's ``text``.
+  confidence, said_on, pieces, statement_id}`` — offsets into the article's ``text``.
 * ``entities``: ``{id, name, type, aliases, roles: [{title, org, from, to, source}], mentions, quotes,
   nationality, country}`` — canonical people, organisations and places.
 * ``timexes``: ``{article_id, start, end, text, type, value}`` — time expressions (TIMEX3 values).
@@ -14,8 +14,8 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
 * ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids, evidence}`` — a
   story's events, one per date (``storyline.stories.TimelineEvent.row()``); ``evidence`` holds
   ``{field, value, article_id, start, end, text}``: the span each shown fact was read from.
-* ``statements``: ``{id, text, speaker, speaker_id, kind, reports, quote_ids, article_ids, outlets,
-  first_date, latest_date}`` — the quotations grouped into statements across articles.
+* ``statements``: ``{id, statement_id, text, speaker, speaker_id, kind, reports, quote_ids, article_ids,
+  outlets, first_date, latest_date}`` — the quotations grouped into statements across articles.
 
 Rows are streamed: memory stays flat however large the store is, except for ``statements``,
 which are ranked (most carried first) with every report of each in memory.
@@ -83,11 +83,11 @@ def timex_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for q in store.iter_quotes():
+    for q, statement_id in store.iter_quotes_with_statements():
         yield {"id": q.id, "article_id": q.article_id, "text": q.text, "start": q.start, "end": q.end,
                "kind": q.kind, "speaker_id": q.speaker_id, "speaker": q.speaker, "speaker_mention": q.speaker_mention,
                "cue": q.cue, "confidence": q.confidence, "said_on": q.said_on,
-               "pieces": [list(p) for p in q.pieces]}
+               "pieces": [list(p) for p in q.pieces], "statement_id": statement_id}
 
 
 def story_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -109,11 +109,13 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
 def statement_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Every statement of the store (``storyline quotes --grouped``), most carried first; its ``id`` is
     the id of its first report's quote."""
+    from storyline.store.statements import is_stored_id
     from storyline.stories.query import statements
 
     for g in statements(store, limit=None):
         first, latest = g.first, g.latest
-        yield {"id": first.quote_id, "text": g.text, "speaker": g.speaker, "speaker_id": g.speaker_id,
+        yield {"id": first.quote_id, "statement_id": g.id if is_stored_id(g.id) else None, "text": g.text,
+               "speaker": g.speaker, "speaker_id": g.speaker_id,
                "kind": g.kind, "reports": len(g.occurrences), "quote_ids": [o.quote_id for o in g.occurrences],
                "article_ids": g.articles, "outlets": g.outlets, "first_date": first.date,
                "latest_date": latest.date}
@@ -207,7 +209,7 @@ def _quote_schema():  # noqa: ANN202
                       ("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
                       ("speaker_id", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
                       ("cue", pa.string()), ("confidence", pa.float64()), ("said_on", pa.string()),
-                      ("pieces", pa.list_(pa.list_(pa.int64())))])
+                      ("pieces", pa.list_(pa.list_(pa.int64()))), ("statement_id", pa.string())])
 
 
 def _story_schema():  # noqa: ANN202
@@ -231,8 +233,9 @@ def _event_schema():  # noqa: ANN202
 def _statement_schema():  # noqa: ANN202
     import pyarrow as pa
 
-    return pa.schema([("id", pa.string()), ("text", pa.string()), ("speaker", pa.string()),
-                      ("speaker_id", pa.string()), ("kind", pa.string()), ("reports", pa.int64()),
+    return pa.schema([("id", pa.string()), ("statement_id", pa.string()), ("text", pa.string()),
+                      ("speaker", pa.string()), ("speaker_id", pa.string()), ("kind", pa.string()),
+                      ("reports", pa.int64()),
                       ("quote_ids", pa.list_(pa.string())), ("article_ids", pa.list_(pa.string())),
                       ("outlets", pa.list_(pa.string())), ("first_date", pa.string()), ("latest_date", pa.string())])
 

@@ -419,8 +419,19 @@ class Store:
 
     def iter_quotes(self) -> Iterator[Quote]:
         """Every stored quotation, by article and offset, streamed (for export)."""
-        for row in self.db.execute("SELECT * FROM quotes ORDER BY article_id, start, \"end\""):
-            yield _quote_from_row(row)
+        for quote, _ in self.iter_quotes_with_statements():
+            yield quote
+
+    def iter_quotes_with_statements(self) -> Iterator[tuple[Quote, str | None]]:
+        """Every stored quotation with the statement it was filed into at ingest (None when it was
+        not), by article and offset, streamed (for export)."""
+        from storyline.store.statements import has_tables
+
+        statement = "sq.statement_id" if has_tables(self.db) else "NULL"
+        join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if has_tables(self.db) else ""
+        for row in self.db.execute(f"SELECT q.*, {statement} AS _statement FROM quotes q{join}"
+                                   ' ORDER BY q.article_id, q.start, q."end"'):
+            yield _quote_from_row(row), row["_statement"]
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
