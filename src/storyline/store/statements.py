@@ -130,10 +130,11 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
                     loose.append(qid)
                 else:
                     found.add(sid)
-    grouped = stored_groups(db, found)
+    grouped = stored_groups(db, found) if found else []
     if loose:
         unique = list(dict.fromkeys(loose))
-        reports = [r for i in range(0, len(unique), _CHUNK) for _, r in _reports(db, "q.id", unique[i:i + _CHUNK])]
+        reports = [r for i in range(0, len(unique), _CHUNK)
+                   for _, r in _reports(db, "q.id", unique[i:i + _CHUNK], stored=stored)]
         grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
     return grouped
 
@@ -143,13 +144,13 @@ def stored_groups(db: sqlite3.Connection, statement_ids: Iterable[str]) -> list[
     the order said; the first said first."""
     out: dict[str, QuoteGroup] = {}
     ids = sorted(set(statement_ids))
-    for i in range(0, len(ids), _CHUNK) if has_tables(db) else ():
+    for i in range(0, len(ids), _CHUNK) if ids and has_tables(db) else ():
         chunk = ids[i:i + _CHUNK]
         rows = db.execute(f"SELECT id, words, speakers FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                           chunk)
         out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
                    for sid, words, speakers in rows)
-        for sid, report in _reports(db, "sq.statement_id", chunk):
+        for sid, report in _reports(db, "sq.statement_id", chunk, stored=True):
             if sid in out:
                 out[sid].occurrences.append(report)
     grouped = [g for g in out.values() if g.occurrences]
@@ -164,10 +165,10 @@ def is_stored_id(statement_id: str) -> bool:
     return statement_id.startswith(PREFIX) and statement_id[len(PREFIX):].isdigit()
 
 
-def _reports(db: sqlite3.Connection, column: str, ids: list[str]) -> list[tuple[str, Occurrence]]:
+def _reports(db: sqlite3.Connection, column: str, ids: list[str], *, stored: bool) -> list[tuple[str, Occurrence]]:
     """``(statement id, report)`` of the quotations whose ``column`` is one of ``ids`` (at most
-    :data:`_CHUNK`), in the order they were filed; the statement id is the quote's own when it has none."""
-    stored = has_tables(db)
+    :data:`_CHUNK`), in the order they were filed; the statement id is the quote's own when it has
+    none (``stored``: whether the store has the statement tables)."""
     join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
     rows = db.execute(
         f"SELECT coalesce({'sq.statement_id' if stored else 'NULL'}, q.id), q.id, q.article_id, q.text, q.speaker,"

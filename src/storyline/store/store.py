@@ -383,6 +383,17 @@ class Store:
         """Stored quotations, oldest first: ``speaker`` is a case-insensitive substring of the
         speaker's name or mention, ``about`` full-text words (FTS5) in the quote, ``since`` a
         ``YYYY-MM-DD`` compared with the quote's date, else its article's publication date."""
+        return [_quote_from_row(r) for r in self._select_quotes("q.*", speaker=speaker, about=about, kind=kind,
+                                                                 since=since, article_id=article_id, limit=limit)]
+
+    def quote_ids(self, *, speaker: str | None = None, about: str | None = None, kind: str | None = None,
+                  since: str | None = None) -> list[str]:
+        """The ids of the quotations :meth:`quotes` returns for these filters (all of them), oldest first."""
+        return [r[0] for r in self._select_quotes("q.id", speaker=speaker, about=about, kind=kind, since=since,
+                                                  limit=None)]
+
+    def _select_quotes(self, columns: str, *, speaker: str | None, about: str | None, kind: str | None,
+                       since: str | None, article_id: str | None = None, limit: int | None) -> list[sqlite3.Row]:
         where, args = [], []
         if speaker:
             where.append("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')")
@@ -400,22 +411,21 @@ class Store:
         if about:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             args.append(about)
-        sql = ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY coalesce(q.said_on, a.published) IS NULL, coalesce(q.said_on, a.published),"
                  " q.article_id, q.start" + (" LIMIT ?" if limit else ""))
         if limit:
             args.append(limit)
         try:
-            rows = self.db.execute(sql, args).fetchall()
+            return self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError:
             if not about:
                 raise
             # not valid FTS5 syntax: search the words as plain terms
             terms = " ".join('"' + t.replace('"', '""') + '"' for t in about.split())
             args[args.index(about)] = terms
-            rows = self.db.execute(sql, args).fetchall()
-        return [_quote_from_row(r) for r in rows]
+            return self.db.execute(sql, args).fetchall()
 
     def iter_quotes(self) -> Iterator[Quote]:
         """Every stored quotation, by article and offset, streamed (for export)."""
@@ -427,8 +437,9 @@ class Store:
         not), by article and offset, streamed (for export)."""
         from storyline.store.statements import has_tables
 
-        statement = "sq.statement_id" if has_tables(self.db) else "NULL"
-        join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if has_tables(self.db) else ""
+        stored = has_tables(self.db)
+        statement = "sq.statement_id" if stored else "NULL"
+        join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
         for row in self.db.execute(f"SELECT q.*, {statement} AS _statement FROM quotes q{join}"
                                    ' ORDER BY q.article_id, q.start, q."end"'):
             yield _quote_from_row(row), row["_statement"]

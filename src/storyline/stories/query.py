@@ -162,8 +162,8 @@ def statements(store: Store, *, speaker: str | None = None, about: str | None = 
         before a paraphrase (:func:`~storyline.stories.quotes.kind_rank`), then the earliest; at most
         ``limit``.
     """
-    quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=None)
-    ranked = rank_statements(store.statement_groups(quote_ids=[q.id for q in quotes]), min_articles)
+    picked = store.quote_ids(speaker=speaker, about=about, kind=kind, since=since)
+    ranked = rank_statements(store.statement_groups(quote_ids=picked), min_articles)
     return ranked[:limit] if limit else ranked
 
 
