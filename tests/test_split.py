@@ -66,7 +66,7 @@ def test_a_split_needs_groups_of_three() -> None:
 
 def test_words_that_part_less_than_the_ratio_do_not_split() -> None:
     members = _members(casting_reports("first", 6), casting_reports("second", 6))
-    assert find_split(members, StoryParams(split_ratio=0.4)) is None
+    assert find_split(members, StoryParams(split_ratio=0.3)) is None  # they part at about 0.36
 
 
 def test_filing_splits_the_story_once_it_has_grown() -> None:

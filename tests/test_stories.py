@@ -373,7 +373,7 @@ def test_a_grown_story_is_not_folded_by_a_report_that_fits_it_too() -> None:
 ])
 def test_fragments_merge_with_a_same_day_bonus_only_for_days_read_in_the_text(said_when: str, merged: bool) -> None:
     # the fragments' words alone fall just short of this merge threshold; the bonus lifts them over it
-    index = StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.45))
+    index = StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.32))
     for key, title in (("x", "Mt. Gox files for bankruptcy protection on Monday"),
                        ("y", "Mt. Gox chief apologises to bitcoin customers" + said_when)):
         for n in (1, 2):
@@ -385,9 +385,9 @@ def test_fragments_merge_with_a_same_day_bonus_only_for_days_read_in_the_text(sa
 
 @pytest.mark.parametrize("ratio, folded", [(0.0, False), (1.1, True)])
 def test_a_headline_that_fits_two_small_headline_stories_folds_them_together(ratio: float, folded: bool) -> None:
-    # a threshold the second wording misses (about 0.45 for these lengths), and no merge of nearest
+    # a threshold the second wording misses (about 0.35 for these lengths), and no merge of nearest
     # stories: only the bridge can fold the first wording's story into the second's
-    index = StoryIndex(StoryParams(threshold=1.2, merge_threshold=2.0, bridge_short_ratio=ratio))
+    index = StoryIndex(StoryParams(threshold=1.0, merge_threshold=2.0, bridge_short_ratio=ratio))
     for aid, title in (("a", "Chiquita agrees to buy Fyffes in banana merger"),
                        ("b", "Fyffes deal creates world's largest banana supplier"),
                        ("c", "Chiquita and Fyffes merge to create largest banana supplier"),

@@ -96,6 +96,10 @@ class StoryParams:
     #: place, people and persons penalties together count at most this much: they measure one thing
     #: (who and where), and reports of one event from different angles name different people
     entity_penalty_cap: float = 0.10
+    #: a long text joins only a story its words alone bring to this share of the threshold: who,
+    #: where and when tip a join whose words nearly suffice, but in a store that follows one
+    #: running story every article names the same people and city
+    min_text_ratio: float = 0.75
     # off by default: with the small spaCy model the people of a title are too noisy (ECB+ dev)
     main_penalty: float = 0.0  #: none of the people the article is about is what the story is about
     main_bonus: float = 0.0
@@ -369,17 +373,17 @@ class StoryIndex:
         member = self.member(article_id, event, text, vector)
         best: tuple[float, Story, dict[str, float]] | None = None
         scored: list[tuple[float, Story]] = []
+        threshold, short = self._threshold(vector), len(vector) < self.params.short_text_terms
         for story in self._candidates(vector, when, member.people, member.place):
             parts = self._score(vector, when, member.people, member.place, member.kind, story, member.persons,
                                 member.main, member.anchors, text.names, member.counterparts, text.lead_names)
-            if parts is None:
-                continue
+            if parts is None or not short and parts["text"] < self.params.min_text_ratio * threshold:
+                continue  # the same people in the same city do not make words far apart one event
             total = sum(parts.values())
             scored.append((total, story))
             if best is None or total > best[0]:
                 best = (total, story, parts)
         self._seq += 1
-        threshold, short = self._threshold(vector), len(vector) < self.params.short_text_terms
         if best is not None and best[0] >= threshold:
             story, new, score, parts = best[1], False, best[0], best[2]
         else:

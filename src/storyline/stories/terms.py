@@ -47,9 +47,13 @@ _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*|\d+(?:[.,]\d+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 
-#: Pseudo-documents the general-English prior is worth: about a few hundred articles' worth of
-#: evidence, so a real corpus overrides it after a few hundred articles.
+#: Pseudo-documents the general-English prior is worth at most: a few hundred articles' worth of
+#: evidence, so a real corpus overrides it after a few hundred articles ...
 PRIOR_DOCS = 300.0
+#: ... and at least, while the store is smaller: the prior counts as much as the store itself, so
+#: a word in eight of a store's ten articles ("Stoltenberg", in a store about NATO) is common there,
+#: however rare it is in English
+MIN_PRIOR_DOCS = 10.0
 #: Words in a typical article: turns a per-token frequency into a chance of occurring in a document.
 _DOC_WORDS = 300.0
 
@@ -128,7 +132,8 @@ class DocumentFrequencies:
 
     def idf(self, term: str, prior: float | None = None) -> float:
         p = self.prior.get(term, 0.0) if prior is None else prior
-        return math.log((self.docs + PRIOR_DOCS + 1.0) / (self.df.get(term, 0) + PRIOR_DOCS * p + 0.5))
+        weight = min(PRIOR_DOCS, max(MIN_PRIOR_DOCS, float(self.docs)))
+        return math.log((self.docs + weight + 1.0) / (self.df.get(term, 0) + weight * p + 0.5))
 
 
 @dataclass(slots=True)
