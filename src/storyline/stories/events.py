@@ -6,7 +6,8 @@ government house in Tallinn." So every field is read off the title and the first
 candidates with their spans first, then one choice per field.
 
 * date: the first resolved day-level date of the lead that is neither in the future nor long
-  before publication (background: "in 2014 ..."); a weekday alone ("on Wednesday", the article
+  before publication (background: "in 2014 ..."), preferring a day of this week to one weeks
+  back ("the rig, which exploded on April 20 ... on Tuesday"); a weekday alone ("on Wednesday", the article
   undated) is kept as ``XXXX-WXX-3``; without either, the publication date stands in.
 * place: a place mention of the lead after a locative preposition ("in Brussels", "at the
   NATO headquarters in Brussels") or opening a dateline ("WARSAW, March 14 -"); never a mere
@@ -39,6 +40,9 @@ LEAD_SENTENCES = 4
 LEAD_WORDS = 100
 #: A lead date this long before publication is background, not the article's event.
 MAX_EVENT_AGE_DAYS = 45
+#: ... and a day up to this many days before the publication date is news of the week; an older
+#: day of the lead is the event only when no such day follows it
+RECENT_DAYS = 3
 
 #: Cue words of each event kind, as regular expressions over lower-cased text. Order matters
 #: only for ties: the more specific kind first.
@@ -351,6 +355,7 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
     end = lead[-1].end if lead else min(len(f.text), 400)
     weekday: Timex | None = None
     month_day: Timex | None = None
+    older: Timex | None = None  #: the first day weeks before the publication date, kept in case no recent day follows
     for t in sorted(f.timexes, key=lambda t: t.start):
         if t.start >= end or t.type not in ("DATE", "TIME"):
             continue
@@ -371,9 +376,16 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue
             if age > 3 and _SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start]):
                 continue  # "spewing since the rig exploded on 20 April", weeks later: where it began
+            if age > RECENT_DAYS:
+                # "the rig, which exploded on April 20 ... Tuesday as the government announced":
+                # a day weeks back is the event only when the lead gives no day of this week
+                older = older or t
+                continue
         elif _BOUND.search(before) or re.search(r"\blast\s+year\b", t.text, re.I):
             continue  # "since June 21"; "launched on February 24 last year" (a landmark): background
         return t.value[:10], "text", t
+    if older is not None:
+        return older.value[:10], "text", older
     if published is None and (month_day or weekday) is not None:
         found = min((t for t in (month_day, weekday) if t is not None), key=lambda t: t.start)
         return found.value, "text", found
