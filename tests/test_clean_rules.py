@@ -138,6 +138,12 @@ def test_not_captions(line: str) -> None:
         (" date 2024-03-14 The alliance said on Thursday that", "2024-03-14", "The alliance"),
         ("Published: 14.03.2024 10:45 The ministers met", "2024-03-14", "The ministers"),
         ("The alliance said on 2024-03-14 that", None, None),
+        # a wire page's place and time stamp before its dateline
+        ("LISBON | Mon Mar 3, 2025 9:14 am EDT LISBON (Reuters) - Ferrovia said", "2025-03-03", "LISBON (Reuters)"),
+        ("NEW YORK/LONDON | Tue Mar 4, 2025 11:52 pm GMT NEW YORK (Reuters) - Oil", "2025-03-04", "NEW YORK (Reuters)"),
+        # a bar in running text, a name in mixed case: no stamp
+        ("Lisbon | Mon Mar 3, 2025 9:14 am the ferries stopped", None, None),
+        ("FERRIES | LISBON The ferries stopped on Mon Mar 3, 2025", None, None),
     ],
 )
 def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:

@@ -167,6 +167,11 @@ CASES = [
         [("Oskava", "PERSON"), ("Oskava", "PERSON", 1), ("Veltra", "PERSON")],
         {("Oskava", "GPE"), ("Veltra", "GPE")}, {("Oskava", "PERSON"), ("Veltra", "PERSON")},
         id="a hometown and a neighbourhood are places"),
+    pytest.param(
+        "Posted Thu Jun 17, 2025. Stamped Mon, Mar 3 at noon. June Carter sang, and May Lindqvist spoke.",
+        [("Thu Jun 17", "PERSON"), ("Mon, Mar", "PERSON"), ("June Carter", "PERSON"), ("May Lindqvist", "PERSON")],
+        {("June Carter", "PERSON"), ("May Lindqvist", "PERSON")}, {("Thu Jun 17", "PERSON"), ("Mon, Mar", "PERSON")},
+        id="a weekday and a month are a time stamp, a month before a surname a first name"),
 ]
 
 

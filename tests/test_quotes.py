@@ -115,6 +115,10 @@ CASES = [
      [("indirect", "Lepik's spokesman", "the harbour would reopen in May")]),
     ("possessor named", LEAD + "Lepik's spokesman Peeter Saar said the harbour would reopen in May.",
      [("indirect", "Peeter Saar", "the harbour would reopen in May")]),
+    # -- a dateline the parser makes a second subject of the lead's verb does not speak
+    ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
+                 "the harbour would reopen in May.",
+     [("indirect", "Anna Lepik", "the harbour would reopen in May")]),
 ]
 
 

@@ -20,6 +20,10 @@ _LABEL = (r"(?:published|posted|updated|last updated|date|publication date|first
 #: "date 2023-06-29 Text..." — a date stamp glued before the first sentence.
 DATE_PREFIX = re.compile(rf"^\s*{_LABEL}\s*:?\s*(?:on\s+)?(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*[|,;:\-–—]?\s*",
                          re.IGNORECASE)
+#: "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST TRIPOLI (Reuters) - ...": a wire page's place and time
+#: stamp before its dateline (the place in capitals, a bar, the date and time).
+PLACE_STAMP = re.compile(rf"^\s*(?-i:[A-Z][A-Z.'/&-]*(?: [A-Z][A-Z.'/&-]*){{0,3}})\s*\|\s*(?P<date>{_WEEKDAY}{_DATE})"
+                         rf"{_TIME}\s*", re.IGNORECASE)
 #: A line that holds nothing but a (labelled) date and time.
 DATE_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*:?\s*(?:on\s+)?)?(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*"
                        rf"(?:\|\s*{_LABEL}.*)?$", re.IGNORECASE)
@@ -45,7 +49,7 @@ def parse_date(text: str) -> str | None:
 
 def date_prefix(line: str) -> tuple[str | None, int]:
     """A date stamp opening ``line`` and where the rest of the line starts."""
-    m = DATE_PREFIX.match(line)
+    m = DATE_PREFIX.match(line) or PLACE_STAMP.match(line)
     if not m:
         return None, 0
     return parse_date(m.group("date")), m.end()

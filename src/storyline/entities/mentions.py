@@ -84,6 +84,10 @@ _PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governo
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
 _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
+#: Weekdays and months, written out or cut short: "Thu Jun 17" is a time stamp, never a name.
+_CALENDAR_WORDS = frozenset("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+sun sunday jan january feb february mar march apr april may jun june jul july aug august sep sept september oct
+october nov november dec december""".split())
 #: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
 _NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No"})
 
@@ -237,9 +241,17 @@ def _trim(text: str, m: Mention) -> Mention | None:
         break
     while s < e and text[s].isspace():
         s += 1
-    if not any(c.isalpha() for c in text[s:e]):
+    if not any(c.isalpha() for c in text[s:e]) or _calendar_stamp(text[s:e]):
         return None
     return _sub(text, s, e, m.label)
+
+
+def _calendar_stamp(span: str) -> bool:
+    """A date the model read as a name: weekday and month words only, two of them or with a day
+    number ("Thu Jun 17", "Mon, Mar"); "June Carter" and "May" alone may be names."""
+    words = re.findall(r"[^\W\d_]+", span)
+    return bool(words) and all(w.lower().rstrip(".") in _CALENDAR_WORDS for w in words) \
+        and (len(words) >= 2 or any(c.isdigit() for c in span))
 
 
 def _not_a_name_from(span: str) -> int | None:

@@ -101,6 +101,16 @@ def opens_sentence(text: str, span: QuoteSpan, prev_end: int) -> bool:
     return False
 
 
+#: A dateline opening the sentence: "LISBON (Reuters) -", "NEW YORK, March 3 (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*)*(?:,[^()]{0,30})?\s*\([^()]{2,30}\)\s*[-–—]")
+
+
+def is_dateline(tok: Any) -> bool:
+    """Is ``tok`` the place of a dateline? The parser often makes it a subject of the lead's verb
+    ("LISBON (Reuters) - Ferrovia's chief Ana Costa said"), and then "LISBON (Reuters" speaks."""
+    return tok.text.isupper() and len(tok.text) > 1 and bool(_DATELINE.match(tok.doc.text, tok.idx))
+
+
 def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
     """Offsets of the noun phrase headed by ``tok``, without relative clauses or trailing
     prepositional phrases other than "of …" ("the Prime Minister of Norway")."""
@@ -161,7 +171,7 @@ def _subject(cue: Any, quoted: Any) -> Any | None:
                 if g.dep_ == "pobj":
                     return g
     for child in cue.children:
-        if child.dep_ in ("nsubj", "csubj") and not quoted(token_offset(child)):
+        if child.dep_ in ("nsubj", "csubj") and not quoted(token_offset(child)) and not is_dateline(child):
             return child
     return None
 

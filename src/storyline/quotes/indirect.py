@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.quotes.cues import ADDRESSEE_VERBS, CUE_FORMS, NAMING_VERBS, PARTICLE_CUES, THOUGHT_FORMS
-from storyline.quotes.find import np_span
+from storyline.quotes.find import is_dateline, np_span
 from storyline.quotes.parse import Parsed, upos
 
 _SUBJ = ("nsubj", "nsubjpass")
@@ -146,7 +146,7 @@ def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
     head = tok
     for _ in range(4):
         for child in head.children:
-            if child.dep_ == "nsubj" and not quoted(parsed.offset(child)):
+            if child.dep_ == "nsubj" and not quoted(parsed.offset(child)) and not is_dateline(child):
                 return child
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
