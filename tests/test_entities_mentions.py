@@ -172,6 +172,21 @@ CASES = [
         [("Thu Jun 17", "PERSON"), ("Mon, Mar", "PERSON"), ("June Carter", "PERSON"), ("May Lindqvist", "PERSON")],
         {("June Carter", "PERSON"), ("May Lindqvist", "PERSON")}, {("Thu Jun 17", "PERSON"), ("Mon, Mar", "PERSON")},
         id="a weekday and a month are a time stamp, a month before a surname a first name"),
+    pytest.param(
+        "Photograph: Marta Solberg/AP Vestra shares fell. Vestra said on Monday that Vestra would pay.",
+        [("Marta Solberg/AP Vestra", "PERSON"), ("Vestra", "ORG", 1), ("Vestra", "ORG", 2)],
+        {("Marta Solberg", "PERSON"), ("Vestra", "ORG")}, {("Vestra", "PERSON")},
+        id="a photo credit glued to the next word: the name ends at the slash, the word is no surname"),
+    pytest.param(
+        "Analyst Ola Brenna BP said output fell. BP said it would pay, and BP shares rose.",
+        [("Ola Brenna BP", "PERSON"), ("BP", "ORG", 1), ("BP", "ORG", 2)],
+        {("BP", "ORG")}, {("BP", "PERSON")},
+        id="an acronym the model ran a name on is not lent as a surname"),
+    pytest.param(
+        "There was no answer. Despite the rain, Ola Brenna spoke. Mon Feb 21 was cold.",
+        [("There", "PERSON"), ("Despite", "PERSON"), ("Ola Brenna", "PERSON"), ("Mon", "PERSON")],
+        {("Ola Brenna", "PERSON")}, {("There", "PERSON"), ("Despite", "PERSON"), ("Mon", "PERSON")},
+        id="a function word or a cut weekday alone is no name"),
 ]
 
 

@@ -139,6 +139,13 @@ NOT_ENTITIES: frozenset[str] = frozenset({
     "prime minister", "government", "parliament", "multinational battle group",
     # time zones: "05:31 GMT"
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "msk",
+    # weekdays and months cut short, alone: what is left of a time stamp ("Mon" of "Mon Feb 21"); "Jan",
+    # "Jun" and "Sun" are names too
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "feb", "mar", "apr", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    # function words opening a sentence, never a name alone: "There", "Despite", "Speaking"
+    "there", "here", "some", "now", "what", "despite", "many", "how", "why", "where", "which", "whose", "such",
+    "most", "several", "few", "others", "speaking", "meanwhile", "however", "instead", "yesterday", "tomorrow",
 })
 
 #: Last words of organisation names: a "person" ending in one is an organisation ("Betty Ford Center",

@@ -256,10 +256,13 @@ def _calendar_stamp(span: str) -> bool:
 
 def _not_a_name_from(span: str) -> int | None:
     """Where a person span stops being a name: at a lower-case word that is no particle
-    ("Herbert Flynn Jr told", "Raymond Kelly said:") or a word no name holds ("Reggie I'm"
-    in "throwing to Reggie I'm sure", "Juror No. 12"); None when it is a name throughout."""
+    ("Herbert Flynn Jr told", "Raymond Kelly said:"), a word no name holds ("Reggie I'm"
+    in "throwing to Reggie I'm sure", "Juror No. 12") or a slash ("Gerald Herbert/AP BP",
+    a photo credit); None when it is a name throughout."""
     for w in re.finditer(r"\S+", span):
         word = w.group()
+        if "/" in word and w.start() > 0:  # "Gerald Herbert/AP BP": a photo credit glued to the next words
+            return w.start() + word.index("/")
         particle = re.split(r"[-'’]", word)[0] in _LOWER_IN_NAMES  # "de", "al-Sistani", "d'Estaing"
         if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES:
             return w.start()
@@ -459,7 +462,7 @@ def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | Non
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(".")
-    if not w[:1].isupper() or (w.isupper() and len(w) > 2) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
+    if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
         return False
     return not (w in _PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
                 or w in gz.WEAPONS or w in gz.LOCATIONS)
