@@ -189,6 +189,29 @@ CASES = [
         id="a function word or a cut weekday alone is no name"),
 ]
 
+CORPUS_CASES = [
+    # known people the corpus learnt from the model's mistakes: a surname lent to a word the model reads
+    # as a place here, a full name or a learnt first name after "the"
+    pytest.param("Oil reached the Gulf coast. Crews in the Gulf said the Gulf was calm.", ["Horizon Gulf"],
+                 [("Gulf", "LOC"), ("Gulf", "LOC", 1), ("Gulf", "LOC", 2)], {("Gulf", "LOC")}, {("Gulf", "PERSON")},
+                 id="a place here is no surname learnt elsewhere"),
+    pytest.param("The Deepwater Horizon rig sank. Aides at the White House met.", ["Deepwater Horizon", "White House"],
+                 [], set(), {("Deepwater Horizon", "PERSON"), ("White House", "PERSON")},
+                 id="after 'the', a name the corpus took for a person is a thing's"),
+    pytest.param("Colonel Wrona said the line held. Wrona added that the Wrona plan worked.", ["Tomasz Wrona"],
+                 [("Wrona", "ORG", 1)], {("Wrona", "PERSON")}, {("Wrona", "ORG")},
+                 id="a surname learnt elsewhere is lent, 'the Wrona plan' too"),
+]
+
+
+@pytest.mark.parametrize(("text", "known", "spacy", "want", "unwanted"), CORPUS_CASES)
+def test_repair_with_what_the_corpus_knows(text: str, known: list[str], spacy: list[tuple], want: set,
+                                           unwanted: set) -> None:
+    out = repair_mentions(text, mentions(text, *spacy), known_people=known)
+    check_offsets(text, out)
+    assert want <= labelled(out)
+    assert not unwanted & labelled(out)
+
 
 @pytest.mark.parametrize(("text", "spacy", "want", "unwanted"), CASES)
 def test_repair(text: str, spacy: list[tuple], want: set, unwanted: set) -> None:

@@ -493,7 +493,8 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
         if doc.word(i) in doc.first_names and i + 1 < len(doc.tokens) and doc.joined(i + 1):
             span = _name_at(doc, i)
             if span and span[1] > doc.tokens[i][1] and not (i > 0 and doc.joined(i) and _name_word(doc.word(i - 1))
-                                                            and doc.word(i - 1) not in doc.first_names):
+                                                            and doc.word(i - 1) not in doc.first_names) \
+                    and not (doc.word(i) not in gz.FIRST_NAMES and _after_the(text, span[0])):
                 found.append((*span, "known first name + name"))
     return found
 
@@ -534,8 +535,12 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     # a surname known from elsewhere, or a word the model calls PERSON more often than anything
     # else, is not lent to every occurrence when the text also writes it in lower case: "Police
     # said" after "the police", "Valley" after "the valley", is the common noun
+    # nor is a surname known only from elsewhere to a word the model reads as a place here and never
+    # as a person: "Gulf" after the corpus took "Horizon Gulf" for a person
     for n in doc.known_full:
-        if not _common_noun(doc.text, surname := parse_name(n).surname):
+        surname = parse_name(n).surname
+        read = votes.get(surname, Counter())
+        if not _common_noun(doc.text, surname) and (read["PERSON"] or not read["LOC"] + read["GPE"] + read["FAC"]):
             names.add(surname)
     for t, v in votes.items():
         if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()) and not _common_noun(doc.text, t):
@@ -543,7 +548,8 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     names = {n for n in names if n and _name_word(n.split()[-1]) and n.lower() not in _NOT_ENTITIES}
     out = []
     for m in ms:
-        if m.text in names and m.label in NAME_LABELS and m.label != "PERSON":
+        if m.text in names and m.label in NAME_LABELS and m.label != "PERSON" \
+                and not (" " in m.text and _after_the(doc.text, m.start)):
             new = Mention(m.start, m.end, m.text, "PERSON")
             log.append(Repair(m, new, "document consistency"))
             out.append(new)
@@ -552,13 +558,20 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     taken = sorted((m.start, m.end) for m in out)
     for n in sorted(names, key=len, reverse=True):
         for start, end in _occurrences(doc.text, n, "_-"):
-            if any(s < end and start < e for s, e in taken):
-                continue
+            if any(s < end and start < e for s, e in taken) or (" " in n and _after_the(doc.text, start)):
+                continue  # "the White House": a full name after "the" is a thing's ("the Obama administration" is lent)
             new = Mention(start, end, n, "PERSON")
             log.append(Repair(None, new, "document consistency: untagged"))
             out.append(new)
             taken.append((start, end))
     return out
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether "the" comes right before ``start``: after "the", a full name or a first name learnt
+    from the corpus starts a thing's name ("the Deepwater Horizon", "the White House"), whatever
+    the model once took for a person."""
+    return bool(_THE_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _common_noun(text: str, word: str) -> bool:
