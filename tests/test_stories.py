@@ -85,6 +85,17 @@ def test_a_gathering_named_by_its_place_and_month_is_not_where_this_happened(lea
     assert extract_event(f).place == place
 
 
+@pytest.mark.parametrize("tail", ['Vestra will pay for the Varna clean-up of the ferry, " the chief executive said.',
+                                  "Vestra will pay for the Varna clean-up of the ferry,” the chief executive said."])
+def test_the_summary_is_never_the_tail_of_a_quotation(tail: str) -> None:
+    # a scraper lost the opening mark: only the closing one says that the words were quoted
+    f = article("x", "Ferry operator Vestra to pay for the Varna clean-up",
+                "The operator said on Monday it would cover the costs of the spill in the port. "
+                "We know the spill was our fault and we are sorry for it. " + tail +  # the opening mark lost
+                " Divers sealed the last tank of the ferry.", published="2025-05-20", places=("Varna",))
+    assert extract_event(f).summary.startswith("The operator said")
+
+
 def test_participants_take_a_canonical_callable() -> None:
     ids = {"Jens Stoltenberg": "Q1", "Stoltenberg": "Q1", "Andrzej Duda": "Q2", "Duda": "Q2"}
     e = extract_event(meeting_2023(), canonical=lambda m: ids.get(m.text))

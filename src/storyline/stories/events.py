@@ -141,8 +141,9 @@ _BACKGROUND_IN = re.compile(r"\b(?:situation|war|conflict|crisis|fighting|invasi
 #: Words that open a background phrase: a kind cue right after one names the setting of the event.
 _BACKGROUND_CUE = re.compile(r"\b(?:in (?:the )?light of|amid|in view of|in response to|in the wake of|despite|"
                              r"following|since)\b(?:(?![,.;:]).)*$")
-#: A sentence that closes a quotation it did not open: the end of a quote split off its start.
-_QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*[”»]")
+#: A sentence that closes a quotation it did not open: the end of a quote split off its start
+#: ('... the bill," he said.': a straight mark after punctuation closes).
+_QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*(?:[”»]|[,.!?]\s?\"(?=\s|$))")
 #: A sentence that leans on the one before it: "According to him, ...", "He added ...", "This ..."
 _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|they|it|this|these|that|those|"
                             r"his|her|their)\b|(?:but|and|also|however)\b)", re.IGNORECASE)
