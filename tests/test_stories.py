@@ -807,6 +807,9 @@ def test_a_city_and_its_country_are_not_two_places() -> None:
     ("UAE", "UAE"),
     ("New  York", "New York"),  # spaces aside
     ("McAllen", "McAllen"),
+    ("U.S.", "U.S."),  # initials keep their capitals
+    ("U.K.", "U.K."),
+    ("WASHINGTON, D.C.", "Washington, D.C."),
 ])
 def test_a_dateline_place_is_named_as_the_body_writes_it(written: str, shown: str) -> None:
     from storyline.stories.events import place_name

@@ -446,13 +446,13 @@ _PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "le",
 
 def place_name(text: str) -> str:
     """A place as the timeline names it: a dateline's capitals in the case the body writes them
-    ("VILNIUS" → "Vilnius", "RIO DE JANEIRO" → "Rio de Janeiro"); acronyms stay ("UK", "UAE")."""
+    ("VILNIUS" → "Vilnius", "RIO DE JANEIRO" → "Rio de Janeiro"); acronyms and initials stay ("UK", "U.S.")."""
     text = " ".join(text.split())
     if not text.isupper() or text in _PLACE_ACRONYMS:
         return text
     parts = re.split(r"([\s-]+)", text)  # words and what joins them: "STRATFORD-UPON-AVON"
-    return "".join(w if w in _PLACE_ACRONYMS or not w.strip(" -") else w.lower() if i and w.lower() in _PLACE_PARTICLES
-                   else w.capitalize() for i, w in enumerate(parts))
+    return "".join(w if w in _PLACE_ACRONYMS or "." in w or not w.strip(" -")  # "U.S.", "D.C.": initials
+                   else w.lower() if i and w.lower() in _PLACE_PARTICLES else w.capitalize() for i, w in enumerate(parts))
 
 
 def _listed(text: str, m: Mention, places_at: dict[int, Mention]) -> bool:
