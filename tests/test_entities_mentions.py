@@ -207,15 +207,12 @@ CORPUS_CASES = [
 @pytest.mark.parametrize(("text", "known", "spacy", "want", "unwanted"), CORPUS_CASES)
 def test_repair_with_what_the_corpus_knows(text: str, known: list[str], spacy: list[tuple], want: set,
                                            unwanted: set) -> None:
-    out = repair_mentions(text, mentions(text, *spacy), known_people=known)
-    check_offsets(text, out)
-    assert want <= labelled(out)
-    assert not unwanted & labelled(out)
+    test_repair(text, spacy, want, unwanted, known)
 
 
 @pytest.mark.parametrize(("text", "spacy", "want", "unwanted"), CASES)
-def test_repair(text: str, spacy: list[tuple], want: set, unwanted: set) -> None:
-    out = repair_mentions(text, mentions(text, *spacy))
+def test_repair(text: str, spacy: list[tuple], want: set, unwanted: set, known: tuple[str, ...] = ()) -> None:
+    out = repair_mentions(text, mentions(text, *spacy), known_people=known)
     check_offsets(text, out)
     assert want <= labelled(out)
     assert not unwanted & labelled(out)
