@@ -118,6 +118,9 @@ def test_a_date_without_a_year_weeks_off_the_story_costs_a_little() -> None:
     ("The ferry sank on May 3 off Varna, an inquiry found.", "2025-05-03"),
     # two days of this week: the first
     ("The ferry was refloated on Sunday off Varna and towed into port on Monday.", "2025-05-18"),
+    # a day weeks back that names the event the story goes back to: the publication date stands in
+    ("The mayor of Varna vowed to prevent a repeat of the May 3 ferry disaster.", "2025-05-20"),
+    ("Divers kept working off Varna after the sinking of the ferry May 3.", "2025-05-20"),
 ])
 def test_a_day_weeks_back_is_the_event_only_when_the_lead_gives_no_day_of_this_week(lead: str, date: str) -> None:
     e = extract_event(article("x", "Ferry inquiry", lead, published="2025-05-20", places=("Varna",)))

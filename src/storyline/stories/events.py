@@ -153,7 +153,10 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
 _MONTH_DAY = re.compile(r"^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 #: a clause counting from a day: "oil has been spewing since the rig exploded on 20 April"
-_SINCE_CLAUSE = re.compile(r"\b(?:since|ever since)\b[^.;,!?]{0,70}$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\b(?:since|ever since|after the|following the|in the (?:wake|aftermath) of the)\b"
+                           r"[^.;,!?]{0,70}$", re.IGNORECASE)
+#: A day named as the attribute of a known event: "a repeat of the April 20 rig explosion".
+_ATTRIBUTIVE_DAY = re.compile(r"\b(?:the|its|their|his|her|last)\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:since|until|by|before)\s+$", re.IGNORECASE)  #: "since June 21": not when it happened
 _FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|set for|plans? to|next)\b", re.IGNORECASE)
 
@@ -375,8 +378,12 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
-            if age > 3 and _SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start]):
-                continue  # "spewing since the rig exploded on 20 April", weeks later: where it began
+            if age > 3 and (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
+                            or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
+                            and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
+                # "spewing since the rig exploded on 20 April", "after the explosion of the rig April 20", "the
+                # April 20 rig explosion", weeks later: where it began, what the story goes back to
+                continue
             if age > RECENT_DAYS:
                 # "the rig, which exploded on April 20 ... Tuesday as the government announced":
                 # a day weeks back is the event only when the lead gives no day of this week
