@@ -187,6 +187,11 @@ CASES = [
         [("There", "PERSON"), ("Despite", "PERSON"), ("Ola Brenna", "PERSON"), ("Mon", "PERSON")],
         {("Ola Brenna", "PERSON")}, {("There", "PERSON"), ("Despite", "PERSON"), ("Mon", "PERSON")},
         id="a function word or a cut weekday alone is no name"),
+    pytest.param(
+        "The Vestra Horizon rig sank off Varna. Tugs towed the Vestra Horizon, and Horizon sank.",
+        [("Vestra Horizon", "PERSON"), ("Vestra Horizon", "PERSON", 1), ("Horizon", "LOC", 2)],
+        {("Horizon", "LOC")}, {("Horizon", "PERSON")},
+        id="a name the text only writes after 'the' lends no surname: a rig's, not a person's"),
 ]
 
 CORPUS_CASES = [

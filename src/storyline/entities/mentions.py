@@ -525,18 +525,19 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ms:
         votes[m.text][m.label] += 1
-    people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1}
-    people |= {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)}
-    names = set(people)
+    # a full name the text only ever writes after "the" is a thing's: "the Deepwater Horizon"
+    people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1
+              and not all(_after_the(doc.text, start) for start, _ in _occurrences(doc.text, t, "_"))}
+    names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)}
     for full in people:
         parsed = parse_name(full)
         if parsed.surname:
             names.add(parsed.surname)
     # a surname known from elsewhere, or a word the model calls PERSON more often than anything
     # else, is not lent to every occurrence when the text also writes it in lower case: "Police
-    # said" after "the police", "Valley" after "the valley", is the common noun
-    # nor is a surname known only from elsewhere to a word the model reads as a place here and never
-    # as a person: "Gulf" after the corpus took "Horizon Gulf" for a person
+    # said" after "the police", "Valley" after "the valley", is the common noun; nor is a surname
+    # known from elsewhere to a word the model reads as a place here and never as a person: "Gulf"
+    # and "Horizon" after the corpus took "Horizon Gulf" and "Deepwater Horizon" for people
     for n in doc.known_full:
         surname = parse_name(n).surname
         read = votes.get(surname, Counter())
@@ -558,8 +559,11 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     taken = sorted((m.start, m.end) for m in out)
     for n in sorted(names, key=len, reverse=True):
         for start, end in _occurrences(doc.text, n, "_-"):
-            if any(s < end and start < e for s, e in taken) or (" " in n and _after_the(doc.text, start)):
-                continue  # "the White House": a full name after "the" is a thing's ("the Obama administration" is lent)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if " " in n and _after_the(doc.text, start):
+                taken.append((start, end))  # "the White House": a thing's name, and no surname ("House") in it
+                continue  # ("the Obama administration" is lent: a surname)
             new = Mention(start, end, n, "PERSON")
             log.append(Repair(None, new, "document consistency: untagged"))
             out.append(new)
