@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.clean.credits import AGENCIES
+from storyline.clean.credits import AGENCIES, agency
 from storyline.entities import gazetteer as gz
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.names import is_initial, key, parse_name
@@ -88,8 +88,9 @@ _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul",
 _CALENDAR_WORDS = frozenset("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
 sun sunday jan january feb february mar march apr april may jun june jul july aug august sep sept september oct
 october nov november dec december""".split())
-#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No".
-_NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No"})
+#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No", "Reply Within".
+_NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No",
+                             "Reply"})  # a comment thread's button: "Reply Within minutes ..."
 
 
 #: The rule of a :class:`Repair` that keeps a span unchanged but marks it as unchecked: a person of a
@@ -150,7 +151,7 @@ def repair_mentions(
     ms = _consistency(doc, ms, log)
     model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     ms = _places_by_context(doc, ms, model_people, log)  # last: the corpus may know "Banda Aceh" as a person
-    ms = _drop_not_people(ms, not_people, log)
+    ms = _drop_not_people(ms, set(not_people) | _inline_credits(text, ms), log)
     return _tidy(ms)
 
 
@@ -597,6 +598,27 @@ def _occurrences(text: str, word: str, joiners: str) -> Iterable[tuple[int, int]
                                                                                       or after in joiners)):
             yield at, end
         at = text.find(word, at + 1)
+
+
+#: Words before a photographer's name in a credit the cleaner left in the text: "Photograph:",
+#: "Photo by", "AP Photo/".
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)(?:\s+by)?\s*:?|"
+                            r"\b[A-Z]{2,7}\s+Photos?\s*/)\s*$")
+#: ... and an agency after a slash after it: "Gerald Herbert/AP", "John Smith / Reuters".
+_CREDIT_AFTER = re.compile(r"\s*/\s*([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
+
+
+def _inline_credits(text: str, ms: list[Mention]) -> set[str]:
+    """Photographers credited inside the running text ("... burns. Photograph: Gerald Herbert/AP"):
+    the caption was not a line of its own, so the cleaner could not take it out."""
+    out = set()
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        after = _CREDIT_AFTER.match(text, m.end)
+        if _CREDIT_BEFORE.search(text, max(0, m.start - 30), m.start) or (after and agency(after.group(1))):
+            out.add(m.text)
+    return out
 
 
 def _drop_not_people(ms: list[Mention], not_people: Collection[str], log: list[Repair]) -> list[Mention]:
