@@ -7,8 +7,8 @@ candidates with their spans first, then one choice per field.
 
 * date: the first resolved day-level date of the lead that is neither in the future nor long
   before publication (background: "in 2014 ..."), preferring a day of this week to one weeks
-  back ("the rig, which exploded on April 20 ... on Tuesday"); a weekday alone ("on Wednesday", the article
-  undated) is kept as ``XXXX-WXX-3``; without either, the publication date stands in.
+  back ("the rig, which exploded on April 20 ... on Tuesday"); a weekday alone ("on Wednesday",
+  the article undated) is kept as ``XXXX-WXX-3``; without either, the publication date stands in.
 * place: a place mention of the lead after a locative preposition ("in Brussels", "at the
   NATO headquarters in Brussels") or opening a dateline ("WARSAW, March 14 -"); never a mere
   mention ("called on Belarus" is not where anything happened).
@@ -359,7 +359,7 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
     end = lead[-1].end if lead else min(len(f.text), 400)
     weekday: Timex | None = None
     month_day: Timex | None = None
-    older: Timex | None = None  #: the first day weeks before the publication date, kept in case no recent day follows
+    older: Timex | None = None  # the first day weeks before publication: the event if no recent day follows
     for t in sorted(f.timexes, key=lambda t: t.start):
         if t.start >= end or t.type not in ("DATE", "TIME"):
             continue
@@ -378,9 +378,9 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
-            if age > 3 and (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
-                            or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
-                            and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
+            if age > RECENT_DAYS and (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
+                                      or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
+                                      and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
                 # "spewing since the rig exploded on 20 April", "after the explosion of the rig April 20", "the
                 # April 20 rig explosion", weeks later: where it began, what the story goes back to
                 continue
