@@ -208,11 +208,11 @@ CASES = [
 CORPUS_CASES = [
     # known people the corpus learnt from the model's mistakes: a surname lent to a word the model reads
     # as a place here, a full name or a learnt first name after "the"
-    pytest.param("Oil reached the Gulf coast. Crews in the Gulf said the Gulf was calm.", ["Horizon Gulf"],
+    pytest.param("Oil reached the Gulf coast. Crews in the Gulf said the Gulf was calm.", ["Tern Gulf"],
                  [("Gulf", "LOC"), ("Gulf", "LOC", 1), ("Gulf", "LOC", 2)], {("Gulf", "LOC")}, {("Gulf", "PERSON")},
                  id="a place here is no surname learnt elsewhere"),
-    pytest.param("The Deepwater Horizon rig sank. Aides at the White House met.", ["Deepwater Horizon", "White House"],
-                 [], set(), {("Deepwater Horizon", "PERSON"), ("White House", "PERSON")},
+    pytest.param("The Vestra Horizon rig sank. Aides at the White Hall met.", ["Vestra Horizon", "White Hall"],
+                 [], set(), {("Vestra Horizon", "PERSON"), ("White Hall", "PERSON")},
                  id="after 'the', a name the corpus took for a person is a thing's"),
     pytest.param("Colonel Wrona said the line held. Wrona added that the Wrona plan worked.", ["Tomasz Wrona"],
                  [("Wrona", "ORG", 1)], {("Wrona", "PERSON")}, {("Wrona", "ORG")},

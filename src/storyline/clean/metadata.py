@@ -20,7 +20,7 @@ _LABEL = (r"(?:published|posted|updated|last updated|date|publication date|first
 #: "date 2023-06-29 Text..." — a date stamp glued before the first sentence.
 DATE_PREFIX = re.compile(rf"^\s*{_LABEL}\s*:?\s*(?:on\s+)?(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*[|,;:\-–—]?\s*",
                          re.IGNORECASE)
-#: "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST TRIPOLI (Reuters) - ...": a wire page's place and time
+#: "VARNA | Tue May 20, 2025 9:14 am EDT VARNA (Reuters) - ...": a wire page's place and time
 #: stamp before its dateline (the place in capitals, a bar, the date and time).
 PLACE_STAMP = re.compile(rf"^\s*(?-i:[A-Z][A-Z.'/&-]*(?: [A-Z][A-Z.'/&-]*){{0,3}})\s*\|\s*(?P<date>{_WEEKDAY}{_DATE})"
                          rf"{_TIME}\s*", re.IGNORECASE)

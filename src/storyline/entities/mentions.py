@@ -258,11 +258,11 @@ def _calendar_stamp(span: str) -> bool:
 def _not_a_name_from(span: str) -> int | None:
     """Where a person span stops being a name: at a lower-case word that is no particle
     ("Herbert Flynn Jr told", "Raymond Kelly said:"), a word no name holds ("Reggie I'm"
-    in "throwing to Reggie I'm sure", "Juror No. 12") or a slash ("Gerald Herbert/AP BP",
+    in "throwing to Reggie I'm sure", "Juror No. 12") or a slash ("Marta Solberg/AP Vestra",
     a photo credit); None when it is a name throughout."""
     for w in re.finditer(r"\S+", span):
         word = w.group()
-        if "/" in word and w.start() > 0:  # "Gerald Herbert/AP BP": a photo credit glued to the next words
+        if "/" in word and w.start() > 0:  # "Marta Solberg/AP Vestra": a photo credit glued to the next words
             return w.start() + word.index("/")
         particle = re.split(r"[-'’]", word)[0] in _LOWER_IN_NAMES  # "de", "al-Sistani", "d'Estaing"
         if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES:
@@ -526,7 +526,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ms:
         votes[m.text][m.label] += 1
-    # a full name the text only ever writes after "the" is a thing's: "the Deepwater Horizon"
+    # a full name the text only ever writes after "the" is a thing's: "the Vestra Horizon" (a rig)
     people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1
               and not all(_after_the(doc.text, start) for start, _ in _occurrences(doc.text, t, "_"))}
     names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)}
@@ -538,7 +538,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     # else, is not lent to every occurrence when the text also writes it in lower case: "Police
     # said" after "the police", "Valley" after "the valley", is the common noun; nor is a surname
     # known from elsewhere to a word the model reads as a place here and never as a person: "Gulf"
-    # and "Horizon" after the corpus took "Horizon Gulf" and "Deepwater Horizon" for people
+    # and "Horizon" after the corpus took "Tern Gulf" and "Vestra Horizon" (a rig) for people
     for n in doc.known_full:
         surname = parse_name(n).surname
         read = votes.get(surname, Counter())
@@ -574,7 +574,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
 
 def _after_the(text: str, start: int) -> bool:
     """Whether "the" comes right before ``start``: after "the", a full name or a first name learnt
-    from the corpus starts a thing's name ("the Deepwater Horizon", "the White House"), whatever
+    from the corpus starts a thing's name ("the Vestra Horizon", "the White House"), whatever
     the model once took for a person."""
     return bool(_THE_BEFORE.search(text, max(0, start - 4), start))
 
@@ -604,12 +604,12 @@ def _occurrences(text: str, word: str, joiners: str) -> Iterable[tuple[int, int]
 #: "Photo by", "AP Photo/".
 _CREDIT_BEFORE = re.compile(r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)(?:\s+by)?\s*:?|"
                             r"\b[A-Z]{2,7}\s+Photos?\s*/)\s*$")
-#: ... and an agency after a slash after it: "Gerald Herbert/AP", "John Smith / Reuters".
+#: ... and an agency after a slash after it: "Marta Solberg/AP", "Ola Brenna / Reuters".
 _CREDIT_AFTER = re.compile(r"\s*/\s*([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
 
 
 def _inline_credits(text: str, ms: list[Mention]) -> set[str]:
-    """Photographers credited inside the running text ("... burns. Photograph: Gerald Herbert/AP"):
+    """Photographers credited inside the running text ("... sinks. Photograph: Marta Solberg/AP"):
     the caption was not a line of its own, so the cleaner could not take it out."""
     out = set()
     for m in ms:

@@ -7,7 +7,7 @@ candidates with their spans first, then one choice per field.
 
 * date: the first resolved day-level date of the lead that is neither in the future nor long
   before publication (background: "in 2014 ..."), preferring a day of this week to one weeks
-  back ("the rig, which exploded on April 20 ... on Tuesday"); a weekday alone ("on Wednesday",
+  back ("the ferry, which sank on May 3 ... on Monday"); a weekday alone ("on Wednesday",
   the article undated) is kept as ``XXXX-WXX-3``; without either, the publication date stands in.
 * place: a place mention of the lead after a locative preposition ("in Brussels", "at the
   NATO headquarters in Brussels") or opening a dateline ("WARSAW, March 14 -"); never a mere
@@ -155,7 +155,7 @@ _MONTH_DAY = re.compile(r"^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 #: a clause counting from a day: "oil has been spewing since the rig exploded on 20 April"
 _SINCE_CLAUSE = re.compile(r"\b(?:since|ever since|after the|following the|in the (?:wake|aftermath) of the)\b"
                            r"[^.;,!?]{0,70}$", re.IGNORECASE)
-#: A day named as the attribute of a known event: "a repeat of the April 20 rig explosion".
+#: A day named as the attribute of a known event: "a repeat of the May 3 ferry disaster".
 _ATTRIBUTIVE_DAY = re.compile(r"\b(?:the|its|their|his|her|last)\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:since|until|by|before)\s+$", re.IGNORECASE)  #: "since June 21": not when it happened
 _FUTURE = re.compile(r"\b(?:will|would|to be held|is to|are to|scheduled|set for|plans? to|next)\b", re.IGNORECASE)
@@ -381,11 +381,11 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
             if age > RECENT_DAYS and (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
                                       or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
                                       and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
-                # "spewing since the rig exploded on 20 April", "after the explosion of the rig April 20", "the
-                # April 20 rig explosion", weeks later: where it began, what the story goes back to
+                # "leaking since the ferry sank on May 3", "after the sinking of the ferry May 3", "the May 3
+                # ferry disaster", weeks later: where it began, what the story goes back to
                 continue
             if age > RECENT_DAYS:
-                # "the rig, which exploded on April 20 ... Tuesday as the government announced":
+                # "the ferry, which sank on May 3 ... on Monday the port reopened":
                 # a day weeks back is the event only when the lead gives no day of this week
                 older = older or t
                 continue
