@@ -132,6 +132,12 @@ WEAPON_CONTEXT: frozenset[str] = frozenset({
     "interceptor", "interceptors", "air-defence", "air-defense", "armoured", "armored",
 })
 
+#: Weekdays and months written out, and cut short as time stamps cut them ("Thu Jun 17").
+CALENDAR_NAMES: frozenset[str] = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+CALENDAR_ABBREVIATIONS: frozenset[str] = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
 #: Spans spaCy labels as entities that are common nouns or role words in this news.
 NOT_ENTITIES: frozenset[str] = frozenset({
     "defense", "defence", "state", "head of state", "gross domestic product", "allied", "allies", "ally",
@@ -139,14 +145,10 @@ NOT_ENTITIES: frozenset[str] = frozenset({
     "prime minister", "government", "parliament", "multinational battle group",
     # time zones: "05:31 GMT"
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "msk",
-    # weekdays and months cut short, alone: what is left of a time stamp ("Mon" of "Mon Feb 21"); "Jan",
-    # "Jun" and "Sun" are names too
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "feb", "mar", "apr", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
     # function words opening a sentence, never a name alone: "There", "Despite", "Speaking"
     "there", "here", "some", "now", "what", "despite", "many", "how", "why", "where", "which", "whose", "such",
     "most", "several", "few", "others", "speaking", "meanwhile", "however", "instead", "yesterday", "tomorrow",
-})
+}) | (CALENDAR_ABBREVIATIONS - {"jan", "jun", "sun"})  # what is left of a stamp ("Mon"); "Jan" is a name too
 
 #: Last words of organisation names: a "person" ending in one is an organisation ("Betty Ford Center",
 #: "Palmer Police"). Words that are also surnames ("Court", "Park", "Post", "Service") are left out.

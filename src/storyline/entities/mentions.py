@@ -85,9 +85,7 @@ _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
 _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
 #: Weekdays and months, written out or cut short: "Thu Jun 17" is a time stamp, never a name.
-_CALENDAR_WORDS = frozenset("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
-sun sunday jan january feb february mar march apr april may jun june jul july aug august sep sept september oct
-october nov november dec december""".split())
+_CALENDAR_WORDS = gz.CALENDAR_NAMES | gz.CALENDAR_ABBREVIATIONS
 #: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No", "Reply Within".
 _NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No",
                              "Reply"})  # a comment thread's button: "Reply Within minutes ..."
@@ -423,8 +421,7 @@ def _teams(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
     and so is every mention of it in the article. People are "the Bush administration" or "the
     Gray family", never "the Bushes" on their own; a surname of a person the article or the
     corpus names in full ("the Harris campaign") stays a person."""
-    plural = {m.text for m in ms if m.label == "PERSON" and _PLURAL.search(m.text)
-              and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start)}
+    plural = {m.text for m in ms if m.label == "PERSON" and _PLURAL.search(m.text) and _after_the(doc.text, m.start)}
     people = (_doc_person_names(ms) - plural) | doc.known_full
     surnames = {parse_name(n).surname for n in people}
     groups = {g for g in plural if g not in people and g not in surnames}

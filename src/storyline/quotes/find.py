@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.credits import parse_dateline
 from storyline.quotes.cues import DOCUMENT_VERBS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
 from storyline.quotes.marks import QuoteSpan
 from storyline.quotes.parse import Parsed, token_offset, upos
@@ -101,14 +102,11 @@ def opens_sentence(text: str, span: QuoteSpan, prev_end: int) -> bool:
     return False
 
 
-#: A dateline opening the sentence: "LISBON (Reuters) -", "NEW YORK, March 3 (AP) —".
-_DATELINE = re.compile(r"[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*)*(?:,[^()]{0,30})?\s*\([^()]{2,30}\)\s*[-–—]")
-
-
 def is_dateline(tok: Any) -> bool:
-    """Is ``tok`` the place of a dateline? The parser often makes it a subject of the lead's verb
-    ("LISBON (Reuters) - Ferrovia's chief Ana Costa said"), and then "LISBON (Reuters" speaks."""
-    return tok.text.isupper() and len(tok.text) > 1 and bool(_DATELINE.match(tok.doc.text, tok.idx))
+    """Is ``tok`` the place of a dateline ("LISBON (Reuters) -", the clean stage's
+    :func:`~storyline.clean.credits.parse_dateline`)? The parser often makes it a subject of the
+    lead's verb ("LISBON (Reuters) - Ferrovia's chief Ana Costa said"), and then "LISBON (Reuters" speaks."""
+    return tok.text.isupper() and len(tok.text) > 1 and parse_dateline(tok.doc.text[tok.idx:tok.idx + 120]).end > 0
 
 
 def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
