@@ -13,7 +13,7 @@ from test_stories import file_all
 
 from storyline.stories import extract_event
 from storyline.stories.cluster import Member, StoryIndex, StoryParams, text_features
-from storyline.stories.split import find_split, is_checkpoint
+from storyline.stories.split import apart_in_time, find_split, is_checkpoint
 
 
 @pytest.mark.parametrize(("size", "checked"), [
@@ -97,3 +97,47 @@ def test_a_split_index_resumes_from_its_rows_as_it_was() -> None:
     resumed = StoryIndex.from_rows(half.to_rows())
     file_all(resumed, *reports[9:])
     assert resumed.clusters() == whole.clusters()
+
+
+def _reports(prefix: str, own: list[str], dates: list[str | None]) -> list[Member]:
+    """Reports sharing a few words of a type of event (a browser patch) and each group's own words."""
+    shared = ["patch", "browser", "flaw", "security", "update"]
+    return [Member(f"{prefix}{i}", "s1", i, vector={**{w: 0.4 for w in shared}, **{w: 1.0 for w in own[i % 2:]}},
+                   date=date) for i, date in enumerate(dates)]
+
+
+_SPRING = ["kestrel", "plugin", "renderer", "spoofing", "tablet", "march", "researcher", "lab", "wormhole"]
+_AUTUMN = ["sandbox", "scripting", "memory", "corruption", "kiosk", "banks", "phishing", "portal", "retailer"]
+
+
+@pytest.mark.parametrize(("group_days", "other_days", "expected", "why"), [
+    (["2024-03-05", "2024-03-06", "2024-03-07", None], [None, None, None], "date:2024-03-06",
+     "a burst of dated reports against reports that give no day"),
+    (["2024-03-05", "2024-03-06", "2024-03-07", None], [None, "XXXX-WXX-3", None], "date:2024-03-06",
+     "a weekday alone decides nothing"),
+    (["2024-03-05", "2024-03-06", "2024-03-07"], ["XXXX-11-02", None, None], "date:2024-03-06",
+     "a day without its year, months from the burst"),
+    (["2024-03-05", "2024-03-06", "2024-03-07"], ["2023-09-20", None, "2023-09-21"], "date:2024-03-06",
+     "the other reports' own days, half a year before"),
+    (["2024-03-05", "2024-03-06", "2024-03-07"], [None, "2024-03-15", None], None,
+     "one of the others gives a day a week after the burst: maybe one event told late"),
+    (["2024-03-05", "2024-03-06", "2024-03-07"], ["XXXX-03-10", None, None], None,
+     "a day without its year that falls within the burst's weeks"),
+    (["2024-03-05", None, None, None], [None, None, None], None, "one dated report is no burst"),
+    (["2024-01-02", "2024-02-15", "2024-04-01"], [None, None, None], None, "days months apart are no burst"),
+])
+def test_a_group_dated_in_a_burst_is_apart_from_one_that_gives_no_day_near_it(
+        group_days: list, other_days: list, expected: str | None, why: str) -> None:
+    group, other = _reports("a", _SPRING, group_days), _reports("b", _AUTUMN, other_days)
+    assert apart_in_time(group, other, StoryParams()) == expected, why
+
+
+def test_two_groups_of_words_without_people_or_places_part_by_their_days() -> None:
+    dated = _reports("spring", _SPRING, ["2024-03-05", "2024-03-06", "2024-03-06", "2024-03-07"])
+    undated = _reports("autumn", _AUTUMN, [None, "XXXX-WXX-2", None, None])
+    found = find_split(undated + dated, StoryParams())
+    assert found is not None and found.about == "date:2024-03-06"
+    assert sorted(found.stay) == [f"autumn{i}" for i in range(4)] and sorted(found.leave) == [f"spring{i}" for i in range(4)]
+    # the same words, no day on either side: nothing says they are two events
+    assert find_split(_reports("autumn", _AUTUMN, [None] * 4) + _reports("spring", _SPRING, [None] * 4),
+                      StoryParams()) is None
