@@ -123,6 +123,10 @@ _AUTUMN = ["sandbox", "scripting", "memory", "corruption", "kiosk", "banks", "ph
      "one of the others gives a day a week after the burst: maybe one event told late"),
     (["2024-03-05", "2024-03-06", "2024-03-07"], ["XXXX-03-10", None, None], None,
      "a day without its year that falls within the burst's weeks"),
+    (["2024-03-05", "2024-03-06", "2024-03-07"], ["XXXX-02-29", None, None], None,
+     "29 February, in the burst's leap year, is within its weeks"),
+    (["2023-03-05", "2023-03-06", "2023-03-07"], ["XXXX-02-29", None, None], "date:2023-03-06",
+     "29 February falls in no year of the burst's span"),
     (["2024-03-05", None, None, None], [None, None, None], None, "one dated report is no burst"),
     (["2024-01-02", "2024-02-15", "2024-04-01"], [None, None, None], None, "days months apart are no burst"),
 ])

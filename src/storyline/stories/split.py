@@ -26,10 +26,10 @@ terms or more; a sample of ``SAMPLE`` spread over the filing order when there ar
    province, a quake in another), and the other group has a place or a person of its own too:
    one group's place alone is not enough, as reports from the victim's home town are an angle
    of the same event.
-   Or one group is dated: most of it reports days
-   within a week of each other, and no report of the other group gives a day within weeks of
-   them (:func:`apart_in_time`). Texts without a publication date (a corpus of undated reports)
-   still carry the days their events happened; reports that give none decide nothing.
+   Or one group is dated: most of it reports days within a week of each other, and no report
+   of the other group gives a day within two weeks of them (:func:`apart_in_time`). In a store
+   with publication dates every member has a day, so this parts only events weeks apart; in a
+   corpus without them, reports that give no day decide nothing.
 
 The index (:class:`~storyline.stories.cluster.StoryIndex`) asks when a story of mostly long
 texts reaches one of a fixed list of sizes (:func:`is_checkpoint`, counting its long texts), so a
@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storyline.stories.events import Event
 from storyline.stories.rules import name_tokens
 
 if TYPE_CHECKING:
@@ -58,8 +58,7 @@ SAMPLE = 60
 _ITERATIONS = 25
 #: Days around a group's median day that count as one burst of reports of one event.
 BURST_DAYS = 7
-_WEEKS_AWAY = dt.timedelta(days=14)
-_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_WEEKS_AWAY = dt.timedelta(days=14)  #: another group's day this close to a burst may be the same event
 #: Terms a member needs to take part in finding the split (a headline's few words are noise here).
 MIN_TERMS = 10
 
@@ -146,11 +145,12 @@ def _about_someone_else(group: list[Member], other: list[Member], params: StoryP
 
 
 def apart_in_time(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
-    """The days most of ``group`` reports, when none of ``other`` reports a day near them: at least
-    half of the group (and ``split_min_group``) gives a full date within ``BURST_DAYS`` of the
-    group's median day, and every day of the other group, with or without its year, lies weeks
-    away from that burst. Members without a day, or with only a weekday, decide nothing."""
-    days = sorted(d for d in map(_full_day, group) if d is not None)
+    """The middle day of ``group``'s burst of reports, when no report of ``other`` gives a day near
+    it: at least half of the group (and ``split_min_group``) gives a full date within
+    ``BURST_DAYS`` of the group's median day, and no day of the other group, with or without its
+    year, falls within ``_WEEKS_AWAY`` of that burst. Members without a day, or with only a
+    weekday, decide nothing."""
+    days = sorted(d for d in (_event_date(m).day for m in group) if d is not None)
     if not days:
         return None
     middle = days[len(days) // 2]
@@ -158,29 +158,29 @@ def apart_in_time(group: list[Member], other: list[Member], params: StoryParams)
     if len(burst) < max(params.split_min_group, len(group) / 2):
         return None
     lo, hi = burst[0] - _WEEKS_AWAY, burst[-1] + _WEEKS_AWAY
-    for m in other:
-        day = _full_day(m)
-        if day is not None and lo <= day <= hi:
-            return None
-        month_day = _MONTH_DAY.match(m.date or "")
-        if month_day and any(_yearless_near(int(month_day[1]), int(month_day[2]), y, lo, hi)
-                             for y in (lo.year, hi.year)):
-            return None
+    if any(_near(_event_date(m), lo, hi) for m in other):
+        return None
     return f"date:{middle.isoformat()}"
 
 
-def _full_day(member: Member) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(member.date) if member.date and len(member.date) == 10 else None
-    except ValueError:
-        return None
+def _event_date(member: Member) -> Event:
+    return Event(member.article_id, date=member.date)
 
 
-def _yearless_near(month: int, day: int, year: int, lo: dt.date, hi: dt.date) -> bool:
-    try:
-        return lo <= dt.date(year, month, day) <= hi
-    except ValueError:
+def _near(event: Event, lo: dt.date, hi: dt.date) -> bool:
+    """Whether the event's day, or its day without a year in either year of the span, is in it."""
+    if event.day is not None:
+        return lo <= event.day <= hi
+    if event.month_day is None:
         return False
+    month, day = event.month_day
+    for year in {lo.year, hi.year}:
+        try:
+            if lo <= dt.date(year, month, day) <= hi:
+                return True
+        except ValueError:  # 29 February in a common year
+            continue
+    return False
 
 
 def _own_person(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
