@@ -280,6 +280,28 @@ def test_a_place_the_corpus_took_for_a_person_is_a_place_where_the_text_says_so(
     assert ("Banda Aceh", "GPE") in out and not {m for m in out if m[1] == "PERSON"}
 
 
+@pytest.mark.parametrize(("text", "label", "why"), [
+    ("Vestra, which owned the rig, blamed the crew. Vestra sent divers.", "ORG", "a relative clause of a company"),
+    ("The owners of the rig, Vestra, met the panel. Vestra declined to comment.", "ORG", "the owners of a thing"),
+    ("The contractor Vestra said the seal held. Vestra shares fell.", "ORG", "a company noun before it"),
+    ("Vestra's chief executive resigned on Monday.", "ORG", "its chief executive"),
+    ("Vestra, the drilling contractor, cut jobs.", "ORG", "an apposition"),
+    ("Vestra, the company said, will pay.", "GPE", "the company said: Vestra is no apposition there"),
+    ("The firm Vestra, which owned the rig, has offices in Vestra too.", "GPE", "the text also calls it a place"),
+    ("Fighting reached the oil firm Vestra, Libya on Monday.", "GPE", "its country after it: a place"),
+    ("Shares in Vestra fell after the firm Vestra said it would pay.", "ORG", "shares in a company are no place"),
+    ("Troops entered Vestra, which lies on the coast.", "GPE", "a town can have a relative clause"),
+])
+def test_a_place_the_model_read_is_a_company_where_the_text_says_so(text: str, label: str, why: str) -> None:
+    out = labelled(repair_mentions(text, mentions(text, ("Vestra", "GPE"))))
+    assert ("Vestra", label) in out, why
+
+
+def test_a_known_place_stays_a_place_whatever_its_context() -> None:
+    text = "Libya, which owns the oil fields, sold them. Libya's chief executive is no such thing."
+    assert ("Libya", "GPE") in labelled(repair_mentions(text, mentions(text, ("Libya", "GPE"))))
+
+
 def test_a_known_first_name_before_an_institution_is_no_person() -> None:
     """"Vera" is a first name the corpus knows, but "Vera Police" and "Vera Valley" are a force and a place."""
     text = "Call Vera Police Sergeant Ann Moe or drive to Vera Valley before Tuesday."

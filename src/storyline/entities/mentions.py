@@ -80,6 +80,20 @@ _PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|distric
 #: What only a person is: a title before the word, a speech verb after it.
 _PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
                    r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
+#: What only an organisation is, around a word the model read as a place or a people: its shares,
+#: chief executive or legal form after it ("Vestra's shares", "Vestra Ltd"), an apposition or a
+#: relative clause of a company ("Vestra, the drilling contractor, ...", "Vestra, which owned the
+#: rig"), or a company noun before it that the word ends ("the contractor Vestra said").
+_ORG_CONTEXT = (r"\b{0}(?:['’]s )?(?:shares|stock|chief executive|CEO|chairman|spokesman|spokeswoman|spokesperson|"
+                r"board of directors|Ltd|Inc|Corp|plc|SA|AG)\b"
+                r"|\b{0}, (?:(?:the|a|an) (?:[\w-]+ ){{0,2}}(?:company|firm|contractor|operator|maker|subsidiary)"
+                r"(?! says| said|['’]s)|which (?:owns|owned|operates|operated|employs|employed|leased))\b"
+                r"|\b(?:company|firm|contractors?|operator|maker|subsidiary|owners? of the [a-z-]+,?) {0}"
+                r"(?=[,.;:]| (?:said|says|was|is|has|had|and|which|who|did|declined|denied)\b)")
+#: What only a place is: "in", "near" or "outside" before it (not "shares in"), or its country
+#: after it ("Vestby, Norway").
+_IN_PLACE = (r"(?<![Ss]hares )(?<![Ss]take )(?<!invested )(?<![Ii]nvestment )\b(?:in|near|outside) {0}\b"
+             r"|\b{0}, (?P<country>[A-Z][\w'’-]+)")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -149,6 +163,7 @@ def repair_mentions(
     ms = _consistency(doc, ms, log)
     model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     ms = _places_by_context(doc, ms, model_people, log)  # last: the corpus may know "Banda Aceh" as a person
+    ms = _organisations_by_context(doc, ms, log)
     ms = _drop_not_people(ms, set(not_people) | _inline_credits(text, ms), log)
     return _tidy(ms)
 
@@ -378,6 +393,35 @@ def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int
         else:
             out.append(m)
     return out
+
+
+def _organisations_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """A one-word "place" or "people" the text calls a company (:data:`_ORG_CONTEXT`: "Vestra,
+    which owned the rig", "the contractor Vestra said"), and nowhere a place ("in Vestra",
+    "Vestra, Norway"), is an organisation wherever the article names it. Known places and
+    demonyms stay as they are."""
+    candidates = {m.text for m in ms if m.label in ("GPE", "LOC", "NORP") and " " not in m.text
+                  and m.text not in _PLACES and m.text not in gz.LOCATIONS and m.text not in gz.DEMONYMS}
+    companies = {w for w in candidates if re.search(_ORG_CONTEXT.format(re.escape(w)), doc.text)
+                 and not _named_as_place(doc.text, w)}
+    if not companies:
+        return ms
+    out = []
+    for m in ms:
+        if m.text in companies and m.label in ("GPE", "LOC", "NORP"):
+            new = Mention(m.start, m.end, m.text, "ORG")
+            log.append(Repair(m, new, "an organisation by its context"))
+            out.append(new)
+        else:
+            out.append(m)
+    return out
+
+
+def _named_as_place(text: str, word: str) -> bool:
+    for m in re.finditer(_IN_PLACE.format(re.escape(word)), text):
+        if m["country"] is None or m["country"] in _PLACES:
+            return True
+    return False
 
 
 def _institution(name: str) -> bool:
