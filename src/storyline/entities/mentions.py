@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from storyline.clean.credits import AGENCIES, agency
@@ -384,15 +384,8 @@ def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int
     places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text
                and (m.start, m.end) in model_people}
     places = {p for p in places if not re.search(_PERSON_CONTEXT.format(re.escape(p)), doc.text)}
-    out = []
-    for m in ms:
-        if m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places:
-            new = Mention(m.start, m.end, m.text, "GPE")
-            log.append(Repair(m, new, "a place by its context"))
-            out.append(new)
-        else:
-            out.append(m)
-    return out
+    return _relabel(ms, lambda m: m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places, "GPE",
+                    "a place by its context", log)
 
 
 def _organisations_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -404,13 +397,17 @@ def _organisations_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -
                   and m.text not in _PLACES and m.text not in gz.LOCATIONS and m.text not in gz.DEMONYMS}
     companies = {w for w in candidates if re.search(_ORG_CONTEXT.format(re.escape(w)), doc.text)
                  and not _named_as_place(doc.text, w)}
-    if not companies:
-        return ms
+    return _relabel(ms, lambda m: m.text in companies and m.label in ("GPE", "LOC", "NORP"), "ORG",
+                    "an organisation by its context", log)
+
+
+def _relabel(ms: list[Mention], pick: Callable[[Mention], bool], label: str, rule: str,
+             log: list[Repair]) -> list[Mention]:
     out = []
     for m in ms:
-        if m.text in companies and m.label in ("GPE", "LOC", "NORP"):
-            new = Mention(m.start, m.end, m.text, "ORG")
-            log.append(Repair(m, new, "an organisation by its context"))
+        if pick(m):
+            new = Mention(m.start, m.end, m.text, label)
+            log.append(Repair(m, new, rule))
             out.append(new)
         else:
             out.append(m)
