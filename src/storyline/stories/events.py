@@ -43,6 +43,10 @@ MAX_EVENT_AGE_DAYS = 45
 #: ... and a day up to this many days before the publication date is news of the week; an older
 #: day of the lead is the event only when no such day follows it
 RECENT_DAYS = 3
+#: ... and only when it is at most this many days old: a lead day further back, with nothing of
+#: this week, is what the story goes back to ("the ferry sank on May 3, an inquiry found", three
+#: weeks on), and the publication date stands in
+OLDER_EVENT_DAYS = 14
 
 #: Cue words of each event kind, as regular expressions over lower-cased text. Order matters
 #: only for ties: the more specific kind first.
@@ -387,7 +391,8 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
             if age > RECENT_DAYS:
                 # "the ferry, which sank on May 3 ... on Monday the port reopened":
                 # a day weeks back is the event only when the lead gives no day of this week
-                older = older or t
+                if age <= OLDER_EVENT_DAYS:
+                    older = older or t
                 continue
         elif _BOUND.search(before) or re.search(r"\blast\s+year\b", t.text, re.I):
             continue  # "since June 21"; "launched on February 24 last year" (a landmark): background
