@@ -38,14 +38,11 @@ LEAD_SENTENCES = 4
 #: ... and at least this many words of them (up to twice as many sentences): short sentences and
 #: quotations make four sentences a thin lead ("… in Brussels" comes in the fifth).
 LEAD_WORDS = 100
-#: A lead date this long before publication is background, not the article's event.
-MAX_EVENT_AGE_DAYS = 45
-#: ... and a day up to this many days before the publication date is news of the week; an older
-#: day of the lead is the event only when no such day follows it
+#: A lead day up to this many days before the publication date is news of the week; an older
+#: day of the lead is the event only when no such day follows it ...
 RECENT_DAYS = 3
-#: ... and only when it is at most this many days old: a lead day further back, with nothing of
-#: this week, is what the story goes back to ("the ferry sank on May 3, an inquiry found", three
-#: weeks on), and the publication date stands in
+#: ... and only when it is at most this many days old: a lead day further back is background, what
+#: the story goes back to ("the ferry sank on May 3, an inquiry found", three weeks on)
 OLDER_EVENT_DAYS = 14
 
 #: Cue words of each event kind, as regular expressions over lower-cased text. Order matters
@@ -378,20 +375,18 @@ def find_date(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
         before = f.text[max(0, t.start - 40):t.start]
         if published is not None:
             age = (published - day).days
-            if age < -1 or age > MAX_EVENT_AGE_DAYS:
+            if age < -1 or age > OLDER_EVENT_DAYS:
                 continue  # a future plan or a background date, not this article's event
             if age < 0 and _FUTURE.search(before):
                 continue
-            if age > RECENT_DAYS and (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
-                                      or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
-                                      and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
-                # "leaking since the ferry sank on May 3", "after the sinking of the ferry May 3", "the May 3
-                # ferry disaster", weeks later: where it began, what the story goes back to
-                continue
             if age > RECENT_DAYS:
-                # "the ferry, which sank on May 3 ... on Monday the port reopened":
-                # a day weeks back is the event only when the lead gives no day of this week
-                if age <= OLDER_EVENT_DAYS:
+                # "the ferry, which sank on May 3 ... on Monday the port reopened": a day weeks back is
+                # the event only when the lead gives no day of this week, and never when a clause counts
+                # from it or names the event by it ("leaking since the ferry sank on May 3", "after the
+                # sinking of the ferry May 3", "the May 3 ferry disaster"): what the story goes back to
+                if not (_SINCE_CLAUSE.search(f.text[max(0, t.start - 80):t.start])
+                        or (_ATTRIBUTIVE_DAY.search(before) or re.match(r"(?i)the\s", t.text))
+                        and re.match(r"\s+[a-z]", f.text[t.end:t.end + 3])):
                     older = older or t
                 continue
         elif _BOUND.search(before) or re.search(r"\blast\s+year\b", t.text, re.I):
