@@ -115,6 +115,19 @@ CASES = [
      [("indirect", "Lepik's spokesman", "the harbour would reopen in May")]),
     ("possessor named", LEAD + "Lepik's spokesman Peeter Saar said the harbour would reopen in May.",
      [("indirect", "Peeter Saar", "the harbour would reopen in May")]),
+    # -- a description with the name set off after it: the name speaks, not whoever the description fits
+    ("description then name", LEAD + "Estonia's senior harbour official, Marta Kivi, said the piers were unsafe.",
+     [("indirect", "Marta Kivi", "the piers were unsafe")]),
+    ("description then name, direct", LEAD + "“The piers are unsafe,” the harbour master for the northern quay, "
+                                             "Jaan Tamm, told reporters.",
+     [("direct", "Jaan Tamm", "The piers are unsafe")]),
+    ("name then description", LEAD + "Jaan Tamm, a harbour master for the Port Authority, said the piers were unsafe.",
+     [("indirect", "Jaan Tamm", "the piers were unsafe")]),
+    # -- a group is not the party or country that qualifies it
+    ("group", LEAD + "On Sunday, 40 Estonian fishermen demanded that the port pay for the damage.",
+     [("indirect", "40 Estonian fishermen", "the port pay for the damage")]),
+    ("group of lawmakers", LEAD + "Two Liberal lawmakers said the harbour plan was too costly.",
+     [("indirect", "Two Liberal lawmakers", "the harbour plan was too costly")]),
     # -- a dateline the parser makes a second subject of the lead's verb does not speak
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",

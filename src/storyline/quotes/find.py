@@ -121,16 +121,44 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
     while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS):
         left = left.doc[left.i + 1]
     right = tok
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "case") or (child.dep_ == "prep" and child.lower_ == "of"):
-            right = child.right_edge
-        elif child.dep_ == "appos" and any(upos(t) == "PROPN" for t in child.subtree):
-            right = child.right_edge
-        else:
-            break
+    named = _appositive_name(tok)
+    if named is not None:  # "Florida's senior senator, Ana Ruiz, said": the name says who speaks
+        right = named.right_edge
+    else:
+        for child in tok.rights:
+            if child.dep_ in ("compound", "flat", "nummod", "case") or (child.dep_ == "prep" and child.lower_ == "of"):
+                right = child.right_edge
+            elif child.dep_ == "appos" and any(upos(t) == "PROPN" for t in child.subtree):
+                right = child.right_edge
+            else:
+                break
     while right.i > tok.i and (right.is_punct or right.text in "“”\"'‘’"):
         right = right.doc[right.i - 1]
     return parsed.offset(left), parsed.offset(right) + len(right.text)
+
+
+def _appositive_name(tok: Any) -> Any | None:
+    """The name set off by commas after a description ("the harbour master, Piet Janssens,"): the
+    appositive whose head is a proper noun, when the head of the phrase itself is not one ("Smith,
+    a spokesman for the Port Authority," is Smith already)."""
+    if upos(tok) == "PROPN":
+        return None
+    for child in tok.rights:
+        if child.dep_ == "appos" and upos(child) == "PROPN":
+            return child
+        # the parser often hangs the name on the description's last noun: "the head of the port
+        # authority, Jaan Tamm,"; there it must read as a full name, not a place ("the port of Tallinn, Estonia")
+        if child.dep_ == "prep":
+            inner = [g for o in child.children if o.dep_ == "pobj" for g in o.rights if g.dep_ == "appos"]
+            if inner and _full_name(inner[-1]):
+                return inner[-1]
+    return None
+
+
+def _full_name(tok: Any) -> bool:
+    """Whether ``tok`` heads two or more capitalised proper nouns and nothing else ("Jaan Tamm")."""
+    words = list(tok.subtree)
+    return len(words) >= 2 and all(upos(t) == "PROPN" and t.text[:1].isupper() for t in words)
 
 
 def _inverted_np(tokens: list[Any], k: int) -> tuple[Any, Any] | None:

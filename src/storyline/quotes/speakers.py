@@ -73,6 +73,7 @@ tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lin
 _ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
 association organisation organization commission parliament government army forces police service news times
 post institute university foundation authority department""".split())
+_PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
 
@@ -202,6 +203,8 @@ class Speakers:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
+        if org is not None and org.label == "NORP" and _is_group(words, org):
+            return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
         if mention[:1].isupper() and head not in UNRESOLVED and len(words) <= 4 and org is None:
@@ -285,6 +288,15 @@ class Speakers:
             if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
+
+
+def _is_group(words: list[str], qualifier: Mention) -> bool:
+    """Whether the mention is a group of people that ``qualifier`` (a nationality, a party) only
+    qualifies: its last word is another, plural noun ("two Liberal lawmakers", "Danish fishermen")."""
+    head = words[-1]
+    if head in _words(qualifier.text) or head in UNRESOLVED:
+        return False
+    return head in _PLURAL_PEOPLE or head.endswith("men") or (head.endswith("s") and not head.endswith("ss"))
 
 
 def _unglue(name: str) -> str:
