@@ -161,6 +161,9 @@ ORG_HEADS: frozenset[str] = frozenset({
 PLACE_HEADS: frozenset[str] = frozenset({
     "Valley", "Glacier", "Mountain", "Mountains", "Island", "Islands", "Airport", "Station", "Building",
     "Warehouse", "Bivvy", "Stadium", "Arena", "Province", "County", "District", "Region",
+    # no surname is one of these, unlike "Bay", "Street", "Lake" or "Field"
+    "Square", "Plaza", "Palace", "Coast", "Harbour", "Harbor", "River", "Sea", "Canal", "Peninsula", "Strait",
+    "Desert", "Avenue", "Road", "Highway",
 })
 
 #: Words that make what follows them a place: "Mount Cook", "Aoraki Mt Cook", "Lake Tekapo", "Cape Horn".

@@ -61,11 +61,12 @@ _PLACES = {**gz.PLACE_COUNTRY, **gz.COUNTRY_NAMES, **{a: a for a in gz.PLACE_ALI
 _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
 #: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
-_BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena"})
+_BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena", "Palace", "Plaza"})
 #: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: "the province of Aceh", "the city of Bakhmut", "her hometown of Wasilla": the capitalised word
@@ -94,6 +95,12 @@ _ORG_CONTEXT = (r"\b{0}(?:['’]s )?(?:shares|stock|chief executive|CEO|chairman
 #: after it ("Vestby, Norway").
 _IN_PLACE = (r"(?<![Ss]hares )(?<![Ss]take )(?<!invested )(?<![Ii]nvestment )\b(?:in|near|outside) {0}\b"
              r"|\b{0}, (?P<country>[A-Z][\w'’-]+)")
+#: Nouns only a made thing's name comes before ("the Vestra Horizon rig", "the Nordlys ferry"): a
+#: person's name before a noun is his ("the Obama administration", "the Smith case"), never a vessel.
+_THING_NOUN = re.compile(r"\s(?:(?:oil|drilling|gas|offshore|cargo|container|cruise|passenger|research) )?"
+                         r"(?:rig|platform|vessel|ship|tanker|ferry|freighter|trawler|liner|yacht|submarine|"
+                         r"warship|frigate|destroyer|aircraft carrier|spacecraft|space probe|satellite|reactor|"
+                         r"pipeline)s?\b")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -160,6 +167,7 @@ def repair_mentions(
     for before, after in headline.changes:
         log.extend(Repair(before, new, "title case headline") for new in after or [None])
     log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
+    ms = _things_by_context(doc, ms, log)
     ms = _consistency(doc, ms, log)
     model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     ms = _places_by_context(doc, ms, model_people, log)  # last: the corpus may know "Banda Aceh" as a person
@@ -388,6 +396,17 @@ def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int
                     "a place by its context", log)
 
 
+def _things_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """A "person" the text writes before a vessel's or a structure's noun (:data:`_THING_NOUN`: "the
+    Vestra Horizon rig", "the Nordlys ferry") is that thing's name wherever the article names it, and
+    so is its last word alone ("the Horizon"): a building or vehicle (FAC), never an actor."""
+    things = {m.text for m in ms if m.label == "PERSON" and _THING_NOUN.match(doc.text, m.end)}
+    if not things:
+        return ms
+    things |= {t.rsplit(" ", 1)[1] for t in things if " " in t}
+    return _relabel(ms, lambda m: m.label == "PERSON" and m.text in things, "FAC", "a thing by its noun", log)
+
+
 def _organisations_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
     """A one-word "place" or "people" the text calls a company (:data:`_ORG_CONTEXT`: "Vestra,
     which owned the rig", "the contractor Vestra said"), and nowhere a place ("in Vestra",
@@ -534,16 +553,22 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
             if span and span[1] > doc.tokens[i][1] and not (i > 0 and doc.joined(i) and _name_word(doc.word(i - 1))
                                                             and doc.word(i - 1) not in doc.first_names) \
                     and not (doc.word(i) not in gz.FIRST_NAMES and _after_the(text, span[0])):
-                found.append((*span, "known first name + name"))
+                learnt = doc.word(i) not in gz.FIRST_NAMES
+                found.append((*span, "learnt first name + name" if learnt else "known first name + name"))
     return found
 
 
 def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, log: list[Repair]) -> list[Mention]:
     """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span.
-    A name ending in an institution's head word is none ("Palmer Police" after a known first name)."""
+    A name ending in an institution's head word is none ("Palmer Police" after a known first name),
+    and a first name learnt from the corpus does not overrule the model's place."""
     if _institution(text[start:end]):
         return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
+    if rule == "learnt first name + name" and any(m.label in _PLACE_LABELS for m in overlapping):
+        # a given name learnt from the corpus is as good as the corpus's one guess: once the model
+        # took "Vestra Bay" for a person, "Vestra" is a first name, and every "Vestra Bay" would follow
+        return ms
     for m in overlapping:
         if m.label == "PERSON" and m.start == start and m.end == end:
             return ms
@@ -567,7 +592,10 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     # a full name the text only ever writes after "the" is a thing's: "the Vestra Horizon" (a rig)
     people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1
               and not all(_after_the(doc.text, start) for start, _ in _occurrences(doc.text, t, "_"))}
-    names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)}
+    # a person's name the corpus knows is lent, unless this article reads it only as a place: the
+    # corpus may have learnt it from one slip of the model ("Tern Gulf" once a person, a place here)
+    names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)
+                           and not (votes.get(n) and set(votes[n]) <= _PLACE_LABELS)}
     for full in people:
         parsed = parse_name(full)
         if parsed.surname:

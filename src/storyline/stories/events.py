@@ -62,7 +62,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
                 r"held talks", r"\b(?:dined|dining) with", r"working (?:dinner|lunch)"),
     "visit": (r"\bvisit(?:s|ed|ing)?\b", r"arrived in", r"trip to", r"\btour(?:ed|s)?\b"),
     "attack": (r"\battack(?:s|ed)?\b", r"\bstrike[sd]?\b", r"shell(?:ing|ed)", r"bomb(?:ing|ed|s)?\b", r"missiles?",
-               r"drone", r"explosion", r"ambush"),
+               r"drone", r"ambush"),
+    # a bomb's or a gas leak's: what caused it is for the other cues ("bomb", "attack", "rig") to say
+    "explosion": (r"explo(?:sion|sions|ded)\b", r"\bblast\b"),
     # "a title shot", "a shot at the title", "the shot clock": sport, not gunfire
     "shooting": (r"shoot(?:ing|s)?\b", r"(?<!title )(?<!\ba )(?<!long )(?<!big )\bshot\b(?! clock| put)",
                  r"gunm(?:a|e)n", r"opened fire"),
@@ -94,7 +96,7 @@ WEAK_KINDS = frozenset({"statement"})
 #: Kinds that can describe one event from different angles (a press conference at a summit).
 KIND_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"meeting", "summit", "press conference", "visit", "statement", "agreement", "ministerial meeting"}),
-    frozenset({"attack", "shooting", "death", "disaster", "accident", "fire"}),
+    frozenset({"attack", "shooting", "death", "disaster", "accident", "fire", "explosion"}),
     frozenset({"arrest", "trial", "shooting", "death"}),
     frozenset({"appointment", "resignation"}),
     frozenset({"deal", "launch", "agreement"}),
