@@ -204,6 +204,13 @@ CASES = [
         {("Nordlys Star", "FAC"), ("Star", "FAC")}, {("Nordlys Star", "PERSON"), ("Star", "PERSON")},
         id="a name before 'ferry' or 'rig' is the vessel's, wherever the article writes it"),
     pytest.param(
+        "Navy spokesman Vice Adm. Ana Ruiz said at 9:45 a.m. ET that Sgt. Tor Vik and King would speak.",
+        [("Vice Adm", "PERSON"), ("Ana Ruiz", "PERSON"), ("ET", "PERSON"), ("Sgt", "PERSON"), ("Tor Vik", "PERSON"),
+         ("King", "PERSON")],
+        {("Ana Ruiz", "PERSON"), ("Tor Vik", "PERSON"), ("King", "PERSON")},
+        {("Vice Adm", "PERSON"), ("ET", "PERSON"), ("Sgt", "PERSON")},
+        id="a title cut short or a time zone is no person; a surname that is a title word stays"),
+    pytest.param(
         "The Ana Costa case went to court. Ana Costa said she would appeal.",
         [("Ana Costa", "PERSON"), ("Ana Costa", "PERSON", 1)],
         {("Ana Costa", "PERSON")}, {("Ana Costa", "FAC")},

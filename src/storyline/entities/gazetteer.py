@@ -144,7 +144,7 @@ NOT_ENTITIES: frozenset[str] = frozenset({
     "east", "west", "north", "south", "air policing", "secretary general", "president", "minister",
     "prime minister", "government", "parliament", "multinational battle group",
     # time zones: "05:31 GMT"
-    "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "msk",
+    "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "msk", "et", "eet", "eest", "ist",
     # function words opening a sentence, never a name alone: "There", "Despite", "Speaking"
     "there", "here", "some", "now", "what", "despite", "many", "how", "why", "where", "which", "whose", "such",
     "most", "several", "few", "others", "speaking", "meanwhile", "however", "instead", "yesterday", "tomorrow",
@@ -216,6 +216,15 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "judge", "captain", "sergeant", "sgt", "sgt.", "detective", "det.", "officer", "constable", "inspector",
     "lieutenant", "governor", "gov.", "mayor", "coach", "manager", "clerk", "juror", "professor", "prof.",
 })
+
+
+#: Titles cut short ("Vice Adm. Ana Ruiz", "Col. Tor Vik"): a "person" made of these alone (and of
+#: the words that go with them: "Vice", "Rear") is the title the model cut from the name after it.
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
+    "adm", "col", "sgt", "lt", "gen", "maj", "capt", "cpl", "pvt", "cmdr", "brig", "rep", "sen", "gov", "dr",
+    "mr", "mrs", "ms", "supt", "insp", "det", "prof",
+})
+TITLE_COMPANIONS: frozenset[str] = frozenset({"vice", "rear", "lieutenant", "major", "general", "staff", "chief"})
 
 
 #: Country and capital names of the world table that are as often a person's ("Chad said",

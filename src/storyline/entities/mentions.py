@@ -100,7 +100,7 @@ _IN_PLACE = (r"(?<![Ss]hares )(?<![Ss]take )(?<!invested )(?<![Ii]nvestment )\b(
 _THING_NOUN = re.compile(r"\s(?:(?:oil|drilling|gas|offshore|cargo|container|cruise|passenger|research) )?"
                          r"(?:rig|platform|vessel|ship|tanker|ferry|freighter|trawler|liner|yacht|submarine|"
                          r"warship|frigate|destroyer|aircraft carrier|spacecraft|space probe|satellite|reactor|"
-                         r"pipeline)s?\b")
+                         r"pipeline|(?:oil )?spill|blowout|wellhead|wreck|sinking)s?\b")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -185,6 +185,7 @@ class _Doc:
     def __init__(self, text: str, known_people: Collection[str]) -> None:
         self.text = text
         self.tokens: list[tuple[int, int]] = []
+        self.things: set[str] = set()  #: names the text gives a vessel or a structure (:func:`_things_by_context`)
         for m in _TOKEN.finditer(text):
             poss = m.group().endswith(("’s", "'s"))  # "Putin’s" is the token "Putin"
             self.tokens.append((m.start(), m.end() - 2 * poss))
@@ -339,7 +340,7 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
     t = m.text
     if t.isupper() and len(t) > 3 and t.title() in _PLACES:  # a dateline: "VILNIUS, July 11"
         return Mention(m.start, m.end, t, "GPE")
-    if t.lower() in _NOT_ENTITIES:
+    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and _cut_title(t)):
         return None
     if _is_weapon(doc.text, m):
         return None
@@ -359,6 +360,13 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
             return Mention(m.start, m.end, t, "ORG")
         return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
+
+
+def _cut_title(span: str) -> bool:
+    """Whether a span is only a title cut short ("Vice Adm", "Sgt"): its name is a mention of its own."""
+    words = [w.strip(".").lower() for w in span.split()]
+    return any(w in gz.TITLE_ABBREVIATIONS for w in words) and all(
+        w in gz.TITLE_ABBREVIATIONS or w in gz.TITLE_COMPANIONS for w in words)
 
 
 def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -401,9 +409,13 @@ def _things_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[
     Vestra Horizon rig", "the Nordlys ferry") is that thing's name wherever the article names it, and
     so is its last word alone ("the Horizon"): a building or vehicle (FAC), never an actor."""
     things = {m.text for m in ms if m.label == "PERSON" and _THING_NOUN.match(doc.text, m.end)}
+    # what the corpus took for a person is a thing here too: a "Vestra Horizon" the model left untagged
+    things |= {n for n in doc.known_full
+               if any(_THING_NOUN.match(doc.text, end) for _, end in _occurrences(doc.text, n, "_"))}
     if not things:
         return ms
     things |= {t.rsplit(" ", 1)[1] for t in things if " " in t}
+    doc.things = things
     return _relabel(ms, lambda m: m.label == "PERSON" and m.text in things, "FAC", "a thing by its noun", log)
 
 
@@ -562,7 +574,7 @@ def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, l
     """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span.
     A name ending in an institution's head word is none ("Palmer Police" after a known first name),
     and a first name learnt from the corpus does not overrule the model's place."""
-    if _institution(text[start:end]):
+    if _institution(text[start:end]) or _cut_title(text[start:end]):
         return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
     if rule == "learnt first name + name" and any(m.label in _PLACE_LABELS for m in overlapping):
@@ -613,7 +625,8 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     for t, v in votes.items():
         if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()) and not _common_noun(doc.text, t):
             names.add(t)
-    names = {n for n in names if n and _name_word(n.split()[-1]) and n.lower() not in _NOT_ENTITIES}
+    names = {n for n in names if n and _name_word(n.split()[-1]) and n.lower() not in _NOT_ENTITIES
+             and not doc.things & {n, *n.split()}}
     out = []
     for m in ms:
         if m.text in names and m.label in NAME_LABELS and m.label != "PERSON" \
@@ -624,6 +637,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         else:
             out.append(m)
     taken = sorted((m.start, m.end) for m in out)
+    taken += [span for t in doc.things if " " in t for span in _occurrences(doc.text, t, "_-")]
     for n in sorted(names, key=len, reverse=True):
         for start, end in _occurrences(doc.text, n, "_-"):
             if any(s < end and start < e for s, e in taken):
