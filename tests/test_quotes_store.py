@@ -104,6 +104,10 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
          [("Ilze Ozola", "PERSON"), ("Tomas Berg", "PERSON")], "The mayor", "Tomas Berg"),
         ("Ilze Ozola met Tomas Berg. Officials left.", [("Ilze Ozola", "PERSON")], "Officials", None),
         ("Ilze Ozola met Tomas Berg. A source left.", [("Ilze Ozola", "PERSON")], "A source", None),
+        # a crowd or a day the parser made a subject ("protests Tuesday as ...") is nobody
+        ("Ilze Ozola met Tomas Berg. Thousands left.", [("Ilze Ozola", "PERSON")], "Thousands", None),
+        ("Ilze Ozola met Tomas Berg. Protests Tuesday left.", [("Ilze Ozola", "PERSON")], "Tuesday", None),
+        ("Ilze Ozola met Tomas Berg. Ozola left.", [("Ilze Ozola", "PERSON")], "Ozola", "Ilze Ozola"),
     ],
 )
 def test_resolve(text: str, names, mention: str, expected: str | None) -> None:

@@ -39,7 +39,9 @@ DescriptionResolver = Callable[[str, str, int], str | None]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
-source officials experts critics analysts observers reports who which that this these those""".split())
+source officials experts critics analysts observers reports who which that this these those
+thousands hundreds dozens millions scores monday tuesday wednesday thursday friday saturday sunday today
+yesterday tonight""".split())
 ROLE_NOUNS = frozenset("""president minister diplomat chief leader head secretary general chancellor premier
 spokesman spokeswoman spokesperson official politician envoy ambassador commander senator governor mayor
 candidate nominee king queen prince monarch director chairman chairwoman chair boss pope commissioner
