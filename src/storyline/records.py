@@ -96,6 +96,10 @@ class Sentence:
     end: int
 
 
+#: The spaCy labels of places: countries and cities, other locations, buildings and vessels.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention with offsets into the clean text."""

@@ -50,10 +50,9 @@ from storyline.entities.names import (
 )
 from storyline.entities.places import canonical_place, find_place_countries, place_country
 from storyline.entities.roles import RoleFact, canonical_title, normalise_org
-from storyline.records import Entity, Mention, Role
+from storyline.records import PLACE_LABELS, Entity, Mention, Role
 
 #: Labels that become entities; NORP (nationalities) and the rest do not.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LINK_LABELS = frozenset({"PERSON", "ORG"}) | PLACE_LABELS
 _VERSION = 1
 #: Other entities remembered per person (the most frequent), to tell apart people who share a surname.

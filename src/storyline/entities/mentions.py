@@ -41,7 +41,7 @@ from storyline.clean.credits import AGENCIES, agency
 from storyline.entities import gazetteer as gz
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.names import is_initial, key, parse_name
-from storyline.records import CleanArticle, Mention
+from storyline.records import PLACE_LABELS, CleanArticle, Mention
 
 #: Labels the entity stage works on; the others (DATE, CARDINAL...) pass through untouched.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -66,7 +66,6 @@ _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: "the province of Aceh", "the city of Bakhmut", "her hometown of Wasilla": the capitalised word
@@ -562,10 +561,10 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
     for i in range(len(doc.tokens)):
         if doc.word(i) in doc.first_names and i + 1 < len(doc.tokens) and doc.joined(i + 1):
             span = _name_at(doc, i)
+            learnt = doc.word(i) not in gz.FIRST_NAMES  # from the corpus's people, not the gazetteer's list
             if span and span[1] > doc.tokens[i][1] and not (i > 0 and doc.joined(i) and _name_word(doc.word(i - 1))
                                                             and doc.word(i - 1) not in doc.first_names) \
-                    and not (doc.word(i) not in gz.FIRST_NAMES and _after_the(text, span[0])):
-                learnt = doc.word(i) not in gz.FIRST_NAMES
+                    and not (learnt and _after_the(text, span[0])):
                 found.append((*span, "learnt first name + name" if learnt else "known first name + name"))
     return found
 
@@ -577,7 +576,7 @@ def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, l
     if _institution(text[start:end]) or _cut_title(text[start:end]):
         return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
-    if rule == "learnt first name + name" and any(m.label in _PLACE_LABELS for m in overlapping):
+    if rule == "learnt first name + name" and any(m.label in PLACE_LABELS for m in overlapping):
         # a given name learnt from the corpus is as good as the corpus's one guess: once the model
         # took "Vestra Bay" for a person, "Vestra" is a first name, and every "Vestra Bay" would follow
         return ms
@@ -607,7 +606,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     # a person's name the corpus knows is lent, unless this article reads it only as a place: the
     # corpus may have learnt it from one slip of the model ("Tern Gulf" once a person, a place here)
     names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)
-                           and not (votes.get(n) and set(votes[n]) <= _PLACE_LABELS)}
+                           and not (votes.get(n) and set(votes[n]) <= PLACE_LABELS)}
     for full in people:
         parsed = parse_name(full)
         if parsed.surname:
@@ -620,7 +619,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     for n in doc.known_full:
         surname = parse_name(n).surname
         read = votes.get(surname, Counter())
-        if not _common_noun(doc.text, surname) and (read["PERSON"] or not read["LOC"] + read["GPE"] + read["FAC"]):
+        if not _common_noun(doc.text, surname) and (read["PERSON"] or not PLACE_LABELS & set(read)):
             names.add(surname)
     for t, v in votes.items():
         if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()) and not _common_noun(doc.text, t):

@@ -6,9 +6,7 @@ import functools
 import re
 
 from storyline.entities import gazetteer as gz
-from storyline.records import Mention
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+from storyline.records import PLACE_LABELS, Mention
 
 
 def canonical_place(name: str) -> str:
@@ -45,7 +43,7 @@ def find_place_countries(text: str, mentions: list[Mention]) -> dict[str, str]:
     Only a place followed by a country (", " or " in " between them) counts: a
     dateline ("VILNIUS, July 11") or a list of countries gives nothing.
     """
-    places = sorted((m for m in mentions if m.label in _PLACE_LABELS), key=lambda m: m.start)
+    places = sorted((m for m in mentions if m.label in PLACE_LABELS), key=lambda m: m.start)
     found: dict[str, str] = {}
     for a, b in zip(places, places[1:]):
         country = place_country(b.text) if canonical_place(b.text) in gz.COUNTRY_NAMES.values() else None

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.records import Mention
+from storyline.timex.patterns import WEEKDAYS
 
 #: ``resolver(description, article_text, offset) -> name or None``: corpus knowledge, plugged in later
 DescriptionResolver = Callable[[str, str, int], str | None]
@@ -40,8 +41,7 @@ DescriptionResolver = Callable[[str, str, int], str | None]
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
 source officials experts critics analysts observers reports who which that this these those
-thousands hundreds dozens millions scores monday tuesday wednesday thursday friday saturday sunday today
-yesterday tonight""".split())
+thousands hundreds dozens millions scores today yesterday tonight""".split()) | frozenset(WEEKDAYS)
 ROLE_NOUNS = frozenset("""president minister diplomat chief leader head secretary general chancellor premier
 spokesman spokeswoman spokesperson official politician envoy ambassador commander senator governor mayor
 candidate nominee king queen prince monarch director chairman chairwoman chair boss pope commissioner

@@ -49,8 +49,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.entities.places import place_key_country
-from storyline.stories.events import (ONE_DAY_KINDS, PLACE_LABELS, ArticleFeatures, Canonical, Event,
-                                      compatible_kinds, default_canonical, lead_sentences)
+from storyline.records import PLACE_LABELS
+from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical, Event, compatible_kinds,
+                                      default_canonical, lead_sentences)
 from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_meeting_places,
                                      other_subjects, ruled_out, top_kind)
 from storyline.stories.split import find_split, is_checkpoint

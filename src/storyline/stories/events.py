@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from storyline.clean.credits import agency
 from storyline.entities.gazetteer import ORG_ALIASES, ORG_SEATS, TITLE_WORDS
-from storyline.records import AnalysedArticle, Mention, Quote, Sentence, Timex
+from storyline.records import PLACE_LABELS, AnalysedArticle, Mention, Quote, Sentence, Timex
 from storyline.stories.terms import content_words, entity_key, stem
 
 #: Sentences of the body that make the lead (after the title).
@@ -132,7 +132,6 @@ def distinct_kinds(a: str | None, b: str | None) -> bool:
 
 
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = ("PERSON", "ORG")  # "Norwegian", "Russian" (NORP) describe, they do not take part
 # "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
