@@ -412,6 +412,10 @@ def test_any_spans_give_valid_offsets(spans: list[tuple[int, int, str]]) -> None
     ("Kyiv", "Ukraine"), ("Kiev", "Ukraine"), ("Hong Kong", "China"),  # the curated table wins
     ("Amman", "Jordan"),  # the capital of a country whose name is a person's too
     ("Hamilton", None), ("Victoria", None), ("Colombo", None),  # capitals as often a person's name
+    ("Malibu", "United States"), ("Brooklyn", "United States"), ("Alaska", "United States"),  # GeoNames' towns, states
+    ("Krakow", "Poland"), ("Kraków", "Poland"), ("Amsterdam", "Netherlands"),  # accents; the table's spelling
+    ("Paris", "France"), ("Georgia", "Georgia"),  # the most populous town of the name; a country before a state
+    ("Jordan", None), ("Vestra Bay", None),  # a name as often a person's; a place nobody lists
 ])
 def test_places_of_the_world_and_their_countries(place: str, country: str | None) -> None:
     from storyline.entities.places import place_country

@@ -796,6 +796,22 @@ def test_a_city_and_its_country_are_not_two_places() -> None:
     assert elsewhere.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium"))).new
 
 
+def test_two_towns_of_one_country_are_not_places_apart() -> None:
+    """GeoNames' towns behind the table: Malibu and Los Angeles are both in the United States."""
+    def talks(aid: str, where: str) -> object:
+        f = _ministers(aid, f"Jens Stoltenberg met Andrzej Duda for talks in {where} on Wednesday.")
+        return article(aid, f.title, f.text.split("\n", 1)[1], people=PEOPLE, places=(where, "Ukraine", "Russia"))
+
+    index = StoryIndex()
+    file_all(index, talks("a", "Malibu"))
+    joined = index.add("b", extract_event(talks("b", "Los Angeles")), text_features(talks("b", "Los Angeles")))
+    assert not joined.new and "place" not in joined.parts
+    apart = StoryIndex()
+    file_all(apart, talks("a", "Malibu"))
+    elsewhere = apart.add("b", extract_event(talks("b", "Vilnius")), text_features(talks("b", "Vilnius")))
+    assert elsewhere.new or elsewhere.parts.get("place", 0.0) < 0
+
+
 @pytest.mark.parametrize(("written", "shown"), [
     ("VILNIUS", "Vilnius"),
     ("THE HAGUE", "The Hague"),
