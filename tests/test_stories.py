@@ -279,6 +279,29 @@ def test_a_report_that_fits_two_small_stories_of_one_event_folds_them_together(b
         assert StoryIndex.from_rows(index.to_rows()).clusters() == index.clusters()
 
 
+@pytest.mark.parametrize(("rehome_ratio", "stories"), [(0.0, 2), (1.25, 1)])
+def test_a_lone_report_filed_before_its_story_grew_is_folded_in_at_a_checkpoint(rehome_ratio: float,
+                                                                               stories: int) -> None:
+    # the inquiry alone does not fit the rescue alone; once a report telling both has joined the
+    # rescue, the grown story fits the inquiry well (no bridge: the test is of the re-scoring)
+    params = StoryParams(**{**_TRAWLER_PARAMS, "bridge_ratio": 0.0, "split_first": 2, "rehome_ratio": rehome_ratio})
+    index = StoryIndex(params)
+    for f in (_trawler("a", "rescue"), _trawler("b", "inquiry"), _trawler("c", "both")):
+        index.add(f.id, extract_event(f), text_features(f))
+    assert len(index) == stories and index.story_of("c") == index.story_of("a")
+    if stories == 1:
+        assert index.take_merges() == [("s2", "s1")]
+        assert StoryIndex.from_rows(index.to_rows()).clusters() == index.clusters()
+
+
+def test_only_lone_reports_are_folded_in_at_a_checkpoint() -> None:
+    params = StoryParams(**{**_TRAWLER_PARAMS, "bridge_ratio": 0.0, "split_first": 2, "rehome_ratio": 1.25})
+    index = StoryIndex(params)
+    for f in (_trawler("a", "rescue"), _trawler("b0", "inquiry"), _trawler("b1", "inquiry"), _trawler("c", "both")):
+        index.add(f.id, extract_event(f), text_features(f))
+    assert index.story_of("b0") == index.story_of("b1") != index.story_of("a")  # a story of its own: not folded
+
+
 def test_a_grown_story_is_not_folded_by_a_report_that_fits_it_too() -> None:
     index = StoryIndex(StoryParams(**_TRAWLER_PARAMS, bridge_max=2))
     reports = [_trawler("a", "rescue")] + [_trawler(f"b{i}", "inquiry") for i in range(3)] + [_trawler("c", "both")]

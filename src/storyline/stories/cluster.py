@@ -137,6 +137,9 @@ class StoryParams:
     split_main_share: float = 0.3  #: a group is about a person when this share of it is ...
     split_named_share: float = 0.2  #: ... nearly all of it names them, and at most this share of the other
     split_places: bool = True  #: ... or the place nearly all of a group names and the other hardly does
+    #: at the split checkpoints, a lone long report that scores this many times its join threshold
+    #: against the grown story is folded in (:meth:`StoryIndex._rehome`); 0: never
+    rehome_ratio: float = 1.25
 
 
 @dataclass(slots=True)
@@ -395,10 +398,36 @@ class StoryIndex:
             story = self._bridge(story, scored, threshold, short)
         if short and len(story.article_ids) >= 2 and self._mostly_short(story):
             story = self._merge_nearest(story)
-        elif not new and self.params.split_rule and is_checkpoint(story.long, self.params.split_first) \
-                and not self._mostly_short(story):
-            self._split_if_two(story)
+        elif not new and is_checkpoint(story.long, self.params.split_first) and not self._mostly_short(story):
+            if self.params.split_rule:
+                self._split_if_two(story)
+            if self.params.rehome_ratio and story.id in self.stories:
+                self._rehome(self.stories[story.id])
         return Assignment(member.story_id, new, score, parts)
+
+    def _rehome(self, story: Story) -> None:
+        """Fold into a grown ``story`` the lone long reports, filed before it grew, that now fit it
+        well (``rehome_ratio`` times their join threshold): single-pass filing compared them with
+        the story as it was then, a report or two. The lone reports are the ones the story's own
+        words look up, so the cost does not grow with the store."""
+        p = self.params
+        norm = math.sqrt(story.norm2) or 1.0
+        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: p.top_terms]
+        vector = {t: w / norm for t, w in top}
+        for other in self._candidates(vector, _When(), list(story.people), None):
+            if other.id == story.id or other.id not in self.stories or len(other.article_ids) != 1:
+                continue
+            m = self.members[other.article_ids[0]]
+            if m.copy_of or len(m.vector) < p.short_text_terms:
+                continue
+            when = _when(Event(m.article_id, date=m.date, date_source=m.date_source, kind=m.kind))
+            parts = self._score(m.vector, when, m.people, m.place, m.kind, story, m.persons, m.main, m.anchors,
+                                frozenset(), m.counterparts, None)
+            threshold = self._threshold(m.vector)
+            if parts is None or parts["text"] < p.min_text_ratio * threshold:
+                continue
+            if sum(parts.values()) >= p.rehome_ratio * threshold:
+                story = self._merge(story, other)
 
     def member(self, article_id: str, event: Event, text: TextFeatures, vector: dict[str, float]) -> Member:
         """The row an article is filed as, before it has a story (``story_id`` is set on filing)."""
