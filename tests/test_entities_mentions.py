@@ -220,6 +220,16 @@ CASES = [
         [("Reply Within", "PERSON"), ("Ana Costa", "PERSON")],
         {("Ana Costa", "PERSON")}, {("Reply Within", "PERSON"), ("Within", "PERSON")},
         id="a comment thread's reply button is no name"),
+    pytest.param(
+        "LIKELY FOE: Harbour Hawks lose their striker\nThe Hawks placed Tor Vik on the injured list.",
+        [("LIKELY FOE", "PERSON"), ("Tor Vik", "PERSON")],
+        {("Tor Vik", "PERSON")}, {("LIKELY FOE", "PERSON")},
+        id="a rubric in capitals before a colon is no person"),
+    pytest.param(
+        "VIK: We will be back\nStriker Tor Vik said the Hawks would return.\nWe met, SAID ANA: fine.",
+        [("VIK", "PERSON"), ("Tor Vik", "PERSON"), ("ANA", "PERSON")],
+        {("VIK", "PERSON"), ("Tor Vik", "PERSON"), ("ANA", "PERSON")}, set(),
+        id="a speaker's name in capitals before a colon stays, as does one inside a line"),
 ]
 
 CORPUS_CASES = [

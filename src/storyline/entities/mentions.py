@@ -153,6 +153,7 @@ def repair_mentions(
     doc = _Doc(text, known_people)
     ms = [m for m in mentions if m.end > m.start]
     ms = _pass(ms, log, "trim", lambda m: _trim(text, m))
+    ms = _pass(ms, log, "kicker", lambda m: _kicker(text, m))
     ms = _split_runons(doc, ms, log)
     ms = _pass(ms, log, "gazetteer", lambda m: _gazetteer(doc, m))
     ms = _join_particles(doc, ms, log)
@@ -332,6 +333,19 @@ def _doc_person_names(ms: Iterable[Mention]) -> set[str]:
 
 def _surname_of(word: str, full_names: Iterable[str]) -> bool:
     return len(word.split()) == 1 and word in {parse_name(n).surname for n in full_names if " " in n}
+
+
+def _kicker(text: str, m: Mention) -> Mention | None:
+    """A rubric in capitals that opens a line before a colon ("LIKELY FOE: Saints lose their
+    back", "EXCLUSIVE: …") is no person, unless the text names its last word again in ordinary
+    case: "STOLTENBERG: NATO stays the course" and "Stoltenberg said" is a speaker's headline."""
+    if m.label != "PERSON" or not m.text.isupper() or len(m.text) < 3:
+        return m
+    if text[:m.start].rstrip(" \t")[-1:] not in ("", "\n") or not text[m.end:].lstrip(" \t").startswith(":"):
+        return m
+    last = m.text.split()[-1].title()
+    named_again = any(not (m.start <= x.start() < m.end) for x in re.finditer(rf"\b{re.escape(last)}\b", text))
+    return m if named_again else None
 
 
 def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
