@@ -194,6 +194,21 @@ def test_unresolvable_speaker_is_none_not_a_guess() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a stray full stop cut the sentence: its rest, opening in lower case, quotes whoever the sentence quoted
+    (LEAD + "Lepik hoped the council would back a “bolder” plan in May. with the quay fees “as a floor, "
+            "not a ceiling”.", "Anna Lepik"),
+    # a sentence of its own (capital letter) with no cue stays unattributed
+    (LEAD + "Lepik hoped the council would back a “bolder” plan in May. With the quay fees “as a floor, "
+            "not a ceiling”.", None),
+])
+def test_the_rest_of_a_cut_sentence_quotes_the_sentence_speaker(text: str, speaker: str | None) -> None:
+    q = find(quotes_of(text), "as a floor")
+    assert q.speaker == speaker
+    assert (q.confidence >= 0.3) is (speaker is not None)
+
+
+@pytest.mark.slow
 def test_unattributed_quote_has_null_speaker_and_low_confidence() -> None:
     text = "Harbour news\n\nThe weather was bad.\n\n“Nobody came to the harbour today.”"
     q = find(quotes_of(text), "Nobody came")

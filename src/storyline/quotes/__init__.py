@@ -34,7 +34,7 @@ __all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_articles"
 
 #: how much each way of attributing is trusted (multiplied by the resolution's confidence)
 FRAME_CONFIDENCE = {"after": 0.95, "before": 0.9, "inside": 0.9, "colon": 0.85, "next": 0.8, "clause": 0.85,
-                    "continuation": 0.7, "fallback": 0.6}
+                    "continuation": 0.7, "fallback": 0.6, "cut": 0.6}
 _HEADING_WORDS = 25
 
 
@@ -245,8 +245,19 @@ def _fallback_events(text: str, spans: list[QuoteSpan], events: list[_Event], pa
         frame = (fnd.frame_before(text, span, span.para_start, parsed, quoted)
                  or fnd.frame_after(text, span, span.para_end, parsed, quoted)
                  or fnd.frame_before(text, span, span.para_start, parsed, quoted, any_verb=True))
+        if frame is None and _cut_sentence(text, span):
+            out.append(_Event([(span.start, span.end)], "partial", None, "cut", inherit=True, spans=[span]))
+            continue
         out.append(_Event([(span.start, span.end)], "partial", frame, "fallback" if frame else "", spans=[span]))
     return out
+
+
+def _cut_sentence(text: str, span: QuoteSpan) -> bool:
+    """Whether the quote's sentence opens in lower case after a full stop in its paragraph: the
+    rest of the sentence before it, cut by a stray stop ("… in July. with 2% of GDP “as a base”"),
+    so it quotes whoever that sentence quoted."""
+    start = fnd.sentence_start(text, span.open_at, span.para_start)
+    return start > span.para_start and text[start:start + 1].islower() and text[:start].rstrip().endswith(".")
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
