@@ -128,6 +128,13 @@ CASES = [
      [("indirect", "40 Estonian fishermen", "the port pay for the damage")]),
     ("group of lawmakers", LEAD + "Two Liberal lawmakers said the harbour plan was too costly.",
      [("indirect", "Two Liberal lawmakers", "the harbour plan was too costly")]),
+    # -- a timeline's line: the quote after a dash opens a sentence of its own, and "she" is the person
+    # the line names (whom the model missed: the surname of a person the article names in full),
+    # not the senator quoted before
+    ("timeline line", "Harbour timeline\n\nMay 20 - Senator Jaan Tamm said the port should close.\n\n"
+                      "May 28 - Lepik tours the harbour on her second visit - “I am the minister and the buck "
+                      "stops with me,” she said.\n\nMinister Anna Lepik met Mayor Tomas Berg in Tallinn on Monday.",
+     [("indirect", "Jaan Tamm", "the port should close"), ("direct", "Anna Lepik", "the buck stops with me")]),
     # -- a dateline the parser makes a second subject of the lead's verb does not speak
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",

@@ -90,9 +90,14 @@ def sentence_start(text: str, at: int, lo: int) -> int:
 
 
 def opens_sentence(text: str, span: QuoteSpan, prev_end: int) -> bool:
-    """Does the quote open its sentence (or follow a colon, or a cue and a comma)?"""
+    """Does the quote open its sentence (or follow a colon, a spaced dash, or a cue and a comma)?
+    A dash sets off what comes after it as a sentence of its own: "May 28 - Lepik tours the
+    harbour - “The buck stops with me,” she said."."""
     lo = max(span.para_start, prev_end)
-    before = text[sentence_start(text, span.open_at, lo):span.open_at].strip()
+    before = text[sentence_start(text, span.open_at, lo):span.open_at]
+    if re.search(r"\s[-–—]\s*$", before) and text[span.start:span.start + 1].isupper():
+        return True  # not `welcome the governor - “my new best friend.”`: a phrase set off is partial
+    before = before.strip()
     if not before or before.endswith(":"):
         return True
     first = text[span.start:span.start + 1]

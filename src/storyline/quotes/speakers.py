@@ -141,6 +141,23 @@ class Speakers:
             person.titles |= self._titles(m)
             if not quoted(m.start):
                 self._person_at.append((m.start, last))
+        self._person_at += self._missed_surnames()
+        self._person_at.sort()
+
+    def _missed_surnames(self) -> list[tuple[int, str]]:
+        """Where the text writes the surname of a person it names in full, outside any name the
+        model found: "May 28 - Obama tours the coast" (the model read "May 28 - Obama" as a date)."""
+        full = {last for last, p in self.people.items() if len(_words(p.name)) >= 2 and len(last) > 2}
+        if not full:
+            return []
+        covered = [(m.start, m.end) for m in self.mentions if m.label in ("PERSON", "ORG", "NORP")]
+        out = []
+        for match in re.finditer(r"\b[A-Z][\w'’-]+", self.text):
+            word = match.group().lower()
+            if word in full and not self.quoted(match.start()) \
+                    and not any(a <= match.start() < b for a, b in covered):
+                out.append((match.start(), word))
+        return out
 
     # -- evidence -----------------------------------------------------------
     def _titled_name(self, m: Mention) -> bool:
@@ -226,6 +243,14 @@ class Speakers:
 
     def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
         previous = self.last_speaker(start)
+        # the sentence's own person comes first: "May 28 - Obama tours the coast - “…,” he said."
+        opened = _sentence_start(self.text, start)
+        for at, last in self._person_at:
+            if opened <= at < start and not switch:
+                name = self.people[last].name
+                if self._compatible(name, gender):
+                    return name, 0.7
+                break
         candidates: list[str] = []
         # the last person quoted, then people named outside quotes, most recent first
         if previous and self._is_person(previous):
@@ -310,6 +335,20 @@ def _unglue(name: str) -> str:
         if last[k:].lower() in SPEECH_FORMS and last[k].islower() and last[0].isupper() and len(last[k:]) >= 4:
             return name[: len(name) - len(last) + k]
     return name
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` opens, skipping quoted words: a full stop inside
+    a quotation does not end the sentence that reports it."""
+    line = text.rfind("\n", 0, at) + 1
+    inside, opened = False, line
+    for i in range(line, at):
+        c = text[i]
+        if c in "“”\"":
+            inside = c == "“" or (c == '"' and not inside)
+        elif c in ".!?" and not inside and i + 1 < len(text) and text[i + 1].isspace():
+            opened = i + 1
+    return opened
 
 
 def _gender(words: list[str]) -> str | None:
