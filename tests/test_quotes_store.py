@@ -88,8 +88,10 @@ def test_quotes_cli(tmp_path) -> None:
 # -- speakers, without the model -------------------------------------------------------------
 def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
     mentions = []
-    for name, label in names:
-        at = text.index(name)
+    for name, label, *nth in names:  # (name, label[, n]): the n-th occurrence (0: the first)
+        at = -1
+        for _ in range((nth or [0])[0] + 1):
+            at = text.index(name, at + 1)
         mentions.append(Mention(at, at + len(name), name, label))
     return Speakers(text, mentions)
 
@@ -108,6 +110,13 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
         ("Ilze Ozola met Tomas Berg. Thousands left.", [("Ilze Ozola", "PERSON")], "Thousands", None),
         ("Ilze Ozola met Tomas Berg. Protests Tuesday left.", [("Ilze Ozola", "PERSON")], "Tuesday", None),
         ("Ilze Ozola met Tomas Berg. Ozola left.", [("Ilze Ozola", "PERSON")], "Ozola", "Ilze Ozola"),
+        # two people of one surname: a name in full says which; an initial or a title does not contradict
+        ("Mayor Tomas Werner Berg met Ilze Berg. Ilze Berg left.",
+         [("Tomas Werner Berg", "PERSON"), ("Ilze Berg", "PERSON", 1)], "Ilze Berg", "Ilze Berg"),
+        ("Mayor Tomas Werner Berg met Ilze Berg. T. Berg left.",
+         [("Tomas Werner Berg", "PERSON"), ("T. Berg", "PERSON")], "T. Berg", "Tomas Werner Berg"),
+        ("Tomas Werner Berg met Ilze Ozola. Mayor Berg left.",
+         [("Tomas Werner Berg", "PERSON"), ("Mayor Berg", "PERSON")], "Mayor Berg", "Tomas Werner Berg"),
     ],
 )
 def test_resolve(text: str, names, mention: str, expected: str | None) -> None:

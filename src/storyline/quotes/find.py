@@ -121,7 +121,8 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
         tok = tok.head.head
     left = tok.left_edge
     for t in tok.doc[left.i:tok.i]:  # a dateline before the name: "LONDON (Reuters) - Donald Trump"
-        if t.text in (")", "—", "–", ":", "”") and t.i + 1 <= tok.i:
+        spaced_hyphen = t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_  # "May 28 - Obama"
+        if (t.text in (")", "—", "–", ":", "”") or spaced_hyphen) and t.i + 1 <= tok.i:
             left = t.doc[t.i + 1]
     while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS):
         left = left.doc[left.i + 1]

@@ -188,7 +188,11 @@ class Speakers:
         if not words:
             return name
         p = self.people.get(words[-1])
-        return p.name if p and len(_words(p.name)) >= len(words) else _strip_possessive(name)
+        if p is None or len(_words(p.name)) < len(words):
+            return _strip_possessive(name)
+        if len(words) >= 2 and not _same_given_name(words[0], _words(p.name)[0]):
+            return _strip_possessive(name)  # "Jeb Bush" is not "George W. Bush": a name in full says who
+        return p.name
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False) -> tuple[str | None, float]:
@@ -335,6 +339,14 @@ def _unglue(name: str) -> str:
         if last[k:].lower() in SPEECH_FORMS and last[k].islower() and last[0].isupper() and len(last[k:]) >= 4:
             return name[: len(name) - len(last) + k]
     return name
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two first words can name one person: the same, or one the other's initial ("j." and
+    "jens"), or a word that is no given name (a title: "president barack obama")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
+        or a in ROLE_NOUNS or b in ROLE_NOUNS
 
 
 def _sentence_start(text: str, at: int) -> int:
