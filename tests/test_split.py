@@ -79,6 +79,10 @@ def test_filing_splits_the_story_once_it_has_grown() -> None:
     assert len({stories[f"second{i}"] for i in range(6)}) == 1 and stories["second0"] != "s1"
     moved = [a for a, _ in index.take_moves()]  # the reports filed before the check; later ones join the new story
     assert len(moved) >= 3 and moved == [f"second{i}" for i in range(len(moved))]
+    (change,) = index.take_log()  # the store's history of the split, with its reason
+    assert (change.change, change.story_id, change.other_id, change.articles) == \
+        ("split", "s1", stories["second0"], len(moved))
+    assert change.reason.startswith("two events: one group is about ") and index.take_log() == []
     # both stories are rebuilt from their members: a later report of either event finds its own
     later = casting_reports("second", 7, seed=1)[-1]
     assert index.add("later", extract_event(later), text_features(later)).story_id == stories["second0"]
@@ -145,3 +149,15 @@ def test_two_groups_of_words_without_people_or_places_part_by_their_days() -> No
     # the same words, no day on either side: nothing says they are two events
     assert find_split(_reports("autumn", _AUTUMN, [None] * 4) + _reports("spring", _SPRING, [None] * 4),
                       StoryParams()) is None
+
+
+@pytest.mark.parametrize(("about", "words"), [
+    ("person:vera-lindqvist", "one group is about Vera Lindqvist"),
+    ("place:cardiff", "one group is in cardiff"),
+    ("date:2024-03-06", "one group reports the days around 2024-03-06"),
+])
+def test_a_split_says_why_in_words(about: str, words: str) -> None:
+    from storyline.stories.cluster import split_reason
+    from storyline.stories.split import Split
+
+    assert split_reason(Split(["a"], ["b"], 0.41, about)) == f"two events: {words} (words across the groups 0.41 of within)"

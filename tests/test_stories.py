@@ -11,6 +11,7 @@ from stories_helpers import article, reports
 from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
                                text_features)
 from storyline.records import Quote
+from storyline.stories.cluster import BRIDGED, REHOMED
 from storyline.stories.events import quoted_spans, seat_of
 from storyline.stories.evaluate import date_f1, score_clusters
 
@@ -276,6 +277,7 @@ def test_a_report_that_fits_two_small_stories_of_one_event_folds_them_together(b
     assert index.story_of("c") == index.story_of("a")
     if stories == 1:
         assert index.take_merges() == [("s2", "s1")]
+        assert [(c.change, c.reason) for c in index.take_log()] == [("merge", BRIDGED)]
         assert StoryIndex.from_rows(index.to_rows()).clusters() == index.clusters()
 
 
@@ -291,6 +293,7 @@ def test_a_lone_report_filed_before_its_story_grew_is_folded_in_at_a_checkpoint(
     assert len(index) == stories and index.story_of("c") == index.story_of("a")
     if stories == 1:
         assert index.take_merges() == [("s2", "s1")]
+        assert [(c.change, c.reason) for c in index.take_log()] == [("merge", REHOMED)]
         assert StoryIndex.from_rows(index.to_rows()).clusters() == index.clusters()
 
 

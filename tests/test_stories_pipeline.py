@@ -294,6 +294,8 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
     # a join threshold only identical headlines pass, so each wording starts a fragment; the
     # second copy of the second wording (a later batch) makes the fragments meet and merge
     # (and near-duplicates folded only when nearly identical: the copies here must be filed, not folded)
+    from storyline.stories.cluster import FRAGMENTS_MET
+
     stage = StoryStage(StoryPipeline(index=StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.25)),
                                      dedup=Deduplicator(threshold=0.95)))
     report = IngestReport()
@@ -310,6 +312,9 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
         assert {r[0] for r in store.db.execute("SELECT DISTINCT story_id FROM events")} == {before["a1"]}
         row = store.db.execute("SELECT articles FROM stories").fetchone()
         assert row[0] == 4 and not report.failures
+        # the surviving story says what was folded into it, and why
+        assert store.stories()[0]["history"] == [{"change": "merge", "other": before["b1"],
+                                                  "reason": FRAGMENTS_MET, "articles": 2}]
     with Store(db) as store:  # a restart replays the stored members into the merged story
         again = StoryStage.from_store(store)
         assert set(again.pipeline.index.clusters().values()) == {before["a1"]}

@@ -40,6 +40,19 @@ def stories_cli(
         console.print(f"[bold]{escape(r['id'])}[/bold]  {escape(dates)}  {n} article{'s' if n != 1 else ''}"
                       f"  {escape(', '.join(r['outlets']) or '–')}")
         console.print(f"    {escape(shorten(r['title'] or '', 160))}")
+        for h in r.get("history", []):
+            console.print(f"    [dim]{escape(history_line(h))}[/dim]")
+
+
+def history_line(h: dict) -> str:
+    """One split or merge of a story, in words: ``split from s3: two events: …``."""
+    n = h["articles"]
+    moved = f"{n} article{'s' if n != 1 else ''}"
+    if h["change"] == "split":
+        return f"split: {h['other']} left ({moved}): {h['reason']}"
+    if h["change"] == "split from":
+        return f"split from {h['other']} ({moved}): {h['reason']}"
+    return f"merged: {h['other']} folded in ({moved}): {h['reason']}"
 
 
 @app.command("timeline")

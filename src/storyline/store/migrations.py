@@ -348,6 +348,26 @@ def m008_statements(db: sqlite3.Connection) -> None:
     backfill(db)
 
 
+@migration
+def m009_story_log(db: sqlite3.Connection) -> None:
+    # why stories split and merged (StoryIndex.take_log), for `storyline stories` and the web page;
+    # a store filed before it has no such history
+    db.executescript(
+        """
+        CREATE TABLE story_log (
+            seq INTEGER PRIMARY KEY,
+            change TEXT NOT NULL CHECK (change IN ('split', 'merge')),
+            story_id TEXT NOT NULL,               -- the story that lives on
+            other_id TEXT NOT NULL,               -- the story that left it (split) or was folded in (merge)
+            reason TEXT NOT NULL,
+            articles INTEGER NOT NULL             -- articles that moved
+        );
+        CREATE INDEX story_log_story ON story_log(story_id);
+        CREATE INDEX story_log_other ON story_log(other_id);
+        """
+    )
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

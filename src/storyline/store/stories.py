@@ -47,12 +47,16 @@ def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
         db.execute("UPDATE story_members SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE story_id = ?",
                    (into, into, old))
         db.execute("DELETE FROM stories WHERE id = ?", (old,))
+        db.execute("UPDATE story_log SET story_id = ? WHERE story_id = ?", (into, old))
     for m in changes.get("moves", []):  # a split moved the article to another story
         aid, sid = m["article_id"], m["story_id"]
         db.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", (sid, aid))
         db.execute("UPDATE events SET story_id = ? WHERE id = ?", (sid, aid))
         db.execute("UPDATE story_members SET story_id = ?, data = json_set(data, '$.story_id', ?) WHERE article_id = ?",
                    (sid, sid, aid))
+    db.executemany("INSERT INTO story_log (change, story_id, other_id, reason, articles) VALUES (?, ?, ?, ?, ?)",
+                   [(c["change"], c["story_id"], c["other_id"], c["reason"], c["articles"])
+                    for c in changes.get("log", [])])
     db.executemany(
         'INSERT OR REPLACE INTO stories (id, title, start, "end", articles) VALUES (?, ?, ?, ?, ?)',
         [(r["id"], r["title"], r["start"], r["end"], r["articles"]) for r in changes.get("stories", [])],
@@ -203,7 +207,25 @@ def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles
         out.append({"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
                     "articles": r["articles"], "article_ids": [m[0] for m in members],
                     "outlets": list(dict.fromkeys(m[1] for m in members if m[1])),
-                    "estimate": implied.get(r["id"])})
+                    "estimate": implied.get(r["id"]), "history": story_history(db, r["id"])})
+    return out
+
+
+def story_history(db: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
+    """The splits and merges that made a story what it is, oldest first: ``{change, other, reason,
+    articles}``, where ``change`` is ``split`` (``other`` left it), ``split from`` (it left
+    ``other``) or ``merge`` (``other`` was folded into it)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_log'").fetchone() is None:
+        return []  # a store opened read-only before m009_story_log
+    rows = db.execute("SELECT change, story_id, other_id, reason, articles FROM story_log"
+                      " WHERE story_id = ? OR other_id = ? ORDER BY seq", (story_id, story_id)).fetchall()
+    out = []
+    for change, sid, other, reason, articles in rows:
+        if sid != story_id and change == "merge":
+            continue  # it was folded into another story: it no longer exists
+        mine = sid == story_id
+        out.append({"change": change if mine else "split from", "other": other if mine else sid,
+                    "reason": reason, "articles": articles})
     return out
 
 

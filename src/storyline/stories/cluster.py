@@ -54,7 +54,7 @@ from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical,
                                       default_canonical, lead_sentences)
 from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_meeting_places,
                                      other_subjects, ruled_out, top_kind)
-from storyline.stories.split import find_split, is_checkpoint
+from storyline.stories.split import Split, find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, shared_words, term_bag, weigh)
 
@@ -223,6 +223,31 @@ class Story:
         return dt.date.fromordinal(self.days[-1]).isoformat() if self.days else None
 
 
+#: why two stories became one (:meth:`StoryIndex.take_log`)
+BRIDGED = "a report fitted both"
+FRAGMENTS_MET = "fragments of headlines met"
+REHOMED = "a lone report fitted the grown story"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """A split or a merge, for the store's log: what happened to ``story_id`` and why."""
+
+    change: str  #: split | merge
+    story_id: str  #: the story that lives on (a split's first group keeps it)
+    other_id: str  #: the story that left it (split) or was folded into it (merge)
+    reason: str
+    articles: int  #: articles that moved
+
+
+def split_reason(found: Split) -> str:
+    """Why a split parted two events, in words: the person, place or days one group is about."""
+    kind, _, value = found.about.partition(":")
+    what = {"person": f"one group is about {value.replace('-', ' ').title()}", "place": f"one group is in {value}",
+            "date": f"one group reports the days around {value}"}.get(kind, found.about)
+    return f"two events: {what} (words across the groups {found.ratio:.2f} of within)"
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Where an added article went, and why."""
@@ -333,6 +358,7 @@ class StoryIndex:
         self._alias: dict[str, str] = {}  #: merged story id → the story it was folded into
         self._merges: list[tuple[str, str]] = []  #: (folded, into) since the last :meth:`take_merges`
         self._moves: list[tuple[str, str]] = []  #: (article, story it left) since the last :meth:`take_moves`
+        self._log: list[StoryChange] = []  #: splits and merges since the last :meth:`take_log`
         self._seq = 0
         self._next_id = 1
 
@@ -359,6 +385,11 @@ class StoryIndex:
     def take_merges(self) -> list[tuple[str, str]]:
         """``(folded, into)`` story merges since the last call, oldest first (for the store)."""
         out, self._merges = self._merges, []
+        return out
+
+    def take_log(self) -> list[StoryChange]:
+        """The splits and merges since the last call, oldest first, each with its reason."""
+        out, self._log = self._log, []
         return out
 
     def take_moves(self) -> list[tuple[str, str]]:
@@ -427,7 +458,7 @@ class StoryIndex:
             if parts is None or parts["text"] < p.min_text_ratio * threshold:
                 continue
             if sum(parts.values()) >= p.rehome_ratio * threshold:
-                story = self._merge(story, other)
+                story = self._merge(story, other, REHOMED)
 
     def member(self, article_id: str, event: Event, text: TextFeatures, vector: dict[str, float]) -> Member:
         """The row an article is filed as, before it has a story (``story_id`` is set on filing)."""
@@ -613,7 +644,7 @@ class StoryIndex:
                 best = (sim, other)
         if best is None or best[0] < self.params.merge_threshold:
             return story
-        return self._merge(story, best[1])
+        return self._merge(story, best[1], FRAGMENTS_MET)
 
     def _bridge(self, story: Story, scored: list[tuple[float, Story]], threshold: float, short: bool) -> Story:
         """Fold into ``story``, which an article just joined, the small stories the article matched
@@ -643,7 +674,7 @@ class StoryIndex:
                 continue  # nor one player's injury another's
             if p.one_day_place_rule and other_meeting_places(story, other, self._same_country):
                 continue  # nor the meeting in Brussels the summit in Bratislava
-            story = self._merge(story, other)
+            story = self._merge(story, other, BRIDGED)
         return story
 
     def _mostly_short(self, story: Story) -> bool:
@@ -652,8 +683,9 @@ class StoryIndex:
         filed = sum(1 for a in story.article_ids if not self.members[a].copy_of)
         return 2 * story.short >= filed
 
-    def _merge(self, a: Story, b: Story) -> Story:
-        """Fold the smaller story into the larger (the older on a tie); returns the larger."""
+    def _merge(self, a: Story, b: Story, why: str) -> Story:
+        """Fold the smaller story into the larger (the older on a tie); returns the larger. ``why``:
+        the reason :meth:`take_log` gives."""
         big, small = (a, b) if (len(a.article_ids), -self._number(a.id)) >= (len(b.article_ids), -self._number(b.id)) \
             else (b, a)
         for aid in small.article_ids:
@@ -678,6 +710,7 @@ class StoryIndex:
         del self.stories[small.id]
         self._alias[small.id] = big.id
         self._merges.append((small.id, big.id))
+        self._log.append(StoryChange("merge", big.id, small.id, why, len(small.article_ids)))
         return big
 
     # -- splitting ------------------------------------------------------------------------------
@@ -692,6 +725,7 @@ class StoryIndex:
             return
         leave = set(found.leave)
         other = self._new_story()
+        self._log.append(StoryChange("split", story.id, other.id, split_reason(found), len(found.leave)))
         kept = Story(story.id)
         self.stories[story.id] = kept
         for m in sorted((self.members[a] for a in story.article_ids), key=lambda m: m.seq):

@@ -120,6 +120,7 @@ class StoryStage:
         # Everything here uses the articles' stories as they are now.
         merges = index.take_merges()
         moves = index.take_moves()
+        log = index.take_log()
         now = index.story_of
         split = {resolve(old) for _, old in moves} | {sid for a, _ in moves if (sid := now(a))}
         touched = sorted({resolve(s) for s in self._touched} | {resolve(into) for _, into in merges} | split)
@@ -141,6 +142,7 @@ class StoryStage:
         dfs = index.dfs
         dirty = sorted(dfs.__dict__.pop("dirty", set()) if isinstance(dfs, _TrackedFrequencies) else set(dfs.df))
         out = {"merges": [{"from": old, "into": into} for old, into in merges],
+               "log": [asdict(c) for c in log],
                "moves": [{"article_id": a, "story_id": now(a)} for a in dict.fromkeys(a for a, _ in moves)],
                "stories": stories,
                "story_articles": [(now(aid) or resolve(sid), aid) for sid, aid in self._members],

@@ -186,8 +186,19 @@ class StorySummary(BaseModel):
                                                    "its articles imply; null when dated or nothing is implied.")
 
 
+class StoryChangeOut(BaseModel):
+    change: str = Field(description="split (`other` left this story), split from (this story left `other`) "
+                                    "or merge (`other` was folded into this story).")
+    other: str = Field(description="The other story's id (a story folded in no longer exists).")
+    reason: str = Field(description="Why, in words: what the two events differ in, or what showed two "
+                                    "stories were one.")
+    articles: int = Field(description="Articles that moved.")
+
+
 class StoryOut(StorySummary):
     article_ids: list[str] = Field(description="Every article of the story, copies included, by publication date.")
+    history: list[StoryChangeOut] = Field([], description="The splits and merges that made the story, oldest "
+                                                          "first; empty in a store filed before they were logged.")
 
 
 class ReportOut(BaseModel):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storyline.store.stories import LATEST_FIRST, estimates
+from storyline.store.stories import LATEST_FIRST, estimates, story_history
 from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
 from storyline.web.state import ApiError
 
@@ -72,6 +72,7 @@ def get_story(db: Conn, caps: Caps, story_id: str) -> Row | None:
     story["article_ids"] = [r[0] for r in db.execute(
         "SELECT sa.article_id FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id"
         " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.article_id", (story_id,))]
+    story["history"] = story_history(db, story_id)
     return story
 
 
