@@ -808,33 +808,25 @@ def test_a_name_the_model_ran_on_still_names_the_person() -> None:
     assert ids[0] == ids[1]  # "Dale Mercer Arrested" names Dale Mercer: the same arrest
 
 
-def test_a_city_and_its_country_are_not_two_places() -> None:
-    def talks(aid: str, where: str) -> object:
-        f = _ministers(aid, f"Jens Stoltenberg met Andrzej Duda for talks in {where} on Wednesday.")
-        return article(aid, f.title, f.text.split("\n", 1)[1], people=PEOPLE, places=(where, "Ukraine", "Russia"))
-
-    index = StoryIndex()
-    file_all(index, talks("a", "Brussels"))
-    joined = index.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium")))
-    assert not joined.new and joined.parts.get("place", 0.0) == 0.0  # Brussels is in Belgium: no penalty
-    elsewhere = StoryIndex(place_country=lambda key: None)  # without the gazetteer: another place
-    file_all(elsewhere, talks("a", "Brussels"))
-    assert elsewhere.add("b", extract_event(talks("b", "Belgium")), text_features(talks("b", "Belgium"))).new
+def _talks(aid: str, where: str) -> ArticleFeatures:
+    f = _ministers(aid, f"Jens Stoltenberg met Andrzej Duda for talks in {where} on Wednesday.")
+    return article(aid, f.title, f.text.split("\n", 1)[1], people=PEOPLE, places=(where, "Ukraine", "Russia"))
 
 
-def test_two_towns_of_one_country_are_not_places_apart() -> None:
-    """GeoNames' towns behind the table: Malibu and Los Angeles are both in the United States."""
-    def talks(aid: str, where: str) -> object:
-        f = _ministers(aid, f"Jens Stoltenberg met Andrzej Duda for talks in {where} on Wednesday.")
-        return article(aid, f.title, f.text.split("\n", 1)[1], people=PEOPLE, places=(where, "Ukraine", "Russia"))
+def _file_talks(index: StoryIndex, first: str, second: str) -> object:
+    file_all(index, _talks("a", first))
+    return index.add("b", extract_event(_talks("b", second)), text_features(_talks("b", second)))
 
-    index = StoryIndex()
-    file_all(index, talks("a", "Malibu"))
-    joined = index.add("b", extract_event(talks("b", "Los Angeles")), text_features(talks("b", "Los Angeles")))
-    assert not joined.new and "place" not in joined.parts
-    apart = StoryIndex()
-    file_all(apart, talks("a", "Malibu"))
-    elsewhere = apart.add("b", extract_event(talks("b", "Vilnius")), text_features(talks("b", "Vilnius")))
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Brussels", "Belgium"),  # a city and its country: the table
+    ("Malibu", "Los Angeles"),  # two towns of one country: GeoNames' towns behind the table
+])
+def test_places_of_one_country_are_not_places_apart(first: str, second: str) -> None:
+    joined = _file_talks(StoryIndex(), first, second)
+    assert not joined.new and "place" not in joined.parts  # no penalty
+    assert _file_talks(StoryIndex(place_country=lambda key: None), first, second).new  # without a country: apart
+    elsewhere = _file_talks(StoryIndex(), first, "Vilnius")
     assert elsewhere.new or elsewhere.parts.get("place", 0.0) < 0
 
 
