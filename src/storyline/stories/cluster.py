@@ -440,7 +440,8 @@ class StoryIndex:
         """Fold into a grown ``story`` the lone long reports, filed before it grew, that now fit it
         well (``rehome_ratio`` times their join threshold): single-pass filing compared them with
         the story as it was then, a report or two. The lone reports are the ones the story's own
-        words look up, so the cost does not grow with the store."""
+        words look up, so the cost does not grow with the store. They are scored from their member
+        rows, which keep no text: the rule on the city a lead names does not apply."""
         p = self.params
         norm = math.sqrt(story.norm2) or 1.0
         top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: p.top_terms]
