@@ -100,6 +100,29 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
 
 
 @pytest.mark.slow
+def test_a_story_says_why_it_split_and_merged(small: str, tmp_path: Path) -> None:
+    import shutil
+
+    db = str(tmp_path / "log.db")
+    shutil.copy(small, db)
+    bridge = _stories(small)["b1"]
+    with sqlite3.connect(db) as con:  # what the index logs when a split and a merge happen (test_split, test_stories)
+        con.executemany("INSERT INTO story_log (change, story_id, other_id, reason, articles) VALUES (?, ?, ?, ?, ?)",
+                        [("split", "s90", bridge, "two events: one group is in szeged", 2),
+                         ("merge", bridge, "s91", "a report fitted both", 1)])
+    client = TestClient(create_app(db))
+    history = client.get(f"/api/stories/{bridge}").json()["story"]["history"]
+    assert history == [{"change": "split from", "other": "s90", "reason": "two events: one group is in szeged",
+                        "articles": 2},
+                       {"change": "merge", "other": "s91", "reason": "a report fitted both", "articles": 1}]
+    page = " ".join(html.unescape(client.get(f"/stories/{bridge}").text).split())
+    assert 'Split from <a href="/stories/s90">s90</a> (2 articles): two events: one group is in szeged' in page
+    assert "Merged: s91 folded in (1 article): a report fitted both" in page
+    out = " ".join(CliRunner().invoke(cli, ["stories", "--db", db]).output.split())
+    assert "split from s90 (2 articles): two events" in out and "merged: s91 folded in (1 article)" in out
+
+
+@pytest.mark.slow
 def test_story_page_says_when_a_statement_was_first_and_last_reported(small: str) -> None:
     story = _stories(small)
     page = TestClient(create_app(small)).get(f"/stories/{story['b1']}")
