@@ -160,4 +160,5 @@ def test_a_split_says_why_in_words(about: str, words: str) -> None:
     from storyline.stories.cluster import split_reason
     from storyline.stories.split import Split
 
-    assert split_reason(Split(["a"], ["b"], 0.41, about)) == f"two events: {words} (words across the groups 0.41 of within)"
+    expected = f"two events: {words} (words across the groups 0.41 of within)"
+    assert split_reason(Split(["a"], ["b"], 0.41, about)) == expected
