@@ -135,6 +135,13 @@ CASES = [
                       "May 28 - Lepik tours the harbour on her second visit - “I am the minister and the buck "
                       "stops with me,” she said.\n\nMinister Anna Lepik met Mayor Tomas Berg in Tallinn on Monday.",
      [("indirect", "Jaan Tamm", "the port should close"), ("direct", "Anna Lepik", "the buck stops with me")]),
+    # ... but a name the sentence only refers to, or one a parenthetical "he said" follows, is not the speaker
+    ("referring to", "Port news\n\nMinister Anna Lepik met Mayor Tomas Berg. Berg spoke first.\n\n"
+                     "Referring to Lepik, he said, “She has no plan.”",
+     [("direct", "Tomas Berg", "She has no plan")]),
+    ("parenthetical", "Port news\n\nMayor Tomas Berg met Minister Karl Lepik. Berg spoke first.\n\n"
+                      "Lepik, he said, “wants the port closed.”",
+     [("partial", "Tomas Berg", "wants the port closed")]),
     # -- a dateline the parser makes a second subject of the lead's verb does not speak
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",

@@ -115,6 +115,8 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
          [("Tomas Werner Berg", "PERSON"), ("Ilze Berg", "PERSON", 1)], "Ilze Berg", "Ilze Berg"),
         ("Mayor Tomas Werner Berg met Ilze Berg. T. Berg left.",
          [("Tomas Werner Berg", "PERSON"), ("T. Berg", "PERSON")], "T. Berg", "Tomas Werner Berg"),
+        ("Marie Ilze Berg met Tomas Ozola. Ms Berg left.",
+         [("Marie Ilze Berg", "PERSON"), ("Ms Berg", "PERSON")], "Ms Berg", "Marie Ilze Berg"),
         ("Tomas Werner Berg met Ilze Ozola. Mayor Berg left.",
          [("Tomas Werner Berg", "PERSON"), ("Mayor Berg", "PERSON")], "Mayor Berg", "Tomas Werner Berg"),
     ],

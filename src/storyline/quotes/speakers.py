@@ -141,8 +141,10 @@ class Speakers:
             person.titles |= self._titles(m)
             if not quoted(m.start):
                 self._person_at.append((m.start, last))
-        self._person_at += self._missed_surnames()
-        self._person_at.sort()
+        #: ... and where the text writes such a person's surname the model missed: only for a pronoun
+        #: whose own sentence opens with that name (``_pronoun``), as "Horizon" of a rig the model
+        #: once took for a person would otherwise become everyone's antecedent
+        self._openers = sorted(self._person_at + self._missed_surnames())
 
     def _missed_surnames(self) -> list[tuple[int, str]]:
         """Where the text writes the surname of a person it names in full, outside any name the
@@ -247,13 +249,17 @@ class Speakers:
 
     def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
         previous = self.last_speaker(start)
-        # the sentence's own person comes first: "May 28 - Obama tours the coast - “…,” he said."
+        # a sentence that opens with a person, then quotes, then says "he said" quotes that person:
+        # "May 28 - Obama tours the coast - “…,” he said." (not "Referring to Gadhafi, he said",
+        # nor "Abbott, he said, “feels …”": there the name does not open it, or no quote comes between)
         opened = _sentence_start(self.text, start)
-        for at, last in self._person_at:
-            if opened <= at < start and not switch:
+        for at, last in self._openers:
+            if opened <= at < start and not switch and _DATE_PREFIX.fullmatch(self.text[opened:at]) \
+                    and re.search(r"[“\"]", self.text[at:start]):
                 name = self.people[last].name
                 if self._compatible(name, gender):
                     return name, 0.7
+            if at >= opened:
                 break
         candidates: list[str] = []
         # the last person quoted, then people named outside quotes, most recent first
@@ -341,12 +347,19 @@ def _unglue(name: str) -> str:
     return name
 
 
+#: what may open a sentence before the name of the person it is about: nothing, or a timeline's day
+_DATE_PREFIX = re.compile(r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*[-–—:]\s*)?")
+#: first words that are no given name: "Ms Lassegue" may be "Marie-Laurence Lassegue"
+_HONORIFICS = frozenset("mr mrs ms miss dr sir madam lady lord dame prof rev sen rep gov gen col capt sgt lt "
+                        "judge justice mayor senator".split())
+
+
 def _same_given_name(a: str, b: str) -> bool:
     """Whether two first words can name one person: the same, or one the other's initial ("j." and
-    "jens"), or a word that is no given name (a title: "president barack obama")."""
+    "jens"), or a word that is no given name (a title: "president barack obama", "ms lassegue")."""
     a, b = a.rstrip("."), b.rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
-        or a in ROLE_NOUNS or b in ROLE_NOUNS
+        or a in ROLE_NOUNS or b in ROLE_NOUNS or a in _HONORIFICS or b in _HONORIFICS
 
 
 def _sentence_start(text: str, at: int) -> int:
