@@ -378,3 +378,18 @@ def test_a_split_of_a_stored_story_moves_its_rows_and_survives_a_restart(tmp_pat
     assert stories == {kept: 6, other: 6}
     with Store(db) as store:  # a restart replays the moved members into the story they went to
         assert StoryStage.from_store(store).pipeline.index.clusters() == after
+
+
+def test_the_story_log_follows_a_split_group_into_the_story_it_was_folded_into(tmp_path: Path) -> None:
+    from storyline.store.stories import save_stories, story_history
+
+    split = {"change": "split", "story_id": "s1", "other_id": "s2", "reason": "two events: …", "articles": 3}
+    with Store(tmp_path / "log.db") as store:
+        save_stories(store.db, {"log": [split]})
+        save_stories(store.db, {"merges": [{"from": "s2", "into": "s3"}],
+                                "log": [{"change": "merge", "story_id": "s3", "other_id": "s2",
+                                         "reason": "a report fitted both", "articles": 3}]})
+        assert story_history(store.db, "s1") == [{"change": "split", "other": "s3", "reason": "two events: …",
+                                                  "articles": 3}]
+        assert [h["change"] for h in story_history(store.db, "s3")] == ["split from", "merge"]
+        assert story_history(store.db, "s2") == []  # folded: it no longer exists

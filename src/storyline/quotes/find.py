@@ -18,6 +18,7 @@ The attribution of a direct quote is looked for in its frame, in this order:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,11 +80,13 @@ def span_kind(text: str, span: QuoteSpan) -> str:
     return "quote"
 
 
-def sentence_start(text: str, at: int, lo: int) -> int:
-    """Start of the sentence holding offset ``at`` (not before ``lo``), by punctuation."""
+def sentence_start(text: str, at: int, lo: int, quoted: Callable[[int], bool] | None = None) -> int:
+    """Start of the sentence holding offset ``at`` (not before ``lo``), by punctuation; with
+    ``quoted``, a stop inside a quotation does not end the sentence that reports it."""
     last = lo
     for m in _SENT_END.finditer(text, lo, at):
-        last = m.end()
+        if quoted is None or not quoted(m.start()):
+            last = m.end()
     while last < at and text[last].isspace():
         last += 1
     return last

@@ -31,7 +31,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from storyline.entities import gazetteer as gz
 from storyline.quotes.cues import SOURCE_NOUNS
+from storyline.quotes.find import sentence_start
 from storyline.records import Mention
 from storyline.timex.patterns import WEEKDAYS
 
@@ -252,7 +254,7 @@ class Speakers:
         # a sentence that opens with a person, then quotes, then says "he said" quotes that person:
         # "May 28 - Obama tours the coast - “…,” he said." (not "Referring to Gadhafi, he said",
         # nor "Abbott, he said, “feels …”": there the name does not open it, or no quote comes between)
-        opened = _sentence_start(self.text, start)
+        opened = sentence_start(self.text, start, self.text.rfind("\n", 0, start) + 1, self.quoted)
         for at, last in self._openers:
             if opened <= at < start and not switch and _DATE_PREFIX.fullmatch(self.text[opened:at]) \
                     and re.search(r"[“\"]", self.text[at:start]):
@@ -350,8 +352,7 @@ def _unglue(name: str) -> str:
 #: what may open a sentence before the name of the person it is about: nothing, or a timeline's day
 _DATE_PREFIX = re.compile(r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*[-–—:]\s*)?")
 #: first words that are no given name: "Ms Lassegue" may be "Marie-Laurence Lassegue"
-_HONORIFICS = frozenset("mr mrs ms miss dr sir madam lady lord dame prof rev sen rep gov gen col capt sgt lt "
-                        "judge justice mayor senator".split())
+_TITLES = frozenset(w.rstrip(".") for w in gz.TITLE_WORDS | gz.TITLE_ABBREVIATIONS) | ROLE_NOUNS
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -359,21 +360,7 @@ def _same_given_name(a: str, b: str) -> bool:
     "jens"), or a word that is no given name (a title: "president barack obama", "ms lassegue")."""
     a, b = a.rstrip("."), b.rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
-        or a in ROLE_NOUNS or b in ROLE_NOUNS or a in _HONORIFICS or b in _HONORIFICS
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` opens, skipping quoted words: a full stop inside
-    a quotation does not end the sentence that reports it."""
-    line = text.rfind("\n", 0, at) + 1
-    inside, opened = False, line
-    for i in range(line, at):
-        c = text[i]
-        if c in "“”\"":
-            inside = c == "“" or (c == '"' and not inside)
-        elif c in ".!?" and not inside and i + 1 < len(text) and text[i + 1].isspace():
-            opened = i + 1
-    return opened
+        or a in _TITLES or b in _TITLES
 
 
 def _gender(words: list[str]) -> str | None:

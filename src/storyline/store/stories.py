@@ -48,6 +48,8 @@ def save_stories(db: sqlite3.Connection, changes: dict[str, Any]) -> None:
                    (into, into, old))
         db.execute("DELETE FROM stories WHERE id = ?", (old,))
         db.execute("UPDATE story_log SET story_id = ? WHERE story_id = ?", (into, old))
+        # a split's group that later went into another story: "s3 left" points to where it is now
+        db.execute("UPDATE story_log SET other_id = ? WHERE other_id = ? AND change = 'split'", (into, old))
     for m in changes.get("moves", []):  # a split moved the article to another story
         aid, sid = m["article_id"], m["story_id"]
         db.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", (sid, aid))

@@ -443,10 +443,7 @@ class StoryIndex:
         words look up, so the cost does not grow with the store. They are scored from their member
         rows, which keep no text: the rule on the city a lead names does not apply."""
         p = self.params
-        norm = math.sqrt(story.norm2) or 1.0
-        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: p.top_terms]
-        vector = {t: w / norm for t, w in top}
-        for other in self._candidates(vector, _When(), list(story.people), None):
+        for other in self._candidates(self._centroid_query(story), _When(), list(story.people), None):
             if other.id == story.id or other.id not in self.stories or len(other.article_ids) != 1:
                 continue
             m = self.members[other.article_ids[0]]
@@ -619,12 +616,17 @@ class StoryIndex:
 
     # -- merging --------------------------------------------------------------------------------
 
+    def _centroid_query(self, story: Story) -> dict[str, float]:
+        """The story's centroid as an article vector (its top terms, unit length): what a story
+        looks up its candidates with."""
+        norm = math.sqrt(story.norm2) or 1.0
+        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.params.top_terms]
+        return {t: w / norm for t, w in top}
+
     def _merge_nearest(self, story: Story) -> Story:
         """Merge ``story`` with its most similar story (centroid cosine plus the date part) when that
         reaches ``merge_threshold``; returns the story that lives on."""
-        norm = math.sqrt(story.norm2) or 1.0
-        top = sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.params.top_terms]
-        vector = {t: w / norm for t, w in top}
+        vector = self._centroid_query(story)
         when = _When()
         if story.days:
             mid = story.days[len(story.days) // 2]
