@@ -158,7 +158,21 @@ def test_two_groups_of_words_without_people_or_places_part_by_their_days() -> No
 ])
 def test_a_split_says_why_in_words(about: str, words: str) -> None:
     from storyline.stories.cluster import split_reason
-    from storyline.stories.split import Split
 
     expected = f"two events: {words} (words across the groups 0.41 of within)"
-    assert split_reason(Split(["a"], ["b"], 0.41, about)) == expected
+    assert split_reason(about, 0.41) == expected
+
+
+@pytest.mark.parametrize(("about", "words"), [
+    ("person:jim-obrien", "one group is about Jim O'Brien"),
+    ("place:sao-paulo", "one group is in São Paulo"),
+    ("person:vera-lindqvist", "one group is about Vera Lindqvist"),  # a key the articles do not write: from the key
+])
+def test_a_split_names_its_person_or_place_as_the_articles_write_it(about: str, words: str) -> None:
+    from storyline.stories.cluster import StoryChange, split_reason
+
+    written = {"person:jim-obrien": "Jim O'Brien", "place:sao-paulo": "São Paulo"}
+    change = StoryChange("split", "s1", "s2", split_reason(about, 0.41), 4, about, 0.41)
+    assert change.named(written).reason == f"two events: {words} (words across the groups 0.41 of within)"
+    merge = StoryChange("merge", "s1", "s2", "a report fitted both", 1)
+    assert merge.named(written) == merge  # a merge's reason names no one

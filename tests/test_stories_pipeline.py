@@ -371,7 +371,10 @@ def test_a_split_of_a_stored_story_moves_its_rows_and_survives_a_restart(tmp_pat
         members = {r[0]: (r[1], json.loads(r[2])["story_id"])
                    for r in store.db.execute("SELECT article_id, story_id, data FROM story_members")}
         stories = dict(store.db.execute("SELECT id, articles FROM stories").fetchall())
+        (reason,) = [r[0] for r in store.db.execute("SELECT reason FROM story_log WHERE change = 'split'")]
         assert not report.failures
+    # the person who parted them, as the reports write the name (the key alone gives "Brandt")
+    assert "one group is about Tomas Brandt " in reason
     kept, other = after["first0"], after["second0"]
     assert kept != other and {after[f.id] for f in first} == {kept} and {after[f.id] for f in second} == {other}
     assert events == after and all(row == (after[a],) * 2 for a, row in members.items())

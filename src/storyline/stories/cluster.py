@@ -44,8 +44,8 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from storyline.entities.places import place_key_country
@@ -238,14 +238,26 @@ class StoryChange:
     other_id: str  #: the story that left it (split) or was folded into it (merge)
     reason: str
     articles: int  #: articles that moved
+    about: str = ""  #: a split's ``Split.about`` key, to name it as the articles write it (:meth:`named`)
+    ratio: float = 0.0  #: a split's ``Split.ratio``
+
+    def named(self, names: Mapping[str, str]) -> StoryChange:
+        """The change with its split's person or place written as the articles write it (``names``:
+        key → written name, :func:`~storyline.stories.timeline.written_names`), not as its key."""
+        if self.change != "split" or self.about not in names:
+            return self
+        return replace(self, reason=split_reason(self.about, self.ratio, names))
 
 
-def split_reason(found: Split) -> str:
-    """Why a split parted two events, in words: the person, place or days one group is about."""
-    kind, _, value = found.about.partition(":")
-    what = {"person": f"one group is about {value.replace('-', ' ').title()}", "place": f"one group is in {value}",
-            "date": f"one group reports the days around {value}"}.get(kind, found.about)
-    return f"two events: {what} (words across the groups {found.ratio:.2f} of within)"
+def split_reason(about: str, ratio: float, names: Mapping[str, str] | None = None) -> str:
+    """Why a split parted two events, in words: the person, place or days one group is about (a
+    ``Split``'s ``about`` and ``ratio``), named as ``names`` writes it, else from its key."""
+    kind, _, value = about.partition(":")
+    written = (names or {}).get(about)
+    what = {"person": f"one group is about {written or value.replace('-', ' ').title()}",
+            "place": f"one group is in {written or value}",
+            "date": f"one group reports the days around {value}"}.get(kind, about)
+    return f"two events: {what} (words across the groups {ratio:.2f} of within)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -728,7 +740,8 @@ class StoryIndex:
             return
         leave = set(found.leave)
         other = self._new_story()
-        self._log.append(StoryChange("split", story.id, other.id, split_reason(found), len(found.leave)))
+        self._log.append(StoryChange("split", story.id, other.id, split_reason(found.about, found.ratio),
+                                     len(found.leave), found.about, found.ratio))
         kept = Story(story.id)
         self.stories[story.id] = kept
         for m in sorted((self.members[a] for a in story.article_ids), key=lambda m: m.seq):

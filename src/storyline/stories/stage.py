@@ -21,7 +21,7 @@ from storyline.stories.dedup import exact_key
 from storyline.stories.events import default_canonical
 from storyline.stories.quotes import Occurrence, QuoteAggregator
 from storyline.stories.terms import DocumentFrequencies
-from storyline.stories.timeline import story_rows
+from storyline.stories.timeline import story_rows, written_names
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -133,6 +133,7 @@ class StoryStage:
         for e in self._events:
             e["story_id"] = now(e["article_id"]) or resolve(e["story_id"])
         rows = {r["id"]: r for r in story_rows(records)}
+        names = written_names(records) if any(c.about for c in log) else {}
         stories = []
         for sid in touched:
             story = index.stories[sid]
@@ -142,7 +143,7 @@ class StoryStage:
         dfs = index.dfs
         dirty = sorted(dfs.__dict__.pop("dirty", set()) if isinstance(dfs, _TrackedFrequencies) else set(dfs.df))
         out = {"merges": [{"from": old, "into": into} for old, into in merges],
-               "log": [asdict(c) for c in log],
+               "log": [asdict(c.named(names)) for c in log],
                "moves": [{"article_id": a, "story_id": now(a)} for a in dict.fromkeys(a for a, _ in moves)],
                "stories": stories,
                "story_articles": [(now(aid) or resolve(sid), aid) for sid, aid in self._members],

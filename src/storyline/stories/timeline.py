@@ -274,6 +274,18 @@ def _spans(event: Event, field_name: str) -> list[Evidence]:
     return [e for e in event.evidence if e.field == field_name]
 
 
+def written_names(records: Iterable[ArticleRecord]) -> dict[str, str]:
+    """Participant and place key → the name most of the records write for it (``person:o-brien``
+    → "Jim O'Brien", ``place:sao-paulo`` → "São Paulo"): how a story's log names what parted it."""
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in records:
+        for p in r.event.participants:
+            written[p.key][p.name] += 1
+        if r.event.place and r.event.place_key:
+            written["place:" + r.event.place_key][r.event.place] += 1
+    return {key: _as_written(names) for key, names in written.items()}
+
+
 def _as_written(names: Counter[str]) -> str:
     """The name most reports write, the fullest on ties ("Gitanas Nausėda" over "Nausėda")."""
     return max(names, key=lambda n: (names[n], len(n.split()), len(n)))
