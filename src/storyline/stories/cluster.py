@@ -54,7 +54,7 @@ from storyline.stories.events import (ONE_DAY_KINDS, ArticleFeatures, Canonical,
                                       default_canonical, lead_sentences)
 from storyline.stories.rules import (SEATED_KINDS, ArticleSide, other_counterparts, other_meeting_places,
                                      other_subjects, ruled_out, top_kind)
-from storyline.stories.split import Split, find_split, is_checkpoint
+from storyline.stories.split import find_split, is_checkpoint
 from storyline.stories.terms import (BODY_WEIGHT, LEAD_WEIGHT, NAME_LABELS, TITLE_WEIGHT, DocumentFrequencies,
                                      TermBag, entity_key, shared_words, term_bag, weigh)
 
