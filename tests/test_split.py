@@ -153,7 +153,7 @@ def test_two_groups_of_words_without_people_or_places_part_by_their_days() -> No
 
 @pytest.mark.parametrize(("about", "words"), [
     ("person:vera-lindqvist", "one group is about Vera Lindqvist"),
-    ("place:cardiff", "one group is in cardiff"),
+    ("place:cardiff", "one group is in Cardiff"),
     ("date:2024-03-06", "one group reports the days around 2024-03-06"),
 ])
 def test_a_split_says_why_in_words(about: str, words: str) -> None:
@@ -165,14 +165,29 @@ def test_a_split_says_why_in_words(about: str, words: str) -> None:
 
 @pytest.mark.parametrize(("about", "words"), [
     ("person:jim-obrien", "one group is about Jim O'Brien"),
-    ("place:sao-paulo", "one group is in São Paulo"),
+    ("place:sao paulo", "one group is in São Paulo"),
     ("person:vera-lindqvist", "one group is about Vera Lindqvist"),  # a key the articles do not write: from the key
 ])
 def test_a_split_names_its_person_or_place_as_the_articles_write_it(about: str, words: str) -> None:
     from storyline.stories.cluster import StoryChange, split_reason
 
-    written = {"person:jim-obrien": "Jim O'Brien", "place:sao-paulo": "São Paulo"}
+    written = {"person:jim-obrien": "Jim O'Brien", "place:sao paulo": "São Paulo"}
     change = StoryChange("split", "s1", "s2", split_reason(about, 0.41), 4, about, 0.41)
     assert change.named(written).reason == f"two events: {words} (words across the groups 0.41 of within)"
     merge = StoryChange("merge", "s1", "s2", "a report fitted both", 1)
     assert merge.named(written) == merge  # a merge's reason names no one
+
+
+def test_the_names_a_split_is_told_in_are_those_most_reports_write() -> None:
+    from storyline.stories.events import Event, Participant
+    from storyline.stories.timeline import ArticleRecord, written_names
+
+    def record(aid: str, name: str, place: str | None) -> ArticleRecord:
+        event = Event(aid, place=place, participants=[Participant("person:obrien", name, "PERSON")])
+        return ArticleRecord(aid, "s1", event)
+
+    records = [record("a", "Jim O'Brien", "São Paulo"), record("b", "O'Brien", "São Paulo"),
+               record("c", "Jim O'Brien", None)]
+    names = written_names(records, [("place:manokwari", "Manokwari"), ("place:manokwari", "MANOKWARI"),
+                                    ("place:manokwari", "Manokwari")])
+    assert names == {"person:obrien": "Jim O'Brien", "place:sao paulo": "São Paulo", "place:manokwari": "Manokwari"}

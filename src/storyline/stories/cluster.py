@@ -255,7 +255,7 @@ def split_reason(about: str, ratio: float, names: Mapping[str, str] | None = Non
     kind, _, value = about.partition(":")
     written = (names or {}).get(about)
     what = {"person": f"one group is about {written or value.replace('-', ' ').title()}",
-            "place": f"one group is in {written or value}",
+            "place": f"one group is in {written or value.title()}",
             "date": f"one group reports the days around {value}"}.get(kind, about)
     return f"two events: {what} (words across the groups {ratio:.2f} of within)"
 

@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from storyline.records import AnalysedArticle, Mention
+from storyline.records import PLACE_LABELS, AnalysedArticle, Mention
 from storyline.store.statements import PREFIX, StoredStatements, statement_rows
 from storyline.stories import ArticleFeatures, ArticleRecord, Deduplicator, StoryIndex, StoryPipeline, extract_event
 from storyline.stories.dedup import exact_key
 from storyline.stories.events import default_canonical
 from storyline.stories.quotes import Occurrence, QuoteAggregator
-from storyline.stories.terms import DocumentFrequencies
+from storyline.stories.terms import DocumentFrequencies, entity_key
 from storyline.stories.timeline import story_rows, written_names
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ class StoryStage:
         self._records: list[ArticleRecord] = []
         self._touched: set[str] = set()
         self._dedup: list[dict[str, Any]] = []
+        self._places: list[tuple[str, str]] = []  #: (``place:`` key, as written) of the batch's place mentions
 
     def add(self, analysed: AnalysedArticle) -> str | None:
         """File one article and its quotations; returns its story id (None when it was filed before)."""
@@ -87,6 +88,9 @@ class StoryStage:
             return None
         f = ArticleFeatures.from_analysed(analysed, analysed.timexes or None)
         event = extract_event(f, canonical=canonical)
+        # a split names the place one group is in as the text writes it (StoryChange.named)
+        self._places += [("place:" + k, m.text) for m in f.mentions
+                         if m.label in PLACE_LABELS and (k := entity_key(m.text))]
         story_id, dup = self.pipeline.add(f, event, canonical=canonical)
         self._members.append((story_id, a.id))
         self._touched.add(story_id)
@@ -133,7 +137,7 @@ class StoryStage:
         for e in self._events:
             e["story_id"] = now(e["article_id"]) or resolve(e["story_id"])
         rows = {r["id"]: r for r in story_rows(records)}
-        names = written_names(records) if any(c.about for c in log) else {}
+        names = written_names(records, self._places) if any(c.about for c in log) else {}
         stories = []
         for sid in touched:
             story = index.stories[sid]

@@ -274,10 +274,13 @@ def _spans(event: Event, field_name: str) -> list[Evidence]:
     return [e for e in event.evidence if e.field == field_name]
 
 
-def written_names(records: Iterable[ArticleRecord]) -> dict[str, str]:
+def written_names(records: Iterable[ArticleRecord], more: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Participant and place key → the name most of the records write for it (``person:o-brien``
-    → "Jim O'Brien", ``place:sao-paulo`` → "São Paulo"): how a story's log names what parted it."""
+    → "Jim O'Brien", ``place:sao paulo`` → "São Paulo"), counting ``more`` (key, as written) pairs
+    too: how a story's log names what parted it."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, name in more:
+        written[key][name] += 1
     for r in records:
         for p in r.event.participants:
             written[p.key][p.name] += 1
