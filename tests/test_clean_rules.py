@@ -255,3 +255,23 @@ def test_a_date_below_the_story_does_not_date_it() -> None:
 
     text = "Ferry service to resume\n" + _BODY + "More news | 3 Feb 2021 | Bridge closed\n"
     assert clean_document(RawDocument(source="a", path="a.txt", text=text, format="txt")).published is None
+
+
+@pytest.mark.parametrize(("tail", "kept"), [
+    # a comment thread under the story: its stamps, and everything from the first one down, go
+    ("Harbour watcher March 15, 2024 at 9:12 am | Reply The captain should answer for this.\n"
+     "Anna Lepik said the same last year.\n"
+     "March 15, 2024 at 10:40 PM | Reply Agreed.\n", False),
+    # a time and a bar in the story itself are no comment
+    ("The ferry leaves at 9:15 | Tallinn harbour said Reply times would be posted.\n", True),
+])
+def test_readers_comments_below_the_story_are_removed(tail: str, kept: bool) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    article = clean_document(RawDocument(source="a", path="a.txt", text="Ferry service to resume\n" + _BODY + tail,
+                                         format="txt"))
+    assert "Engineers replaced" in article.text
+    assert ("Lepik said the same" in article.text or "Tallinn harbour said" in article.text) is kept
+    if not kept:
+        assert {r.reason for r in article.removed} >= {"readers' comments"}

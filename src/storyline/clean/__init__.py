@@ -37,7 +37,7 @@ from storyline.clean.metadata import (
     normalise_for_compare,
     parse_date,
 )
-from storyline.clean.phrases import RELATED_HEADERS, match_boilerplate
+from storyline.clean.phrases import COMMENT_STAMP, RELATED_HEADERS, match_boilerplate
 from storyline.ingest import content_id
 from storyline.records import Caption, CleanArticle, RawDocument, RemovedLine
 from storyline.textmap import TextBuilder
@@ -98,9 +98,13 @@ def _drop(d: LineDecision, reason: str) -> None:
 
 
 def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
-    after_video_marker = related_list = False
+    after_video_marker = related_list = comments = False
     for d in nonblank:
         text = d.text.strip()
+        if comments or COMMENT_STAMP.search(text):
+            comments = True  # a thread of readers' comments runs to the end of the page
+            _drop(d, "readers' comments")
+            continue
         if after_video_marker:
             after_video_marker = False
             if not looks_like_sentence(text):

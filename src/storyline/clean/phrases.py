@@ -40,6 +40,10 @@ _BOILERPLATE: list[tuple[str, str]] = [
 
 BOILERPLATE = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _BOILERPLATE]
 
+#: A reader's comment's stamp ("January 31, 2011 at 12:26 pm | Reply"): the thread below an
+#: article, from the line that holds the first stamp to the end, is the readers', not the outlet's.
+COMMENT_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|\s*Reply\b")
+
 #: Headers after which a list of link headlines follows (removed up to the next sentence).
 RELATED_HEADERS = {"related links header"}
 
