@@ -75,7 +75,7 @@ class StoryStage:
         self._records: list[ArticleRecord] = []
         self._touched: set[str] = set()
         self._dedup: list[dict[str, Any]] = []
-        self._places: list[tuple[str, str]] = []  #: (``place:`` key, as written) of the batch's place mentions
+        self._place_mentions: list[Mention] = []  #: the batch's, to name a split's place (StoryChange.named)
 
     def add(self, analysed: AnalysedArticle) -> str | None:
         """File one article and its quotations; returns its story id (None when it was filed before)."""
@@ -88,9 +88,7 @@ class StoryStage:
             return None
         f = ArticleFeatures.from_analysed(analysed, analysed.timexes or None)
         event = extract_event(f, canonical=canonical)
-        # a split names the place one group is in as the text writes it (StoryChange.named)
-        self._places += [("place:" + k, m.text) for m in f.mentions
-                         if m.label in PLACE_LABELS and (k := entity_key(m.text))]
+        self._place_mentions += [m for m in f.mentions if m.label in PLACE_LABELS]
         story_id, dup = self.pipeline.add(f, event, canonical=canonical)
         self._members.append((story_id, a.id))
         self._touched.add(story_id)
@@ -137,7 +135,9 @@ class StoryStage:
         for e in self._events:
             e["story_id"] = now(e["article_id"]) or resolve(e["story_id"])
         rows = {r["id"]: r for r in story_rows(records)}
-        names = written_names(records, self._places) if any(c.about for c in log) else {}
+        # keyed only when a split needs a name: splits are rare, place mentions many
+        names = written_names(records, (("place:" + k, m.text) for m in self._place_mentions
+                                        if (k := entity_key(m.text)))) if any(c.about for c in log) else {}
         stories = []
         for sid in touched:
             story = index.stories[sid]

@@ -176,18 +176,16 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
         for (d, n), members in _group_by_event(rs).items():
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
-            written: dict[str, Counter[str]] = defaultdict(Counter)
             for m in members:
                 people.update(dict.fromkeys((p.key for p in m.event.participants), 1))
-                for p in m.event.participants:
-                    written[p.key][p.name] += 1
+            written = written_names(members)
             keys = [k for k, _ in people.most_common(5)]
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
             shown = central(summaries) if summaries else None
             event = TimelineEvent(
                 id=f"{sid}/{d}" if d else f"{sid}/undated" + (f"-{n}" if n else ""), story_id=sid, date=d,
                 place=_most_common(m.event.place for m in members),
-                participants=[(names or {}).get(k) or _as_written(written[k]) for k in keys],
+                participants=[(names or {}).get(k) or written[k] for k in keys],
                 participant_ids=list(keys),
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[shown] if shown is not None else "",
@@ -277,7 +275,7 @@ def _spans(event: Event, field_name: str) -> list[Evidence]:
 def written_names(records: Iterable[ArticleRecord], more: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Participant and place key → the name most of the records write for it (``person:o-brien``
     → "Jim O'Brien", ``place:sao paulo`` → "São Paulo"), counting ``more`` (key, as written) pairs
-    too: how a story's log names what parted it."""
+    too: how a timeline shows its participants and a story's log names what parted it."""
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for key, name in more:
         written[key][name] += 1
