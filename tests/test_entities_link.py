@@ -6,6 +6,7 @@ import json
 import random
 import re
 import time
+from collections import Counter
 
 import pytest
 
@@ -216,6 +217,10 @@ def test_name_rules() -> None:
     assert surname_match("Kowalski", "Kowalska") is None
     assert names_match(parse_name("Alyaksandr Lukashenka"), parse_name("Alexander Lukashenko")) is None
     assert canonical_person_name(["Gitan Nauseda", "Gitan Nauseda", "Gitanas Nausėda"]) == "Gitanas Nausėda"
+    # a word written twice by one report never makes the canonical name; a name of one word twice is a name
+    assert canonical_person_name(["Karl Lepik", "Karl Lepik Lepik", "Lepik"],
+                                 Counter({"Karl Lepik": 9, "Karl Lepik Lepik": 1, "Lepik": 20})) == "Karl Lepik"
+    assert canonical_person_name(["Tamm Tamm", "Tamm"]) == "Tamm Tamm"
 
 
 def test_incremental_linking_is_fast() -> None:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from storyline.cli import app
 from storyline.entities import EntityIndex
 from storyline.entities.roles import RoleFact
-from storyline.entities.stage import date_and_timexes, event_days, said_on, speaker_of
+from storyline.entities.stage import date_and_timexes, event_days, said_on, speaker, speaker_of
 from storyline.records import Mention, Quote, Role, Sentence
 from storyline.store import Store
 from storyline.timex import AnchorEvent
@@ -323,6 +323,25 @@ def test_speaker_of_never_guesses() -> None:
     assert who(speaker_mention="Berg", speaker="Berg") is None  # two Bergs: no guess
     assert who(speaker_mention="Oslo", speaker_start=68, speaker_end=72, speaker="Oslo") is None
     assert who(speaker_mention="officials") is None
+
+
+def test_he_or_she_is_never_an_organisation_or_a_place() -> None:
+    index = EntityIndex()
+    text = "Eirik Dahl met the Vestra Harbour Board in Oslo."
+    found = [Mention(0, 10, "Eirik Dahl", "PERSON"), Mention(19, 39, "Vestra Harbour Board", "ORG"),
+             Mention(43, 47, "Oslo", "GPE")]
+    links = index.add_article("a", "2024-05-16", found, text=text)
+    linked = [Mention(m.start, m.end, m.text, m.label, links[(m.start, m.end)]) for m in found]
+
+    def who(mention: str, name: str) -> tuple[str | None, str | None]:
+        q = Quote("a", "…", 0, 1, "direct", speaker_mention=mention, speaker_start=60, speaker_end=62, speaker=name)
+        return speaker(q, linked, [], index, text)
+
+    board = links[(19, 39)]
+    assert who("he", "Eirik Dahl") == ("person:eirik-dahl", "Eirik Dahl")
+    assert who("she", "Vestra Harbour Board") == (None, None)
+    assert who("the board", "Vestra Harbour Board") == (board, index.entity(board).name)
+    assert who("he", "Karl Lepik") == (None, "Karl Lepik")  # nobody the corpus knows: the article's name stays
 
 
 def test_a_person_who_owns_the_speaker_mention_is_not_the_speaker() -> None:

@@ -231,6 +231,15 @@ def diacritics(text: str) -> int:
     return sum(1 for c in text if c.isalpha() and not c.isascii())
 
 
+def _unstuttered(name: str) -> str:
+    """``name`` with a word written twice in a row once: "Moussa Koussa Koussa" -> "Moussa Koussa"."""
+    out: list[str] = []
+    for t in name.split():
+        if not out or t.lower() != out[-1].lower():
+            out.append(t)
+    return " ".join(out)
+
+
 def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = None) -> str:
     """The canonical spelling among a person's names.
 
@@ -241,6 +250,9 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
     """
     counts = counts or Counter()
     names = list(names)
+    # "Moussa Koussa Koussa", a slip of one report, beside "Moussa Koussa": the slip never wins
+    names = [n for n in names if _unstuttered(n) == n or _unstuttered(n) not in names
+             or " " not in _unstuttered(n)] or names  # "Sirhan Sirhan" is a name
     formed = [n for n in names if well_formed(n)] or names
     groups: dict[tuple[str, ...], list[str]] = {}
     for n in formed:

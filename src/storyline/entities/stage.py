@@ -32,7 +32,7 @@ from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
-from storyline.quotes.speakers import is_possessor
+from storyline.quotes.speakers import PRONOUNS, is_possessor
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
 from storyline.timex import AnchorEvent, event_date, infer_published, tag
 
@@ -119,8 +119,7 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
     days = event_days(timexes, day)
     speakers = []
     for q in item.quotes:
-        eid = speaker_of(q, linked, resolved, index, article.text)
-        name = index.entity(eid).name if eid else q.speaker
+        eid, name = speaker(q, linked, resolved, index, article.text)
         speakers.append((eid, name, said_on(q, article.text, item.sentences, days)))
     # set everything at the end: an article that fails above is stored as the earlier stages left it
     if published.inferred and not day:  # a month or a year is an estimate: `published` stays a day or null
@@ -131,6 +130,20 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
     item.mentions, item.timexes = mentions, timexes
     for q, (eid, name, day) in zip(item.quotes, speakers):
         q.speaker_id, q.speaker, q.said_on = eid, name, day
+
+
+def speaker(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, int], str]],
+            index: EntityIndex, text: str | None = None) -> tuple[str | None, str | None]:
+    """A quote's speaker as ``(entity id, name)``: the entity's canonical name, else the quote stage's
+    name for it; ``(None, None)`` for a "he" or "she" that only an organisation or a place would fit,
+    a wrong antecedent ("He noted ..." after a country the model once took for a person)."""
+    eid = speaker_of(q, linked, resolved, index, text)
+    if eid is None:
+        return None, q.speaker
+    entity = index.entity(eid)
+    if entity.type != "PERSON" and (q.speaker_mention or "").lower() in PRONOUNS:
+        return None, None
+    return eid, entity.name
 
 
 def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, int], str]],

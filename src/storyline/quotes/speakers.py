@@ -127,9 +127,12 @@ class Speakers:
         self.people: dict[str, _Person] = {}
         self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
         self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
+        places_or_orgs = _mostly_not_people(self.mentions)
         for m in self.mentions:
             if m.label != "PERSON" and not self._titled_name(m):
                 continue
+            if _strip_possessive(m.text).lower() in places_or_orgs:
+                continue  # "Analyst: Tunisia ..." tagged once as a person, ten times as a country
             name = _strip_possessive(m.text)
             words = _words(name)
             if not words or words[-1] in PRONOUNS:
@@ -168,8 +171,8 @@ class Speakers:
         """A two- or three-word name the NER took for an organisation, but which a role introduces
         ("The President of Latvia, Ilze Ozola"): a person."""
         words = _words(m.text)
-        if m.label != "ORG" or not 2 <= len(words) <= 3 or any(w in _ORG_WORDS for w in words):
-            return False
+        if m.label != "ORG" or not 2 <= len(words) <= 3 or any(w in _ORG_WORDS or len(w) < 2 for w in words):
+            return False  # "U.N." of "the spokeswoman for the U.N." is no one's name
         if not all(w[:1].isupper() for w in m.text.split()):
             return False
         return bool(self._titles(m) & ROLE_NOUNS - {"state", "foreign", "defence", "defense", "deputy"})
@@ -327,6 +330,18 @@ class Speakers:
             if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
+
+
+def _mostly_not_people(mentions: Sequence[Mention]) -> set[str]:
+    """Names (lower case) the article's NER tags as a place, organisation or group more often than as a
+    person: one slip of the model must not make a country a "he" ("He noted ..." after "Tunisia")."""
+    person: dict[str, int] = {}
+    other: dict[str, int] = {}
+    for m in mentions:
+        name = _strip_possessive(m.text).lower()
+        counts = person if m.label == "PERSON" else other
+        counts[name] = counts.get(name, 0) + 1
+    return {name for name, n in person.items() if other.get(name, 0) > n}
 
 
 def _is_group(words: list[str], qualifier: Mention) -> bool:
