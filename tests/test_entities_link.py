@@ -94,6 +94,22 @@ def test_surname_alone_links_within_the_article() -> None:
     assert len(set(links.values())) == 1
 
 
+def test_arabic_compound_surname_alone_links_to_the_full_name() -> None:
+    """ "Abdel Hamid" is how reports name Karim Abdul Hamid after the first mention; "Ben" stays a first name."""
+    index = EntityIndex()
+    add(index, "a1", "Karim Abdul Hamid, the council chairman, spoke.", "Karim Abdul Hamid")
+    later = add(index, "a2", "Karim Abdel Hamid met Ben Wedeman. Abdel Hamid said he was hopeful.",
+                "Karim Abdel Hamid", "Abdel Hamid", "Ben Wedeman")
+    karim = person_of(index, "Karim Abdul Hamid")
+    assert {later[k] for k in later if k[0] != later_at("Ben Wedeman")} == {karim}
+    assert index.entity(later[(later_at("Ben Wedeman"), later_at("Ben Wedeman") + 11)]).name == "Ben Wedeman"
+    assert parse_name("Ben Wedeman").given == ("Ben",)
+
+
+def later_at(name: str) -> int:
+    return "Karim Abdel Hamid met Ben Wedeman. Abdel Hamid said he was hopeful.".index(name)
+
+
 def test_surname_alone_is_ambiguous_when_two_people_share_it() -> None:
     index = EntityIndex()
     text = "Marta Kowal and Marek Kowal arrived. Kowal said the plan is ready."

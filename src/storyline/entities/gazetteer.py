@@ -199,8 +199,11 @@ FIRST_NAMES: frozenset[str] = frozenset({
 })
 
 #: Lower-case particles inside surnames.
+#: "abdel", "abdul", "abd": the first half of an Arabic compound ("Mustafa Abdel Jalil" is Mr Abdel Jalil);
+#: not "ben", an English given name ("Ben Wedeman")
 NAME_PARTICLES: frozenset[str] = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
-                                           "del", "della", "dos", "das", "ter", "bin", "al", "el", "zu"})
+                                           "del", "della", "dos", "das", "ter", "bin", "al", "el", "zu",
+                                           "abdel", "abdul", "abd"})
 
 #: Chinese surnames: in "Xi Jinping" the surname comes first.
 CHINESE_SURNAMES: frozenset[str] = frozenset({"Xi", "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao",

@@ -35,6 +35,7 @@ _NOT_LETTER = re.compile(r"[^\w\s]|_|\d")
 _SPACES = re.compile(r"\s+")
 _INITIAL = re.compile(r"^[A-ZÀ-Ý]\.?$|^[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.?$")
 _VOWELS = set("aeiouy")
+_ABD = re.compile(r"^abd(?:ul|al|el|ol)(?=[a-z]{3})")
 
 #: Endings that mark the feminine/masculine form of one Slavic or Baltic surname:
 #: "Kowalski"/"Kowalska", "Ivanov"/"Ivanova" are two people (often spouses), never one.
@@ -62,8 +63,9 @@ def key(text: str) -> str:
 
 
 def shape(text: str) -> str:
-    """:func:`key` with I/l and x/ks confusions folded ("Lohannis" ≈ "Iohannis")."""
-    return key(text).replace("l", "i").replace("x", "ks")
+    """:func:`key` with I/l and x/ks confusions folded ("Lohannis" ≈ "Iohannis"), and the
+    transliterations of Arabic "Abd al-" ("Abdul Jalil" ≈ "Abdel Jalil" ≈ "Abd al-Jalil")."""
+    return _ABD.sub("abdel", key(text)).replace("l", "i").replace("x", "ks")
 
 
 def is_initial(token: str) -> bool:
