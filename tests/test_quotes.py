@@ -142,6 +142,10 @@ CASES = [
     ("parenthetical", "Port news\n\nMayor Tomas Berg met Minister Karl Lepik. Berg spoke first.\n\n"
                       "Lepik, he said, “wants the port closed.”",
      [("partial", "Tomas Berg", "wants the port closed")]),
+    # ... nor is the object of a cue set off by one comma: the subject before it speaks
+    ("object after an apposition", "Port news\n\nKarl Lepik, a Baltic historian at the University of Tartu and "
+                                   "blogger, describes Vestra as \"a little bit unique.\"",
+     [("partial", "Karl Lepik", "a little bit unique")]),
     # -- a dateline the parser makes a second subject of the lead's verb does not speak
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",

@@ -314,6 +314,12 @@ def frame_before(text: str, span: QuoteSpan, prev_end: int, parsed: Parsed, quot
             subj = _subject(head, quoted)
         k = tokens.index(tok)
         parenthetical = k > 0 and tokens[k - 1].text == "," and _is_cue(tok)  # "NATO, reiterated X, will …"
+        if parenthetical and subj is not None and subj.i < tok.i:
+            # "Lepik, a historian, describes Vestra as “…”": the object is no inverted speaker unless
+            # a comma closes it like the one that opened the cue
+            inv = _inverted_np(tokens, k)
+            after = tokens.index(inv[1]) + 1 if inv else len(tokens)
+            parenthetical = after < len(tokens) and tokens[after].text == ","
         if subj is not None and subj.i > tok.i and not parenthetical and head is tok:
             # a subject after a participle ("accusing the Alliance of …") is a misparse: use the clause's
             head, subj = tok, None
