@@ -108,6 +108,11 @@ def test_spellings_of_one_person_across_articles_are_one_entity_with_the_full_na
     with Store(db, readonly=True) as store:
         ids = {r["entity_id"] for r in store.db.execute("SELECT entity_id FROM mentions WHERE text LIKE '%Vai%'")}
     assert ids == {"person:gintaras-vaiciulis"}
+    with Store(db, readonly=True) as store:  # looked up by spellings the corpus never wrote
+        assert store.find_entities("Gintar Vaičiulis") == ["person:gintaras-vaiciulis"]  # an alias, folded
+        assert store.find_entities("Gintaras Vaičiuliss") == ["person:gintaras-vaiciulis"]  # a doubled letter
+        assert store.find_entities("Gintaras Vaičiuliss", variants=False) == []
+        assert store.find_entities("Marta Vaičiulis") == []  # another first name is another person
 
 
 @pytest.mark.slow

@@ -168,6 +168,12 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     assert [json.loads(x)["date"] for x in out.splitlines()] == ["2025-06-09"]  # "on Monday", published Tuesday
     code, out, _ = run("timeline", "--db", db, "--person", "Lindqvist")
     assert code == 0 and "2025-06-09" in out
+    # a spelling the store never saw but the linker would take for hers finds her, shown by her name
+    code, out, _ = run("timeline", "--db", db, "--person", "Maria Lindqvsit", "--json")
+    assert code == 0 and [json.loads(x)["date"] for x in out.splitlines()] == ["2025-06-09"]
+    assert "Maria Lindqvist" in json.loads(out.splitlines()[0])["participants"]
+    code, out, _ = run("timeline", "--db", db, "--person", "Orla Quennell")
+    assert code == 0 and "nobody in the store is called 'Orla Quennell'" in " ".join(out.split())
     code, out, _ = run("timeline", "--db", db, "--about", "cup final", "--json")
     (final,) = [json.loads(x) for x in out.splitlines()]
     # undated, but the text implies when: the weekday it names and the year it was written in

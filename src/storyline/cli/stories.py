@@ -88,12 +88,15 @@ def timeline_cli(
     check_date_option("--until", until)
     with open_store(db) as store:
         events = build_timeline(store, story=story, person=person, about=about, since=since, until=until, top=top)
+        unknown = bool(person and not events and not store.find_entities(person))
     if as_json:
         for e in events:
             print_json_line(timeline_row(e))
         return
     if not events:
-        console.print("No events: ingest articles first, or try another filter.", markup=False)
+        console.print(f"No events: nobody in the store is called {person!r}; list people with "
+                      f"`storyline entities --type PERSON`." if unknown
+                      else "No events: ingest articles first, or try another filter.", markup=False)
         return
     for e in events:
         head = " · ".join(x for x in (when(e.date, e.date_hint), e.place, e.kind) if x)

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from storyline.entities.names import key
+from storyline.entities.names import key, names_match, parse_name
 from storyline.errors import StoreError
 from storyline.store.sql import contains
 
@@ -152,9 +152,10 @@ def entity_names(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> di
     return out
 
 
-def find_entities(db: sqlite3.Connection, name: str) -> list[str]:
+def find_entities(db: sqlite3.Connection, name: str, *, variants: bool = True) -> list[str]:
     """Ids of the entities ``name`` names: an id, else a spelling up to case, diacritics and spaces,
-    else a spelling that contains it ("stoltenb"); best known first."""
+    else a spelling that contains it ("stoltenb"), else (``variants``) a person whose spelling the
+    linker would take for the same name ("Gitanas Nausėda" finds "Gitan Nauseda"); best known first."""
     require_entities(db)
     if db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
         return [name]
@@ -167,8 +168,24 @@ def find_entities(db: sqlite3.Connection, name: str) -> list[str]:
     if exact:
         return exact
     pattern = contains(k)
-    return [r[0] for r in db.execute(
+    found = [r[0] for r in db.execute(
         f"SELECT a.entity_id FROM entity_aliases a WHERE a.key LIKE ? ESCAPE '\\' {order}", (pattern,))]
+    return found or (_person_variants(db, name) if variants else [])
+
+
+def _person_variants(db: sqlite3.Connection, name: str) -> list[str]:
+    """People with a spelling :func:`~storyline.entities.names.names_match` takes for ``name``
+    (a truncated given name, a typo in the surname, I read as l), most mentioned first."""
+    wanted = parse_name(name)
+    if not wanted.surname:
+        return []
+    hits: Counter[str] = Counter()
+    for eid, alias, count in db.execute("SELECT a.entity_id, a.alias, a.count FROM entity_aliases a"
+                                        " JOIN entities e ON e.id = a.entity_id WHERE e.type = 'PERSON'"):
+        spelling = parse_name(alias)
+        if (spelling.full or not wanted.full) and names_match(wanted, spelling):  # "Marta X" is not every "X"
+            hits[eid] += count + 1
+    return [eid for eid, _ in hits.most_common()]
 
 
 def entity_profile(db: sqlite3.Connection, entity_id: str, *, quotes: int | None = 200) -> dict[str, Any] | None:

@@ -296,10 +296,11 @@ class Store:
         """``{entity id: canonical name}`` for the ids (None: all) the store knows (timelines show participants so)."""
         return _entities.entity_names(self.db, ids)
 
-    def find_entities(self, name: str) -> list[str]:
+    def find_entities(self, name: str, *, variants: bool = True) -> list[str]:
         """Ids of the entities ``name`` is an id or a spelling of (case, diacritics and spaces ignored),
-        else that have a spelling containing it; best known first."""
-        return _entities.find_entities(self.db, name)
+        else that have a spelling containing it, else (``variants``) people whose spelling is a variant
+        of it ("Gitanas Nausėda" for "Gitan Nauseda"); best known first."""
+        return _entities.find_entities(self.db, name, variants=variants)
 
     def entity_profile(self, entity_id: str, *, quotes: int | None = 200) -> dict[str, Any] | None:
         """One entity: aliases, roles with dates, mention and quote counts, quotes by date."""

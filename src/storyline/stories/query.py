@@ -66,6 +66,9 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     Raises:
         UnknownStoryError: ``story`` is given but the store has no such story.
     """
+    if person and not store.find_entities(person, variants=False):
+        variants = store.find_entities(person)  # "Gitanas Nausėda" when the store writes "Gitan Nauseda"
+        person = variants[0] if len(variants) == 1 else person
     # a person's events: only those whose participants mention the longest word of the name (folded,
     # as the keys are), a superset that `timeline` narrows down, instead of every event of the store
     hint = max(fold(re.sub(r"[^\w\s]", " ", person)).split(), key=len, default=None) if person else None
@@ -81,7 +84,7 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         raise UnknownStoryError(f"no story {story!r} in {store.path}; list them with "
                                 f"`storyline stories --db {store.path}`")
     texts = _texts(store, [r.article_id for r in records]) if about else None
-    names = store.entity_names({p.key for r in records for p in r.event.participants})
+    names = store.entity_names({p.key for r in records for p in r.event.participants} | ({person} if person else set()))
     events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted,
                               names=names), since, until)
     by_id = {r.article_id: r for r in records}

@@ -410,8 +410,9 @@ def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()
         want = fold(person)
         for e in events:
             if not any(want in fold(p) or want in fold(k or "") for p, k in zip(e.participants, e.participant_ids)):
-                e.participants.insert(0, person)
-                e.participant_ids.insert(0, None)
+                known = names is not None and person in names  # an entity id: shown by its name
+                e.participants.insert(0, names[person] if known else person)
+                e.participant_ids.insert(0, person if known else None)
     return events
 
 
