@@ -110,6 +110,9 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
         ("Ilze Ozola met Tomas Berg. Thousands left.", [("Ilze Ozola", "PERSON")], "Thousands", None),
         ("Ilze Ozola met Tomas Berg. Protests Tuesday left.", [("Ilze Ozola", "PERSON")], "Tuesday", None),
         ("Ilze Ozola met Tomas Berg. Ozola left.", [("Ilze Ozola", "PERSON")], "Ozola", "Ilze Ozola"),
+        # a country's people are a group, not the country; its government speaks for it
+        ("Vestra scientists left.", [("Vestra", "GPE")], "Vestra scientists", "Vestra scientists"),
+        ("Vestra's government left.", [("Vestra", "GPE")], "Vestra's government", "Vestra"),
         # two people of one surname: a name in full says which; an initial or a title does not contradict
         ("Mayor Tomas Werner Berg met Ilze Berg. Ilze Berg left.",
          [("Tomas Werner Berg", "PERSON"), ("Ilze Berg", "PERSON", 1)], "Ilze Berg", "Ilze Berg"),

@@ -233,7 +233,7 @@ class Speakers:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
-        if org is not None and org.label == "NORP" and _is_group(words, org):
+        if org is not None and org.label in ("NORP", "GPE") and _is_group(words, org):
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
