@@ -110,6 +110,17 @@ def later_at(name: str) -> int:
     return "Karim Abdel Hamid met Ben Wedeman. Abdel Hamid said he was hopeful.".index(name)
 
 
+def test_initials_say_which_of_two_people_with_one_surname() -> None:
+    index = EntityIndex()
+    add(index, "a1", "P.J. Moravec spoke at the briefing.", "P.J. Moravec")
+    add(index, "a2", "Tonight Candy Moravec asked the panel.", "Candy Moravec")
+    pj = add(index, "a3", "State Department spokesman P.J. Moravec said talks go on.", "P.J. Moravec")
+    assert set(pj.values()) == {person_of(index, "P.J. Moravec")} != {person_of(index, "Candy Moravec")}
+    both = add(index, "a4", "Candy Moravec asked P.J. Moravec about it.", "Candy Moravec", "P.J. Moravec")
+    assert len(set(both.values())) == 2
+    assert add(index, "a5", "C. Moravec hosted.", "C. Moravec") == {(0, 10): person_of(index, "Candy Moravec")}
+
+
 def test_surname_alone_is_ambiguous_when_two_people_share_it() -> None:
     index = EntityIndex()
     text = "Marta Kowal and Marek Kowal arrived. Kowal said the plan is ready."
@@ -237,6 +248,10 @@ def test_name_rules() -> None:
     assert canonical_person_name(["Karl Lepik", "Karl Lepik Lepik", "Lepik"],
                                  Counter({"Karl Lepik": 9, "Karl Lepik Lepik": 1, "Lepik": 20})) == "Karl Lepik"
     assert canonical_person_name(["Tamm Tamm", "Tamm"]) == "Tamm Tamm"
+    # the full name most reports write, not a middle name a few add; the longest only on ties
+    assert canonical_person_name(["Karl Lepik", "Karl Juhan Lepik", "Lepik"],
+                                 Counter({"Karl Lepik": 12, "Karl Juhan Lepik": 2, "Lepik": 30})) == "Karl Lepik"
+    assert canonical_person_name(["Karl Lepik", "Karl Juhan Lepik"]) == "Karl Juhan Lepik"
 
 
 def test_incremental_linking_is_fast() -> None:

@@ -43,6 +43,7 @@ from storyline.entities.names import (
     diacritics,
     fold,
     given_match,
+    initials_fit,
     key,
     names_match,
     parse_name,
@@ -163,7 +164,9 @@ class EntityIndex:
         if parsed.full:
             found = self._match_full(parsed, claimed=set())
             return found[0] if found and found[1] != "ambiguous" else None
-        return self._match_surname(parsed.surname) or None
+        if parsed.initials and (eid := self._by_name.get(("PERSON", key(parsed.text)))):
+            return eid
+        return self._match_surname(parsed.surname, initials=parsed.initials) or None
 
     def find(self, name: str, label: str) -> str | None:
         """The organisation or place entity ``name`` names, if the index has it."""
@@ -334,17 +337,22 @@ class EntityIndex:
         """A surname or first name alone: the article's one fitting full name, else the corpus's one
         that the article's other entities fit (:meth:`_match_surname`)."""
         word = parsed.surname
-        by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))}
+        by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))
+                      and initials_fit(parsed.initials, rep)}
         if len(by_surname) == 1:
             return by_surname.pop()
         if by_surname:
             return None
+        if parsed.initials:  # "P.J. Crowley": the initials say which Crowley, as a first name would
+            eid = self._by_name.get(("PERSON", key(parsed.text)))
+            if eid:
+                return eid
         by_given = {eid for rep, eid in groups if rep.given and given_match(word, rep.given[0])}
         if len(by_given) == 1 and len(word.split()) == 1:
             return by_given.pop()
         if by_given or word in gz.FIRST_NAMES:
             return None  # a first name alone, with nobody (or two people) to give it to
-        eid = self._match_surname(word, context)
+        eid = self._match_surname(word, context, initials=parsed.initials)
         if eid == "":
             return None
         if eid is None:
@@ -353,7 +361,8 @@ class EntityIndex:
             eid = e.id
         return eid
 
-    def _match_surname(self, surname: str, context: Collection[str] = ()) -> str | None:
+    def _match_surname(self, surname: str, context: Collection[str] = (), *,
+                       initials: tuple[str, ...] = ()) -> str | None:
         """The one corpus person with this surname; "" when several (or only people of unconfirmed
         headline spans); None when nobody.
 
@@ -363,11 +372,13 @@ class EntityIndex:
         nobody, as when two people share it. It makes no surname-only person either: one would
         take in every later full name with that surname ("George W. Bush", "Dale Hall"). A
         person with no context yet (a knowledge-file entry), or an article with none, decides
-        nothing.
+        nothing. ``initials`` ("P.J." of "P.J. Crowley") leave out the people whose first name
+        starts with another letter ("Candy Crowley").
         """
         ids = [i for i in self._by_surname.get(shape(surname), ())
                if any(names_match(parse_name(surname), PersonName(n, (), parse_name(n).surname))
-                      for n in self._entities[i].names)]
+                      for n in self._entities[i].names)
+               and (not initials or all(initials_fit(initials, parse_name(n)) for n in self._entities[i].names))]
         checked = [i for i in ids if not self._entities[i].unconfirmed.issuperset(self._entities[i].names)]
         if len(checked) < len(ids) and not checked:
             return ""  # only "Probe GM" of a headline nothing confirmed: "GM" alone is not it, nor anyone new
@@ -393,10 +404,11 @@ class EntityIndex:
     def _person_names(self, eid: str) -> list[PersonName]:
         """The names to compare a new full name with: the full ones when the person has any.
 
-        "Duda" alone is one of Andrzej Duda's names, but "Agata Duda" must not match it.
+        "Duda" alone is one of Andrzej Duda's names, but "Agata Duda" must not match it; nor
+        "Candy Crowley" a person known so far only as "P.J. Crowley" and "Crowley".
         """
         parsed = [parse_name(n) for n in self._entities[eid].names]
-        return [p for p in parsed if p.full] or parsed
+        return [p for p in parsed if p.full] or [p for p in parsed if p.initials] or parsed
 
     def _register_person(self, e: _Entity, name: PersonName, *, confirmed: bool = True) -> None:
         s = shape(name.surname)
@@ -407,6 +419,8 @@ class EntityIndex:
                 self._full_names.add(name.text, name.surname.split()[-1])
             self._by_name.setdefault(("PERSON", key(name.text)), e.id)
             self._by_name.setdefault(("PERSON", name.full_key), e.id)
+        elif name.initials:
+            self._by_name.setdefault(("PERSON", key(name.text)), e.id)
 
     # -- organisations and places --------------------------------------------------------
 

@@ -185,6 +185,17 @@ def given_match(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and long[len(short):] in _TRUNCATED_ENDINGS
 
 
+def initials_fit(initials: tuple[str, ...], name: PersonName) -> bool:
+    """Whether a name written with ``initials`` ("P.J. Crowley") can be ``name``'s person: a first
+    name with the first initial's letter ("Philip"), the same first initial, or no first name at all."""
+    if not initials:
+        return True
+    letter = fold(initials[0])[:1]
+    if name.given:
+        return fold(name.given[0])[:1] == letter
+    return not name.initials or fold(name.initials[0])[:1] == letter
+
+
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Given-name tuples agree: the first given names match; a missing one agrees with anything."""
     if not a or not b:
@@ -245,7 +256,7 @@ def _unstuttered(name: str) -> str:
 def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = None) -> str:
     """The canonical spelling among a person's names.
 
-    The longest well-formed full name seen most often, where a truncated spelling
+    The well-formed full name seen most often (the longest on ties), where a truncated spelling
     ("Gitan Nauseda" beside "Gitanas Nausėda") never wins; among spellings of one
     name (same :func:`shape`), diacritics win, then no glued capitals ("De Croo"),
     no initials, an I read as I rather than l, then the most frequent.
@@ -266,7 +277,9 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
                                                        for x, y in zip(a, b)) for b in groups)
 
     kept = [g for g in groups if not truncated(g)] or list(groups)
-    best = max(kept, key=lambda g: (len(g), sum(counts[n] for n in groups[g]), len("".join(g)), g))
+    # a full name beats a surname alone; among full names the most written ("Barack Obama", not the
+    # "Barack Hussein Obama" of a few reports), then the longest
+    best = max(kept, key=lambda g: (len(g) > 1, sum(counts[n] for n in groups[g]), len(g), len("".join(g)), g))
     # a capital I misread as l and capitalised gives "Lohannis" for "Iohannis", never the reverse
     return max(groups[best], key=lambda n: (diacritics(n), -camel_tokens(n), -len(parse_name(n).initials),
                                             -sum(t.startswith("L") for t in n.split()), n.count(" "), counts[n], n))
