@@ -333,15 +333,17 @@ class Speakers:
 
 
 def _mostly_not_people(mentions: Sequence[Mention]) -> set[str]:
-    """Names (lower case) the article's NER tags as a place, organisation or group more often than as a
-    person: one slip of the model must not make a country a "he" ("He noted ..." after "Tunisia")."""
+    """Names (lower case) the article's NER tags as a country or a place more often than as a person:
+    one slip of the model must not make a country a "he" ("He noted ..." after "Tunisia"). Not an
+    organisation: the model often takes a person for one ("Gadhafi forces", a photographer's name)."""
     person: dict[str, int] = {}
-    other: dict[str, int] = {}
+    place: dict[str, int] = {}
     for m in mentions:
         name = _strip_possessive(m.text).lower()
-        counts = person if m.label == "PERSON" else other
-        counts[name] = counts.get(name, 0) + 1
-    return {name for name, n in person.items() if other.get(name, 0) > n}
+        counts = person if m.label == "PERSON" else place if m.label == "GPE" else None
+        if counts is not None:
+            counts[name] = counts.get(name, 0) + 1
+    return {name for name, n in person.items() if place.get(name, 0) > n}
 
 
 def _is_group(words: list[str], qualifier: Mention) -> bool:
