@@ -560,7 +560,8 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
         toks = m.text.split()
         if m.label == "PERSON" and len(toks) >= 3 and " ".join(toks) == m.text:
             for k in range(1, len(toks) - 1):
-                if toks[k] in doc.first_names and toks[k - 1] not in doc.first_names:
+                if toks[k] in doc.first_names and toks[k - 1] not in doc.first_names \
+                        and toks[k - 1].lower() not in gz.NAME_PARTICLES:  # "Abdel Hafiz Ghoga" is one man
                     cut = m.start + len(" ".join(toks[:k])) + 1
                     found.append((m.start, cut - 1, "split two people"))
                     found.append((cut, m.end, "split two people"))
