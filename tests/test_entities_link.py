@@ -104,6 +104,9 @@ def test_arabic_compound_surname_alone_links_to_the_full_name() -> None:
     assert {later[k] for k in later if k[0] != later_at("Ben Wedeman")} == {karim}
     assert index.entity(later[(later_at("Ben Wedeman"), later_at("Ben Wedeman") + 11)]).name == "Ben Wedeman"
     assert parse_name("Ben Wedeman").given == ("Ben",)
+    alone = add(index, "a3", "Hamid said the council would meet.", "Hamid")
+    assert set(alone.values()) == {karim}  # the compound's last word, as reports also write it
+    assert surname_match("De Croo", "Croo") is None  # other particles keep the surname whole
 
 
 def later_at(name: str) -> int:

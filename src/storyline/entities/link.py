@@ -39,6 +39,7 @@ from typing import Any
 from storyline.entities import gazetteer as gz
 from storyline.entities.names import (
     PersonName,
+    abd_tail,
     canonical_person_name,
     diacritics,
     fold,
@@ -414,6 +415,8 @@ class EntityIndex:
         s = shape(name.surname)
         self._by_surname.setdefault(s, set()).add(e.id)
         self._by_prefix.setdefault(s[:4], set()).add(e.id)
+        if (tail := abd_tail(name.surname)) != name.surname:  # "Jalil" alone finds Mustafa Abdul Jalil
+            self._by_surname.setdefault(shape(tail), set()).add(e.id)
         if name.full:
             if confirmed:
                 self._full_names.add(name.text, name.surname.split()[-1])

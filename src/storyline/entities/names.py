@@ -36,6 +36,7 @@ _SPACES = re.compile(r"\s+")
 _INITIAL = re.compile(r"^[A-ZÀ-Ý]\.?$|^[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.?$")
 _VOWELS = set("aeiouy")
 _ABD = re.compile(r"^abd(?:ul|al|el|ol)(?=[a-z]{3})")
+_ABD_WORDS = frozenset({"abdel", "abdul", "abd"})
 
 #: Endings that mark the feminine/masculine form of one Slavic or Baltic surname:
 #: "Kowalski"/"Kowalska", "Ivanov"/"Ivanova" are two people (often spouses), never one.
@@ -132,6 +133,13 @@ def gendered_pair(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def abd_tail(surname: str) -> str:
+    """The name an "Abd al-" compound is also known by: "Abdul Jalil" -> "Jalil" (reports write "Jalil
+    said" of Mustafa Abdul Jalil); any other surname unchanged ("De Croo" is never "Croo")."""
+    words = surname.split()
+    return words[-1] if len(words) == 2 and words[0].lower() in _ABD_WORDS else surname
+
+
 def surname_match(a: str, b: str) -> str | None:
     """How two surnames match: ``"exact"`` (same key or shape), ``"typo"`` or ``None``.
 
@@ -143,7 +151,7 @@ def surname_match(a: str, b: str) -> str | None:
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return None
-    if ka == kb or shape(a) == shape(b):
+    if ka == kb or shape(a) == shape(b) or key(abd_tail(a)) == kb or key(abd_tail(b)) == ka:
         return "exact"
     if gendered_pair(ka, kb) or min(len(ka), len(kb)) < 7:
         return None
