@@ -330,13 +330,18 @@ def test_speaker_of_never_guesses() -> None:
     assert who(speaker_mention="officials") is None
 
 
-def test_he_or_she_is_never_an_organisation_or_a_place() -> None:
+def _linked(text: str, found: list[Mention]) -> tuple[EntityIndex, dict, list[Mention]]:
+    """A fresh index with one article: the index, its links and the mentions with their entity ids."""
     index = EntityIndex()
-    text = "Eirik Dahl met the Vestra Harbour Board in Oslo."
-    found = [Mention(0, 10, "Eirik Dahl", "PERSON"), Mention(19, 39, "Vestra Harbour Board", "ORG"),
-             Mention(43, 47, "Oslo", "GPE")]
     links = index.add_article("a", "2024-05-16", found, text=text)
-    linked = [Mention(m.start, m.end, m.text, m.label, links[(m.start, m.end)]) for m in found]
+    return index, links, [Mention(m.start, m.end, m.text, m.label, links[(m.start, m.end)]) for m in found]
+
+
+def test_he_or_she_is_never_an_organisation_or_a_place() -> None:
+    text = "Eirik Dahl met the Vestra Harbour Board in Oslo."
+    index, links, linked = _linked(text, [Mention(0, 10, "Eirik Dahl", "PERSON"),
+                                          Mention(19, 39, "Vestra Harbour Board", "ORG"),
+                                          Mention(43, 47, "Oslo", "GPE")])
 
     def who(mention: str, name: str) -> tuple[str | None, str | None]:
         q = Quote("a", "…", 0, 1, "direct", speaker_mention=mention, speaker_start=60, speaker_end=62, speaker=name)
@@ -350,12 +355,10 @@ def test_he_or_she_is_never_an_organisation_or_a_place() -> None:
 
 
 def test_a_person_who_owns_the_speaker_mention_is_not_the_speaker() -> None:
-    index = EntityIndex()
     text = "Eirik Dahl's lawyer said an appeal would follow. Eirik Dahl's aide Anna Berg agreed."
-    people = [Mention(0, 10, "Eirik Dahl", "PERSON"), Mention(49, 59, "Eirik Dahl", "PERSON"),
-              Mention(67, 76, "Anna Berg", "PERSON")]
-    links = index.add_article("a", "2024-05-16", people, text=text)
-    linked = [Mention(m.start, m.end, m.text, m.label, links[(m.start, m.end)]) for m in people]
+    index, links, linked = _linked(text, [Mention(0, 10, "Eirik Dahl", "PERSON"),
+                                          Mention(49, 59, "Eirik Dahl", "PERSON"),
+                                          Mention(67, 76, "Anna Berg", "PERSON")])
 
     def who(start: int, end: int) -> str | None:
         q = Quote("a", "…", 0, 1, "indirect", speaker_mention=text[start:end], speaker_start=start, speaker_end=end)
