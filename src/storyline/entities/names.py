@@ -132,7 +132,6 @@ def gendered_pair(a: str, b: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def abd_tail(surname: str) -> str:
     """The name an "Abd al-" compound is also known by: "Abdul Jalil" -> "Jalil" (reports write "Jalil
     said" of Mustafa Abdul Jalil); any other surname unchanged ("De Croo" is never "Croo")."""
@@ -140,6 +139,7 @@ def abd_tail(surname: str) -> str:
     return words[-1] if len(words) == 2 and words[0].lower() in _ABD_WORDS else surname
 
 
+@lru_cache(maxsize=65536)
 def surname_match(a: str, b: str) -> str | None:
     """How two surnames match: ``"exact"`` (same key or shape), ``"typo"`` or ``None``.
 

@@ -127,11 +127,11 @@ class Speakers:
         self.people: dict[str, _Person] = {}
         self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
         self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
-        places_or_orgs = _mostly_not_people(self.mentions)
+        places = _mostly_places(self.mentions)
         for m in self.mentions:
             if m.label != "PERSON" and not self._titled_name(m):
                 continue
-            if _strip_possessive(m.text).lower() in places_or_orgs:
+            if _strip_possessive(m.text).lower() in places:
                 continue  # "Analyst: Tunisia ..." tagged once as a person, ten times as a country
             name = _strip_possessive(m.text)
             words = _words(name)
@@ -332,7 +332,7 @@ class Speakers:
         return None, 0.0
 
 
-def _mostly_not_people(mentions: Sequence[Mention]) -> set[str]:
+def _mostly_places(mentions: Sequence[Mention]) -> set[str]:
     """Names (lower case) the article's NER tags as a country or a place more often than as a person:
     one slip of the model must not make a country a "he" ("He noted ..." after "Tunisia"). Not an
     organisation: the model often takes a person for one ("Gadhafi forces", a photographer's name)."""
@@ -347,7 +347,7 @@ def _mostly_not_people(mentions: Sequence[Mention]) -> set[str]:
 
 
 def _is_group(words: list[str], qualifier: Mention) -> bool:
-    """Whether the mention is a group of people that ``qualifier`` (a nationality, a party) only
+    """Whether the mention is a group of people that ``qualifier`` (a nationality, a party, a country) only
     qualifies: its last word is another, plural noun ("two Liberal lawmakers", "Danish fishermen")."""
     head = words[-1]
     if head in _words(qualifier.text) or head in UNRESOLVED:

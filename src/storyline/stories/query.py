@@ -51,7 +51,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         store: an open store (read-only is enough).
         story: only this story (an id from ``Store.stories()``).
         person: only events this person (a name, part of one, or an entity id) takes part in or
-            speaks about (an article of the event quotes them).
+            speaks about (an article of the event quotes them); a name no spelling holds stands
+            for the one person whose spelling is a variant of it (``Store.find_entities``).
         about: only articles whose title, summary or text hold all these words.
         since, until: only events dated on or after / on or before these days (``YYYY``,
             ``YYYY-MM`` or ``YYYY-MM-DD``, a partial date standing for its whole period); undated
