@@ -113,6 +113,7 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
         # a country's people are a group, not the country; its government speaks for it
         ("Vestra scientists left.", [("Vestra", "GPE")], "Vestra scientists", "Vestra scientists"),
         ("Vestra's government left.", [("Vestra", "GPE")], "Vestra's government", "Vestra"),
+        ("Vestra government estimates left.", [("Vestra", "GPE")], "Vestra government estimates", "Vestra"),
         # two people of one surname: a name in full says which; an initial or a title does not contradict
         ("Mayor Tomas Werner Berg met Ilze Berg. Ilze Berg left.",
          [("Tomas Werner Berg", "PERSON"), ("Ilze Berg", "PERSON", 1)], "Ilze Berg", "Ilze Berg"),

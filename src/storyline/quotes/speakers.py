@@ -78,6 +78,8 @@ _ORG_WORDS = frozenset("""ministry party council committee union alliance agency
 association organisation organization commission parliament government army forces police service news times
 post institute university foundation authority department""".split())
 _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
+#: plural heads of a group of people a country qualifies ("U.S. scientists", "US senators", "troops")
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
 
@@ -233,7 +235,8 @@ class Speakers:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
-        if org is not None and org.label in ("NORP", "GPE") and _is_group(words, org):
+        if org is not None and (org.label == "NORP" or org.label == "GPE" and words[-1].endswith(_PEOPLE_ENDINGS)) \
+                and _is_group(words, org):  # but "U.S. government estimates" are the country's
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
