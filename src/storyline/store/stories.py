@@ -201,6 +201,7 @@ def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles
     args = (min_articles, limit) if limit else (min_articles,)
     rows = db.execute(sql + (" LIMIT ?" if limit else ""), args).fetchall()
     implied = estimates(db, [r["id"] for r in rows if not r["start"]])
+    history = story_histories(db, [r["id"] for r in rows])
     out = []
     for r in rows:
         members = db.execute("SELECT sa.article_id, a.outlet FROM story_articles sa LEFT JOIN articles a"
@@ -209,7 +210,7 @@ def list_stories(db: sqlite3.Connection, *, limit: int | None = 50, min_articles
         out.append({"id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"],
                     "articles": r["articles"], "article_ids": [m[0] for m in members],
                     "outlets": list(dict.fromkeys(m[1] for m in members if m[1])),
-                    "estimate": implied.get(r["id"]), "history": story_history(db, r["id"])})
+                    "estimate": implied.get(r["id"]), "history": history.get(r["id"], [])})
     return out
 
 
@@ -217,17 +218,27 @@ def story_history(db: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]
     """The splits and merges that made a story what it is, oldest first: ``{change, other, reason,
     articles}``, where ``change`` is ``split`` (``other`` left it), ``split from`` (it left
     ``other``) or ``merge`` (``other`` was folded into it)."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_log'").fetchone() is None:
-        return []  # a store opened read-only before m009_story_log
-    rows = db.execute("SELECT change, story_id, other_id, reason, articles FROM story_log"
-                      " WHERE story_id = ? OR other_id = ? ORDER BY seq", (story_id, story_id)).fetchall()
-    out = []
-    for change, sid, other, reason, articles in rows:
-        if sid != story_id and change == "merge":
-            continue  # it was folded into another story: it no longer exists
-        mine = sid == story_id
-        out.append({"change": change if mine else "split from", "other": other if mine else sid,
-                    "reason": reason, "articles": articles})
+    return story_histories(db, [story_id]).get(story_id, [])
+
+
+def story_histories(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """:func:`story_history` of each of ``story_ids`` (those with one), read in one query per 250."""
+    if not story_ids or db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_log'").fetchone() is None:
+        return {}  # a store opened read-only before m009_story_log
+    out: dict[str, list[dict[str, Any]]] = {}
+    for i in range(0, len(story_ids), 250):
+        chunk = story_ids[i:i + 250]
+        here = set(chunk)
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute("SELECT change, story_id, other_id, reason, articles FROM story_log"
+                          f" WHERE story_id IN ({marks}) OR other_id IN ({marks}) ORDER BY seq", chunk + chunk)
+        for change, sid, other, reason, articles in rows:
+            if sid in here:
+                out.setdefault(sid, []).append({"change": change, "other": other, "reason": reason,
+                                                "articles": articles})
+            if other in here and change == "split":  # a merge's other no longer exists
+                out.setdefault(other, []).append({"change": "split from", "other": sid, "reason": reason,
+                                                  "articles": articles})
     return out
 
 
