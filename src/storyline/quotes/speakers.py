@@ -235,8 +235,7 @@ class Speakers:
             return self._organisation(org, start)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
-        if org is not None and (org.label == "NORP" or org.label == "GPE" and words[-1].endswith(_PEOPLE_ENDINGS)) \
-                and _is_group(words, org):  # but "U.S. government estimates" are the country's
+        if org is not None and org.label in ("NORP", "GPE") and _is_group(words, org):
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
@@ -355,6 +354,8 @@ def _is_group(words: list[str], qualifier: Mention) -> bool:
     head = words[-1]
     if head in _words(qualifier.text) or head in UNRESOLVED:
         return False
+    if qualifier.label == "GPE" and not head.endswith(_PEOPLE_ENDINGS):
+        return False  # "U.S. government estimates" are the country's; "U.S. scientists" are not
     return head in _PLURAL_PEOPLE or head.endswith("men") or (head.endswith("s") and not head.endswith("ss"))
 
 
