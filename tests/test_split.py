@@ -13,7 +13,7 @@ from test_stories import file_all
 
 from storyline.stories import extract_event
 from storyline.stories.cluster import Member, StoryIndex, StoryParams, text_features
-from storyline.stories.split import apart_in_time, find_split, is_checkpoint
+from storyline.stories.split import apart_in_time, find_split, is_checkpoint, parted_by_weekday
 
 
 @pytest.mark.parametrize(("size", "checked"), [
@@ -151,10 +151,57 @@ def test_two_groups_of_words_without_people_or_places_part_by_their_days() -> No
                       StoryParams()) is None
 
 
+def _alike(prefix: str, own: list[str], dates: list[str | None]) -> list[Member]:
+    """Reports of one type of event whose words part their groups only a little (shared words weigh most)."""
+    shared = ["patch", "browser", "flaw", "security", "update"]
+    return [Member(f"{prefix}{i}", "s1", i, vector={**{w: 1.0 for w in shared}, **{w: 0.5 for w in own[i % 2:]}},
+                   date=date) for i, date in enumerate(dates)]
+
+
+_THURSDAYS = ["XXXX-WXX-4", "XXXX-WXX-4", "XXXX-WXX-4", None]  # undated reports: "on Thursday"
+_MONDAY_TUESDAY = ["2024-03-04", "2024-03-05", "2024-03-05", None]  # a Monday and a Tuesday, with the year
+
+
+def test_undated_reports_of_one_weekday_part_from_a_burst_of_other_days() -> None:
+    members = _alike("thu", _SPRING, _THURSDAYS) + _alike("tue", _AUTUMN, _MONDAY_TUESDAY)
+    assert find_split(members, StoryParams(split_weekdays=False)) is None  # the words alone are too alike
+    found = find_split(members, StoryParams())
+    assert found is not None and found.about == "weekday:4:2024-03-05" and 0.6 < found.ratio <= 0.9
+    assert sorted(found.stay) == [f"thu{i}" for i in range(4)] and sorted(found.leave) == [f"tue{i}" for i in range(4)]
+
+
+@pytest.mark.parametrize(("thursday", "dated", "params", "why"), [
+    (["XXXX-WXX-3", "XXXX-WXX-3", "XXXX-WXX-3", None], _MONDAY_TUESDAY, StoryParams(),
+     "a Wednesday is a day off the Tuesday: maybe one event, told the day after"),
+    (["XXXX-WXX-4", "XXXX-WXX-4", None, None], _MONDAY_TUESDAY, StoryParams(), "two reports of a weekday are no group"),
+    (_THURSDAYS, ["2024-03-04", None, None, None], StoryParams(), "one dated report is no burst"),
+    (_THURSDAYS, ["2024-03-04", "2024-03-05", "2024-03-07", None], StoryParams(),
+     "the burst holds a Thursday: the weekday may be its day"),
+    (_THURSDAYS, _MONDAY_TUESDAY, StoryParams(split_weekday_ratio=0.7), "words closer than the ratio allows"),
+])
+def test_a_weekday_parts_nothing_unless_every_day_of_the_burst_is_off_it(
+        thursday: list, dated: list, params: StoryParams, why: str) -> None:
+    members = _alike("thu", _SPRING, thursday) + _alike("tue", _AUTUMN, dated)
+    assert parted_by_weekday(members, params) is None, why
+
+
+def test_a_dated_report_off_the_weekday_goes_with_the_burst_whatever_its_words() -> None:
+    # a report of the Tuesday event written like the Thursday reports, dated the week after
+    late = Member("late", "s1", 9, vector=_alike("x", _SPRING, [None])[0].vector, date="2024-03-12")
+    members = _alike("thu", _SPRING, _THURSDAYS) + _alike("tue", _AUTUMN, _MONDAY_TUESDAY) + [late]
+    found = find_split(members, StoryParams())
+    assert found is not None and "late" in found.leave
+    # without its date it would have gone with the words it shares
+    undated = Member("late", "s1", 9, vector=late.vector)
+    found = find_split(members[:-1] + [undated], StoryParams())
+    assert found is not None and "late" in found.stay
+
+
 @pytest.mark.parametrize(("about", "words"), [
     ("person:vera-lindqvist", "one group is about Vera Lindqvist"),
     ("place:cardiff", "one group is in Cardiff"),
     ("date:2024-03-06", "one group reports the days around 2024-03-06"),
+    ("weekday:4:2024-03-05", "one group gives a Thursday, the other reports the days around 2024-03-05"),
 ])
 def test_a_split_says_why_in_words(about: str, words: str) -> None:
     from storyline.stories.cluster import split_reason

@@ -137,6 +137,8 @@ class StoryParams:
     split_main_share: float = 0.3  #: a group is about a person when this share of it is ...
     split_named_share: float = 0.2  #: ... nearly all of it names them, and at most this share of the other
     split_places: bool = True  #: ... or the place nearly all of a group names and the other hardly does
+    split_weekdays: bool = True  #: ... or undated reports of one weekday against a burst of other days
+    split_weekday_ratio: float = 0.9  #: ... whose words across the groups are at most this share of within
     #: at the split checkpoints, a lone long report that scores this many times its join threshold
     #: against the grown story is folded in (:meth:`StoryIndex._rehome`); 0: never
     rehome_ratio: float = 1.25
@@ -254,9 +256,13 @@ def split_reason(about: str, ratio: float, names: Mapping[str, str] | None = Non
     ``Split``'s ``about`` and ``ratio``), named as ``names`` writes it, else from its key."""
     kind, _, value = about.partition(":")
     written = (names or {}).get(about)
-    what = {"person": f"one group is about {written or value.replace('-', ' ').title()}",
-            "place": f"one group is in {written or value.title()}",
-            "date": f"one group reports the days around {value}"}.get(kind, about)
+    if kind == "weekday":  # ``weekday:4:2024-03-05``: an ISO weekday, then the other group's middle day
+        weekday, _, day = value.partition(":")
+        what = f"one group gives a {calendar.day_name[int(weekday) - 1]}, the other reports the days around {day}"
+    else:
+        what = {"person": f"one group is about {written or value.replace('-', ' ').title()}",
+                "place": f"one group is in {written or value.title()}",
+                "date": f"one group reports the days around {value}"}.get(kind, about)
     return f"two events: {what} (words across the groups {ratio:.2f} of within)"
 
 

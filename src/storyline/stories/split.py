@@ -31,6 +31,11 @@ terms or more; a sample of ``SAMPLE`` spread over the filing order when there ar
    with publication dates every member has a day, so this parts only events weeks apart; in a
    corpus without them, reports that give no day decide nothing.
 
+When the words part too little for that (two reports of one type of event, a rule and its
+repeal, read alike) the days can still part them: at least three undated reports give one
+weekday, and every day of the story's burst of dated reports is two days or more off it
+(:func:`parted_by_weekday`).
+
 The index (:class:`~storyline.stories.cluster.StoryIndex`) asks when a story of mostly long
 texts reaches one of a fixed list of sizes (:func:`is_checkpoint`, counting its long texts), so a
 store filed in one batch or in many splits the same way.
@@ -42,7 +47,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -85,26 +90,45 @@ def is_checkpoint(size: int, first: int) -> bool:
 def find_split(members: Sequence[Member], params: StoryParams) -> Split | None:
     """Two events in one story, from its members in filing order (copies left out); None when it
     is one. Members of at least ``MIN_TERMS`` terms decide; every member then goes to the group
-    whose centroid it is nearer."""
+    whose centroid it is nearer, unless its day decides (:func:`parted_by_weekday`)."""
     decide = _spread([m for m in members if len(m.vector) >= MIN_TERMS], SAMPLE)
     if len(decide) < 2 * params.split_min_group:
         return None
-    parted = _two_groups(decide, params)
-    if parted is None:
+    parting = _parted_by_words(decide, params)
+    if parting is None and params.split_weekdays:
+        parting = parted_by_weekday(members, params)
+    if parting is None:
         return None
-    group_a, group_b, ratio = parted
-    about = (_about_someone_else(group_a, group_b, params) or _about_someone_else(group_b, group_a, params)
-             or apart_in_time(group_a, group_b, params) or apart_in_time(group_b, group_a, params))
-    if about is None:
-        return None
-    centroids = (_centroid(group_a), _centroid(group_b))
+    centroids = (_centroid(parting.groups[0]), _centroid(parting.groups[1]))
     sides: tuple[list[str], list[str]] = ([], [])
     for m in members:
-        sides[0 if _dot(m.vector, centroids[0]) >= _dot(m.vector, centroids[1]) else 1].append(m.article_id)
+        side = parting.fixed.get(m.article_id)
+        if side is None:
+            side = 0 if _dot(m.vector, centroids[0]) >= _dot(m.vector, centroids[1]) else 1
+        sides[side].append(m.article_id)
     if min(len(sides[0]), len(sides[1])) < params.split_min_group:
         return None
     stay, leave = sides if members[0].article_id in sides[0] else (sides[1], sides[0])
-    return Split(stay, leave, ratio, about)
+    return Split(stay, leave, parting.ratio, parting.about)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parting:
+    groups: tuple[list[Member], list[Member]]
+    ratio: float
+    about: str
+    fixed: dict[str, int] = field(default_factory=dict)  #: members whose side (0, 1) their day decides
+
+
+def _parted_by_words(members: list[Member], params: StoryParams) -> _Parting | None:
+    """The two-means groups, when they are about different people or places, or apart in time."""
+    parted = _two_groups(members, params)
+    if parted is None:
+        return None
+    a, b, ratio = parted
+    about = (_about_someone_else(a, b, params) or _about_someone_else(b, a, params)
+             or apart_in_time(a, b, params) or apart_in_time(b, a, params))
+    return _Parting((a, b), ratio, about) if about else None
 
 
 def _two_groups(members: list[Member], params: StoryParams) -> tuple[list[Member], list[Member], float] | None:
@@ -118,12 +142,10 @@ def _two_groups(members: list[Member], params: StoryParams) -> tuple[list[Member
     b = [i for i, g in enumerate(labels) if g == 1]
     if min(len(a), len(b)) < params.split_min_group:
         return None
-    sims = matrix @ matrix.T
-    within = (_mean_off_diagonal(sims, a) + _mean_off_diagonal(sims, b)) / 2
-    cross = float(sims[np.ix_(a, b)].mean())
-    if within <= 0 or cross > params.split_ratio * within:
+    ratio = _cross_within(matrix @ matrix.T, a, b)
+    if ratio is None or ratio > params.split_ratio:
         return None
-    return [members[i] for i in a], [members[i] for i in b], round(cross / within, 3)
+    return [members[i] for i in a], [members[i] for i in b], ratio
 
 
 def _about_someone_else(group: list[Member], other: list[Member], params: StoryParams) -> str | None:
@@ -161,6 +183,56 @@ def apart_in_time(group: list[Member], other: list[Member], params: StoryParams)
     if any(_near(_event_date(m), lo, hi) for m in other):
         return None
     return f"date:{middle.isoformat()}"
+
+
+def parted_by_weekday(members: list[Member], params: StoryParams) -> _Parting | None:
+    """Two events a story's words hardly part but its days do: a burst of dated reports, and at
+    least ``split_min_group`` reports without a date that all give one weekday, two days or more
+    off every day of the burst ("on Thursday", against reports of a Monday and a Tuesday).
+
+    Reports of one event give its weekday, so the weekday's reports form one group and every
+    report whose day falls two days or more off that weekday the other; the rest go by their
+    words. The words across the two groups must still be at most ``split_weekday_ratio`` of the
+    words within. Only a corpus without publication dates has such reports: with them, every
+    report has a day."""
+    events = [_event_date(m) for m in members]
+    days = sorted(e.day for e in events if e.day is not None)
+    if len(days) < params.split_min_group:
+        return None
+    middle = days[len(days) // 2]
+    burst = {d for d in days if abs((d - middle).days) <= BURST_DAYS}
+    dated = [m for m, e in zip(members, events) if e.day in burst]
+    if len(dated) < params.split_min_group:
+        return None
+    bare = Counter(e.weekday for e in events if e.day is None and e.weekday is not None)
+    for weekday, count in sorted(bare.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < params.split_min_group or any(_weekdays_apart(weekday, d.isoweekday()) < 2 for d in burst):
+            continue
+        group = [m for m, e in zip(members, events) if e.day is None and e.weekday == weekday]
+        matrix = _matrix([*group, *dated])
+        ratio = _cross_within(matrix @ matrix.T, list(range(len(group))), list(range(len(group), len(matrix))))
+        if ratio is None or ratio > params.split_weekday_ratio:
+            continue
+        fixed = {m.article_id: 0 for m in group}
+        fixed.update((m.article_id, 1) for m, e in zip(members, events)
+                     if e.day is not None and _weekdays_apart(e.day.isoweekday(), weekday) >= 2)
+        return _Parting((group, dated), ratio, f"weekday:{weekday}:{middle.isoformat()}", fixed)
+    return None
+
+
+def _weekdays_apart(a: int, b: int) -> int:
+    """Days between two ISO weekdays, the short way round the week (Sunday and Monday: 1)."""
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
+
+
+def _cross_within(sims: np.ndarray, a: list[int], b: list[int]) -> float | None:
+    """Mean similarity across groups ``a`` and ``b`` over the mean within them; None when nothing
+    within is alike."""
+    within = (_mean_off_diagonal(sims, a) + _mean_off_diagonal(sims, b)) / 2
+    if within <= 0:
+        return None
+    return round(float(sims[np.ix_(a, b)].mean()) / within, 3)
 
 
 def _event_date(member: Member) -> Event:
