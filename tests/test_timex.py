@@ -283,6 +283,15 @@ def test_offsets_point_into_the_text_as_given() -> None:
     ("KYIV, June 29, 2023 (Reuters) - Drones struck the capital overnight.", "2023-06-29", 0.85),
     ("The talks began in March 2022. They collapsed on 14 June 2023, when the delegation walked out.",
      "2023-06-14", 0.6),
+    # the news comes first: a later day that only the closing profile gives is background
+    ("After months of debate the council of the harbour town of Vestra approved its budget on 4 March 2024, "
+     "officials said. The vote was close. "
+     "Mayor Karl Lepik, who chairs the council, has led the city for a decade. He was named head of the "
+     "harbour board on 12 May 2024 and of the regional port authority on 9 June 2024, after the elections.",
+     "2024-03-04", 0.6),
+    # a text whose first half reports no day: the latest day anywhere
+    ("The council of Vestra, officials said, met again to discuss the harbour budget and the ferry lines. "
+     "The vote was held on 4 March 2024 and the budget passed on 6 March 2024.", "2024-03-06", 0.6),
 ])
 def test_infer_published_from_evidence(text: str, value: str, at_least: float) -> None:
     got, confidence = infer_published(text)

@@ -3,7 +3,7 @@
 Publication date, when the article does not state it: the text's absolute dates (those that
 name their year) bound it. A dateline near the top ("WARSAW, March 14, 2024 (PAP) -") states it.
 Otherwise the latest day the text reports in the past or present tense is a lower bound and the
-best guess; a month or a year in the past ("since 2014", "the talks began in March 2022") is
+best guess (in its first half, when that reports a day: what comes later is background); a month or a year in the past ("since 2014", "the talks began in March 2022") is
 background, too far from the date to guess it, and dates in future-tense context ("will ... by
 2030") are upper bounds. A day a landmark dates with "last year" ("February 24 last year") tells
 the year of writing. No day, no guess.
@@ -21,6 +21,8 @@ _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _GRAN_CONFIDENCE = {10: 0.6, 4: 0.3}  # value length: a day, a year of writing
 DATELINE_CHARS = 200
+#: the share of a text whose days are the news: later days count only when it reports none
+FRONT_SHARE = 0.5
 #: words of a date counted from something else ("a month after the invasion"): never a dateline
 _COUNTED = re.compile(r"\b(?:after|since|into|anniversary|last|this|next)\b", re.IGNORECASE)
 
@@ -69,6 +71,10 @@ def infer_published(text: str, timexes: list[Timex] | None = None) -> tuple[str 
     days = [t for t in past if _DAY.match(t.value)] + written
     if not days:
         return None, 0.0
+    # the news comes first: a day only the back half reports is background (a profile's "named
+    # coach on May 23, 2005"); on T17 the guess's year went 88.3% -> 90.5% right (556 guesses)
+    front = [t for t in days if t.start < FRONT_SHARE * len(text)]
+    days = front or days
     # a day (``2023-06-27``, a time of day dropped) or a year of writing (``2023``, counting from its first day)
     latest = max(days, key=lambda t: (t.value[:10] if _DAY.match(t.value) else f"{t.value[:4]}-01-01", len(t.value)))
     value = latest.value[:10] if _DAY.match(latest.value) else latest.value[:4]
