@@ -185,7 +185,7 @@ def apart_in_time(group: list[Member], other: list[Member], params: StoryParams)
     return f"date:{middle.isoformat()}"
 
 
-def parted_by_weekday(members: list[Member], params: StoryParams) -> _Parting | None:
+def parted_by_weekday(members: Sequence[Member], params: StoryParams) -> _Parting | None:
     """Two events a story's words hardly part but its days do: a burst of dated reports, and at
     least ``split_min_group`` reports without a date that all give one weekday, two days or more
     off every day of the burst ("on Thursday", against reports of a Monday and a Tuesday).
