@@ -172,11 +172,10 @@ def apart_in_time(group: list[Member], other: list[Member], params: StoryParams)
     ``BURST_DAYS`` of the group's median day, and no day of the other group, with or without its
     year, falls within ``_WEEKS_AWAY`` of that burst. Members without a day, or with only a
     weekday, decide nothing."""
-    days = sorted(d for d in (_event_date(m).day for m in group) if d is not None)
-    if not days:
+    found = _burst([_event_date(m).day for m in group])
+    if found is None:
         return None
-    middle = days[len(days) // 2]
-    burst = [d for d in days if abs((d - middle).days) <= BURST_DAYS]
+    middle, burst = found
     if len(burst) < max(params.split_min_group, len(group) / 2):
         return None
     lo, hi = burst[0] - _WEEKS_AWAY, burst[-1] + _WEEKS_AWAY
@@ -196,12 +195,12 @@ def parted_by_weekday(members: Sequence[Member], params: StoryParams) -> _Partin
     words within. Only a corpus without publication dates has such reports: with them, every
     report has a day."""
     events = [_event_date(m) for m in members]
-    days = sorted(e.day for e in events if e.day is not None)
-    if len(days) < params.split_min_group:
+    found = _burst([e.day for e in events])
+    if found is None:
         return None
-    middle = days[len(days) // 2]
-    burst = {d for d in days if abs((d - middle).days) <= BURST_DAYS}
-    dated = [m for m, e in zip(members, events) if e.day in burst]
+    middle, burst = found
+    in_burst = set(burst)
+    dated = [m for m, e in zip(members, events) if e.day in in_burst]
     if len(dated) < params.split_min_group:
         return None
     bare = Counter(e.weekday for e in events if e.day is None and e.weekday is not None)
@@ -218,6 +217,16 @@ def parted_by_weekday(members: Sequence[Member], params: StoryParams) -> _Partin
                      if e.day is not None and _weekdays_apart(e.day.isoweekday(), weekday) >= 2)
         return _Parting((group, dated), ratio, f"weekday:{weekday}:{middle.isoformat()}", fixed)
     return None
+
+
+def _burst(days: Sequence[dt.date | None]) -> tuple[dt.date, list[dt.date]] | None:
+    """The median of the days given and the days within ``BURST_DAYS`` of it (sorted, repeats
+    kept); None when no day is given."""
+    given = sorted(d for d in days if d is not None)
+    if not given:
+        return None
+    middle = given[len(given) // 2]
+    return middle, [d for d in given if abs((d - middle).days) <= BURST_DAYS]
 
 
 def _weekdays_apart(a: int, b: int) -> int:
