@@ -45,6 +45,15 @@ def test_time_expressions_floor() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "gap" / "development.jsonl").exists(), reason="GAP gold data not found at ../shared/data/gap")
+def test_pronoun_resolution_floor() -> None:
+    from storyline.entities.evaluate_pronouns import load_cases, predict, score
+
+    figures = score(predict(load_cases(DATA / "gap" / "development.jsonl"))).as_dict()
+    assert figures["overall"]["f1"] >= FLOORS["gap_dev_f1"]["floor"]
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not (DATA / "polnear" / "dev.jsonl").exists(), reason="PolNeAR gold data not found at ../shared/data/polnear")
 def test_quotations_floor() -> None:
     from storyline.quotes.evaluate import load_gold, predict, score

@@ -1,4 +1,4 @@
-"""`storyline eval quotes` (and later `eval stories`): score a stage against gold data."""
+"""`storyline eval quotes|pronouns|stories`: score a stage against gold data."""
 
 from __future__ import annotations
 
@@ -50,6 +50,25 @@ def eval_quotes_cli(
         console.out(json.dumps(out, indent=1), highlight=False)
     else:
         print_table(out, gold, sys.stdout)
+
+
+@eval_app.command("pronouns")
+def eval_pronouns_cli(
+    gold: Annotated[str, typer.Option("--gold", help="Gold JSONL in GAP's columns: {\"id\", \"text\", "
+                                                     "\"pronoun\", \"pronoun_offset\", \"a\", \"a_offset\", "
+                                                     "\"a_coref\", \"b\", \"b_offset\", \"b_coref\", "
+                                                     "\"gender\"} per line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full figures as JSON.")] = False,
+) -> None:
+    """Resolve each gold pronoun and print GAP's figures: P/R/F1 overall and per gender, and the bias ratio."""
+    from storyline.entities.evaluate_pronouns import load_cases, predict, print_table, score
+
+    with errors_to_exit():
+        result = score(predict(load_cases(gold)))
+    if as_json:
+        console.out(json.dumps(result.as_dict(), indent=1), highlight=False)
+    else:
+        print_table(result, gold, sys.stdout)
 
 
 @eval_app.command("stories")

@@ -1,0 +1,277 @@
+"""Which person a third-person pronoun ("he", "his", "her", "himself") refers to.
+
+No coreference model installs offline, so this is a salience model in the manner of
+Lappin and Leass (1994), over spaCy's dependency parse:
+
+* every name of a person (the NER's people, plus any spans the caller knows are names)
+  is a mention; mentions of one name ("Maria Ozola", "Ozola", "Maria") form one person;
+* a mention weighs by what it is in its sentence: recent (100), the subject (80), a
+  direct object (50), the head of its phrase rather than a possessor or a modifier
+  (80), outside a prepositional phrase (50); the weight halves with every sentence
+  back, and a person's salience is the sum over its mentions;
+* pronouns are read left to right; each one resolved joins its person, so a run of
+  "she ... her ... she" keeps its person salient, and teaches that person's gender;
+* a person of the other gender (by given name, title or the pronouns already
+  resolved to it) is never a candidate, nor the subject of a verb whose object is
+  the pronoun ("Ozola praised her" is not Ozola praising herself);
+* a candidate in the pronoun's own role gets a bonus (35: "Berg met Tamm. He said"
+  is Berg); a person named only after the pronoun loses 175 and is taken only
+  within its sentence ("In his first season, Tamm ...").
+
+The highest salience wins. :func:`resolve_pronouns` needs a ``Doc`` with the parser
+and NER; it returns one :class:`Resolution` per pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.entities.gender import given_name_gender
+from storyline.quotes.speakers import FEMALE, MALE
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+REFLEXIVES = frozenset({"himself", "herself"})
+#: Lappin and Leass's salience factors
+RECENCY, SUBJECT, OBJECT, INDIRECT, HEAD, NON_ADVERBIAL = 100, 80, 50, 40, 80, 50
+PARALLEL, CATAPHORA = 35, -175
+#: the subject of the clause a pronoun sits in ("Tamm told his wife"), also named after it ("After
+#: recovering from her injury, Ozola won"); the subject of a sentence's main verb
+CLAUSE_SUBJECT, MAIN_CLAUSE, PREPOSED = 60, 40, 100
+SENTENCES_BACK = 4  # a person last named further back than this is out of reach
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_INDIRECT_DEPS = frozenset({"dative", "iobj"})
+#: links that leave a mention's role to the word it hangs from: "Berg and Tamm met", "his sister, Ana Berg,"
+_TRANSPARENT_DEPS = frozenset({"conj", "appos", "compound", "flat"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "son"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame", "sister"})
+_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name of a person, or a pronoun once resolved, with what it is in its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    role: str  #: "subject", "object", "indirect", "possessive" or "other"
+    weight: float
+    verb: int  #: token index of the verb or noun the mention hangs from (for the binding rule)
+    root: int  #: token index of the mention's head word, past "and", appositions and names
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class Person:
+    """Mentions that name one person in the text."""
+
+    key: str  #: the fullest name
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    pronoun_votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+
+    def gender_now(self) -> str | None:
+        if self.gender:
+            return self.gender
+        m, f = self.pronoun_votes["m"], self.pronoun_votes["f"]
+        return "m" if m > f else "f" if f > m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A pronoun and the person it refers to (``None`` when no person fits)."""
+
+    start: int
+    end: int
+    pronoun: str
+    person: str | None
+    salience: float
+    #: (start, end) of every name of that person in the text
+    names: tuple[tuple[int, int], ...] = ()
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def name_gender(name: str) -> str | None:
+    """"m", "f" or ``None`` from a name's title or given name ("Mrs Berg", "Maria Ozola")."""
+    words = _words(name)
+    for w in words[:2]:
+        if w in _MALE_TITLES:
+            return "m"
+        if w in _FEMALE_TITLES:
+            return "f"
+    first = words[0] if len(words) >= 2 else ""
+    if first in FEMALE or first in MALE:
+        return "f" if first in FEMALE else "m"
+    return given_name_gender(first) if first else None
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names can name one person: one's words within the other's, sharing the last
+    word or (a bare given name) the first: "Maria Ozola" ~ "Ozola" ~ "Maria"."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if short == long_:
+        return True
+    if len(short) == 1:
+        return short[0] in (long_[-1], long_[0])
+    return short[-1] == long_[-1] and set(short) <= set(long_)
+
+
+def _role(tok: Any) -> tuple[str, Any]:
+    """The mention's role and the token it is an argument of, through "and", appositions and names."""
+    tok = _climb(tok)
+    dep = tok.dep_
+    if dep in _SUBJECT_DEPS:
+        return "subject", tok.head
+    if dep in _OBJECT_DEPS:
+        return "object", tok.head
+    if dep in _INDIRECT_DEPS:
+        return "indirect", tok.head
+    if dep == "poss":
+        return "possessive", tok.head
+    return "other", tok.head
+
+
+def _in_prepositional_phrase(tok: Any) -> bool:
+    return _climb(tok).dep_ == "pobj"
+
+
+def _climb(tok: Any) -> Any:
+    while tok.dep_ in _TRANSPARENT_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _weight(role: str, tok: Any) -> float:
+    w = RECENCY + {"subject": SUBJECT, "object": OBJECT, "indirect": INDIRECT}.get(role, 0)
+    if role == "subject" and _climb(tok).head.dep_ == "ROOT":
+        w += MAIN_CLAUSE
+    if role != "possessive" and tok.dep_ not in ("compound", "nmod", "npadvmod"):
+        w += HEAD
+    if not _in_prepositional_phrase(tok):
+        w += NON_ADVERBIAL
+    return w
+
+
+def _mention(doc: Any, span: Any, sentence_of: dict[int, int], *, pronoun: bool = False) -> Mention:
+    root = span.root
+    role, head = _role(root)
+    return Mention(span.start_char, span.end_char, span.text, sentence_of[root.i], role,
+                   _weight(role, root), head.i, _climb(root).i, pronoun)
+
+
+def clause_subject(tok: Any) -> tuple[int | None, bool]:
+    """Token index of the subject of the nearest clause above ``tok`` that has one other than ``tok``,
+    and whether a relative pronoun stands for it ("Berg, who announced his resignation")."""
+    seen = tok
+    while seen.head.i != seen.i:
+        seen = seen.head
+        subjects = [c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and seen.dep_ == "relcl":
+            return _climb(seen.head).i, True  # "Tamm, who lost his seat": Tamm
+        if subjects:
+            return _climb(subjects[0]).i, False
+        if seen.dep_ == "conj":  # "Tamm won the race and thanked his coach": the first verb's subject
+            subjects = [c for c in seen.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return _climb(subjects[0]).i, False
+    return None, False
+
+
+def person_mentions(doc: Any, names: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Mentions of people: the NER's, plus the character spans in ``names`` it missed."""
+    sentence_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    spans = [e for e in doc.ents if e.label_ == "PERSON" and _words(e.text)
+             and _words(e.text)[-1] not in PRONOUN_GENDER]
+    for start, end in names:
+        if any(e.start_char < end and start < e.end_char for e in spans):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return sorted((_mention(doc, s, sentence_of) for s in spans), key=lambda m: m.start)
+
+
+def _group(mentions: Sequence[Mention]) -> list[Person]:
+    people: list[Person] = []
+    for m in sorted(mentions, key=lambda m: -len(_words(m.text))):  # full names first
+        person = next((p for p in people if _same_person(p.key, m.text)), None)
+        if person is None:
+            person = Person(m.text)
+            people.append(person)
+        person.mentions.append(m)
+        person.gender = person.gender or name_gender(m.text)
+    return people
+
+
+def _bound(pronoun: Mention, candidate: Mention) -> bool:
+    """A plain pronoun cannot be a co-argument of its antecedent: in "Tamm praised him", him is not Tamm."""
+    return (pronoun.role in ("object", "indirect") and candidate.role == "subject"
+            and pronoun.verb == candidate.verb and pronoun.sentence == candidate.sentence)
+
+
+def _salience(person: Person, pronoun: Mention, subject: int | None, relative: bool) -> float | None:
+    """The person's salience at ``pronoun``; ``subject``: token index of the pronoun's clause subject."""
+    before = [m for m in person.mentions if m.start < pronoun.start]
+    after = [m for m in person.mentions if m.start > pronoun.start and m.sentence == pronoun.sentence]
+    reach = [m for m in before if pronoun.sentence - m.sentence <= SENTENCES_BACK]
+    if not reach and not after:
+        return None
+    if any(_bound(pronoun, m) for m in before if m.sentence == pronoun.sentence and not m.pronoun):
+        return None
+    is_subject = subject is not None and any(m.root == subject and not m.pronoun for m in reach + after)
+    if is_subject and pronoun.role in ("object", "indirect"):
+        return None  # "Tamm, choosing to trade him" or "Tamm pulled ahead and led him": not Tamm
+    bonus = CLAUSE_SUBJECT + (SUBJECT if relative else 0) if is_subject else 0  # "who" is a subject mention
+    if is_subject and any(m.root == subject and not m.pronoun for m in after):
+        bonus += PREPOSED  # "Recognised for his work, Tamm was appointed": the subject named after
+    if reach:
+        score = sum(m.weight * 0.5 ** (pronoun.sentence - m.sentence) for m in reach)
+        latest = max(reach, key=lambda m: m.start)
+        if latest.role == pronoun.role and pronoun.role in ("subject", "object"):
+            score += PARALLEL
+        return score + bonus
+    return (0 if is_subject else CATAPHORA) + max(m.weight for m in after) + bonus
+
+
+def resolve_pronouns(doc: Any, names: Iterable[tuple[int, int]] = ()) -> list[Resolution]:
+    """Every third-person singular pronoun of ``doc`` (parsed, with NER) and the person it refers to."""
+    sentence_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+    people = _group(person_mentions(doc, names))
+    out: list[Resolution] = []
+    for tok in doc:
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or tok.tag_ not in ("PRP", "PRP$"):
+            continue
+        pronoun = _mention(doc, doc[tok.i:tok.i + 1], sentence_of, pronoun=True)
+        if tok.tag_ == "PRP$":
+            pronoun.role = "possessive"
+        subject, relative = clause_subject(tok)
+        best: tuple[float, Person] | None = None
+        for person in people:
+            g = person.gender_now()
+            if g is not None and g != gender:
+                continue
+            score = _salience(person, pronoun, subject, relative)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, person)
+        if best is None:
+            out.append(Resolution(pronoun.start, pronoun.end, tok.text, None, 0.0))
+            continue
+        score, person = best
+        person.mentions.append(pronoun)
+        person.pronoun_votes[gender] += 1
+        names_of = tuple(sorted((m.start, m.end) for m in person.mentions if not m.pronoun))
+        out.append(Resolution(pronoun.start, pronoun.end, tok.text, person.key, score, names_of))
+    return out
