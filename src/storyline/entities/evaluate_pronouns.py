@@ -13,13 +13,13 @@ pooled, overall and per gender of the pronoun, and the bias ratio F1(feminine) /
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from storyline.errors import InputError
+from storyline.goldfile import json_lines
 
 _FIELDS = ("id", "text", "pronoun", "pronoun_offset", "a", "a_offset", "a_coref", "b", "b_offset", "b_coref")
 
@@ -74,25 +74,15 @@ class PronounScore:
 def load_cases(path: str | Path) -> list[PronounCase]:
     """Read GAP-style gold; a malformed line raises :class:`InputError` naming it."""
     out = []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    d = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: not a JSON line ({exc})", code="E105") from exc
-                missing = [k for k in _FIELDS if k not in d]
-                if missing:
-                    raise InputError(f"{path}:{n}: a pronoun gold line needs {', '.join(missing)} "
-                                     f"(GAP's columns)", code="E105")
-                a0, b0 = int(d["a_offset"]), int(d["b_offset"])
-                out.append(PronounCase(str(d["id"]), d["text"], int(d["pronoun_offset"]), d["pronoun"],
-                                       (a0, a0 + len(d["a"])), (b0, b0 + len(d["b"])), _bool(d["a_coref"]),
-                                       _bool(d["b_coref"]), str(d.get("gender") or "").upper()[:1]))
-    except OSError as exc:
-        raise InputError(f"cannot read the gold file {path}: {exc}", code="E104") from exc
+    for n, d in json_lines(path):
+        missing = [k for k in _FIELDS if k not in d] if isinstance(d, dict) else list(_FIELDS)
+        if missing:
+            raise InputError(f"{path}:{n}: a pronoun gold line needs {', '.join(missing)} (GAP's columns)",
+                             code="E105")
+        a0, b0 = int(d["a_offset"]), int(d["b_offset"])
+        out.append(PronounCase(str(d["id"]), d["text"], int(d["pronoun_offset"]), d["pronoun"],
+                               (a0, a0 + len(d["a"])), (b0, b0 + len(d["b"])), _bool(d["a_coref"]),
+                               _bool(d["b_coref"]), str(d.get("gender") or "").upper()[:1]))
     return out
 
 

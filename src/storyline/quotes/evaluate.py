@@ -20,7 +20,6 @@ letters lie inside double (or curly single) quotes, ``mixed`` when some do,
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from storyline.errors import InputError
+from storyline.goldfile import json_lines
 
 WORD = re.compile(r"\w+", re.UNICODE)
 KINDS: dict[str, set[str] | None] = {"all": None, "direct": {"direct"}, "mixed": {"mixed"},
@@ -245,20 +245,10 @@ def print_table(out: dict[str, Any], title: str, fh: TextIO) -> None:
 # -- running the pipeline over gold texts ------------------------------------------
 def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    d = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: not a JSON line ({exc})", code="E105") from exc
-                if "id" not in d or not isinstance(d.get("text"), str):
-                    raise InputError(f"{path}:{n}: a gold line needs \"id\" and \"text\"", code="E105")
-                out[str(d["id"])] = d
-    except OSError as exc:
-        raise InputError(f"cannot read the gold file {path}: {exc}", code="E104") from exc
+    for n, d in json_lines(path):
+        if not isinstance(d, dict) or "id" not in d or not isinstance(d.get("text"), str):
+            raise InputError(f"{path}:{n}: a gold line needs \"id\" and \"text\"", code="E105")
+        out[str(d["id"])] = d
     return out
 
 
