@@ -1,4 +1,8 @@
-"""The gender a given name usually goes with, for pronoun agreement ("she" is not "Bob Tamm").
+"""The gender a name usually goes with, for pronoun agreement ("she" is not "Bob Tamm").
+
+A title says it first ("Mrs Berg"), then a short list of given names of people in the news,
+then the table below, and only for a given name followed by a surname: a surname alone
+("Jordan", "Morgan") says nothing.
 
 The names come from the nomquamgender package's table (MIT; 720k given names from 30-odd
 national and international sources, each with its share of women). A name counts as
@@ -13,9 +17,21 @@ from __future__ import annotations
 import importlib.util
 import json
 import unicodedata
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+FEMALE = frozenset("""hillary kamala nancy elizabeth theresa angela ursula kaja ingrida sanna mette annalena
+liz margaret condoleezza madeleine michelle melania ivanka sarah carly jill nikki susan maria marie anna anne
+ann jane janet mary patricia linda barbara jennifer laura lisa karen betsy kellyanne huma donna debbie
+elena olena iryna maria zuzana jacinda giorgia marine ségolène christine kristalina roberta victoria
+samantha hope tulsi amy kirsten elise ilhan alexandria rashida ayanna marsha dianne joni lindsey""".split())
+MALE = frozenset("""jens andrzej donald joe barack george bill john james robert michael david mike ted marco
+bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
+gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
+tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame"})
 CERTAIN = 0.9
 MIN_COUNT = 3
 _DATA = "name_data.json"
@@ -49,3 +65,17 @@ def fold(word: str) -> str:
 def given_name_gender(word: str) -> str | None:
     """"f", "m" or ``None`` (unknown or shared) for a given name."""
     return _table().get(fold(word)) if word else None
+
+
+def name_gender(words: Sequence[str], *, skip: Collection[str] = ()) -> str | None:
+    """"m", "f" or ``None`` for a name given as lower-case words; ``skip``: words before the given
+    name that are no part of it ("president", "senator")."""
+    for w in words[:2]:
+        if w in MALE_TITLES:
+            return "m"
+        if w in FEMALE_TITLES:
+            return "f"
+    k, first = next(((k, w) for k, w in enumerate(words) if w not in skip), (0, ""))
+    if first in FEMALE or first in MALE:
+        return "f" if first in FEMALE else "m"
+    return given_name_gender(first) if k + 1 < len(words) else None

@@ -29,8 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.entities.gender import given_name_gender
-from storyline.quotes.speakers import FEMALE, MALE
+from storyline.entities.gender import name_gender
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -47,8 +46,6 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _INDIRECT_DEPS = frozenset({"dative", "iobj"})
 #: links that leave a mention's role to the word it hangs from: "Berg and Tamm met", "his sister, Ana Berg,"
 _TRANSPARENT_DEPS = frozenset({"conj", "appos", "compound", "flat"})
-_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "son"})
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame", "sister"})
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 
 
@@ -62,7 +59,6 @@ class Mention:
     sentence: int
     role: str  #: "subject", "object", "indirect", "possessive" or "other"
     weight: float
-    verb: int  #: token index of the verb or noun the mention hangs from (for the binding rule)
     root: int  #: token index of the mention's head word, past "and", appositions and names
     pronoun: bool = False
 
@@ -100,20 +96,6 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def name_gender(name: str) -> str | None:
-    """"m", "f" or ``None`` from a name's title or given name ("Mrs Berg", "Maria Ozola")."""
-    words = _words(name)
-    for w in words[:2]:
-        if w in _MALE_TITLES:
-            return "m"
-        if w in _FEMALE_TITLES:
-            return "f"
-    first = words[0] if len(words) >= 2 else ""
-    if first in FEMALE or first in MALE:
-        return "f" if first in FEMALE else "m"
-    return given_name_gender(first) if first else None
-
-
 def _same_person(a: str, b: str) -> bool:
     """Whether two names can name one person: one's words within the other's, sharing the last
     word or (a bare given name) the first: "Maria Ozola" ~ "Ozola" ~ "Maria"."""
@@ -128,19 +110,16 @@ def _same_person(a: str, b: str) -> bool:
     return short[-1] == long_[-1] and set(short) <= set(long_)
 
 
-def _role(tok: Any) -> tuple[str, Any]:
-    """The mention's role and the token it is an argument of, through "and", appositions and names."""
-    tok = _climb(tok)
-    dep = tok.dep_
+def _role(tok: Any) -> str:
+    """The mention's role in its clause, through "and", appositions and names."""
+    dep = _climb(tok).dep_
     if dep in _SUBJECT_DEPS:
-        return "subject", tok.head
+        return "subject"
     if dep in _OBJECT_DEPS:
-        return "object", tok.head
+        return "object"
     if dep in _INDIRECT_DEPS:
-        return "indirect", tok.head
-    if dep == "poss":
-        return "possessive", tok.head
-    return "other", tok.head
+        return "indirect"
+    return "possessive" if dep == "poss" else "other"
 
 
 def _in_prepositional_phrase(tok: Any) -> bool:
@@ -164,11 +143,11 @@ def _weight(role: str, tok: Any) -> float:
     return w
 
 
-def _mention(doc: Any, span: Any, sentence_of: dict[int, int], *, pronoun: bool = False) -> Mention:
+def _mention(span: Any, sentence_of: dict[int, int], *, pronoun: bool = False) -> Mention:
     root = span.root
-    role, head = _role(root)
+    role = _role(root)
     return Mention(span.start_char, span.end_char, span.text, sentence_of[root.i], role,
-                   _weight(role, root), head.i, _climb(root).i, pronoun)
+                   _weight(role, root), _climb(root).i, pronoun)
 
 
 def clause_subject(tok: Any) -> tuple[int | None, bool]:
@@ -189,9 +168,8 @@ def clause_subject(tok: Any) -> tuple[int | None, bool]:
     return None, False
 
 
-def person_mentions(doc: Any, names: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+def _person_mentions(doc: Any, names: Iterable[tuple[int, int]], sentence_of: dict[int, int]) -> list[Mention]:
     """Mentions of people: the NER's, plus the character spans in ``names`` it missed."""
-    sentence_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
     spans = [e for e in doc.ents if e.label_ == "PERSON" and _words(e.text)
              and _words(e.text)[-1] not in PRONOUN_GENDER]
     for start, end in names:
@@ -200,7 +178,7 @@ def person_mentions(doc: Any, names: Iterable[tuple[int, int]] = ()) -> list[Men
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             spans.append(span)
-    return sorted((_mention(doc, s, sentence_of) for s in spans), key=lambda m: m.start)
+    return sorted((_mention(s, sentence_of) for s in spans), key=lambda m: m.start)
 
 
 def _group(mentions: Sequence[Mention]) -> list[Person]:
@@ -211,14 +189,8 @@ def _group(mentions: Sequence[Mention]) -> list[Person]:
             person = Person(m.text)
             people.append(person)
         person.mentions.append(m)
-        person.gender = person.gender or name_gender(m.text)
+        person.gender = person.gender or name_gender(_words(m.text))
     return people
-
-
-def _bound(pronoun: Mention, candidate: Mention) -> bool:
-    """A plain pronoun cannot be a co-argument of its antecedent: in "Tamm praised him", him is not Tamm."""
-    return (pronoun.role in ("object", "indirect") and candidate.role == "subject"
-            and pronoun.verb == candidate.verb and pronoun.sentence == candidate.sentence)
 
 
 def _salience(person: Person, pronoun: Mention, subject: int | None, relative: bool) -> float | None:
@@ -228,13 +200,12 @@ def _salience(person: Person, pronoun: Mention, subject: int | None, relative: b
     reach = [m for m in before if pronoun.sentence - m.sentence <= SENTENCES_BACK]
     if not reach and not after:
         return None
-    if any(_bound(pronoun, m) for m in before if m.sentence == pronoun.sentence and not m.pronoun):
-        return None
-    is_subject = subject is not None and any(m.root == subject and not m.pronoun for m in reach + after)
+    named_subject = [m for m in reach + after if m.root == subject and not m.pronoun]
+    is_subject = bool(named_subject)
     if is_subject and pronoun.role in ("object", "indirect"):
-        return None  # "Tamm, choosing to trade him" or "Tamm pulled ahead and led him": not Tamm
+        return None  # binding: "Tamm praised him", "Tamm pulled ahead and led him": not Tamm
     bonus = CLAUSE_SUBJECT + (SUBJECT if relative else 0) if is_subject else 0  # "who" is a subject mention
-    if is_subject and any(m.root == subject and not m.pronoun for m in after):
+    if any(m.start > pronoun.start for m in named_subject):
         bonus += PREPOSED  # "Recognised for his work, Tamm was appointed": the subject named after
     if reach:
         score = sum(m.weight * 0.5 ** (pronoun.sentence - m.sentence) for m in reach)
@@ -248,13 +219,13 @@ def _salience(person: Person, pronoun: Mention, subject: int | None, relative: b
 def resolve_pronouns(doc: Any, names: Iterable[tuple[int, int]] = ()) -> list[Resolution]:
     """Every third-person singular pronoun of ``doc`` (parsed, with NER) and the person it refers to."""
     sentence_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
-    people = _group(person_mentions(doc, names))
+    people = _group(_person_mentions(doc, names, sentence_of))
     out: list[Resolution] = []
     for tok in doc:
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or tok.tag_ not in ("PRP", "PRP$"):
             continue
-        pronoun = _mention(doc, doc[tok.i:tok.i + 1], sentence_of, pronoun=True)
+        pronoun = _mention(doc[tok.i:tok.i + 1], sentence_of, pronoun=True)
         if tok.tag_ == "PRP$":
             pronoun.role = "possessive"
         subject, relative = clause_subject(tok)

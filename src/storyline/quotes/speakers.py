@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.entities import gazetteer as gz
+from storyline.entities.gender import name_gender
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.quotes.find import sentence_start
 from storyline.records import Mention
@@ -65,15 +66,6 @@ DEMONYMS = {
     "austrian": "austria", "swiss": "switzerland", "irish": "ireland", "croatian": "croatia", "serbian": "serbia",
     "mexican": "mexico", "indian": "india", "korean": "korea", "syrian": "syria", "egyptian": "egypt",
 }
-FEMALE = frozenset("""hillary kamala nancy elizabeth theresa angela ursula kaja ingrida sanna mette annalena
-liz margaret condoleezza madeleine michelle melania ivanka sarah carly jill nikki susan maria marie anna anne
-ann jane janet mary patricia linda barbara jennifer laura lisa karen betsy kellyanne huma donna debbie
-elena olena iryna maria zuzana jacinda giorgia marine ségolène christine kristalina roberta victoria
-samantha hope tulsi amy kirsten elise ilhan alexandria rashida ayanna marsha dianne joni lindsey""".split())
-MALE = frozenset("""jens andrzej donald joe barack george bill john james robert michael david mike ted marco
-bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
-gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
-tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
 _ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
 association organisation organization commission parliament government army forces police service news times
 post institute university foundation authority department""".split())
@@ -385,14 +377,4 @@ def _same_given_name(a: str, b: str) -> bool:
 
 
 def _gender(words: list[str]) -> str | None:
-    for w in words[:2]:
-        if w in ("mr", "sir", "lord", "king", "prince"):
-            return "m"
-        if w in ("mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame"):
-            return "f"
-    first = next((w for w in words if w not in ROLE_NOUNS), "")
-    if first in FEMALE:
-        return "f"
-    if first in MALE:
-        return "m"
-    return None
+    return name_gender(words, skip=ROLE_NOUNS)
