@@ -45,7 +45,8 @@ def test_time_expressions_floor() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (DATA / "gap" / "development.jsonl").exists(), reason="GAP gold data not found at ../shared/data/gap")
+@pytest.mark.skipif(not (DATA / "gap" / "development.jsonl").exists(),
+                    reason="GAP gold data not found at ../shared/data/gap")
 def test_pronoun_resolution_floor() -> None:
     from storyline.entities.evaluate_pronouns import load_cases, predict, score
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import unicodedata
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.entities.names import fold
+
+#: given names of people in the news, held even without a surname after them ("Hillary said")
 FEMALE = frozenset("""hillary kamala nancy elizabeth theresa angela ursula kaja ingrida sanna mette annalena
 liz margaret condoleezza madeleine michelle melania ivanka sarah carly jill nikki susan maria marie anna anne
 ann jane janet mary patricia linda barbara jennifer laura lisa karen betsy kellyanne huma donna debbie
@@ -30,6 +32,10 @@ MALE = frozenset("""jens andrzej donald joe barack george bill john james robert
 bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
 gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
 tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
+#: third-person singular pronouns and the gender they agree with
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+REFLEXIVES = frozenset({"himself", "herself"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame"})
 CERTAIN = 0.9
@@ -54,12 +60,6 @@ def _table() -> dict[str, str]:
         if count >= MIN_COUNT and share is not None and (share >= CERTAIN or share <= 1 - CERTAIN):
             out[name] = "f" if share >= CERTAIN else "m"
     return out
-
-
-def fold(word: str) -> str:
-    """Lower case without diacritics, as the table keys its names: "Gitanas" -> "gitanas", "Zoë" -> "zoe"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def given_name_gender(word: str) -> str | None:

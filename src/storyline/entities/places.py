@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from storyline.entities import gazetteer as gz
+from storyline.entities.names import fold
 from storyline.records import PLACE_LABELS, Mention
 
 
@@ -43,18 +43,13 @@ def world_place_country(name: str) -> str | None:
     several towns share the name, the most populous one's ("Paris" is in France). A place whose
     name is as often a person's (``gazetteer.NAME_LIKE_PLACES``: "Victoria", "Jordan") gets none,
     as in the table."""
-    key = _fold(name)
+    key = fold(name)
     return None if key in _name_like() else _world_places().get(key)
 
 
 @functools.cache
 def _name_like() -> frozenset[str]:
-    return frozenset(map(_fold, gz.NAME_LIKE_PLACES))
-
-
-def _fold(name: str) -> str:
-    """Lower case without accents: "Kraków" and "Krakow" are one key."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return frozenset(map(fold, gz.NAME_LIKE_PLACES))
 
 
 @functools.cache
@@ -65,13 +60,13 @@ def _world_places() -> dict[str, str]:
     listed = _read_json(data / "countries.json")
     countries = {code: _our_country_name(c["name"]) for code, c in listed.items()}
     towns = sorted(_read_json(data / "cities5000.json").values(), key=lambda c: -int(c.get("population") or 0))
-    out = {_fold(c["name"]): countries[code] for code, c in listed.items()}
+    out = {fold(c["name"]): countries[code] for code, c in listed.items()}
     for town in towns:  # most populous first: it keeps a name several towns share
         if country := countries.get(town.get("countrycode", "")):
-            out.setdefault(_fold(town["name"]), country)
+            out.setdefault(fold(town["name"]), country)
     states = _read_json(data / "us_states.json")
     for state in states.values():  # after the countries: "Georgia" is the country
-        out.setdefault(_fold(state["name"]), countries["US"])
+        out.setdefault(fold(state["name"]), countries["US"])
     return out
 
 

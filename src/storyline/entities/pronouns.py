@@ -29,11 +29,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.entities.gender import name_gender
+from storyline.entities.gender import PRONOUN_GENDER, name_gender
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
-REFLEXIVES = frozenset({"himself", "herself"})
 #: Lappin and Leass's salience factors
 RECENCY, SUBJECT, OBJECT, INDIRECT, HEAD, NON_ADVERBIAL = 100, 80, 50, 40, 80, 50
 PARALLEL, CATAPHORA = 35, -175

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.entities import gazetteer as gz
-from storyline.entities.gender import name_gender
+from storyline.entities.gender import PRONOUN_GENDER, REFLEXIVES, name_gender
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.quotes.find import sentence_start
 from storyline.records import Mention
@@ -41,7 +41,8 @@ from storyline.timex.patterns import WEEKDAYS
 #: ``resolver(description, article_text, offset) -> name or None``: corpus knowledge, plugged in later
 DescriptionResolver = Callable[[str, str, int], str | None]
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: a speaker mention that is a pronoun ("he said"), and its gender; "himself" speaks for nobody new
+PRONOUNS = {p: g for p, g in PRONOUN_GENDER.items() if p not in REFLEXIVES}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
 source officials experts critics analysts observers reports who which that this these those
 thousands hundreds dozens millions scores today yesterday tonight""".split()) | frozenset(WEEKDAYS)

@@ -3,10 +3,11 @@
 Publication date, when the article does not state it: the text's absolute dates (those that
 name their year) bound it. A dateline near the top ("WARSAW, March 14, 2024 (PAP) -") states it.
 Otherwise the latest day the text reports in the past or present tense is a lower bound and the
-best guess (in its first half, when that reports a day: what comes later is background); a month or a year in the past ("since 2014", "the talks began in March 2022") is
-background, too far from the date to guess it, and dates in future-tense context ("will ... by
-2030") are upper bounds. A day a landmark dates with "last year" ("February 24 last year") tells
-the year of writing. No day, no guess.
+best guess (in its first half, when that reports a day: what comes later is background); a
+month or a year in the past ("since 2014", "the talks began in March 2022") is background, too
+far from the date to guess it, and dates in future-tense context ("will ... by 2030") are upper
+bounds. A day a landmark dates with "last year" ("February 24 last year") tells the year of
+writing. No day, no guess.
 """
 
 from __future__ import annotations
