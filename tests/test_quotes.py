@@ -104,6 +104,20 @@ CASES = [
     # -- pronouns and descriptions resolved in the article
     ("pronoun", LEAD + "Berg visited the quay. “The piers are old,” he said.",
      [("direct", "Tomas Berg", "The piers are old")]),
+    # ... to the subject of a sentence named since the last quote, before the person last quoted
+    # or the person last named ("the mayor's plan")
+    ("pronoun after a new subject", "Port news\n\n“The harbour must stay open,” Karl Lepik said.\n\n"
+                                    "Tomas Berg answered the minister at the council on Monday.\n\n"
+                                    "He said: “The port closes until spring.”",
+     [("direct", "Karl Lepik", "The harbour must stay open"), ("direct", "Tomas Berg", "The port closes")]),
+    ("pronoun after a possessor", "Port news\n\nKarl Lepik criticised Mayor Tomas Berg's plan for the piers.\n\n"
+                                  "On Monday, he told reporters: “The plan costs too much.”",
+     [("direct", "Karl Lepik", "The plan costs too much")]),
+    # ... and never to a person another pronoun showed to be of the other gender
+    ("gender learnt from a pronoun", "Port news\n\nKim Ozola met Robin Berg at the harbour on Monday.\n\n"
+                                     "“We need a new bridge,” Kim Ozola said.\n\n“It will take two years,” she added."
+                                     "\n\n“The money is not there,” he said.",
+     [("direct", "Kim Ozola", "It will take two years"), ("direct", "Robin Berg", "The money is not there")]),
     ("apposition", "Talks in Riga\n\nThe President of Latvia, Ilze Ozola, met the mayor on Monday.\n\n"
                    "“We will build a new pier,” the Latvian president said.",
      [("direct", "Ilze Ozola", "We will build a new pier")]),

@@ -195,6 +195,19 @@ def test_score_counts() -> None:
     assert out["docs_missing_in_pred"] == 2 and out["overlap"]["all"]["R"] == 0.0
 
 
+def test_score_pronoun_speakers() -> None:
+    text = "Berg met Lepik. “The port is open,” he said. “The piers are old,” she said."
+    quote = {"kind": "direct", "speaker_start": 36, "speaker_end": 38}
+    gold = {"a": {"id": "a", "text": text, "quotes": [
+        {**quote, "start": 17, "end": 33, "speaker": "he", "speaker_resolved": "Tomas Berg"},
+        {"start": 46, "end": 64, "speaker": "she", "speaker_resolved": "Anna Lepik", "kind": "direct"}]}}
+    pred = {"a": {"id": "a", "quotes": [{"start": 17, "end": 33, "speaker": "Berg", "kind": "direct"},
+                                        {"start": 46, "end": 64, "speaker": "Berg", "kind": "direct"}]}}
+    out = score(gold, pred)
+    assert out["pronoun_speakers"] == {"n": 2, "speaker_acc_name": 0.5}
+    assert score(gold, {})["pronoun_speakers"] == {"n": 0, "speaker_acc_name": None}
+
+
 #: the floor pinned for the project's own gold file; raise it when the stage improves
 FLOOR = {"direct+mixed": 0.99, "all": 0.99}
 

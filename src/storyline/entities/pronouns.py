@@ -109,7 +109,7 @@ def _same_person(a: str, b: str) -> bool:
 
 def _role(tok: Any) -> str:
     """The mention's role in its clause, through "and", appositions and names."""
-    dep = _climb(tok).dep_
+    dep = climb(tok).dep_
     if dep in _SUBJECT_DEPS:
         return "subject"
     if dep in _OBJECT_DEPS:
@@ -120,10 +120,12 @@ def _role(tok: Any) -> str:
 
 
 def _in_prepositional_phrase(tok: Any) -> bool:
-    return _climb(tok).dep_ == "pobj"
+    return climb(tok).dep_ == "pobj"
 
 
-def _climb(tok: Any) -> Any:
+def climb(tok: Any) -> Any:
+    """The token a word's role is read from, past "and", appositions and the words of a name:
+    "Berg and Tamm met", "his sister, Ana Berg,", "President Ana Berg"."""
     while tok.dep_ in _TRANSPARENT_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok
@@ -131,7 +133,7 @@ def _climb(tok: Any) -> Any:
 
 def _weight(role: str, tok: Any) -> float:
     w = RECENCY + {"subject": SUBJECT, "object": OBJECT, "indirect": INDIRECT}.get(role, 0)
-    if role == "subject" and _climb(tok).head.dep_ == "ROOT":
+    if role == "subject" and climb(tok).head.dep_ == "ROOT":
         w += MAIN_CLAUSE
     if role != "possessive" and tok.dep_ not in ("compound", "nmod", "npadvmod"):
         w += HEAD
@@ -144,7 +146,7 @@ def _mention(span: Any, sentence_of: dict[int, int], *, pronoun: bool = False) -
     root = span.root
     role = _role(root)
     return Mention(span.start_char, span.end_char, span.text, sentence_of[root.i], role,
-                   _weight(role, root), _climb(root).i, pronoun)
+                   _weight(role, root), climb(root).i, pronoun)
 
 
 def clause_subject(tok: Any) -> tuple[int | None, bool]:
@@ -155,13 +157,13 @@ def clause_subject(tok: Any) -> tuple[int | None, bool]:
         seen = seen.head
         subjects = [c for c in seen.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
         if subjects and subjects[0].tag_ in ("WP", "WDT") and seen.dep_ == "relcl":
-            return _climb(seen.head).i, True  # "Tamm, who lost his seat": Tamm
+            return climb(seen.head).i, True  # "Tamm, who lost his seat": Tamm
         if subjects:
-            return _climb(subjects[0]).i, False
+            return climb(subjects[0]).i, False
         if seen.dep_ == "conj":  # "Tamm won the race and thanked his coach": the first verb's subject
             subjects = [c for c in seen.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                return _climb(subjects[0]).i, False
+                return climb(subjects[0]).i, False
     return None, False
 
 

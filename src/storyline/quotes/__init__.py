@@ -105,7 +105,8 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
         if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect" and not credited:
             e.kind = "headline"
     events.sort(key=lambda e: (e.start, e.end))
-    return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver))
+    return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver,
+                                                                   parsed=parsed))
 
 
 def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, mentions: list[Mention]

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyline.entities.gender import PRONOUN_GENDER
 from storyline.errors import InputError
 from storyline.goldfile import json_lines
 
@@ -154,6 +155,7 @@ def score(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]], thr:
     """PolNeAR's figures: per kind subset, exact and overlap span P/R/F1, speaker accuracy, attributed F1."""
     agg = {m: {k: defaultdict(int) for k in KINDS} for m in ("exact", "overlap")}
     spk = {k: defaultdict(int) for k in KINDS}
+    pronoun_speakers = defaultdict(int)
     missing = 0
     for did, gd in gold.items():
         text = gd["text"]
@@ -196,6 +198,9 @@ def score(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]], thr:
                             min(q["speaker_end"], p["speaker_end"]) - max(q["speaker_start"], p["speaker_start"]) > 0)
                         s["name"] += nm
                         s["name_strict"] += strict
+                        if kname == "all" and q["speaker"].strip().lower() in PRONOUN_GENDER:
+                            pronoun_speakers["n"] += 1
+                            pronoun_speakers["name"] += nm
                         s["span"] += span
                         a["tp_attr"] += nm
                     else:
@@ -220,6 +225,8 @@ def score(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]], thr:
                 row.update(dict(zip(("attr_P", "attr_R", "attr_F1"),
                                     _prf(a["tp_attr"], a["fp"] + wrong, a["fn"] + wrong))))
             out[mode][kname] = row
+    n = pronoun_speakers["n"]
+    out["pronoun_speakers"] = {"n": n, "speaker_acc_name": pronoun_speakers["name"] / n if n else None}
     return out
 
 
@@ -240,6 +247,11 @@ def print_table(out: dict[str, Any], title: str, fh: TextIO) -> None:
                  f" {_pct(o['speaker_acc_name']):>8s} {_pct(o['speaker_acc_name_strict']):>8s}"
                  f" {_pct(o['speaker_acc_span']):>8s} |"
                  f" {_pct(o['attr_P'])} {_pct(o['attr_R'])} {_pct(o['attr_F1'])}\n")
+    ps = out.get("pronoun_speakers") or {}
+    if ps.get("n"):
+        fh.write(f"speaker a pronoun (he, she): {ps['n']} matched quotes, speaker name right"
+                 f" {_pct(ps['speaker_acc_name']).strip()}% (with --speaker resolved: the name it resolves to"
+                 f" against the gold's resolved name)\n")
 
 
 # -- running the pipeline over gold texts ------------------------------------------

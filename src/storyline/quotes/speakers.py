@@ -30,11 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.entities import gazetteer as gz
 from storyline.entities.gender import PRONOUN_GENDER, REFLEXIVES, name_gender
+from storyline.entities.pronouns import climb
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.quotes.find import sentence_start
+from storyline.quotes.parse import Parsed, token_offset
 from storyline.records import Mention
 from storyline.timex.patterns import WEEKDAYS
 
@@ -75,6 +78,9 @@ _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
+STOP = ""  # what :meth:`Speakers._subject_of` gives for a sentence whose subject is a name, but no person's
+_OPENING_PHRASE = 15  # words of a phrase that may open a sentence before its subject
+SUBJECT_SENTENCES = 2  # sentences before a pronoun's own where its subject is looked for
 
 
 @dataclass(slots=True)
@@ -113,14 +119,17 @@ class Speakers:
         *,
         quoted: Callable[[int], bool] = lambda i: False,
         resolver: DescriptionResolver | None = None,
+        parsed: Parsed | None = None,
     ) -> None:
         self.text = text
         self.quoted = quoted
         self.resolver = resolver
+        self.parsed = parsed
         self.mentions = sorted((m for m in mentions if m.label in ("PERSON", "ORG", "GPE", "NORP")),
                                key=lambda m: m.start)
         self.people: dict[str, _Person] = {}
         self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
+        self._named: list[Mention] = []  # those mentions themselves, in order
         self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
         places = _mostly_places(self.mentions)
         for m in self.mentions:
@@ -141,10 +150,18 @@ class Speakers:
             person.titles |= self._titles(m)
             if not quoted(m.start):
                 self._person_at.append((m.start, last))
+                self._named.append(m)
         #: ... and where the text writes such a person's surname the model missed: only for a pronoun
         #: whose own sentence opens with that name (``_pronoun``), as "Horizon" of a rig the model
         #: once took for a person would otherwise become everyone's antecedent
         self._openers = sorted(self._person_at + self._missed_surnames())
+        #: a person's surname the model took for an organisation ("Christie, who ...") or missed
+        #: ("Ruiz responded by ...") still names that person as a sentence's subject
+        self._named += [m for m in self.mentions if m.label == "ORG" and not quoted(m.start)
+                        and len(_words(m.text)) == 1 and _words(_strip_possessive(m.text))[0] in self.people]
+        self._named += [Mention(at, at + len(last), self.text[at:at + len(last)], "PERSON")
+                        for at, last in self._openers if not any(m.start == at for m in self._named)]
+        self._named.sort(key=lambda m: m.start)
 
     def _missed_surnames(self) -> list[tuple[int, str]]:
         """Where the text writes the surname of a person it names in full, outside any name the
@@ -214,7 +231,11 @@ class Speakers:
         if people:  # "Harlan's lawyer", unnamed: not Harlan, and not whoever spoke last; the words say who
             return mention.strip(), 0.5
         if len(words) == 1 and words[0] in PRONOUNS:
-            return self._pronoun(PRONOUNS[words[0]], start, switch)
+            name, confidence = self._pronoun(PRONOUNS[words[0]], start, switch)
+            person = self.people.get(_words(name)[-1]) if name and _words(name) else None
+            if person is not None and person.gender is None:
+                person.gender = PRONOUNS[words[0]]  # "she said" of McLenney: no "he" is McLenney after that
+            return name, confidence
         head = words[-1]
         if len(words) <= 4 and head not in ROLE_NOUNS and head not in SOURCE_NOUNS and head not in UNRESOLVED:
             # a bare surname the NER missed ("Caddell", "Nauseda") that the article names elsewhere
@@ -242,13 +263,17 @@ class Speakers:
             self.history.append((at, name))
 
     def last_speaker(self, before: int) -> str | None:
+        return self._last_quoted(before)[1]
+
+    def _last_quoted(self, before: int) -> tuple[int, str | None]:
+        """Where the last quote before ``before`` with a speaker starts, and who spoke it."""
         for at, name in reversed(self.history):
             if at <= before:
-                return name
-        return None
+                return at, name
+        return 0, None
 
     def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
-        previous = self.last_speaker(start)
+        quoted_at, previous = self._last_quoted(start)
         # a sentence that opens with a person, then quotes, then says "he said" quotes that person:
         # "May 28 - Obama tours the coast - “…,” he said." (not "Referring to Gadhafi, he said",
         # nor "Abbott, he said, “feels …”": there the name does not open it, or no quote comes between)
@@ -261,6 +286,9 @@ class Speakers:
                     return name, 0.7
             if at >= opened:
                 break
+        subject = self._recent_subject(start, gender, quoted_at)
+        if subject is not None and not (switch and subject == previous):
+            return subject, 0.7
         candidates: list[str] = []
         # the last person quoted, then people named outside quotes, most recent first
         if previous and self._is_person(previous):
@@ -274,6 +302,71 @@ class Speakers:
             if self._compatible(name, gender):
                 return name, 0.7 if name == previous else 0.6
         return None, 0.0
+
+    def _recent_subject(self, start: int, gender: str, since: int) -> str | None:
+        """The person who is the subject of the nearest sentence before the one holding ``start``
+        that has a person for subject, when that sentence begins after ``since`` (the last quote
+        that has a speaker) and at most two sentences back: "Ruiz has also commented on Okafor's
+        death. On Wednesday, he told a crowd ..." is Ruiz, not Okafor nor whoever was quoted before
+        Ruiz was named. In the pronoun's own sentence only the parse is trusted, and only for a
+        pronoun in a clause the subject's verb governs: "Ruiz made it clear he ..." is Ruiz, "Lepik,
+        he said, ..." and "Referring to Lepik, he said" are not Lepik."""
+        end = start
+        for back in range(SUBJECT_SENTENCES + 1):
+            begin = sentence_start(self.text, end, self.text.rfind("\n", 0, end) + 1, self.quoted)
+            if begin < since:
+                return None
+            subject = self._subject_of(begin, end, pronoun_at=None if back else start)
+            if subject == STOP:
+                return None
+            if subject is not None:
+                name = self.people[subject].name
+                if self._compatible(name, gender):
+                    return name
+            end = begin
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1
+            if end <= 0:
+                return None
+        return None
+
+    def _subject_of(self, begin: int, end: int, *, pronoun_at: int | None = None) -> str | None:
+        """The last word of the person who is the main clause's subject in ``text[begin:end]``:
+        by the parse where the quote stage parsed that sentence, else the person it opens with
+        (after at most an opening phrase and a comma: "On Wednesday, Ruiz ..."). With ``pronoun_at``,
+        by the parse only, and only when the pronoun there hangs from the main verb, not aside
+        ("Lepik, he said, wants ...")."""
+        named = [m for m in self._named if begin <= m.start and m.end <= end]
+        tokens = self.parsed.tokens(begin, end) if self.parsed is not None else []
+        if tokens and pronoun_at is not None:
+            pronoun = next((t for t in self.parsed.tokens(pronoun_at, pronoun_at + 8) if token_offset(t) == pronoun_at),
+                           None)
+            if not _governed(pronoun):
+                return None
+        if tokens:
+            subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and _main_verb(t.head)]
+            # the subject, or whose it is ("Ruiz's plan is ...")
+            subjects += [c for t in subjects for c in t.children if c.dep_ == "poss"]
+            for m in named:
+                head = _mention_head([t for t in tokens if m.start <= token_offset(t) < m.end])
+                if head is not None and head in subjects:
+                    return _words(_strip_possessive(m.text))[-1]
+            if any(t.tag_ in ("NNP", "NNPS") for t in subjects):
+                return STOP  # a name the model did not take for a person: no guess past it
+            return None
+        if not named or pronoun_at is not None:
+            return None
+        for m in named:
+            # the sentence opens with the name, or an opening phrase and a comma come before it
+            # ("In an interview with Okafor, Ruiz said"); then comes its verb or an apposition,
+            # not "Ruiz's plan", nor nothing ("Harsh?")
+            lead = self.text[begin:m.start].strip()
+            if lead and not (lead.endswith(",") and len(lead.split()) <= _OPENING_PHRASE):
+                continue
+            if re.match(r"\s*(?:,|[a-z])", self.text[m.end:m.end + 3]):
+                return _words(_strip_possessive(m.text))[-1]
+            return None
+        return None
 
     def _is_person(self, name: str) -> bool:
         words = _words(name)
@@ -325,6 +418,35 @@ class Speakers:
             if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
+
+
+def _mention_head(tokens: list[Any]) -> Any | None:
+    """The token a name's role in its sentence is read from ("President Ana Berg", "Berg and Tamm
+    said", "Berg, the minister, said")."""
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
+    return climb(head) if head is not None else None
+
+
+def _governed(pronoun: Any) -> bool:
+    """Whether a pronoun sits in a clause under its sentence's main verb, or is the subject of a
+    verb joined to it ("Ruiz spoke and he said"): not the main verb's subject, nor in a
+    parenthetical "he said"."""
+    if pronoun is None:
+        return False
+    tok = pronoun.head
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and tok.dep_ == "ROOT":
+        return False
+    while tok.head.i != tok.i:
+        if tok.dep_ == "parataxis":
+            return False
+        tok = tok.head
+    return True
+
+
+def _main_verb(verb: Any) -> bool:
+    """Whether ``verb`` is the sentence's main verb, or one joined to it by "and"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _mostly_places(mentions: Sequence[Mention]) -> set[str]:
