@@ -160,6 +160,12 @@ def test_select_dates_prefers_dates_articles_keep_referring_to() -> None:
     # among the days a timeline has events for: a day only referred to is not one of them
     assert select_dates(per_article, 2, among={"2011-01-26", "2011-01-27", "2011-02-01"}) == ["2011-01-26",
                                                                                              "2011-01-27"]
+    # two days referred to as often: the one a report still names two weeks on is the milestone
+    # (on a tie the earlier day would win)
+    looking_back = [("2011-01-25", []), ("2011-01-26", ["2011-01-25"]), ("2011-02-09", ["2011-01-26"])]
+    assert select_dates(looking_back, 1, start="2011-01-25", end="2011-01-26") == ["2011-01-26"]
+    next_day = looking_back[:2] + [("2011-01-27", ["2011-01-26"])]
+    assert select_dates(next_day, 1, start="2011-01-25", end="2011-01-26") == ["2011-01-25"]
 
 
 def _event(aid: str, story: str, date: str | None, *, place: str | None = None, kind: str | None = None,
