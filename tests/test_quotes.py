@@ -115,8 +115,8 @@ CASES = [
      [("direct", "Karl Lepik", "The plan costs too much")]),
     # ... and never to a person another pronoun showed to be of the other gender
     ("gender learnt from a pronoun", "Port news\n\nKim Ozola met Robin Berg at the harbour on Monday.\n\n"
-                                     "“We need a new bridge,” Kim Ozola said.\n\n“It will take two years,” she added."
-                                     "\n\n“The money is not there,” he said.",
+                                     "“We need a new bridge,” Kim Ozola said.\n\n"
+                                     "“It will take two years,” she added.\n\n“The money is not there,” he said.",
      [("direct", "Kim Ozola", "It will take two years"), ("direct", "Robin Berg", "The money is not there")]),
     ("apposition", "Talks in Riga\n\nThe President of Latvia, Ilze Ozola, met the mayor on Monday.\n\n"
                    "“We will build a new pier,” the Latvian president said.",

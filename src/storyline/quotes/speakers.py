@@ -7,9 +7,11 @@ using only the article itself:
 
 1. a mention holding a name becomes the longest name in the article that ends
    with the same word ("Stoltenberg" -> "Jens Stoltenberg");
-2. a pronoun becomes the most recent compatible person: the last person quoted
-   (speakers stay salient across paragraphs), else the last person named outside
-   quotes; ``switch=True`` ("For his part, he ...") skips the previous speaker;
+2. a pronoun becomes the most recent compatible person: the subject of a sentence
+   named since the last quote ("Berg answered the minister. He said: ..."), else the
+   last person quoted (speakers stay salient across paragraphs), else the last person
+   named outside quotes; ``switch=True`` ("For his part, he ...") skips the previous
+   speaker; a person a "she" went to is a woman from then on (and "he" likewise);
 3. a description is matched against the titles the article gives each person
    ("the President of Poland, Andrzej Duda" makes "the Polish president" Duda);
    an optional ``resolver`` callback (corpus knowledge: roles, nationality) is
@@ -155,7 +157,7 @@ class Speakers:
         #: whose own sentence opens with that name (``_pronoun``), as "Horizon" of a rig the model
         #: once took for a person would otherwise become everyone's antecedent
         self._openers = sorted(self._person_at + self._missed_surnames())
-        #: a person's surname the model took for an organisation ("Christie, who ...") or missed
+        #: a person's surname the model took for an organisation ("Tamm, who ...") or missed
         #: ("Ruiz responded by ...") still names that person as a sentence's subject
         self._named += [m for m in self.mentions if m.label == "ORG" and not quoted(m.start)
                         and len(_words(m.text)) == 1 and _words(_strip_possessive(m.text))[0] in self.people]
@@ -234,7 +236,7 @@ class Speakers:
             name, confidence = self._pronoun(PRONOUNS[words[0]], start, switch)
             person = self.people.get(_words(name)[-1]) if name and _words(name) else None
             if person is not None and person.gender is None:
-                person.gender = PRONOUNS[words[0]]  # "she said" of McLenney: no "he" is McLenney after that
+                person.gender = PRONOUNS[words[0]]  # "she added" of Kim Ozola: no "he" is Kim Ozola after that
             return name, confidence
         head = words[-1]
         if len(words) <= 4 and head not in ROLE_NOUNS and head not in SOURCE_NOUNS and head not in UNRESOLVED:
@@ -359,7 +361,7 @@ class Speakers:
         for m in named:
             # the sentence opens with the name, or an opening phrase and a comma come before it
             # ("In an interview with Okafor, Ruiz said"); then comes its verb or an apposition,
-            # not "Ruiz's plan", nor nothing ("Harsh?")
+            # not "Ruiz's plan", nor nothing ("Bold?", a word the model took for a name)
             lead = self.text[begin:m.start].strip()
             if lead and not (lead.endswith(",") and len(lead.split()) <= _OPENING_PHRASE):
                 continue
