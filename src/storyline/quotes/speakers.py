@@ -153,16 +153,14 @@ class Speakers:
             if not quoted(m.start):
                 self._person_at.append((m.start, last))
                 self._named.append(m)
-        #: ... and where the text writes such a person's surname the model missed: only for a pronoun
-        #: whose own sentence opens with that name (``_pronoun``), as "Horizon" of a rig the model
-        #: once took for a person would otherwise become everyone's antecedent
-        self._openers = sorted(self._person_at + self._missed_surnames())
         #: a person's surname the model took for an organisation ("Tamm, who ...") or missed
-        #: ("Ruiz responded by ...") still names that person as a sentence's subject
+        #: ("May 28 - Ruiz tours the coast", read as a date) still names that person as a
+        #: sentence's subject; never a pronoun's person otherwise, as "Horizon" of a rig the model
+        #: once took for a person would become everyone's antecedent
         self._named += [m for m in self.mentions if m.label == "ORG" and not quoted(m.start)
                         and len(_words(m.text)) == 1 and _words(_strip_possessive(m.text))[0] in self.people]
         self._named += [Mention(at, at + len(last), self.text[at:at + len(last)], "PERSON")
-                        for at, last in self._openers if not any(m.start == at for m in self._named)]
+                        for at, last in self._missed_surnames()]
         self._named.sort(key=lambda m: m.start)
 
     def _missed_surnames(self) -> list[tuple[int, str]]:
@@ -276,18 +274,6 @@ class Speakers:
 
     def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
         quoted_at, previous = self._last_quoted(start)
-        # a sentence that opens with a person, then quotes, then says "he said" quotes that person:
-        # "May 28 - Obama tours the coast - “…,” he said." (not "Referring to Gadhafi, he said",
-        # nor "Abbott, he said, “feels …”": there the name does not open it, or no quote comes between)
-        opened = sentence_start(self.text, start, self.text.rfind("\n", 0, start) + 1, self.quoted)
-        for at, last in self._openers:
-            if opened <= at < start and not switch and _DATE_PREFIX.fullmatch(self.text[opened:at]) \
-                    and re.search(r"[“\"]", self.text[at:start]):
-                name = self.people[last].name
-                if self._compatible(name, gender):
-                    return name, 0.7
-            if at >= opened:
-                break
         subject = self._recent_subject(start, gender, quoted_at)
         if subject is not None and not (switch and subject == previous):
             return subject, 0.7
@@ -335,10 +321,18 @@ class Speakers:
     def _subject_of(self, begin: int, end: int, *, pronoun_at: int | None = None) -> str | None:
         """The last word of the person who is the main clause's subject in ``text[begin:end]``:
         by the parse where the quote stage parsed that sentence, else the person it opens with
-        (after at most an opening phrase and a comma: "On Wednesday, Ruiz ..."). With ``pronoun_at``,
-        by the parse only, and only when the pronoun there hangs from the main verb, not aside
-        ("Lepik, he said, wants ...")."""
+        (after at most an opening phrase and a comma: "On Wednesday, Ruiz ..."). With ``pronoun_at``
+        (the pronoun's own sentence): the person it opens with when a quote comes between, else by
+        the parse only, and only when the pronoun hangs from the main verb, not aside ("Lepik, he
+        said, wants ...")."""
         named = [m for m in self._named if begin <= m.start and m.end <= end]
+        if pronoun_at is not None:
+            # a sentence that opens with a person, then quotes, then says "he said" quotes that person:
+            # "May 28 - Ruiz tours the coast - “…,” he said." (not "Referring to Ruiz, he said", nor
+            # "Ruiz, he said, “feels …”": there the name does not open it, or no quote comes between)
+            opener = next((m for m in named if _DATE_PREFIX.fullmatch(self.text[begin:m.start])), None)
+            if opener is not None and re.search(r"[“\"]", self.text[opener.end:pronoun_at]):
+                return _words(_strip_possessive(opener.text))[-1]
         tokens = self.parsed.tokens(begin, end) if self.parsed is not None else []
         if tokens and pronoun_at is not None:
             pronoun = next((t for t in self.parsed.tokens(pronoun_at, pronoun_at + 8) if token_offset(t) == pronoun_at),
