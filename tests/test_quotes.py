@@ -86,6 +86,13 @@ CASES = [
      [("indirect", "Tomas Berg", "the risk of storms damaging the old piers")]),
     ("according to", LEAD + "According to Lepik, the repairs will cost nine million euros in total.",
      [("indirect", "Anna Lepik", "the repairs will cost nine million euros")]),
+    # -- the cue as a parenthesis inside or after what was said; a clause the parse hangs on the cue
+    ("parenthesis", LEAD + "The new breakwater, Lepik said, would be finished before the winter storms.",
+     [("indirect", "Anna Lepik", "The new breakwater")]),
+    ("trailing parenthesis", LEAD + "The old pier was busy for decades, Berg said, until the ferry moved away.",
+     [("indirect", "Tomas Berg", "The old pier was busy for decades")]),
+    ("said after", LEAD + "Berg said after the meeting he would not sign the harbour plan.",
+     [("indirect", "Tomas Berg", "he would not sign the harbour plan")]),
     # -- passive, next sentence; organisation statement
     ("passive next", LEAD + "“The harbour will reopen in May.” This was stated by the minister at the end of "
                             "the meeting.",
@@ -195,6 +202,20 @@ def test_split_quote_is_one_event_with_two_pieces() -> None:
     assert len(q.pieces) == 2 and q.speaker == "Tomas Berg" and q.speaker_mention == "he" and q.cue == "said"
     assert text[q.pieces[1][0]:q.pieces[1][1]].startswith("The ships can come")
     assert text[q.speaker_start:q.speaker_end] == "he"
+
+
+@pytest.mark.slow
+def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
+    text = LEAD + "The new breakwater, Lepik said, would be finished before the winter storms."
+    q = find(quotes_of(text), "The new breakwater")
+    said = [text[s:e] for s, e in q.pieces]
+    assert said == ["The new breakwater", "would be finished before the winter storms"], said
+
+
+@pytest.mark.slow
+def test_an_adverbial_clause_is_not_what_was_said() -> None:
+    quotes = quotes_of(LEAD + "Lepik said the same thing when she was the mayor of Vestra.")
+    assert not [q for q in quotes if "she was the mayor" in q.text], quotes
 
 
 @pytest.mark.slow

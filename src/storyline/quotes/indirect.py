@@ -31,6 +31,8 @@ _OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "t
 _ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "accuse",
                           "remind", "inform", "tell"})
 _MIN_WORDS = 3
+_SUBORDINATORS = frozenset("when whenever while where as if because since although though unless until before after once"
+                           .split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 
 
@@ -107,6 +109,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             content.extend(t for t in child.subtree if t.i != child.i)
         elif child.dep_ == "prep" and child.lower_ in ("of", "about") and base in _ABOUT_VERBS:
             content.extend(t for t in child.subtree if t.i != child.i)
+    if not content and tok.lower_ not in THOUGHT_FORMS:
+        content = _reported_advcl(tok) or _parenthesis_content(tok)
     if not content and base in NAMING_VERBS:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         pred = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and obj is not None
@@ -139,6 +143,42 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     if speaker is not None:
         clause.speaker_start, clause.speaker_end = np_span(speaker, parsed)
     return clause
+
+
+def _reported_advcl(tok: Any) -> list[Any]:
+    """The clause a misparse hangs on the cue as an adverbial: in "X said after the talks he would
+    resign" the parser takes "after the talks he would resign" for an adverbial clause. A clause
+    with a subject of its own, to the right, without a conjunction ("when", "because", "as") that
+    makes it a real adverbial, and not itself a report ("…, adding …"), is what was said."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    for child in tok.children:
+        if child.dep_ != "advcl" or child.i < tok.i or child.lower_ in CUE_FORMS or upos(child) not in ("VERB", "AUX"):
+            continue
+        if any(g.dep_ == "mark" or g.tag_ == "WRB" for g in child.children) or not any(
+                g.dep_ in _SUBJ for g in child.children):
+            continue
+        first = child.left_edge
+        if first.lower_ in _SUBORDINATORS and first.dep_ != "prep":
+            continue  # "when she was minister": an adverbial clause the parse left unmarked
+        if not any(g.dep_ == "aux" or g.tag_ in ("VBD", "VBZ", "VBP") for g in [child, *child.children]):
+            continue  # "said, pointing to the map": no finite clause
+        return list(child.subtree)
+    return []
+
+
+def _parenthesis_content(tok: Any) -> list[Any]:
+    """The clause a cue interrupts or trails as a parenthesis: "The bridge, Lepik said, would open in
+    May", "The plant was a success, Berg said, until it closed": the parser hangs the cue on the
+    reported clause (``parataxis``); what was said is that clause without the cue's own words. The
+    cue must have a subject of its own, or "Berg, meanwhile, said …" structures would qualify."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head is tok or upos(head) not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return []
+    own = {t.i for t in tok.subtree}
+    return [t for t in head.subtree if t.i not in own]
 
 
 def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
