@@ -8,7 +8,9 @@ subject, the agent of a passive, the subject of the verb a participle hangs on:
 * ``X called on Y to …``, ``X urged Y to …``: ``Y`` and the ``xcomp``;
 * ``X warned of …``: the object of "of" / "about";
 * ``X calls Y "inhumane and cynical"``: the object and its predicate;
-* ``according to X, …``: the clause the phrase hangs on, minus the phrase.
+* ``according to X, …``: the clause the phrase hangs on, minus the phrase;
+* ``The bridge, X said, would …``: the clause a parenthetical cue hangs on, minus the cue;
+* ``X said after the talks he would …``: the clause a misparse makes an adverbial of the cue.
 
 The content is returned as pieces (a parenthetical attribution inside it is cut
 out). Whether a clause is indirect, partial (it holds quoted words) or just the
@@ -31,8 +33,8 @@ _OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "t
 _ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "accuse",
                           "remind", "inform", "tell"})
 _MIN_WORDS = 3
-_SUBORDINATORS = frozenset("when whenever while where as if because since although though unless until before after once"
-                           .split())
+_SUBORDINATORS = frozenset(
+    "when whenever while where as if because since although though unless until before after once".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 
 
