@@ -205,6 +205,24 @@ def test_split_quote_is_one_event_with_two_pieces() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("attribution", ["Lepik said", "said Lepik, the minister"])
+def test_a_quote_its_attribution_interrupts_is_one_direct_quote(attribution: str) -> None:
+    text = LEAD + f"“The breakwater is ready,” {attribution}, “and the first ships can come in May.”"
+    quotes = quotes_of(text)
+    assert len(quotes) == 1, quotes
+    q = quotes[0]
+    assert q.kind == "direct" and q.speaker == "Anna Lepik"
+    assert [text[s:e] for s, e in q.pieces] == ["The breakwater is ready,", "and the first ships can come in May."]
+
+
+@pytest.mark.slow
+def test_quoted_words_after_a_second_cue_stay_a_partial_quote() -> None:
+    text = LEAD + "“The breakwater is ready,” Lepik said, calling it “a gift to the city.”"
+    kinds = sorted((q.kind, q.text.strip("“”,. ")) for q in quotes_of(text))
+    assert kinds == [("direct", "The breakwater is ready"), ("partial", "a gift to the city")], kinds
+
+
+@pytest.mark.slow
 def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     text = LEAD + "The new breakwater, Lepik said, would be finished before the winter storms."
     q = find(quotes_of(text), "The new breakwater")

@@ -123,6 +123,11 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
             last.spans.append(span)
             prev_end = span.outer_end
             continue
+        if last is not None and _resumed(text, last, span):
+            last.pieces.append((span.start, span.end))  # “The bridge,” Lepik said, “would open in May.”
+            last.spans.append(span)
+            prev_end = span.outer_end
+            continue
         if kind == "short" or not fnd.opens_sentence(text, span, prev_end):
             continue  # partial: decided with the clauses
         nxt = spans[k + 1] if k + 1 < len(spans) else None
@@ -163,6 +168,25 @@ def _linked(text: str, last: _Event, span: QuoteSpan) -> bool:
     if last.frame is not None and last.frame.where == "after" and prev.outer_end <= last.frame.cue_start:
         return len(fnd.words(between)) <= 20
     return not fnd.words(between)
+
+
+def _resumed(text: str, last: _Event, span: QuoteSpan) -> bool:
+    """Does ``span`` resume, in the same sentence, the quote its attribution interrupted? “The
+    bridge,” Lepik said, “would open in May.”: the first part ends in a comma, only the cue and
+    its speaker stand between, set off by commas, and the second part goes on in lower case."""
+    prev = last.spans[-1] if last.spans else None
+    frame = last.frame
+    if prev is None or frame is None or frame.where != "after" or prev.para_start != span.para_start:
+        return False
+    if not prev.outer_end <= frame.cue_start < frame.cue_end <= span.open_at:
+        return False
+    ending = text[prev.start:prev.outer_end].rstrip("”’\"' ")
+    if not ending.endswith(",") and not text[prev.outer_end:frame.cue_start].lstrip().startswith(","):
+        return False
+    between = text[prev.outer_end:span.open_at]
+    first = text[span.start:span.start + 1]
+    return between.rstrip().endswith(",") and len(fnd.words(between)) <= 8 and "." not in between \
+        and first.islower()
 
 
 def _adjacent(text: str, last: _Event, span: QuoteSpan) -> bool:
