@@ -223,6 +223,13 @@ def test_quoted_words_after_a_second_cue_stay_a_partial_quote() -> None:
 
 
 @pytest.mark.slow
+def test_words_another_speaker_adds_are_not_the_first_speakers() -> None:
+    text = LEAD + "“The breakwater is ready,” said Lepik, while Berg said, “maybe in the summer.”"
+    speakers = {q.text.strip("“”,. "): q.speaker for q in quotes_of(text)}
+    assert speakers == {"The breakwater is ready": "Anna Lepik", "maybe in the summer": "Tomas Berg"}, speakers
+
+
+@pytest.mark.slow
 def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     text = LEAD + "The new breakwater, Lepik said, would be finished before the winter storms."
     q = find(quotes_of(text), "The new breakwater")

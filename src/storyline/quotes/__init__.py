@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.quotes import find as fnd
+from storyline.quotes.cues import cue_base
 from storyline.quotes.indirect import Clause, clauses
 from storyline.quotes.marks import QuoteSpan, scan
 from storyline.quotes.parse import Parsed, parse
@@ -170,6 +171,9 @@ def _linked(text: str, last: _Event, span: QuoteSpan) -> bool:
     return not fnd.words(between)
 
 
+_HANDOVER = frozenset({"and", "but", "while", "whereas", "as", "though", "although", "then", "yet"})
+
+
 def _resumed(text: str, last: _Event, span: QuoteSpan) -> bool:
     """Does ``span`` resume, in the same sentence, the quote its attribution interrupted? “The
     bridge,” Lepik said, “would open in May.”: the first part ends in a comma, only the cue and
@@ -185,8 +189,12 @@ def _resumed(text: str, last: _Event, span: QuoteSpan) -> bool:
         return False
     between = text[prev.outer_end:span.open_at]
     first = text[span.start:span.start + 1]
-    return between.rstrip().endswith(",") and len(fnd.words(between)) <= 8 and "." not in between \
-        and first.islower()
+    if not (between.rstrip().endswith(",") and len(fnd.words(between)) <= 8 and "." not in between
+            and first.islower()):
+        return False
+    # "…,” said Lepik, while Berg said, “…”: the second part is another person's
+    after_cue = {w.lower() for w in fnd.words(text[frame.cue_end:span.open_at])}
+    return not after_cue & _HANDOVER and not any(cue_base(w) for w in after_cue)
 
 
 def _adjacent(text: str, last: _Event, span: QuoteSpan) -> bool:
