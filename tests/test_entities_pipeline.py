@@ -112,6 +112,7 @@ def test_spellings_of_one_person_across_articles_are_one_entity_with_the_full_na
         assert store.find_entities("Gintar Vaičiulis") == ["person:gintaras-vaiciulis"]  # an alias, folded
         assert store.find_entities("Gintaras Vaičiuliss") == ["person:gintaras-vaiciulis"]  # a doubled letter
         assert store.find_entities("Gintaras Vaičiuliss", variants=False) == []
+        assert store.person_variants("Gintaras Vaičiuliss") == ["person:gintaras-vaiciulis"]
         assert store.find_entities("Marta Vaičiulis") == []  # another first name is another person
 
 

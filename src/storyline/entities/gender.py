@@ -26,12 +26,15 @@ from storyline.entities.names import fold
 FEMALE = frozenset("""hillary kamala nancy elizabeth theresa angela ursula kaja ingrida sanna mette annalena
 liz margaret condoleezza madeleine michelle melania ivanka sarah carly jill nikki susan maria marie anna anne
 ann jane janet mary patricia linda barbara jennifer laura lisa karen betsy kellyanne huma donna debbie
-elena olena iryna maria zuzana jacinda giorgia marine ségolène christine kristalina roberta victoria
-samantha hope tulsi amy kirsten elise ilhan alexandria rashida ayanna marsha dianne joni lindsey""".split())
+elena olena iryna zuzana jacinda giorgia marine ségolène christine kristalina roberta victoria
+samantha hope tulsi amy kirsten elise ilhan alexandria rashida ayanna marsha dianne joni""".split())
 MALE = frozenset("""jens andrzej donald joe barack george bill john james robert michael david mike ted marco
 bernie jeb ben chris rand scott paul mitch vladimir volodymyr emmanuel olaf boris rishi xi recep viktor
 gitanas klaus mark mateusz alexander sergei dmitry yevgeny wang jonas edi antony lloyd josep charles
-tim tom kevin steve reince newt rudy jeff rick marco lindsey""".split()) - {"lindsey"}
+tim tom kevin steve reince newt rudy jeff rick""".split())
+#: given names the news gives to prominent women and men alike, whatever the table's majority says
+#: ("Lindsey Graham", "Lindsey Vonn"): of unknown gender, so they agree with any pronoun
+SHARED = frozenset({"lindsey"})
 #: third-person singular pronouns and the gender they agree with
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -76,6 +79,8 @@ def name_gender(words: Sequence[str], *, skip: Collection[str] = ()) -> str | No
         if w in FEMALE_TITLES:
             return "f"
     k, first = next(((k, w) for k, w in enumerate(words) if w not in skip), (0, ""))
+    if first in SHARED:
+        return None
     if first in FEMALE or first in MALE:
         return "f" if first in FEMALE else "m"
     return given_name_gender(first) if k + 1 < len(words) else None

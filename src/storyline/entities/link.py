@@ -165,9 +165,12 @@ class EntityIndex:
         if parsed.full:
             found = self._match_full(parsed, claimed=set())
             return found[0] if found and found[1] != "ambiguous" else None
-        if parsed.initials and (eid := self._by_name.get(("PERSON", key(parsed.text)))):
-            return eid
-        return self._match_surname(parsed.surname, initials=parsed.initials) or None
+        return self._by_initials(parsed) or self._match_surname(parsed.surname, initials=parsed.initials) or None
+
+    def _by_initials(self, parsed: PersonName) -> str | None:
+        """The person filed under a name written with initials ("P.J. Crowley"): the initials say which
+        Crowley, as a first name would."""
+        return self._by_name.get(("PERSON", key(parsed.text))) if parsed.initials else None
 
     def find(self, name: str, label: str) -> str | None:
         """The organisation or place entity ``name`` names, if the index has it."""
@@ -344,10 +347,8 @@ class EntityIndex:
             return by_surname.pop()
         if by_surname:
             return None
-        if parsed.initials:  # "P.J. Crowley": the initials say which Crowley, as a first name would
-            eid = self._by_name.get(("PERSON", key(parsed.text)))
-            if eid:
-                return eid
+        if eid := self._by_initials(parsed):
+            return eid
         by_given = {eid for rep, eid in groups if rep.given and given_match(word, rep.given[0])}
         if len(by_given) == 1 and len(word.split()) == 1:
             return by_given.pop()

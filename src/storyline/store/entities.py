@@ -170,12 +170,13 @@ def find_entities(db: sqlite3.Connection, name: str, *, variants: bool = True) -
     pattern = contains(k)
     found = [r[0] for r in db.execute(
         f"SELECT a.entity_id FROM entity_aliases a WHERE a.key LIKE ? ESCAPE '\\' {order}", (pattern,))]
-    return found or (_person_variants(db, name) if variants else [])
+    return found or (person_variants(db, name) if variants else [])
 
 
-def _person_variants(db: sqlite3.Connection, name: str) -> list[str]:
+def person_variants(db: sqlite3.Connection, name: str) -> list[str]:
     """People with a spelling :func:`~storyline.entities.names.names_match` takes for ``name``
     (a truncated given name, a typo in the surname, I read as l), most mentioned first."""
+    require_entities(db)
     wanted = parse_name(name)
     if not wanted.surname:
         return []

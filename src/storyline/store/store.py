@@ -302,6 +302,11 @@ class Store:
         of it ("Gitanas Nausėda" for "Gitan Nauseda"); best known first."""
         return _entities.find_entities(self.db, name, variants=variants)
 
+    def person_variants(self, name: str) -> list[str]:
+        """People whose spelling the linker takes for ``name`` ("Gitan Nauseda" for "Gitanas Nausėda"),
+        most mentioned first: what :meth:`find_entities` falls back to."""
+        return _entities.person_variants(self.db, name)
+
     def entity_profile(self, entity_id: str, *, quotes: int | None = 200) -> dict[str, Any] | None:
         """One entity: aliases, roles with dates, mention and quote counts, quotes by date."""
         return _entities.entity_profile(self.db, entity_id, quotes=quotes)

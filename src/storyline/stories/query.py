@@ -68,7 +68,7 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         UnknownStoryError: ``story`` is given but the store has no such story.
     """
     if person and not store.find_entities(person, variants=False):
-        variants = store.find_entities(person)  # "Gitanas Nausėda" when the store writes "Gitan Nauseda"
+        variants = store.person_variants(person)  # "Gitanas Nausėda" when the store writes "Gitan Nauseda"
         person = variants[0] if len(variants) == 1 else person
     # a person's events: only those whose participants mention the longest word of the name (folded,
     # as the keys are), a superset that `timeline` narrows down, instead of every event of the store

@@ -427,8 +427,9 @@ def referenced_days(timexes: Iterable[Timex]) -> list[str]:
 
 
 def _days_between(earlier: str, later: str) -> int:
+    """Days from one ISO day to another (a time of day ignored); 0 when either is no day."""
     try:
-        return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
+        return (dt.date.fromisoformat(later[:10]) - dt.date.fromisoformat(earlier[:10])).days
     except ValueError:
         return 0
 
