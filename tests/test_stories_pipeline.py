@@ -160,7 +160,7 @@ def test_stories_and_timeline_commands_print(db: str) -> None:
     code, out, _ = run("timeline", "--db", db, "--story", quake, "--json")
     events = [json.loads(x) for x in out.splitlines()]
     assert events and all(e["story_id"] == quake for e in events)
-    assert {"id", "date", "place", "participants", "kind", "summary", "article_ids", "outlets",
+    assert {"id", "date", "place", "participants", "named", "kind", "summary", "article_ids", "outlets",
             "quotes"} <= set(events[0])
     code, out, _ = run("timeline", "--db", db, "--story", quake, "--evidence")
     assert code == 0 and "date: 2025-03-04 ← “" in out and "summary: the sentence in " in out
@@ -221,7 +221,7 @@ def test_export_stories_and_events_rows(db: str, tmp_path: Path, fmt: str) -> No
     assert len(tables["stories"]) == 3
     assert set(tables["stories"][0]) == {"id", "title", "article_ids", "start", "end"}
     assert sorted(len(r["article_ids"]) for r in tables["stories"]) == [1, 1, 3]
-    assert set(tables["events"][0]) == {"id", "story_id", "date", "place", "participants", "kind", "summary",
+    assert set(tables["events"][0]) == {"id", "story_id", "date", "place", "participants", "named", "kind", "summary",
                                         "article_ids", "evidence"}
     assert {e["story_id"] for e in tables["events"]} == {r["id"] for r in tables["stories"]}
     quake = next(e for e in tables["events"] if e["date"] == "2025-03-04")

@@ -101,8 +101,8 @@ def test_timeline_by_story_and_by_topic() -> None:
 def test_export_rows_have_the_contract_fields() -> None:
     records = _records()
     events = story_events(records)
-    assert set(events[0].row()) == {"id", "story_id", "date", "place", "participants", "kind", "summary", "article_ids",
-                                    "evidence"}
+    assert set(events[0].row()) == {"id", "story_id", "date", "place", "participants", "named", "kind", "summary",
+                                    "article_ids", "evidence"}
     assert events[0].row()["evidence"][0] == events[0].evidence[0].row()
     rows = story_rows(records)
     assert all(set(r) == {"id", "title", "article_ids", "start", "end"} for r in rows)

@@ -84,8 +84,8 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert joined and len(joined[0].articles) == 2  # one statement, reported by both articles
     assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
     row = timeline_row(events[0])
-    assert set(row) == {"id", "story_id", "date", "place", "participants", "participant_ids", "kind", "summary",
-                        "article_ids", "evidence", "date_hint", "outlets", "quotes"}
+    assert set(row) == {"id", "story_id", "date", "place", "participants", "participant_ids", "named", "named_ids",
+                        "kind", "summary", "article_ids", "evidence", "date_hint", "outlets", "quotes"}
     assert len(row["participant_ids"]) == len(row["participants"])
     assert row["date_hint"] is None  # a dated event needs no hint
     assert set(row["quotes"][0]) == {"id", "text", "speaker", "kind", "outlets", "articles", "first", "latest"}
@@ -300,8 +300,8 @@ def test_api_story_shape_and_openapi(client: TestClient, db: str) -> None:
     assert body["story"]["id"] == story["id"] and body["story"]["articles"] == story["articles"]
     assert len(body["story"]["article_ids"]) == story["articles"] and body["story"]["outlets"]
     e = body["events"][0]
-    assert {"id", "story_id", "date", "place", "participants", "participant_ids", "kind", "summary", "article_ids",
-            "outlets", "quotes", "evidence"} == set(e)
+    assert {"id", "story_id", "date", "place", "participants", "participant_ids", "named", "named_ids", "kind",
+            "summary", "article_ids", "outlets", "quotes", "evidence"} == set(e)
     assert all(set(v) == {"field", "value", "article_id", "start", "end", "text"} for v in e["evidence"])
     assert all({"text", "speaker", "outlets", "articles", "article_id", "quote_id"} <= set(q) for q in e["quotes"])
     schema = client.get("/api/openapi.json").json()
@@ -458,6 +458,20 @@ def test_an_undated_event_card_shows_the_weekday_its_reports_give() -> None:
              "summary": "Talks.", "people": [], "quotes": [], "articles": []}
     assert "undated (a Wednesday)" in str(card(event))
     assert ">2023-06-27<" in str(card({**event, "date": "2023-06-27"}))
+
+
+def test_an_event_card_shows_who_took_part_apart_from_who_is_named() -> None:
+    from storyline.web.pages import _env
+
+    card = _env.get_template("_macros.html").module.event_card
+    event = {"date": "2025-03-04", "date_hint": None, "place": "Tallinn", "kind": "press conference", "story_id": "s1",
+             "summary": "Talks.", "people": [{"name": "Mari Lepik", "id": "e1"}], "quotes": [], "articles": [],
+             "also_named": [{"name": "Jaan Tamm", "id": "e2"}, {"name": "Ilze Ozola", "id": None}]}
+    html = " ".join(str(card(event)).split())
+    who, named = html.split("also named:")
+    assert "Mari Lepik" in who and "Jaan Tamm" not in who
+    assert 'href="/people/e2">Jaan Tamm</a>, Ilze Ozola' in named
+    assert "also named" not in str(card({**event, "also_named": []}))
 
 
 def test_the_sample_corpus_keeps_different_events_apart(db: str) -> None:

@@ -11,7 +11,7 @@ The row shapes are a contract later tools rely on (see ``docs/export.md``):
   nationality, country}`` — canonical people, organisations and places.
 * ``timexes``: ``{article_id, start, end, text, type, value}`` — time expressions (TIMEX3 values).
 * ``stories``: ``{id, title, article_ids, start, end}`` — articles that report the same event.
-* ``events``: ``{id, story_id, date, place, participants, kind, summary, article_ids, evidence}`` — a
+* ``events``: ``{id, story_id, date, place, participants, named, kind, summary, article_ids, evidence}`` — a
   story's events, one per date (``storyline.stories.TimelineEvent.row()``); ``evidence`` holds
   ``{field, value, article_id, start, end, text}``: the span each shown fact was read from.
 * ``statements``: ``{id, statement_id, text, speaker, speaker_id, kind, reports, quote_ids, article_ids,
@@ -223,7 +223,8 @@ def _event_schema():  # noqa: ANN202
     import pyarrow as pa
 
     return pa.schema([("id", pa.string()), ("story_id", pa.string()), ("date", pa.string()), ("place", pa.string()),
-                      ("participants", pa.list_(pa.string())), ("kind", pa.string()), ("summary", pa.string()),
+                      ("participants", pa.list_(pa.string())), ("named", pa.list_(pa.string())),
+                      ("kind", pa.string()), ("summary", pa.string()),
                       ("article_ids", pa.list_(pa.string())),
                       ("evidence", pa.list_(pa.struct([("field", pa.string()), ("value", pa.string()),
                                                        ("article_id", pa.string()), ("start", pa.int64()),

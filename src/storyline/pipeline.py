@@ -33,6 +33,7 @@ from storyline.nlp import analyse
 from storyline.quotes import quote_articles
 from storyline.records import AnalysedArticle, BadInput, CleanArticle, IngestReport, RawDocument
 from storyline.store import Store
+from storyline.stories.actors import find_actors
 from storyline.stories.stage import StoryStage
 
 ProgressFn = Callable[[int, int], None]  # (files done, articles stored)
@@ -263,6 +264,7 @@ def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], l
             except Exception as exc:  # noqa: BLE001
                 report.failures.append(BadInput(_where(article), f"NLP failed on this article ({exc})"))
     _quote(analysed, report)
+    _find_actors(analysed, report)
     return analysed, report.failures
 
 
@@ -272,6 +274,26 @@ def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestRepor
     analysed, failures = analyse_batch(clean_batch(docs, lexicon, report))
     report.failures.extend(failures)
     return analysed
+
+
+def _find_actors(analysed: list[AnalysedArticle], report: IngestReport) -> None:
+    """Who acts in each lead (:mod:`storyline.stories.actors`). Without it an event counts everyone
+    its lead names as taking part, so a failure costs only that distinction."""
+    try:
+        found: list[list[tuple[int, int]] | None] = list(find_actors(analysed))
+    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks it
+        found = []
+        for item in analysed:
+            try:
+                found.extend(find_actors([item]))
+            except Exception as exc:  # noqa: BLE001
+                found.append(None)
+                report.failures.append(BadInput(
+                    _where(item.article),
+                    f"reading who took part failed on this article ({type(exc).__name__}: {exc}); "
+                    "its events name everyone its lead names"))
+    for item, spans in zip(analysed, found):
+        item.actors = spans
 
 
 def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:

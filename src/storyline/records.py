@@ -120,6 +120,9 @@ class AnalysedArticle:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)  #: time expressions (set by the entities stage)
+    #: spans of the words that name the actors of the lead (set by :mod:`storyline.stories.actors`);
+    #: None when nothing was parsed: then everyone the lead names counts as taking part
+    actors: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)

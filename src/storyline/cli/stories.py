@@ -104,6 +104,8 @@ def timeline_cli(
         console.print(f"    {escape(shorten(e.summary, 200))}")
         if e.participants:
             console.print(f"    [dim]who:[/dim] {escape(', '.join(e.participants))}")
+        if e.named:
+            console.print(f"    [dim]also named:[/dim] {escape(', '.join(e.named))}")
         for g in e.quotes:
             who = f" — {g.speaker}" if g.speaker else ""
             console.print(f"    {escape(in_quotes(shorten(g.text, 160)))}{escape(who)}{escape(_carried(g))}")

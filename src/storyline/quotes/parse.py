@@ -165,6 +165,18 @@ def _parse_text(text: str, start: int, end: int, hide: Sequence[tuple[int, int]]
     return "".join(chars), where
 
 
+def parse_spans(articles: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, batch_size: int = 64) -> list[list[Any]]:
+    """Parse the given spans of several articles (text, spans) in one pass: per article, one Doc
+    per span, its ``user_data["offsets"]`` the clean-text offset of each token."""
+    nlp = load_nlp(exclude=PARSE_EXCLUDE)
+    jobs = [(k, _parse_text(text, s, e, ())) for k, (text, spans) in enumerate(articles) for s, e in spans]
+    out: list[list[Any]] = [[] for _ in articles]
+    for (k, (_, where)), doc in zip(jobs, nlp.pipe((t for _, (t, _) in jobs), batch_size=batch_size)):
+        doc.user_data["offsets"] = [where[t.idx] for t in doc]
+        out[k].append(doc)
+    return out
+
+
 def parse(articles: Sequence[tuple[str, Sequence[Sentence], Sequence[tuple[int, int]], Sequence[tuple[int, int]]]],
           *, batch_size: int = 256) -> list[Parsed]:
     """Select and parse the units of several articles (text, sentences, quoted spans, spans to

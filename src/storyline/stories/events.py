@@ -13,7 +13,9 @@ candidates with their spans first, then one choice per field.
   NATO headquarters in Brussels") or opening a dateline ("WARSAW, March 14 -"); never a mere
   mention ("called on Belarus" is not where anything happened).
 * participants: people, then organisations, of the title and lead, keyed by ``canonical``
-  (the entities stage plugs its linker in; the default keys a person by surname).
+  (the entities stage plugs its linker in; the default keys a person by surname); each marked
+  whether it took part (named as an actor by the lead's parse, :mod:`storyline.stories.actors`,
+  or a counterpart) or is only named ("Putin has not commented").
 * counterparts: the people the lead has met, hosted or held talks with ("a joint news
   briefing with Poland's head of state, Andrzej Duda") or beaten ("stopped Sam Ortega"):
   every report of that meeting or contest names them.
@@ -26,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.clean.credits import agency
 from storyline.entities.gazetteer import ORG_ALIASES, ORG_SEATS, TITLE_WORDS
@@ -178,6 +180,8 @@ class ArticleFeatures:
     timexes: list[Timex] = field(default_factory=list)  #: ``storyline.timex.tag(text, published)``
     quotes: list[Quote] = field(default_factory=list)
     outlet: str | None = None
+    #: spans naming the lead's actors (:mod:`storyline.stories.actors`); None: not parsed
+    actors: list[tuple[int, int]] | None = None
 
     @classmethod
     def from_analysed(cls, analysed: AnalysedArticle, timexes: list[Timex] | None = None) -> ArticleFeatures:
@@ -189,7 +193,7 @@ class ArticleFeatures:
             timexes = tag(a.text, a.published)
         return cls(id=a.id, text=a.text, title=a.title, published=a.published, sentences=list(analysed.sentences),
                    mentions=list(analysed.mentions), timexes=list(timexes), quotes=list(analysed.quotes),
-                   outlet=a.outlet)
+                   outlet=a.outlet, actors=analysed.actors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,9 @@ class Participant:
     key: str  #: canonical entity id, or ``person:stoltenberg`` by default
     name: str  #: as written (the fullest form in the article)
     label: str  #: PERSON | ORG
+    #: whether they took part in the event (its subject, object, partner: :mod:`storyline.stories.actors`),
+    #: or the lead only names them ("Putin has not commented")
+    took_part: bool = True
 
 
 @dataclass(slots=True)
@@ -273,7 +280,7 @@ def default_canonical(mention: Mention) -> str | None:
     return ("org:" if mention.label == "ORG" else "norp:" if mention.label == "NORP" else "place:") + key
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A line without final punctuation: a title, sub-heading or teaser, not a lead sentence."""
     text = text.strip()
     return len(text.split()) < 12 and not re.search(r"[.!?\"”’)]$", text)
@@ -291,7 +298,7 @@ def lead_sentences(f: ArticleFeatures, n: int = LEAD_SENTENCES, words: int = LEA
         text = f.text[s.start:s.end]
         is_title = bool(title) and not out and text.strip()[:60] == title[:60]
         out.append(s)
-        if not is_title and not _is_heading(text):
+        if not is_title and not is_heading(text):
             body += 0 if re.match(r"\s*[a-z]", text) else 1  # the tail of a split quotation goes with it
             seen += len(text.split())
         if body >= 2 * n or (body >= n and seen >= words):
@@ -532,6 +539,7 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
     places = {m.text for m in f.mentions if m.label in PLACE_LABELS}
     quoted = quoted_spans(f)
     seen: dict[str, tuple[Participant, Mention]] = {}
+    acting: set[str] = set()  # keys a mention of which names an actor
     for m in f.mentions:
         if m.start >= end or m.label not in _ACTOR_LABELS or _inside(quoted, m.start, m.end):
             continue
@@ -548,10 +556,18 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
         if m.label == "ORG" and m.text.strip() in surnames:
             m = Mention(m.start, m.end, m.text, "PERSON")  # the model's "Stoltenberg" as an organisation
         k = canonical(m)
-        if k and k not in seen:
+        if not k:
+            continue
+        if f.actors is None or _names_actor(f.actors, m):
+            acting.add(k)
+        if k not in seen:
             seen[k] = (Participant(k, full.get(k, m.text.strip()), m.label), m)
     ordered = sorted(seen.values(), key=lambda pm: (_ACTOR_LABELS.index(pm[0].label), pm[1].start))
-    return ordered[:limit]
+    return [(replace(p, took_part=p.key in acting), m) for p, m in ordered[:limit]]
+
+
+def _names_actor(actors: Sequence[tuple[int, int]], m: Mention) -> bool:
+    return any(m.start <= a < m.end or a <= m.start < b for a, b in actors)
 
 
 #: A cue of meeting someone, then at most a title between it and the name: "met Polish President",
@@ -609,7 +625,7 @@ def find_counterparts(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
 def find_main(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical, limit: int = 3) -> list[str]:
     """The people the event is about: those of the title, else of the first body sentence
     ("Chargers' Jamal Williams arrested on suspicion of DUI")."""
-    body = [s for s in lead if not _is_heading(f.text[s.start:s.end])
+    body = [s for s in lead if not is_heading(f.text[s.start:s.end])
             and not (f.title and f.text[s.start:s.end].strip()[:60] == f.title.strip()[:60])]
     title_end = lead[0].start if lead else 0
     if lead and f.title and f.text[lead[0].start:lead[0].end].strip()[:60] == f.title.strip()[:60]:
@@ -673,7 +689,7 @@ def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | Non
 
     def plain(s: Sentence) -> bool:
         text = f.text[s.start:s.end]
-        return (6 <= len(text.split()) <= 70 and not text.rstrip().endswith("?") and not _is_heading(text)
+        return (6 <= len(text.split()) <= 70 and not text.rstrip().endswith("?") and not is_heading(text)
                 and not re.match(r"\s*[“\"‘]", text)
                 and not re.match(r"\s*[a-z]", text)  # the tail of a quotation: "declared the minister. ..."
                 and not _QUOTE_TAIL.match(text) and not _NEEDS_CONTEXT.match(text)
@@ -726,6 +742,9 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
     for key, m in find_counterparts(f, lead, canonical, event.main, meeting=event.kind in ONE_DAY_KINDS):
         event.counterparts.append(key)
         event.evidence.append(Evidence("counterpart", m.start, m.end, m.text))
+    acting = {p.key for p in event.participants if p.took_part} | set(event.counterparts)
+    # a parse that found none of them is no evidence against any: everyone the lead names counts
+    event.participants = [replace(p, took_part=not acting or p.key in acting) for p in event.participants]
     if span is not None:
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
     s = find_summary(f, lead)

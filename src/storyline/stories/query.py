@@ -126,10 +126,12 @@ def _within(events: list[TimelineEvent], since: str | None, until: str | None) -
 
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus
-    ``participant_ids`` (the entity id of each participant), ``date_hint`` (an undated event's
+    ``participant_ids`` and ``named_ids`` (the entity id of each participant and of each one only
+    named), ``date_hint`` (an undated event's
     coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
     row["participant_ids"] = e.participant_ids
+    row["named_ids"] = e.named_ids
     row["date_hint"] = e.date_hint
     row["outlets"] = e.outlets
     row["quotes"] = [quote_row(g) for g in e.quotes]

@@ -99,7 +99,8 @@ class StoryStage:
             self._events.append({
                 "id": a.id, "story_id": story_id, "article_id": a.id, "date": event.date,
                 "date_source": event.date_source, "place": event.place, "venue": event.venue,
-                "participants": [{"key": p.key, "name": p.name, "label": p.label} for p in event.participants],
+                "participants": [{"key": p.key, "name": p.name, "label": p.label, "took_part": p.took_part}
+                                 for p in event.participants],
                 "main": list(event.main), "kind": event.kind, "summary": event.summary,
                 "evidence": [{"field": e.field, "start": e.start, "end": e.end, "text": e.text}
                              for e in event.evidence]})

@@ -65,7 +65,7 @@ class ArticleRecord:
 class FactSource:
     """Where a fact an event shows was read: a span of one report's clean text."""
 
-    field: str  #: date | place | kind | participant | summary
+    field: str  #: date | place | kind | participant | named | summary
     value: str  #: the fact as the event shows it ("2023-05-17", "Brussels", "Jens Stoltenberg")
     article_id: str
     start: int
@@ -94,6 +94,9 @@ class TimelineEvent:
     date_hint: str | None = None
     #: the entity id (or name key) of each of ``participants``, in the same order
     participant_ids: list[str | None] = field(default_factory=list)
+    #: people and organisations its reports name but who took no part (:mod:`storyline.stories.actors`)
+    named: list[str] = field(default_factory=list)
+    named_ids: list[str] = field(default_factory=list)
     #: where its date, place, kind, participants and summary were read
     evidence: list[FactSource] = field(default_factory=list)
 
@@ -102,10 +105,10 @@ class TimelineEvent:
         return next((s for s in self.evidence if s.field == field_name and (value is None or s.value == value)), None)
 
     def row(self) -> dict[str, object]:
-        """The export row: ``{id, story_id, date, place, participants, kind, summary, article_ids,
-        evidence}``, ``evidence`` as :meth:`FactSource.row` gives it."""
+        """The export row: ``{id, story_id, date, place, participants, named, kind, summary,
+        article_ids, evidence}``, ``evidence`` as :meth:`FactSource.row` gives it."""
         return {"id": self.id, "story_id": self.story_id, "date": self.date, "place": self.place,
-                "participants": self.participants, "kind": self.kind, "summary": self.summary,
+                "participants": self.participants, "named": self.named, "kind": self.kind, "summary": self.summary,
                 "article_ids": self.article_ids, "evidence": [s.row() for s in self.evidence]}
 
 
@@ -181,10 +184,14 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
         for (d, n), members in _group_by_event(rs).items():
             summaries = [m.event.summary or m.title or "" for m in members]
             people: Counter[str] = Counter()
+            acting: Counter[str] = Counter()
             for m in members:
                 people.update(dict.fromkeys((p.key for p in m.event.participants), 1))
+                acting.update(dict.fromkeys((p.key for p in m.event.participants if p.took_part), 1))
             written = written_names(members)
-            keys = [k for k, _ in people.most_common(5)]
+            # took part when at least half the reports that name them say so
+            keys = [k for k, n in people.most_common() if 2 * acting[k] >= n][:5]
+            named = [k for k, n in people.most_common() if 2 * acting[k] < n][:5]
             outlets = list(dict.fromkeys(o for m in members for o in [m.outlet, *m.copies] if o))
             shown = central(summaries) if summaries else None
             event = TimelineEvent(
@@ -192,6 +199,7 @@ def story_events(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] 
                 place=_most_common(m.event.place for m in members),
                 participants=[(names or {}).get(k) or written[k] for k in keys],
                 participant_ids=list(keys),
+                named=[(names or {}).get(k) or written[k] for k in named], named_ids=named,
                 kind=_most_common(m.event.kind for m in members),
                 summary=summaries[shown] if shown is not None else "",
                 article_ids=[m.article_id for m in members], outlets=outlets,
@@ -262,10 +270,12 @@ def _sources(event: TimelineEvent, members: Sequence[ArticleRecord], summarised:
         when_gives("date", lambda e: e.date == coarse and e.date_source == "text"))
     add("place", event.place, when_gives("place", lambda e: e.place == event.place))
     add("kind", event.kind, when_gives("kind", lambda e: e.kind == event.kind))
-    for key, name in zip(event.participant_ids, event.participants):
-        add("participant", name, lambda m, key=key: [ev for p, ev in zip(m.event.participants,  # type: ignore[misc]
-                                                                            _spans(m.event, "participant"))
-                                                     if p.key == key])
+    for field_name, ids, shown in (("participant", event.participant_ids, event.participants),
+                                   ("named", event.named_ids, event.named)):
+        for key, name in zip(ids, shown):
+            add(field_name, name, lambda m, key=key: [ev for p, ev in zip(m.event.participants,  # type: ignore[misc]
+                                                                             _spans(m.event, "participant"))
+                                                      if p.key == key])
     if summarised is not None and event.summary == summarised.event.summary:
         add("summary", event.summary, lambda m: _spans(m.event, "summary") if m is summarised else [])
     return out
@@ -414,7 +424,8 @@ def timeline(records: Sequence[ArticleRecord], quotes: Sequence[QuoteGroup] = ()
     if person:
         want = fold(person)
         for e in events:
-            if not any(want in fold(p) or want in fold(k or "") for p, k in zip(e.participants, e.participant_ids)):
+            if not any(want in fold(p) or want in fold(k or "") for p, k in zip(e.participants + e.named,
+                                                                                 e.participant_ids + e.named_ids)):
                 known = names is not None and person in names  # an entity id: shown by its name
                 e.participants.insert(0, names[person] if known else person)
                 e.participant_ids.insert(0, person if known else None)

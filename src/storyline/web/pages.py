@@ -199,6 +199,8 @@ def person(request: Request, entity_id: str) -> Response:
         for ev in events:  # the filter names the person when no participant's name holds the key: not needed here
             kept = [(p, k) for p, k in zip(ev.participants, ev.participant_ids) if p != key]
             ev.participants, ev.participant_ids = [p for p, _ in kept], [k for _, k in kept]
+            also = [(p, k) for p, k in zip(ev.named, ev.named_ids) if p != key]
+            ev.named, ev.named_ids = [p for p, _ in also], [k for _, k in also]
         quotes, speaker_key = P.entity_quotes(r.db, r.caps, e, _page(request))
         return render(request, r, "person.html", e=e, quotes=quotes, speaker_key=speaker_key,
                       mentions=P.entity_mentions(r.db, r.caps, e, _page(request, 10, "mpage")),

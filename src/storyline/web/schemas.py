@@ -270,8 +270,12 @@ class TimelineEventOut(BaseModel):
     story_id: str
     date: str | None
     place: str | None
-    participants: list[str] = Field(description="Up to five people and organisations, by their canonical name.")
+    participants: list[str] = Field(description="Up to five people and organisations who took part, by their "
+                                                "canonical name.")
     participant_ids: list[str | None] = Field(description="The entity id of each participant, in the same order.")
+    named: list[str] = Field(default_factory=list, description="Up to five people and organisations its reports "
+                                                                "name who took no part in it.")
+    named_ids: list[str] = Field(default_factory=list, description="The entity id of each of ``named``.")
     kind: str | None
     summary: str
     article_ids: list[str] = Field(description="The original articles reporting it (copies are folded into them).")

@@ -184,7 +184,7 @@ def filtered_timeline(store: Store, caps: Caps, query: TimelineQuery) -> list[Ti
 def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
     """Events for the templates: the API row plus the articles (with titles and copies) and linked people."""
     story_ids = list(dict.fromkeys(e.story_id for e in events))
-    known = _known(db, caps, {k for e in events for k in e.participant_ids if k})
+    known = _known(db, caps, {k for e in events for k in [*e.participant_ids, *e.named_ids] if k})
     articles: dict[str, Row] = {}
     for sid in story_ids:
         articles.update(_articles(db, sid))
@@ -194,6 +194,7 @@ def event_views(db: Conn, caps: Caps, events: list[TimelineEvent]) -> list[Row]:
     for e, row in zip(events, rows):
         row["people"] = [{"name": n, "id": k if k in known else None}
                          for n, k in zip(e.participants, e.participant_ids)]
+        row["also_named"] = [{"name": n, "id": k if k in known else None} for n, k in zip(e.named, e.named_ids)]
         for q in row["quotes"]:
             q["person_id"] = q["speaker_id"] if q["speaker_id"] in speakers else None
         row["articles"] = [articles.get(a) or {"id": a, "title": None, "outlet": None, "published": None,
