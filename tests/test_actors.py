@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from stories_helpers import article
 
 from storyline.clean import Lexicon
-from storyline.pipeline import process_batch
+from storyline.pipeline import ingest, process_batch
 from storyline.quotes.parse import parse_spans
 from storyline.records import IngestReport, RawDocument
+from storyline.store import Store
 from storyline.stories import ArticleFeatures, Event, Participant, extract_event
 from storyline.stories.actors import actor_sentences, actor_tokens, find_actors
+from storyline.stories.query import build_timeline
 from storyline.stories.timeline import ArticleRecord, story_events
 
 
@@ -104,3 +108,27 @@ def test_a_deck_is_read_clause_by_clause() -> None:
     event = extract_event(_analysed(text))
     assert {p.name for p in event.participants if p.took_part} >= {"Anna Kivi", "Jaan Tamm", "Peeter Kask"}
     assert "Ilze Ozola" in {p.name for p in event.participants if not p.took_part}
+
+
+@pytest.mark.parametrize(("sentence", "actors"), [
+    ("Jaan Tamm scored twice in the Owls' 3-1 win over the Narva Foxes.", {"Tamm", "Foxes"}),
+    ("The Owls fell to fourth place after their loss to the Narva Foxes.", {"Owls", "Foxes"}),
+])
+def test_both_sides_of_a_contest_took_part(sentence: str, actors: set[str]) -> None:
+    assert actors <= _actor_words(sentence)
+
+
+def test_a_role_described_in_the_lead_is_the_person_who_holds_it(tmp_path: Path) -> None:
+    (tmp_path / "strait.txt").write_text(
+        "Vestra pledges ships for the strait\n\n"
+        "TALLINN, March 4 2025 - Vestran Prime Minister Mari Lepik on Tuesday held a joint press conference with "
+        "the President of Latvia at the government house in Tallinn.\n\n"
+        "The two leaders agreed to patrol the strait together, Lepik said.\n\n"
+        "Latvian President Andres Berg said his country would send two ships. Critics, including the opposition "
+        "leader Jaan Tamm, said the plan came too late.\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(tmp_path / "strait.txt")], store)
+        [event] = build_timeline(store)
+    assert event.participants == ["Mari Lepik", "Andres Berg"] and event.named == ["Jaan Tamm"]
+    source = event.source("participant", "Andres Berg")
+    assert source is not None and source.text == "the President of Latvia"

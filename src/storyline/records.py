@@ -120,6 +120,9 @@ class AnalysedArticle:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)  #: time expressions (set by the entities stage)
+    #: role descriptions the entities stage resolved to one person ("the President of Kivania" → the
+    #: entity id of Andres Berg), as PERSON mentions with ``entity_id`` set
+    described: list[Mention] = field(default_factory=list)
     #: spans of the words that name the actors of the lead (set by :mod:`storyline.stories.actors`);
     #: None when nothing was parsed: then everyone the lead names counts as taking part
     actors: list[tuple[int, int]] | None = None

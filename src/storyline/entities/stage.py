@@ -128,6 +128,7 @@ def annotate(item: AnalysedArticle, index: EntityIndex, kb: KnowledgeBase | None
         article.published, article.published_inferred = published.value, published.inferred
         article.published_confidence = published.confidence if published.inferred else article.published_confidence
     item.mentions, item.timexes = mentions, timexes
+    item.described = [Mention(s, e, article.text[s:e], "PERSON", eid) for (s, e), eid in resolved]
     for q, (eid, name, day) in zip(item.quotes, speakers):
         q.speaker_id, q.speaker, q.said_on = eid, name, day
 

@@ -44,6 +44,9 @@ meet meets met meeting meetings talk talks talked conference briefing call calls
 breakfast summit visit discussion discussions negotiation negotiations session interview debate
 match game bout fight
 """.split())
+#: A result of a contest, and the prepositions that name the other side.
+_CONTEST_NOUNS = {w: ("over", "against") for w in ("win", "victory", "triumph", "upset", "rout")}
+_CONTEST_NOUNS.update({w: ("to", "against") for w in ("loss", "defeat")})
 #: How a name spreads from the word the parse picks: "NATO Secretary General Jens Stoltenberg",
 #: "the President of Kivania, Andres Berg", "Lepik and Berg".
 _SPREAD = frozenset({"compound", "appos", "conj", "flat"})
@@ -115,11 +118,29 @@ def _with_objects(head: Any) -> list[Any]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _joined_verbs(root: Any) -> list[Any]:
+    """The root and the verbs joined to it, and to those ("scored 23 points to become the leader,
+    and the Bluejays defeated Drake"): the main clauses, not the subordinate ones."""
+    out, todo = [], [root]
+    while todo:
+        v = todo.pop()
+        out.append(v)
+        todo.extend(c for c in v.children if c.dep_ in ("conj", "xcomp") and c.tag_.startswith("VB"))
+    return out
+
+
+def _contest_objects(head: Any) -> list[Any]:
+    """Who a win or a loss was over: "a 31-24 win over the Chiefs", "their loss to Drake"."""
+    preps = _CONTEST_NOUNS.get(head.lower_, ())
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def actor_tokens(doc: Any) -> set[int]:
     """Indices of the tokens of ``doc`` (one parsed sentence, or a few) that name its actors."""
     heads: list[Any] = []
     for root in (t for t in doc if t.dep_ == "ROOT"):
-        verbs = [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.tag_.startswith("VB"))]
+        verbs = _joined_verbs(root)
         # what a lead attributes is the event: "Lohan's lawyer said the actress checked into rehab"
         verbs += [c for v in verbs if cue_base(v.lower_) for c in v.children
                   if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
@@ -137,6 +158,7 @@ def actor_tokens(doc: Any) -> set[int]:
     for t in doc:
         if t.lower_ in _GATHERING_WORDS:
             heads.extend(_with_objects(t))
+        heads.extend(_contest_objects(t))
     out: set[int] = set()
     for h in heads:
         _spread(h, out)

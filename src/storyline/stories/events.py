@@ -182,6 +182,8 @@ class ArticleFeatures:
     outlet: str | None = None
     #: spans naming the lead's actors (:mod:`storyline.stories.actors`); None: not parsed
     actors: list[tuple[int, int]] | None = None
+    #: role descriptions resolved to a person ("the President of Kivania"), PERSON mentions
+    described: list[Mention] = field(default_factory=list)
 
     @classmethod
     def from_analysed(cls, analysed: AnalysedArticle, timexes: list[Timex] | None = None) -> ArticleFeatures:
@@ -193,7 +195,7 @@ class ArticleFeatures:
             timexes = tag(a.text, a.published)
         return cls(id=a.id, text=a.text, title=a.title, published=a.published, sentences=list(analysed.sentences),
                    mentions=list(analysed.mentions), timexes=list(timexes), quotes=list(analysed.quotes),
-                   outlet=a.outlet, actors=analysed.actors)
+                   outlet=a.outlet, actors=analysed.actors, described=list(analysed.described))
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +528,8 @@ _HALF_NAME = re.compile(r"\b(?:of|the|and|to|for|in|on|at|with)$|^(?:to|of|and|f
 
 def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: Canonical,
                       limit: int = 6) -> list[tuple[Participant, Mention]]:
-    """People first, then organisations, of the lead, each once, in order of appearance."""
+    """People first, then organisations, of the lead (named, or described by a role the entities
+    stage resolved), each once, in order of appearance."""
     end = lead[-1].end if lead else min(len(f.text), 400)
     # the fullest spelling of each person in the article: "Stoltenberg" → "Jens Stoltenberg"
     full: dict[str, str] = {}
@@ -540,7 +543,9 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
     quoted = quoted_spans(f)
     seen: dict[str, tuple[Participant, Mention]] = {}
     acting: set[str] = set()  # keys a mention of which names an actor
-    for m in f.mentions:
+    # a role description the entities stage resolved is that person: "a press conference with the
+    # President of Kivania" has Andres Berg take part
+    for m in sorted([*f.mentions, *f.described], key=lambda m: m.start):
         if m.start >= end or m.label not in _ACTOR_LABELS or _inside(quoted, m.start, m.end):
             continue
         if m.label == "PERSON" and m.text in places:
