@@ -132,3 +132,8 @@ def test_a_role_described_in_the_lead_is_the_person_who_holds_it(tmp_path: Path)
     assert event.participants == ["Mari Lepik", "Andres Berg"] and event.named == ["Jaan Tamm"]
     source = event.source("participant", "Andres Berg")
     assert source is not None and source.text == "the President of Latvia"
+
+
+def test_the_owner_of_what_a_speaker_judges_is_no_actor() -> None:
+    found = _actor_words("The Ozola government's treatment of migrants is cruel, said Prime Minister Mari Lepik.")
+    assert {"Lepik"} <= found and "Ozola" not in found

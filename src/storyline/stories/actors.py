@@ -140,15 +140,16 @@ def actor_tokens(doc: Any) -> set[int]:
     """Indices of the tokens of ``doc`` (one parsed sentence, or a few) that name its actors."""
     heads: list[Any] = []
     for root in (t for t in doc if t.dep_ == "ROOT"):
-        verbs = _joined_verbs(root)
+        main = _joined_verbs(root)
         # what a lead attributes is the event: "Lohan's lawyer said the actress checked into rehab"
-        verbs += [c for v in verbs if cue_base(v.lower_) for c in v.children
-                  if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
-        for v in verbs:
+        said = [c for v in main if cue_base(v.lower_) for c in v.children
+                if c.dep_ == "ccomp" and c.tag_.startswith("VB")]
+        for v in main + said:
             for c in v.children:
                 if c.dep_ in _SUBJECTS:
                     heads.append(c)
-                    heads.extend(g for g in c.children if g.dep_ == "poss")  # "Lohan's lawyer", "NATO's chief"
+                    if v in main:  # "Lohan's lawyer said", but not "Lukashenko's regime is cruel, he said"
+                        heads.extend(g for g in c.children if g.dep_ == "poss")
                 elif c.dep_ in ("dobj", "dative"):
                     heads.append(c)  # but not its possessor: "condemned Lukashenko's regime"
                     heads.extend(_with_objects(c))
