@@ -137,3 +137,21 @@ def test_a_role_described_in_the_lead_is_the_person_who_holds_it(tmp_path: Path)
 def test_the_owner_of_what_a_speaker_judges_is_no_actor() -> None:
     found = _actor_words("The Ozola government's treatment of migrants is cruel, said Prime Minister Mari Lepik.")
     assert {"Lepik"} <= found and "Ozola" not in found
+
+
+def test_one_article_that_breaks_the_actor_parse_keeps_the_batch_going(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import pipeline
+
+    def flaky(items):  # noqa: ANN001, ANN202
+        if any("BOOM" in i.article.text for i in items):
+            raise RuntimeError("batch" if len(items) > 1 else "this one")
+        return [[(0, 5)] for _ in items]
+
+    docs = [RawDocument(source=f"{n}.txt", path=f"{n}.txt", text=text, format="txt")
+            for n, text in (("good", "Lepik met Berg in Riga on Monday."), ("bad", "BOOM went the harbour on Monday."))]
+    monkeypatch.setattr(pipeline, "find_actors", flaky)
+    report = IngestReport()
+    items = process_batch(docs, Lexicon(), report)
+    assert [i.actors for i in items] == [[(0, 5)], None]
+    assert report.failed == 1 and "reading who took part failed" in report.failures[0].reason
+    assert report.failures[0].path == "bad.txt"

@@ -19,9 +19,10 @@ import multiprocessing
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.clean import Lexicon, clean_document
 from storyline.clean.glue import glued_stems
@@ -276,39 +277,37 @@ def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestRepor
     return analysed
 
 
+def _batch_or_each(stage: Callable[[list[AnalysedArticle]], Sequence[Any]], analysed: list[AnalysedArticle],
+                   report: IngestReport, *, empty: Any, what: str, then: str) -> list[Any]:
+    """``stage`` over the batch, one result per article; when it fails, over each article alone, so
+    the article that breaks it is reported (``what`` failed, ``then`` what becomes of it) and gets
+    ``empty``, and the rest of the batch keeps its results."""
+    try:
+        return list(stage(analysed))
+    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks it
+        found: list[Any] = []
+        for item in analysed:
+            try:
+                found.extend(stage([item]))
+            except Exception as exc:  # noqa: BLE001
+                found.append(empty)
+                report.failures.append(BadInput(
+                    _where(item.article), f"{what} failed on this article ({type(exc).__name__}: {exc}); {then}"))
+        return found
+
+
 def _find_actors(analysed: list[AnalysedArticle], report: IngestReport) -> None:
     """Who acts in each lead (:mod:`storyline.stories.actors`). Without it an event counts everyone
     its lead names as taking part, so a failure costs only that distinction."""
-    try:
-        found: list[list[tuple[int, int]] | None] = list(find_actors(analysed))
-    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks it
-        found = []
-        for item in analysed:
-            try:
-                found.extend(find_actors([item]))
-            except Exception as exc:  # noqa: BLE001
-                found.append(None)
-                report.failures.append(BadInput(
-                    _where(item.article),
-                    f"reading who took part failed on this article ({type(exc).__name__}: {exc}); "
-                    "its events name everyone its lead names"))
+    found = _batch_or_each(find_actors, analysed, report, empty=None, what="reading who took part",
+                           then="its events name everyone its lead names")
     for item, spans in zip(analysed, found):
         item.actors = spans
 
 
 def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:
     """The quote stage; an article it fails on is stored without quotations and reported."""
-    try:
-        found = quote_articles(analysed)
-    except Exception:  # noqa: BLE001 - retry one by one to find the article that breaks it
-        found = []
-        for item in analysed:
-            try:
-                found.extend(quote_articles([item]))
-            except Exception as exc:  # noqa: BLE001
-                found.append([])
-                report.failures.append(BadInput(
-                    _where(item.article),
-                    f"quotations failed on this article ({type(exc).__name__}: {exc}); stored without them"))
+    found = _batch_or_each(quote_articles, analysed, report, empty=[], what="quotations",
+                           then="stored without them")
     for item, quotes in zip(analysed, found):
         item.quotes = quotes
