@@ -6,14 +6,23 @@ not commented." Lepik and Berg took part; Putin is named. The participants of an
 (:func:`~storyline.stories.events.find_participants`) are everyone its lead names, which is what
 story matching wants; a timeline's "who" wants the actors.
 
-The actors are read from a dependency parse of the lead's first body sentences (the ingest
-pipeline runs no parser; this parses one or two sentences per article, batched): the subject of
-the main verb and of the verbs joined to it, its direct object and agent, and the object of
-"with", "alongside" or "against" on the verb, on its object or on a meeting word anywhere in
-the sentence ("after meeting with Poland's President Andrzej Duda"), each with its appositions,
-conjuncts and the names compounded with it ("NATO Secretary General Jens Stoltenberg").
-A verb of saying keeps its subject, not the subject of what was said: "Lepik said Berg would
-send ships" is Lepik's statement.
+The actors are read from a dependency parse of the title, a deck under it and the first two
+body sentences (the ingest pipeline runs no parser; this parses a few short sentences per
+article, batched; a title or deck clause by clause, cut at the dashes that join its parts):
+
+* the subject of the main verb and of the verbs joined to it, with its possessor ("Lohan's
+  lawyer said ...");
+* under a verb of saying, the subject of what was said: a lead attributes its event ("police
+  said the actress checked into a clinic"), but not that subject's possessor ("Lukashenko's
+  regime is cynical, Stoltenberg said");
+* the direct object ("police arrested Tamm"), not its possessor ("condemned Ozola's remarks"),
+  and the agent ("received by Lepik");
+* the object of "with", "alongside" or "against" on the verb, on its object or on a word of
+  meeting anywhere in the sentence ("after meeting with Poland's President Andrzej Duda"), and
+  the other side of a win or a loss ("a win over the Foxes");
+
+each with its appositions, conjuncts and the names compounded with it ("NATO Secretary General
+Jens Stoltenberg", "the President of Kivania, Andres Berg").
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from typing import Any
 
 from storyline.quotes.cues import cue_base
 from storyline.quotes.marks import MARKS
+from storyline.quotes.parse import parse_spans
 from storyline.records import AnalysedArticle, Sentence
 from storyline.stories.events import is_heading
 
@@ -169,8 +179,6 @@ def actor_tokens(doc: Any) -> set[int]:
 def find_actors(items: Sequence[AnalysedArticle], *, batch_size: int = 64) -> list[list[tuple[int, int]]]:
     """For each article, the spans (offsets into its clean text) of the words that name the actors
     of its lead, in one parse over the batch (set them as ``AnalysedArticle.actors``)."""
-    from storyline.quotes.parse import parse_spans
-
     spans = [[part for s in actor_sentences(a) for part in _segments(a.article.text, s)] for a in items]
     docs = parse_spans([(a.article.text, ss) for a, ss in zip(items, spans)], batch_size=batch_size)
     out: list[list[tuple[int, int]]] = []
