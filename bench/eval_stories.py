@@ -50,7 +50,7 @@ from storyline.stories.evaluate import date_f1, score_clusters
 from storyline.stories.timeline import referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
-CACHE_VERSION = "28"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence)
+CACHE_VERSION = "29"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence; 29: actors of the lead, resolved descriptions)
 
 
 def load_rows(path: str) -> list[dict]:
