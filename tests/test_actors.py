@@ -142,7 +142,7 @@ def test_the_owner_of_what_a_speaker_judges_is_no_actor() -> None:
 def test_one_article_that_breaks_the_actor_parse_keeps_the_batch_going(monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline import pipeline
 
-    def flaky(items):  # noqa: ANN001, ANN202
+    def flaky(items, parsed=None):  # noqa: ANN001, ANN202
         if any("BOOM" in i.article.text for i in items):
             raise RuntimeError("batch" if len(items) > 1 else "this one")
         return [[(0, 5)] for _ in items]
@@ -155,3 +155,31 @@ def test_one_article_that_breaks_the_actor_parse_keeps_the_batch_going(monkeypat
     assert [i.actors for i in items] == [[(0, 5)], None]
     assert report.failed == 1 and "reading who took part failed" in report.failures[0].reason
     assert report.failures[0].path == "bad.txt"
+
+
+def test_a_sentence_the_quote_stage_parsed_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.quotes import quote_and_parse
+    from storyline.stories import actors
+
+    text = ("Strait pact signed\nLepik said on Tuesday that Berg had signed the strait pact in Riga. "
+            "The ships sail in May. Tamm was not there.")
+    [a] = process_batch([RawDocument(source="p.txt", path="p.txt", text=text, format="txt")], Lexicon(),
+                        IngestReport())
+    [(_, parse)] = quote_and_parse([a])
+    parsed_here: list[tuple[int, int]] = []
+    real = actors.parse_spans
+
+    def counting(articles, **kw):  # noqa: ANN001, ANN202
+        parsed_here.extend(span for _, spans in articles for span in spans)
+        return real(articles, **kw)
+
+    monkeypatch.setattr(actors, "parse_spans", counting)
+    [alone] = find_actors([a])
+    everything = list(parsed_here)
+    parsed_here.clear()
+    assert find_actors([a], parsed=[parse]) == [alone]
+    text = a.article.text
+    said = text.index("Lepik said")
+    assert any(start == said for start, _ in everything)
+    assert not any(start == said for start, _ in parsed_here) and len(parsed_here) < len(everything)
+    assert {text[s:e] for s, e in alone} >= {"Lepik", "Berg"}

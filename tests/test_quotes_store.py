@@ -234,9 +234,9 @@ def test_one_bad_article_never_fails_the_quote_stage(monkeypatch) -> None:
             if len(items) > 1:
                 raise RuntimeError("batch")
             raise RuntimeError("this one")
-        return [[Quote(i.article.id, "x", 0, 1, "direct")] for i in items]
+        return [([Quote(i.article.id, "x", 0, 1, "direct")], None) for i in items]
 
-    monkeypatch.setattr(pipeline, "quote_articles", flaky)
+    monkeypatch.setattr(pipeline, "quote_and_parse", flaky)
     items = [_item(), _item()]
     items[1].article.text = "BOOM"
     report = IngestReport()

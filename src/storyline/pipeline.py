@@ -31,7 +31,8 @@ from storyline.entities import EntityIndex, KnowledgeBase
 from storyline.entities.stage import EntityStage
 from storyline.ingest import SUPPORTED, SourceFile, content_id, discover, read_file
 from storyline.nlp import analyse
-from storyline.quotes import quote_articles
+from storyline.quotes import quote_and_parse
+from storyline.quotes.parse import Parsed
 from storyline.records import AnalysedArticle, BadInput, CleanArticle, IngestReport, RawDocument
 from storyline.store import Store
 from storyline.stories.actors import find_actors
@@ -264,8 +265,8 @@ def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], l
                 analysed.extend(analyse([article]))
             except Exception as exc:  # noqa: BLE001
                 report.failures.append(BadInput(_where(article), f"NLP failed on this article ({exc})"))
-    _quote(analysed, report)
-    _find_actors(analysed, report)
+    parsed = _quote(analysed, report)
+    _find_actors(analysed, parsed, report)
     return analysed, report.failures
 
 
@@ -296,18 +297,26 @@ def _batch_or_each(stage: Callable[[list[AnalysedArticle]], Sequence[Any]], anal
         return found
 
 
-def _find_actors(analysed: list[AnalysedArticle], report: IngestReport) -> None:
-    """Who acts in each lead (:mod:`storyline.stories.actors`). Without it an event counts everyone
-    its lead names as taking part, so a failure costs only that distinction."""
-    found = _batch_or_each(find_actors, analysed, report, empty=None, what="reading who took part",
+def _find_actors(analysed: list[AnalysedArticle], parsed: list[Parsed | None], report: IngestReport) -> None:
+    """Who acts in each lead (:mod:`storyline.stories.actors`), reading the sentences the quote
+    stage parsed (``parsed``) from its parse. Without it an event counts everyone its lead names as
+    taking part, so a failure costs only that distinction."""
+    given = {id(item): p for item, p in zip(analysed, parsed)}
+
+    def stage(items: list[AnalysedArticle]) -> list[list[tuple[int, int]]]:
+        return find_actors(items, parsed=[given.get(id(item)) for item in items])
+
+    found = _batch_or_each(stage, analysed, report, empty=None, what="reading who took part",
                            then="its events name everyone its lead names")
     for item, spans in zip(analysed, found):
         item.actors = spans
 
 
-def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> None:
-    """The quote stage; an article it fails on is stored without quotations and reported."""
-    found = _batch_or_each(quote_articles, analysed, report, empty=[], what="quotations",
+def _quote(analysed: list[AnalysedArticle], report: IngestReport) -> list[Parsed | None]:
+    """The quote stage; an article it fails on is stored without quotations and reported. Returns
+    each article's parse (None where it failed)."""
+    found = _batch_or_each(quote_and_parse, analysed, report, empty=([], None), what="quotations",
                            then="stored without them")
-    for item, quotes in zip(analysed, found):
+    for item, (quotes, _) in zip(analysed, found):
         item.quotes = quotes
+    return [p for _, p in found]

@@ -31,7 +31,7 @@ from storyline.quotes.parse import Parsed, parse
 from storyline.quotes.speakers import DescriptionResolver, Speakers
 from storyline.records import AnalysedArticle, Mention, Quote
 
-__all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_articles"]
+__all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_and_parse", "quote_articles"]
 
 #: how much each way of attributing is trusted (multiplied by the resolution's confidence)
 FRAME_CONFIDENCE = {"after": 0.95, "before": 0.9, "inside": 0.9, "colon": 0.85, "next": 0.8, "clause": 0.85,
@@ -60,10 +60,17 @@ class _Event:
 def quote_articles(items: Sequence[AnalysedArticle], *, resolver: DescriptionResolver | None = None
                    ) -> list[list[Quote]]:
     """The quotations of each analysed article (one parse pass for all of them)."""
+    return [quotes for quotes, _ in quote_and_parse(items, resolver=resolver)]
+
+
+def quote_and_parse(items: Sequence[AnalysedArticle], *, resolver: DescriptionResolver | None = None
+                    ) -> list[tuple[list[Quote], Parsed]]:
+    """The quotations of each analysed article with the parse they were read from: a later stage
+    that needs some of the same sentences parsed (the actors of a lead) reads them from it."""
     spans = [scan(item.article.text) for item in items]
     parsed = parse([(item.article.text, item.sentences, [(s.start, s.end) for s in sp], _hidden(item.article.text, sp))
                     for item, sp in zip(items, spans)])
-    return [extract(item.article.id, item.article.text, item.mentions, p, sp, resolver=resolver)
+    return [(extract(item.article.id, item.article.text, item.mentions, p, sp, resolver=resolver), p)
             for item, p, sp in zip(items, parsed, spans)]
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from storyline.quotes.cues import cue_base
 from storyline.quotes.marks import MARKS
-from storyline.quotes.parse import parse_spans
+from storyline.quotes.parse import Parsed, parse_spans
 from storyline.records import AnalysedArticle, Sentence
 from storyline.stories.events import is_heading
 
@@ -176,17 +176,34 @@ def actor_tokens(doc: Any) -> set[int]:
     return out
 
 
-def find_actors(items: Sequence[AnalysedArticle], *, batch_size: int = 64) -> list[list[tuple[int, int]]]:
+def find_actors(items: Sequence[AnalysedArticle], *, parsed: Sequence[Parsed | None] | None = None,
+                batch_size: int = 64) -> list[list[tuple[int, int]]]:
     """For each article, the spans (offsets into its clean text) of the words that name the actors
-    of its lead, in one parse over the batch (set them as ``AnalysedArticle.actors``)."""
-    spans = [[part for s in actor_sentences(a) for part in _segments(a.article.text, s)] for a in items]
-    docs = parse_spans([(a.article.text, ss) for a, ss in zip(items, spans)], batch_size=batch_size)
-    out: list[list[tuple[int, int]]] = []
-    for parsed in docs:
-        found: list[tuple[int, int]] = []
-        for doc in parsed:
-            offsets = doc.user_data["offsets"]
-            found.extend((offsets[i], offsets[i] + len(doc[i].text)) for i in sorted(actor_tokens(doc)))
-        out.append(found)
-    return out
+    of its lead (set them as ``AnalysedArticle.actors``). A sentence the quote stage already parsed
+    (``parsed``, one per article: about half the lead's words, as leads attribute) is read from that
+    parse; the rest are parsed here, in one pass over the batch."""
+    given = list(parsed) if parsed is not None else [None] * len(items)
+    found: list[list[tuple[int, int]]] = [[] for _ in items]
+    todo: list[list[tuple[int, int]]] = [[] for _ in items]
+    for k, (a, p) in enumerate(zip(items, given)):
+        for s in actor_sentences(a):
+            parts = _segments(a.article.text, s)
+            # a sentence of prose the quote stage parsed; a title or deck it parses here, part by part
+            unit = p.unit_at(s.start) if p is not None and parts == [(s.start, s.end)] else None
+            if unit is not None and unit.doc is not None and s.end <= unit.end:
+                found[k].extend(_actor_spans(unit.doc, s.start, s.end))
+            else:
+                todo[k].extend(parts)
+    docs = parse_spans([(a.article.text, spans) for a, spans in zip(items, todo)], batch_size=batch_size)
+    for k, own in enumerate(docs):
+        for doc in own:
+            found[k].extend(_actor_spans(doc, 0, len(items[k].article.text)))
+    return [sorted(set(spans)) for spans in found]
 
+
+def _actor_spans(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``doc``'s actor words that lie within ``[start, end)`` of the article."""
+    offsets = doc.user_data["offsets"]
+    if "actors" not in doc.user_data:  # a unit of the quote stage can hold two sentences of the lead
+        doc.user_data["actors"] = sorted(actor_tokens(doc))
+    return [(offsets[i], offsets[i] + len(doc[i].text)) for i in doc.user_data["actors"] if start <= offsets[i] < end]
