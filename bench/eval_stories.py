@@ -46,11 +46,13 @@ from storyline.ingest import discover, read_file
 from storyline.pipeline import process_batch
 from storyline.records import AnalysedArticle, BadInput, IngestReport, RawDocument, Timex
 from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
+from storyline.stories.events import Event
 from storyline.stories.evaluate import date_f1, score_clusters
-from storyline.stories.timeline import referenced_days, select_dates
+from storyline.stories.digest import Candidate, day_sentences, lead_candidate, summarise_day
+from storyline.stories.timeline import central, referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
-CACHE_VERSION = "29"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence; 29: actors of the lead, resolved descriptions)
+CACHE_VERSION = "30"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence; 29: actors of the lead, resolved descriptions; 30: readers' comments without "Reply")
 
 
 def load_rows(path: str) -> list[dict]:
@@ -190,9 +192,15 @@ def eval_t17(args: argparse.Namespace) -> dict:
     for r in load_rows(args.t17_timelines):
         gold[r["timeline"].split("/")[0]].add(r["date"])
     analysed = analyse_docs(docs, _cache_file(args.cache, [args.t17]) if args.cache else None)
+    summaries: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in load_rows(args.t17_timelines):
+        summaries[r["timeline"].split("/")[0]][r["date"]] = r["summary"]
     per: dict[str, list[tuple[ArticleFeatures, str | None]]] = defaultdict(list)
+    events: dict[str, list[tuple[ArticleFeatures, Event]]] = defaultdict(list)
     for gid, f in features(analysed):
-        per[folder[gid]].append((f, extract_event(f).date))
+        e = extract_event(f)
+        per[folder[gid]].append((f, e.date))
+        events[folder[gid]].append((f, e))
     results: dict[str, list[float]] = defaultdict(list)
     print(f"T17: {len(docs)} articles, {len(gold)} timelines; Date-F1 with k = the gold timeline's number of dates")
     print(f"  {'timeline':24s} {'k':>4s} {'all dates':>10s} {'busiest':>8s} {'in range':>9s} {'busiest':>8s}")
@@ -208,11 +216,78 @@ def eval_t17(args: argparse.Namespace) -> dict:
         for key, v in zip(("all", "busiest_all", "range", "busiest_range"), row):
             results[key].append(v)
         print(f"  {name:24s} {k:4d} {row[0]:10.3f} {row[1]:8.3f} {row[2]:9.3f} {row[3]:8.3f}")
+        dates = select_dates(evidence, k)
+        for method, pred in (("day", day_summaries(events.get(name, []), dates)),
+                             ("lead", lead_summaries(events.get(name, []), dates))):
+            for key, v in timeline_rouge(pred, summaries[name]).items():
+                results[f"{method}_{key}"].append(v)
+            results[f"{method}_words"].append(sum(len(t.split()) for t in pred.values()) / max(1, len(pred)))
     mean = {k: sum(v) / len(v) for k, v in results.items()}
     print(f"  {'mean':24s} {'':4s} {mean['all']:10.3f} {mean['busiest_all']:8.3f} {mean['range']:9.3f} "
           f"{mean['busiest_range']:8.3f}")
+    print("Summaries of those dates against the gold's, ROUGE F1 (concat: all dates' summaries as one text;"
+          " agreement: same-date pairs only), mean over the timelines:")
+    for method, label in (("day", "day summaries (storyline)"), ("lead", "most central lead summary")):
+        print(f"  {label:28s} concat R1 {mean[method + '_concat_r1']:.3f} R2 {mean[method + '_concat_r2']:.3f}   "
+              f"agreement R1 {mean[method + '_agreement_r1']:.3f} R2 {mean[method + '_agreement_r2']:.3f}   "
+              f"{mean[method + '_words']:.0f} words a summary")
     return {"date_f1": mean["all"], "date_f1_busiest": mean["busiest_all"], "date_f1_in_range": mean["range"],
-            "date_f1_busiest_in_range": mean["busiest_range"]}
+            "date_f1_busiest_in_range": mean["busiest_range"],
+            **{k: round(v, 4) for k, v in mean.items() if k.startswith(("day_", "lead_"))}}
+
+
+def day_summaries(items: list[tuple[ArticleFeatures, Event]], dates: list[str]) -> dict[str, str]:
+    """Each date's summary as storyline's timeline picks it (:func:`storyline.stories.digest.summarise_day`):
+    among the lead summaries of the reports of that day and every sentence that names it."""
+    days = [d for f, _ in items for d in day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences],
+                                                       f.timexes)]
+    out = {}
+    for date in dates:
+        pool = [c for f, e in items if e.date == date
+                and (c := lead_candidate(f.id, e.summary, None)) is not None]
+        pool += [Candidate(d.text, d.article_id, d.start, d.end) for d in days if d.day == date]
+        chosen = summarise_day(pool)
+        if chosen is not None:
+            out[date] = chosen.text
+    return out
+
+
+def lead_summaries(items: list[tuple[ArticleFeatures, Event]], dates: list[str]) -> dict[str, str]:
+    """The baseline: the most central of the lead summaries of the reports of that day."""
+    out = {}
+    for date in dates:
+        leads = [e.summary for _, e in items if e.date == date and e.summary]
+        if leads:
+            out[date] = leads[central(leads)]
+    return out
+
+
+def timeline_rouge(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """ROUGE-1 and -2 F1 of a timeline's summaries (date -> text) against the gold's, two ways
+    (Martschat & Markert 2017): concat (every date's summary as one text) and agreement (n-grams
+    count only against the gold summary of the same date). Tokens as rouge-score's
+    (ROUGE-1.5.5's) tokenizer with the Porter stemmer gives them."""
+    from rouge_score.tokenizers import DefaultTokenizer  # test extras: the bench only
+
+    tok = DefaultTokenizer(use_stemmer=True)
+
+    def grams(text: str, n: int) -> Counter:
+        t = tok.tokenize(text)
+        return Counter(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
+
+    def f1(match: int, made: int, wanted: int) -> float:
+        p, r = (match / made if made else 0.0), (match / wanted if wanted else 0.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    out = {}
+    for n in (1, 2):
+        a, b = grams(" ".join(pred.values()), n), grams(" ".join(gold.values()), n)
+        out[f"concat_r{n}"] = f1(sum((a & b).values()), sum(a.values()), sum(b.values()))
+        match = sum(sum((grams(t, n) & grams(gold[d], n)).values()) for d, t in pred.items() if d in gold)
+        made = sum(sum(grams(t, n).values()) for t in pred.values())
+        wanted = sum(sum(grams(t, n).values()) for t in gold.values())
+        out[f"agreement_r{n}"] = f1(match, made, wanted)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

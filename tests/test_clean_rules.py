@@ -264,6 +264,13 @@ def test_a_date_below_the_story_does_not_date_it() -> None:
      "March 15, 2024 at 10:40 PM | Reply Agreed.\n", False),
     # a time and a bar in the story itself are no comment
     ("The ferry leaves at 9:15 | Tallinn harbour said Reply times would be posted.\n", True),
+    # a stamp that opens the line, without "Reply"
+    ("March 15, 2024 at 9:12 am | Anna Lepik said the same last year.\n", False),
+    # a forum's "wrote:" stamp
+    ("At 9:12 am on 15 Mar 2024, harbourwatcher wrote: Anna Lepik said the same last year.\n", False),
+    ("At 10:40 on 15th March 2024, Kask wrote: Anna Lepik said the same last year.\n", False),
+    # a story sentence that opens with a time and a date and has someone write is no stamp
+    ("At 9:12 am on 15 March 2024 the harbour master wrote to the ministry; Tallinn harbour said so.\n", True),
 ])
 def test_readers_comments_below_the_story_are_removed(tail: str, kept: bool) -> None:
     from storyline.clean import clean_document

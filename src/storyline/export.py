@@ -99,10 +99,14 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
     from itertools import groupby
 
     from storyline.stories import story_events
+    from storyline.stories.query import summarise_from_store
 
     names = store.entity_names()  # one read: a query per story would cost more than the names take
-    for _, records in groupby(store.story_records(), key=lambda r: r.story_id):
-        for e in story_events(list(records), names=names):
+    for _, group in groupby(store.story_records(), key=lambda r: r.story_id):
+        records = list(group)
+        events = story_events(records, names=names)
+        summarise_from_store(store, events, records)  # the summaries the timeline shows
+        for e in events:
             yield e.row()
 
 

@@ -686,6 +686,15 @@ def find_kind(f: ArticleFeatures, lead: Sequence[Sentence]) -> tuple[str | None,
     return best[2], best[3]
 
 
+def is_plain_sentence(text: str) -> bool:
+    """A sentence that can stand alone as a summary: not a question, a heading, a quotation, the
+    tail of one ("... declared the minister.") or a sentence that leans on the one before."""
+    return (not text.rstrip().endswith("?") and not is_heading(text)
+            and not re.match(r"\s*[“\"‘]", text)
+            and not re.match(r"\s*[a-z]", text)  # the tail of a quotation: "declared the minister. ..."
+            and not _QUOTE_TAIL.match(text) and not _NEEDS_CONTEXT.match(text))
+
+
 def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | None:
     """The lead sentence sharing most content words with the title and the other lead sentences."""
     body = [s for s in f.sentences[:LEAD_SENTENCES + 3]
@@ -694,10 +703,7 @@ def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | Non
 
     def plain(s: Sentence) -> bool:
         text = f.text[s.start:s.end]
-        return (6 <= len(text.split()) <= 70 and not text.rstrip().endswith("?") and not is_heading(text)
-                and not re.match(r"\s*[“\"‘]", text)
-                and not re.match(r"\s*[a-z]", text)  # the tail of a quotation: "declared the minister. ..."
-                and not _QUOTE_TAIL.match(text) and not _NEEDS_CONTEXT.match(text)
+        return (6 <= len(text.split()) <= 70 and is_plain_sentence(text)
                 and sum(min(b, s.end) - max(a, s.start) for a, b in quoted if a < s.end and b > s.start) < 0.5 * len(text))
 
     candidates = [s for s in body if plain(s)]

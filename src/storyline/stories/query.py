@@ -19,12 +19,13 @@ statement, every report of it in the store, the first and the latest. See docs/s
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
 from storyline.store.statements import is_stored_id
+from storyline.stories.digest import day_sentences, lead_candidate, summarise_events
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
@@ -92,9 +93,28 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     if top is not None:
         days = key_days(store, events, by_id, top)
         events = [e for e in events if e.date in days]
+    summarise_from_store(store, events, records)
     attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
                       speaker=person)
     return events
+
+
+def summarise_from_store(store: Store, events: list[TimelineEvent], records: Iterable[ArticleRecord]) -> None:
+    """Give each dated event the summary :mod:`storyline.stories.digest` picks among its reports'
+    lead summaries and the sentences of its story's ``records`` that name its day (in place)."""
+    dated = [e for e in events if e.date]
+    stories = {e.story_id for e in dated}
+    story_articles: dict[str, list[str]] = defaultdict(list)
+    leads = {}
+    for r in records:
+        if r.story_id in stories:
+            story_articles[r.story_id].append(r.article_id)
+            span = next(((ev.start, ev.end) for ev in r.event.evidence if ev.field == "summary"), None)
+            leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
+    ids = [a for group in story_articles.values() for a in group]
+    texts = _texts(store, ids)
+    days = {a: day_sentences(a, texts.get(a, ""), store.sentences(a), store.timexes(a)) for a in ids}
+    summarise_events(dated, leads, days, story_articles)
 
 
 def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int) -> set[str]:

@@ -1,0 +1,176 @@
+"""A day's one-line summary: the sentence most central to what the reports say of that day.
+
+An event's reports each lead with their own news, and the reports a story gets days later recall
+it in a sentence of their own ("The rig exploded on 20 April, killing 11 workers"). The summary of
+a day is chosen among both: the lead summaries of the reports of that day and every sentence of
+the story's reports that names that day (:func:`day_sentences`). The chosen sentence is the one
+sharing the most words with the others, weighed by how many of them hold each word and lightly
+normalised for length (:func:`most_central`): measured on the Timeline17 gold timelines against
+picking among the lead summaries only (``python bench/eval_stories.py --t17 ...``, docs/stories.md).
+
+Everything here is pure: :func:`storyline.stories.query.build_timeline` reads the texts, sentences
+and time expressions from the store and calls :func:`summarise_events`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.records import Timex
+from storyline.stories.events import is_plain_sentence
+from storyline.stories.terms import content_words, stem
+from storyline.stories.timeline import FactSource, TimelineEvent
+
+#: score = sum of log(1 + how many candidates hold the word) over the sentence's words, divided by
+#: (number of words) ** this: 0.5 favours long sentences, 1.0 short ones (T17 dev: 0.5 / 0.7 / 0.85
+#: / 1.0 give sentences of 41 / 34 / 26 / 19 words; 0.7 is best on agreement ROUGE-2 but one)
+LENGTH_EXPONENT = 0.7
+#: words a candidate holds at least and at most (a caption glued to its sentence runs longer)
+MIN_WORDS, MAX_WORDS = 6, 60
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+#: what opens a chronology's item once its date is cut off: "20 April: ", "- ", ", "
+_ITEM_OPENING = re.compile(r"^\W*(?:\d{4}\W*)?[:\-–—,]?\s*")
+#: a stamp, a credit or a dateline before a sentence: "(Update 1:00 a.m. in Cairo) ", "-- ",
+#: "BRUSSELS, March 14, 2024 (EFE) - "
+_LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?"
+                            r"(?:[A-Z][A-Z .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+                            r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
+#: a quotation inside a sentence: its words are someone's, not the news
+_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class DaySentence:
+    """A sentence of one article that names a day: what the article says of that day."""
+
+    article_id: str
+    day: str  #: ``YYYY-MM-DD``
+    start: int  #: offsets into the article's clean text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may summarise a day: a lead summary or a :class:`DaySentence`."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+
+
+def quoted_share(text: str) -> float:
+    """The share of ``text`` inside quotation marks."""
+    inside = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return inside / len(text) if text else 0.0
+
+
+def _usable(text: str, item: bool = False) -> bool:
+    n = len(text.split())
+    # a chronology's item ("28 April: coastguard fears one of the worst spills") has no final stop
+    # and is no heading for that
+    return MIN_WORDS <= n <= MAX_WORDS and is_plain_sentence(text + "." if item else text) and quoted_share(text) < 0.5
+
+
+def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int]],
+                  timexes: Iterable[Timex]) -> list[DaySentence]:
+    """The sentences of one article that name a day, each with that day (offsets into ``text``).
+
+    A sentence that names several days is a chronology ("20 April: the rig explodes 28 April: the
+    coastguard fears ..."): each day gets the words from its date to the next date instead. A
+    quotation, a heading, a question or a sentence that leans on the one before is no summary."""
+    days = [t for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value)]
+    out: list[DaySentence] = []
+    for start, end in sentences:
+        inside = [t for t in days if start <= t.start < end]
+        distinct = {t.value[:10] for t in inside}
+        for t in inside:
+            s, e = start, end
+            if len(distinct) > 2:  # a chronology: from this date to the next
+                later = [u.start for u in inside if u.start > t.end and u.value[:10] != t.value[:10]]
+                s, e = t.end, min(later, default=end)
+            piece = text[s:e]
+            item = len(distinct) > 2
+            opening = _ITEM_OPENING if item else _LEADING_STAMP
+            cut = len(piece) - len(opening.sub("", piece, count=1))
+            s, piece = s + cut, piece[cut:]
+            piece = piece.rstrip()
+            day = t.value[:10]
+            if _usable(piece, item) and not any(o.day == day and o.start == s for o in out):
+                out.append(DaySentence(article_id, day, s, s + len(piece), " ".join(piece.split())))
+    return out
+
+
+def _bag(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def most_central(texts: Sequence[str], exponent: float = LENGTH_EXPONENT) -> int | None:
+    """Index of the text whose words most of the others share (the first on ties); None when empty."""
+    if not texts:
+        return None
+    bags = [_bag(t) for t in texts]
+    df = Counter(w for b in bags for w in b)
+
+    def score(i: int) -> float:
+        b = bags[i]
+        return sum(math.log(1 + df[w]) for w in b) / len(b) ** exponent if b else 0.0
+
+    return max(range(len(texts)), key=lambda i: (score(i), -i))
+
+
+def summarise_day(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The candidate that best summarises the day (each wording once), or None."""
+    unique = list({c.text: c for c in reversed(candidates)}.values())[::-1]
+    i = most_central([c.text for c in unique])
+    return unique[i] if i is not None else None
+
+
+def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candidate | None],
+                     days: Mapping[str, Sequence[DaySentence]], story_articles: Mapping[str, Sequence[str]]) -> None:
+    """Give each dated event the summary :func:`summarise_day` picks, and its source span.
+
+    Args:
+        events: the timeline's events (changed in place).
+        leads: article id → its event's lead summary as a candidate (None: it has none).
+        days: article id → :func:`day_sentences` of that article.
+        story_articles: story id → the articles of that story the timeline holds: the sentences
+            that name an event's day are read from its story's articles."""
+    for event in events:
+        if not event.date:
+            continue
+        pool = [c for a in event.article_ids if (c := leads.get(a)) is not None]
+        pool += [Candidate(d.text, d.article_id, d.start, d.end)
+                 for a in story_articles.get(event.story_id, event.article_ids) for d in days.get(a, ())
+                 if d.day == event.date]
+        if len(pool) < 2:
+            continue  # one candidate: the event's own summary stands
+        chosen = summarise_day(pool)
+        if chosen is None or chosen.text == event.summary:
+            continue
+        event.summary = chosen.text
+        event.evidence = [s for s in event.evidence if s.field != "summary"]
+        if chosen.end > chosen.start:  # a summary no span gave (a title) has no source
+            event.evidence.append(FactSource("summary", chosen.text, chosen.article_id, chosen.start, chosen.end,
+                                             chosen.text))
+
+
+def lead_candidate(article_id: str, summary: str, span: tuple[int, int] | None) -> Candidate | None:
+    """An article's lead summary as a :class:`Candidate` (its span when the event kept one), without
+    a stamp or dateline before it."""
+    if not summary:
+        return None
+    start, end = span or (0, 0)
+    text = _LEADING_STAMP.sub("", summary, count=1)
+    if span is not None and text != summary:
+        start = min(end, start + summary.find(text) if text else end)
+    return Candidate(text or summary, article_id, start, end)
+
+
+__all__ = ["Candidate", "DaySentence", "day_sentences", "lead_candidate", "most_central", "quoted_share",
+           "summarise_day", "summarise_events"]
