@@ -100,6 +100,24 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
 
 
 @pytest.mark.slow
+def test_an_event_is_summarised_by_the_sentence_its_reports_share(small: str) -> None:
+    from storyline.export import event_rows
+
+    story = _stories(small)
+    with Store(small, readonly=True) as store:
+        event = build_timeline(store, story=story["b1"])[0]
+        exported = next(r for r in event_rows(store) if r["id"] == event.id)
+        source = event.source("summary")
+        assert source is not None
+        text = store.db.execute("SELECT text FROM articles WHERE id = ?", (source.article_id,)).fetchone()[0]
+    # both reports open on the opening "on Monday": the summary is one of those sentences, not the
+    # engineers' remark or the trams' timetable, and it links to the words it came from
+    assert "Corvin Bridge" in event.summary and "on Monday" in event.summary
+    assert source.value == event.summary and text[source.start:source.end] == source.text
+    assert exported["summary"] == event.summary  # the export shows what the timeline shows
+
+
+@pytest.mark.slow
 def test_a_story_says_why_it_split_and_merged(small: str, tmp_path: Path) -> None:
     import shutil
 

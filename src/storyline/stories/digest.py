@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.records import Timex
-from storyline.stories.events import is_plain_sentence
+from storyline.stories.events import Evidence, is_plain_sentence
 from storyline.stories.terms import content_words, stem
 from storyline.stories.timeline import FactSource, TimelineEvent
 
@@ -51,17 +51,18 @@ class DaySentence:
     day: str  #: ``YYYY-MM-DD``
     start: int  #: offsets into the article's clean text
     end: int
-    text: str
+    text: str  #: the clean text's characters from ``start`` to ``end``
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A sentence that may summarise a day: a lead summary or a :class:`DaySentence`."""
 
-    text: str
+    text: str  #: its words, spaced once
     article_id: str
-    start: int
+    start: int  #: offsets into the article's clean text (0, 0: no span, a title)
     end: int
+    span_text: str = ""  #: the clean text's characters from ``start`` to ``end``
 
 
 def quoted_share(text: str) -> float:
@@ -72,9 +73,9 @@ def quoted_share(text: str) -> float:
 
 def _usable(text: str, item: bool = False) -> bool:
     n = len(text.split())
-    # a chronology's item ("28 April: coastguard fears one of the worst spills") has no final stop
-    # and is no heading for that
-    return MIN_WORDS <= n <= MAX_WORDS and is_plain_sentence(text + "." if item else text) and quoted_share(text) < 0.5
+    if item:  # a chronology's item ("28 April: coastguard fears ...") needs no capital or final stop
+        text = text[:1].upper() + text[1:] + "."
+    return MIN_WORDS <= n <= MAX_WORDS and is_plain_sentence(text) and quoted_share(text) < 0.5
 
 
 def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int]],
@@ -102,7 +103,7 @@ def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int
             piece = piece.rstrip()
             day = t.value[:10]
             if _usable(piece, item) and not any(o.day == day and o.start == s for o in out):
-                out.append(DaySentence(article_id, day, s, s + len(piece), " ".join(piece.split())))
+                out.append(DaySentence(article_id, day, s, s + len(piece), piece))
     return out
 
 
@@ -145,9 +146,8 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
         if not event.date:
             continue
         pool = [c for a in event.article_ids if (c := leads.get(a)) is not None]
-        pool += [Candidate(d.text, d.article_id, d.start, d.end)
-                 for a in story_articles.get(event.story_id, event.article_ids) for d in days.get(a, ())
-                 if d.day == event.date]
+        pool += [day_candidate(d) for a in story_articles.get(event.story_id, event.article_ids)
+                 for d in days.get(a, ()) if d.day == event.date]
         if len(pool) < 2:
             continue  # one candidate: the event's own summary stands
         chosen = summarise_day(pool)
@@ -157,20 +157,27 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
         event.evidence = [s for s in event.evidence if s.field != "summary"]
         if chosen.end > chosen.start:  # a summary no span gave (a title) has no source
             event.evidence.append(FactSource("summary", chosen.text, chosen.article_id, chosen.start, chosen.end,
-                                             chosen.text))
+                                             chosen.span_text))
 
 
-def lead_candidate(article_id: str, summary: str, span: tuple[int, int] | None) -> Candidate | None:
-    """An article's lead summary as a :class:`Candidate` (its span when the event kept one), without
-    a stamp or dateline before it."""
+def day_candidate(d: DaySentence) -> Candidate:
+    """A :class:`DaySentence` as a :class:`Candidate`."""
+    return Candidate(" ".join(d.text.split()), d.article_id, d.start, d.end, d.text)
+
+
+def lead_candidate(article_id: str, summary: str, span: Evidence | None) -> Candidate | None:
+    """An article's lead summary as a :class:`Candidate`, with the span its event read it from
+    (``span``; None: the summary is the title), without a stamp or dateline before it."""
     if not summary:
         return None
-    start, end = span or (0, 0)
-    text = _LEADING_STAMP.sub("", summary, count=1)
-    if span is not None and text != summary:
-        start = min(end, start + summary.find(text) if text else end)
-    return Candidate(text or summary, article_id, start, end)
+    if span is None:
+        return Candidate(_LEADING_STAMP.sub("", summary, count=1) or summary, article_id, 0, 0)
+    cut = _LEADING_STAMP.match(span.text)
+    raw = span.text[cut.end() if cut and cut.end() < len(span.text) else 0:]
+    start = span.end - len(raw)
+    raw = raw.rstrip()
+    return Candidate(" ".join(raw.split()), article_id, start, start + len(raw), raw)
 
 
-__all__ = ["Candidate", "DaySentence", "day_sentences", "lead_candidate", "most_central", "quoted_share",
+__all__ = ["Candidate", "DaySentence", "day_candidate", "day_sentences", "lead_candidate", "most_central", "quoted_share",
            "summarise_day", "summarise_events"]

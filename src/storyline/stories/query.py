@@ -109,7 +109,7 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
     for r in records:
         if r.story_id in stories:
             story_articles[r.story_id].append(r.article_id)
-            span = next(((ev.start, ev.end) for ev in r.event.evidence if ev.field == "summary"), None)
+            span = next((ev for ev in r.event.evidence if ev.field == "summary"), None)
             leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
     ids = [a for group in story_articles.values() for a in group]
     texts = _texts(store, ids)

@@ -1,0 +1,145 @@
+"""A day's summary (storyline.stories.digest): the sentences that name a day, the most central
+one, and the events of a timeline given it, with the span it came from. Texts written here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.records import Timex
+from storyline.stories.digest import (Candidate, day_candidate, day_sentences, lead_candidate, most_central,
+                                      quoted_share, summarise_day, summarise_events)
+from storyline.stories.events import Evidence
+from storyline.stories.timeline import FactSource, TimelineEvent
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text) if m.group().strip()]
+
+
+def _timex(text: str, words: str, value: str, kind: str = "DATE") -> Timex:
+    start = text.index(words)
+    return Timex(start, start + len(words), words, kind, value)
+
+
+@pytest.mark.parametrize(("text", "dates", "expected"), [
+    # a sentence that names a day is what the article says of that day
+    ("The ferry Kivi ran aground off Lepik island on 3 May, and all 40 passengers were taken off.",
+     [("3 May", "2025-05-03")],
+     [("2025-05-03", "The ferry Kivi ran aground off Lepik island on 3 May, and all 40 passengers were taken off.")]),
+    # two days in one sentence: the sentence names both
+    ("The ferry ran aground on 3 May and was towed to Vestra harbour two days later by a tug.",
+     [("3 May", "2025-05-03"), ("two days later", "2025-05-05")],
+     [("2025-05-03", "The ferry ran aground on 3 May and was towed to Vestra harbour two days later by a tug."),
+      ("2025-05-05", "The ferry ran aground on 3 May and was towed to Vestra harbour two days later by a tug.")]),
+    # a chronology: each day gets its own item, without its date
+    ("3 May: the ferry Kivi runs aground off Lepik island 5 May: a tug tows the ferry to Vestra harbour "
+     "9 May: the inquiry into the grounding opens in Kask",
+     [("3 May", "2025-05-03"), ("5 May", "2025-05-05"), ("9 May", "2025-05-09")],
+     [("2025-05-03", "the ferry Kivi runs aground off Lepik island"),
+      ("2025-05-05", "a tug tows the ferry to Vestra harbour"),
+      ("2025-05-09", "the inquiry into the grounding opens in Kask")]),
+    # a live blog's stamp before the sentence is not part of it
+    ("(Update 9:10 in Vestra) The ferry Kivi ran aground off Lepik island on Saturday morning.",
+     [("Saturday morning", "2025-05-03")],
+     [("2025-05-03", "The ferry Kivi ran aground off Lepik island on Saturday morning.")]),
+    # a quotation, a question, a sentence that leans on the one before: no summary
+    ("\"We were lucky that the sea was calm on Saturday,\" the captain of the ferry said to reporters.",
+     [("Saturday", "2025-05-03")], []),
+    ("Why did the ferry Kivi run aground off Lepik island on 3 May?", [("3 May", "2025-05-03")], []),
+    ("He added that the ferry Kivi had been inspected on 3 May last year.", [("3 May", "2024-05-03")], []),
+    # a month, a duration, a sentence too short: nothing
+    ("The ferry Kivi ran aground off Lepik island in May, and all passengers were taken off.",
+     [("May", "2025-05")], []),
+    ("The inquiry into the grounding of the ferry will take three months.",
+     [("three months", "P3M", )], []),
+    ("Aground on 3 May.", [("3 May", "2025-05-03")], []),
+])
+def test_day_sentences(text: str, dates: list[tuple[str, ...]], expected: list[tuple[str, str]]) -> None:
+    timexes = [_timex(text, d[0], d[1], "DURATION" if d[1].startswith("P") else "DATE") for d in dates]
+    found = day_sentences("a1", text, _sentences(text), timexes)
+    assert [(d.day, d.text) for d in found] == expected
+    for d in found:
+        assert text[d.start:d.end] == d.text and d.article_id == "a1"  # the span it came from
+
+
+def test_most_central_picks_the_sentence_the_others_share_words_with() -> None:
+    texts = ["The ferry Kivi ran aground off Lepik island.",
+             "Passengers of the ferry Kivi were taken off after it ran aground off Lepik island.",
+             "The weather in Vestra was calm.",
+             "A tug towed the ferry Kivi off Lepik island."]
+    assert most_central(texts) == 0  # the words the others share, and few more
+    assert most_central(texts[2:] + texts[:2]) == 2  # wherever it stands; never the weather
+    assert most_central([]) is None
+    assert most_central(["Kivi ran aground.", "Kivi ran aground."]) == 0  # the first on ties
+    # a short sentence of the shared words is not beaten by a long one that only adds words
+    assert most_central(["Kivi ran aground off Lepik island.", "Kivi ran aground off Lepik island.",
+                         "Kivi ran aground off Lepik island after the captain, who had sailed the route for "
+                         "twenty years, misread a buoy in the fog near the old lighthouse."]) == 0
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("The captain said the sea was calm.", 0.0),
+    ("“The sea was calm,” the captain said.", 0.5),
+    ("\"The sea was calm and we were lucky,\"", 1.0),
+])
+def test_quoted_share(text: str, share: float) -> None:
+    assert quoted_share(text) == pytest.approx(share, abs=0.15)
+
+
+def test_lead_candidate_drops_a_dateline_and_keeps_the_span() -> None:
+    text = "Ferry aground\nVESTRA, May 3, 2025 (KNA) - The ferry Kivi ran aground off Lepik island."
+    start = text.index("VESTRA")
+    ev = Evidence("summary", start, len(text), text[start:])
+    c = lead_candidate("a1", " ".join(text[start:].split()), ev)
+    assert c is not None and c.text == "The ferry Kivi ran aground off Lepik island."
+    assert text[c.start:c.end] == c.span_text == c.text
+    plain = lead_candidate("a1", "The ferry Kivi ran aground.", None)  # a title: no span
+    assert plain is not None and (plain.start, plain.end) == (0, 0)
+    assert lead_candidate("a1", "", None) is None
+
+
+def test_summarise_day_counts_each_wording_once() -> None:
+    pool = [Candidate("The ferry Kivi ran aground.", "a1", 0, 27),
+            Candidate("The ferry Kivi ran aground.", "a2", 5, 32),
+            Candidate("A tug came.", "a3", 0, 11)]
+    chosen = summarise_day(pool)
+    assert chosen is not None and chosen.article_id == "a1"
+    assert summarise_day([]) is None
+
+
+def _event(story: str, date: str | None, article_ids: list[str], summary: str) -> TimelineEvent:
+    e = TimelineEvent(id=f"{story}/{date}", story_id=story, date=date, place=None, participants=[], kind=None,
+                      summary=summary, article_ids=article_ids, outlets=[])
+    e.evidence = [FactSource("summary", summary, article_ids[0], 0, len(summary), summary)]
+    return e
+
+
+def test_an_event_is_summarised_by_what_its_story_says_of_its_day() -> None:
+    later = ("Vestra harbour reopened on Monday. The ferry Kivi ran aground off Lepik island on 3 May "
+             "with 40 passengers on board, who were all taken off by lifeboats.")
+    days = {"a3": day_sentences("a3", later, _sentences(later), [_timex(later, "3 May", "2025-05-03"),
+                                                                  _timex(later, "Monday", "2025-05-12")])}
+    warning, grounded = ("Weather warnings were issued for the coast of Vestra.",
+                         "The ferry Kivi ran aground off Lepik island with 40 passengers on board.")
+    leads = {"a1": Candidate(warning, "a1", 0, len(warning), warning),
+             "a2": Candidate(grounded, "a2", 0, len(grounded), grounded), "a3": None}
+    grounding = _event("s1", "2025-05-03", ["a1", "a2"], "Weather warnings were issued for the coast of Vestra.")
+    alone = _event("s2", "2025-05-03", ["a9"], "A choir sang in Kask.")
+    undated = _event("s1", None, ["a4"], "Ferries run again.")
+    summarise_events([grounding, alone, undated], leads, days, {"s1": ["a1", "a2", "a3"], "s2": ["a9"]})
+    assert "ran aground off Lepik island" in grounding.summary
+    source = grounding.source("summary")
+    assert source is not None and source.value == grounding.summary
+    text = later if source.article_id == "a3" else leads[source.article_id].span_text  # type: ignore[union-attr]
+    assert text[source.start:source.end] == source.text
+    assert alone.summary == "A choir sang in Kask."  # one candidate: its own summary stands
+    assert undated.summary == "Ferries run again."
+
+
+def test_a_day_sentence_is_a_candidate_with_its_span() -> None:
+    text = "The ferry Kivi ran aground off Lepik island on 3 May, and all 40 passengers were taken off."
+    d = day_sentences("a1", text, _sentences(text), [_timex(text, "3 May", "2025-05-03")])[0]
+    c = day_candidate(d)
+    assert (c.article_id, c.start, c.end, c.span_text) == ("a1", d.start, d.end, d.text)
