@@ -37,7 +37,8 @@ _ITEM_OPENING = re.compile(r"^\W*(?:\d{4}\W*)?[:\-–—,]?\s*")
 #: a stamp, a credit or a dateline before a sentence: "(Update 1:00 a.m. in Cairo) ", "-- ",
 #: "BRUSSELS, March 14, 2024 (EFE) - "
 _LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?"
-                            r"(?:[A-Z][A-Z .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+                            r"(?:[A-Z][A-Z .'-]{1,30},\s*"
+                            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
                             r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
 #: a quotation inside a sentence: its words are someone's, not the news
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
@@ -179,5 +180,5 @@ def lead_candidate(article_id: str, summary: str, span: Evidence | None) -> Cand
     return Candidate(" ".join(raw.split()), article_id, start, start + len(raw), raw)
 
 
-__all__ = ["Candidate", "DaySentence", "day_candidate", "day_sentences", "lead_candidate", "most_central", "quoted_share",
-           "summarise_day", "summarise_events"]
+__all__ = ["Candidate", "DaySentence", "day_candidate", "day_sentences", "lead_candidate", "most_central",
+           "quoted_share", "summarise_day", "summarise_events"]

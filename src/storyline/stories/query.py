@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
 from storyline.store.statements import is_stored_id
-from storyline.stories.digest import day_sentences, lead_candidate, summarise_events
+from storyline.stories.digest import Candidate, day_sentences, lead_candidate, summarise_events
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
@@ -105,7 +105,7 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
     dated = [e for e in events if e.date]
     stories = {e.story_id for e in dated}
     story_articles: dict[str, list[str]] = defaultdict(list)
-    leads = {}
+    leads: dict[str, Candidate | None] = {}
     for r in records:
         if r.story_id in stories:
             story_articles[r.story_id].append(r.article_id)
