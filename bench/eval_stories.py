@@ -48,7 +48,7 @@ from storyline.records import AnalysedArticle, BadInput, IngestReport, RawDocume
 from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
 from storyline.stories.events import Event
 from storyline.stories.evaluate import date_f1, score_clusters
-from storyline.stories.digest import day_candidate, day_sentences, lead_candidate, summarise_day
+from storyline.stories.digest import day_pool, day_sentences, lead_candidate, summarise_day
 from storyline.stories.timeline import central, referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
@@ -243,10 +243,9 @@ def day_summaries(items: list[tuple[ArticleFeatures, Event]], dates: list[str]) 
                                                        f.timexes)]
     out = {}
     for date in dates:
-        pool = [c for f, e in items if e.date == date and (c := lead_candidate(
-            f.id, e.summary, next((ev for ev in e.evidence if ev.field == "summary"), None))) is not None]
-        pool += [day_candidate(d) for d in days if d.day == date]
-        chosen = summarise_day(pool)
+        leads = (lead_candidate(f.id, e.summary, next((ev for ev in e.evidence if ev.field == "summary"), None))
+                 for f, e in items if e.date == date)
+        chosen = summarise_day(day_pool(date, leads, days))
         if chosen is not None:
             out[date] = chosen.text
     return out

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from storyline.records import Timex
-from storyline.stories.digest import (Candidate, day_candidate, day_sentences, lead_candidate, most_central,
+from storyline.stories.digest import (Candidate, day_candidate, day_sentences, lead_candidate,
                                       quoted_share, summarise_day, summarise_events)
 from storyline.stories.events import Evidence
-from storyline.stories.timeline import FactSource, TimelineEvent
+from storyline.stories.timeline import FactSource, TimelineEvent, central
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -64,17 +64,17 @@ def test_day_sentences(text: str, dates: list[tuple[str, ...]], expected: list[t
         assert text[d.start:d.end] == d.text and d.article_id == "a1"  # the span it came from
 
 
-def test_most_central_picks_the_sentence_the_others_share_words_with() -> None:
+def test_central_picks_the_sentence_the_others_share_words_with() -> None:
     texts = ["The ferry Kivi ran aground off Lepik island.",
              "Passengers of the ferry Kivi were taken off after it ran aground off Lepik island.",
              "The weather in Vestra was calm.",
              "A tug towed the ferry Kivi off Lepik island."]
-    assert most_central(texts) == 0  # the words the others share, and few more
-    assert most_central(texts[2:] + texts[:2]) == 2  # wherever it stands; never the weather
-    assert most_central([]) is None
-    assert most_central(["Kivi ran aground.", "Kivi ran aground."]) == 0  # the first on ties
+    assert central(texts) == 0  # the words the others share, and few more
+    assert central(texts[2:] + texts[:2]) == 2  # wherever it stands; never the weather
+    assert summarise_day([]) is None  # nothing to choose from
+    assert central(["Kivi ran aground.", "Kivi ran aground."]) == 0  # the first on ties
     # a short sentence of the shared words is not beaten by a long one that only adds words
-    assert most_central(["Kivi ran aground off Lepik island.", "Kivi ran aground off Lepik island.",
+    assert central(["Kivi ran aground off Lepik island.", "Kivi ran aground off Lepik island.",
                          "Kivi ran aground off Lepik island after the captain, who had sailed the route for "
                          "twenty years, misread a buoy in the fog near the old lighthouse."]) == 0
 

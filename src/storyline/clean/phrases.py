@@ -41,9 +41,9 @@ _BOILERPLATE: list[tuple[str, str]] = [
 BOILERPLATE = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _BOILERPLATE]
 
 #: A reader's comment's stamp: the thread below an article, from the line that holds the first
-#: stamp to the end, is the readers', not the outlet's. Three forms: "January 31, 2011 at 12:26 pm
-#: | Reply" anywhere in a line; a line opening with "January 31, 2011 at 3:41 pm |"; a line
-#: opening with "At 4:55 pm on 21 Jan 2010, reader42 wrote:".
+#: stamp to the end, is the readers', not the outlet's. Three forms: "March 15, 2024 at 9:12 am
+#: | Reply" anywhere in a line; a line opening with "March 15, 2024 at 9:12 am |"; a line
+#: opening with "At 9:12 am on 15 Mar 2024, reader42 wrote:".
 COMMENT_STAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|\s*Reply\b"
     r"|^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? at \d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|"

@@ -1,11 +1,11 @@
 """A day's one-line summary: the sentence most central to what the reports say of that day.
 
 An event's reports each lead with their own news, and the reports a story gets days later recall
-it in a sentence of their own ("The rig exploded on 20 April, killing 11 workers"). The summary of
+it in a sentence of their own ("The ferry Kivi ran aground off Lepik island on 3 May"). The summary of
 a day is chosen among both: the lead summaries of the reports of that day and every sentence of
 the story's reports that names that day (:func:`day_sentences`). The chosen sentence is the one
 sharing the most words with the others, weighed by how many of them hold each word and lightly
-normalised for length (:func:`most_central`): measured on the Timeline17 gold timelines against
+normalised for length (:func:`storyline.stories.timeline.central`): measured on the Timeline17 gold timelines against
 picking among the lead summaries only (``python bench/eval_stories.py --t17 ...``, docs/stories.md).
 
 Everything here is pure: :func:`storyline.stories.query.build_timeline` reads the texts, sentences
@@ -14,28 +14,21 @@ and time expressions from the store and calls :func:`summarise_events`.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.records import Timex
 from storyline.stories.events import Evidence, is_plain_sentence
-from storyline.stories.terms import content_words, stem
-from storyline.stories.timeline import FactSource, TimelineEvent
+from storyline.stories.timeline import FactSource, TimelineEvent, central
 
-#: score = sum of log(1 + how many candidates hold the word) over the sentence's words, divided by
-#: (number of words) ** this: 0.5 favours long sentences, 1.0 short ones (T17 dev: 0.5 / 0.7 / 0.85
-#: / 1.0 give sentences of 41 / 34 / 26 / 19 words; 0.7 is best on agreement ROUGE-2 but one)
-LENGTH_EXPONENT = 0.7
 #: words a candidate holds at least and at most (a caption glued to its sentence runs longer)
 MIN_WORDS, MAX_WORDS = 6, 60
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 #: what opens a chronology's item once its date is cut off: "20 April: ", "- ", ", "
 _ITEM_OPENING = re.compile(r"^\W*(?:\d{4}\W*)?[:\-–—,]?\s*")
-#: a stamp, a credit or a dateline before a sentence: "(Update 1:00 a.m. in Cairo) ", "-- ",
-#: "BRUSSELS, March 14, 2024 (EFE) - "
+#: a stamp, a credit or a dateline before a sentence: "(Update 9:10 in Vestra) ", "-- ",
+#: "VESTRA, May 3, 2025 (KNA) - "
 _LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?"
                             r"(?:[A-Z][A-Z .'-]{1,30},\s*"
                             r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
@@ -74,7 +67,7 @@ def quoted_share(text: str) -> float:
 
 def _usable(text: str, item: bool = False) -> bool:
     n = len(text.split())
-    if item:  # a chronology's item ("28 April: coastguard fears ...") needs no capital or final stop
+    if item:  # a chronology's item ("5 May: a tug tows the ferry ...") needs no capital or final stop
         text = text[:1].upper() + text[1:] + "."
     return MIN_WORDS <= n <= MAX_WORDS and is_plain_sentence(text) and quoted_share(text) < 0.5
 
@@ -83,8 +76,8 @@ def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int
                   timexes: Iterable[Timex]) -> list[DaySentence]:
     """The sentences of one article that name a day, each with that day (offsets into ``text``).
 
-    A sentence that names several days is a chronology ("20 April: the rig explodes 28 April: the
-    coastguard fears ..."): each day gets the words from its date to the next date instead. A
+    A sentence that names several days is a chronology ("3 May: the ferry Kivi runs aground 5 May: a
+    tug tows it to harbour ..."): each day gets the words from its date to the next date instead. A
     quotation, a heading, a question or a sentence that leans on the one before is no summary."""
     days = [t for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value)]
     out: list[DaySentence] = []
@@ -108,29 +101,10 @@ def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int
     return out
 
 
-def _bag(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}
-
-
-def most_central(texts: Sequence[str], exponent: float = LENGTH_EXPONENT) -> int | None:
-    """Index of the text whose words most of the others share (the first on ties); None when empty."""
-    if not texts:
-        return None
-    bags = [_bag(t) for t in texts]
-    df = Counter(w for b in bags for w in b)
-
-    def score(i: int) -> float:
-        b = bags[i]
-        return sum(math.log(1 + df[w]) for w in b) / len(b) ** exponent if b else 0.0
-
-    return max(range(len(texts)), key=lambda i: (score(i), -i))
-
-
 def summarise_day(candidates: Sequence[Candidate]) -> Candidate | None:
     """The candidate that best summarises the day (each wording once), or None."""
     unique = list({c.text: c for c in reversed(candidates)}.values())[::-1]
-    i = most_central([c.text for c in unique])
-    return unique[i] if i is not None else None
+    return unique[central([c.text for c in unique])] if unique else None
 
 
 def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candidate | None],
@@ -146,9 +120,8 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
     for event in events:
         if not event.date:
             continue
-        pool = [c for a in event.article_ids if (c := leads.get(a)) is not None]
-        pool += [day_candidate(d) for a in story_articles.get(event.story_id, event.article_ids)
-                 for d in days.get(a, ()) if d.day == event.date]
+        pool = day_pool(event.date, (leads.get(a) for a in event.article_ids),
+                        (d for a in story_articles.get(event.story_id, event.article_ids) for d in days.get(a, ())))
         if len(pool) < 2:
             continue  # one candidate: the event's own summary stands
         chosen = summarise_day(pool)
@@ -159,6 +132,11 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
         if chosen.end > chosen.start:  # a summary no span gave (a title) has no source
             event.evidence.append(FactSource("summary", chosen.text, chosen.article_id, chosen.start, chosen.end,
                                              chosen.span_text))
+
+
+def day_pool(day: str, leads: Iterable[Candidate | None], days: Iterable[DaySentence]) -> list[Candidate]:
+    """What may summarise ``day``: the given lead summaries and the sentences that name that day."""
+    return [c for c in leads if c is not None] + [day_candidate(d) for d in days if d.day == day]
 
 
 def day_candidate(d: DaySentence) -> Candidate:
@@ -180,5 +158,5 @@ def lead_candidate(article_id: str, summary: str, span: Evidence | None) -> Cand
     return Candidate(" ".join(raw.split()), article_id, start, start + len(raw), raw)
 
 
-__all__ = ["Candidate", "DaySentence", "day_candidate", "day_sentences", "lead_candidate", "most_central",
+__all__ = ["Candidate", "DaySentence", "day_candidate", "day_pool", "day_sentences", "lead_candidate",
            "quoted_share", "summarise_day", "summarise_events"]

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
+from storyline.records import Timex
 from storyline.store.statements import is_stored_id
 from storyline.stories.digest import Candidate, day_sentences, lead_candidate, summarise_events
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
@@ -90,18 +91,21 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted,
                               names=names), since, until)
     by_id = {r.article_id: r for r in records}
+    timexes: dict[str, list[Timex]] = {}  # read once for both: the key days and the summaries
     if top is not None:
-        days = key_days(store, events, by_id, top)
+        days = key_days(store, events, by_id, top, timexes)
         events = [e for e in events if e.date in days]
-    summarise_from_store(store, events, records)
+    summarise_from_store(store, events, records, timexes)
     attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
                       speaker=person)
     return events
 
 
-def summarise_from_store(store: Store, events: list[TimelineEvent], records: Iterable[ArticleRecord]) -> None:
+def summarise_from_store(store: Store, events: list[TimelineEvent], records: Iterable[ArticleRecord],
+                         timexes: dict[str, list[Timex]] | None = None) -> None:
     """Give each dated event the summary :mod:`storyline.stories.digest` picks among its reports'
-    lead summaries and the sentences of its story's ``records`` that name its day (in place)."""
+    lead summaries and the sentences of its story's ``records`` that name its day (in place);
+    ``timexes``: the articles' time expressions already read (filled in)."""
     dated = [e for e in events if e.date]
     stories = {e.story_id for e in dated}
     story_articles: dict[str, list[str]] = defaultdict(list)
@@ -112,17 +116,41 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
             span = next((ev for ev in r.event.evidence if ev.field == "summary"), None)
             leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
     ids = [a for group in story_articles.values() for a in group]
-    texts = _texts(store, ids)
-    days = {a: day_sentences(a, texts.get(a, ""), store.sentences(a), store.timexes(a)) for a in ids}
+    texts, sentences = _texts(store, ids), _by_article(store, 'SELECT article_id, start, "end" FROM sentences', ids)
+    read = _read_timexes(store, ids, {} if timexes is None else timexes)
+    days = {a: day_sentences(a, texts.get(a, ""), sentences.get(a, []), read.get(a, [])) for a in ids}
     summarise_events(dated, leads, days, story_articles)
 
 
-def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int) -> set[str]:
+def _by_article(store: Store, select: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of ``select`` (its first column the article id) for the given articles, in
+    batches, each row without its article id, in ``start`` order."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.execute(f"{select} WHERE article_id IN ({marks}) ORDER BY article_id, start", chunk):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+    return out
+
+
+def _read_timexes(store: Store, ids: Iterable[str], known: dict[str, list[Timex]]) -> dict[str, list[Timex]]:
+    """``known`` with the time expressions of those of ``ids`` it lacks added (read in batches)."""
+    missing = [a for a in dict.fromkeys(ids) if a not in known]
+    rows = _by_article(store, 'SELECT article_id, start, "end", text, type, value FROM timexes', missing)
+    known.update({a: [Timex(*r) for r in rows.get(a, [])] for a in missing})
+    return known
+
+
+def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int,
+             timexes: dict[str, list[Timex]] | None = None) -> set[str]:
     """The ``top`` days of ``events`` that matter most (:func:`~storyline.stories.timeline.select_dates`,
     the method scored on Timeline17): each report counts for the day it reports and for every other
     day its text refers back to ("on January 25, protesters ..."), so a milestone later reports keep
     naming outranks a day that was only busy."""
-    evidence = [(records[a].event.date, referenced_days(store.timexes(a))) for e in events for a in e.article_ids]
+    ids = [a for e in events for a in e.article_ids]
+    read = _read_timexes(store, ids, {} if timexes is None else timexes)
+    evidence = [(records[a].event.date, referenced_days(read[a])) for a in ids]
     return set(select_dates(evidence, top, among={e.date for e in events if e.date}))
 
 
