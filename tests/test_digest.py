@@ -8,8 +8,8 @@ import re
 import pytest
 
 from storyline.records import Timex
-from storyline.stories.digest import (Candidate, day_candidate, day_sentences, lead_candidate,
-                                      quoted_share, summarise_day, summarise_events)
+from storyline.stories.digest import (Candidate, day_candidate, day_sentences, lead_candidate, quoted_share,
+                                      recalled_event, summarise_day, summarise_events)
 from storyline.stories.events import Evidence
 from storyline.stories.timeline import FactSource, TimelineEvent, central
 
@@ -143,3 +143,32 @@ def test_a_day_sentence_is_a_candidate_with_its_span() -> None:
     d = day_sentences("a1", text, _sentences(text), [_timex(text, "3 May", "2025-05-03")])[0]
     c = day_candidate(d)
     assert (c.article_id, c.start, c.end, c.span_text) == ("a1", d.start, d.end, d.text)
+
+
+def test_a_day_only_later_reports_recall_becomes_an_event_of_their_story() -> None:
+    one = "Lifeboats took 40 passengers off the ferry Kivi after it ran aground off Lepik island on 3 May."
+    two = "The ferry Kivi, which ran aground off Lepik island on 3 May, was towed to Vestra harbour."
+    other = "The Kask choir festival, which opened on 3 May in Tamm, ended with a concert in the old square."
+    sentences = [d for a, text in (("a1", one), ("a2", two), ("c1", other))
+                 for d in day_sentences(a, text, _sentences(text), [_timex(text, "3 May", "2025-05-03")])]
+    published = {"a1": "2025-05-05", "a2": "2025-05-06T08:00:00", "c1": "2025-05-09"}
+    event = recalled_event("2025-05-03", sentences, {"a1": "s1", "a2": "s1", "c1": "s2"},
+                           {"a1": ["Vestra Post"], "a2": ["Vestra Post", "Lepik News"]}, published)
+    assert event is not None and event.recalled
+    # the story most of the recalling reports belong to, summarised by one of their sentences
+    assert (event.id, event.story_id, event.date) == ("s1/2025-05-03", "s1", "2025-05-03")
+    assert event.article_ids == ["a1", "a2"] and event.outlets == ["Vestra Post", "Lepik News"]
+    assert "ran aground off Lepik island" in event.summary and "choir" not in event.summary
+    date, summary = event.source("date"), event.source("summary")
+    assert date is not None and summary is not None
+    text = one if summary.article_id == "a1" else two
+    assert text[summary.start:summary.end] == summary.text and (date.value, date.text) == ("2025-05-03", "3 May")
+    assert text[date.start:date.end] == "3 May"
+    # nothing names the day, or only an article of no story the timeline holds: no event
+    assert recalled_event("2025-05-04", sentences, {"a1": "s1"}, {}, published) is None
+    assert recalled_event("2025-05-03", sentences, {"x9": "s1"}, {}, published) is None
+    # a report filed before the day, on it, or undated only looks ahead: the other story's is left
+    ahead = recalled_event("2025-05-03", sentences, {"a1": "s1", "a2": "s1", "c1": "s2"}, {},
+                           {"a1": "2025-05-02", "a2": "2025-05-03", "c1": "2025-05-09"})
+    assert ahead is not None and ahead.story_id == "s2" and ahead.article_ids == ["c1"]
+    assert recalled_event("2025-05-03", sentences, {"a1": "s1"}, {}, {"a1": None}) is None

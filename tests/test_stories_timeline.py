@@ -368,3 +368,16 @@ def test_key_quotes_count_the_reports_of_the_timeline_not_of_other_stories() -> 
     (event,) = timeline(records, quotes)
     assert [g.speaker for g in event.quotes] == ["Liis Vaher", "Oskar Lind"]
     assert len(event.quotes[1].outlets) == 5  # what it shows: every outlet that carried it
+
+
+def test_select_dates_keeps_only_dates_it_can_show_asking_in_order_of_importance() -> None:
+    per_article = [("2011-01-26", ["2011-01-25"]), ("2011-01-27", ["2011-01-25"]), ("2011-01-27", []),
+                   ("2011-02-01", [])]
+    asked: list[str] = []
+
+    def shown(day: str) -> bool:
+        asked.append(day)
+        return day != "2011-01-25"
+
+    assert select_dates(per_article, 2, keep=shown) == ["2011-01-26", "2011-01-27"]
+    assert asked == ["2011-01-25", "2011-01-27", "2011-01-26"]  # most named first; never past the second kept

@@ -85,7 +85,7 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
     assert all(o.quote_id in stored for g in quotes for o in g.occurrences)  # every report links to a span
     row = timeline_row(events[0])
     assert set(row) == {"id", "story_id", "date", "place", "participants", "participant_ids", "named", "named_ids",
-                        "kind", "summary", "article_ids", "evidence", "date_hint", "outlets", "quotes"}
+                        "kind", "summary", "article_ids", "evidence", "date_hint", "outlets", "quotes", "recalled"}
     assert len(row["participant_ids"]) == len(row["participants"])
     assert row["date_hint"] is None  # a dated event needs no hint
     assert set(row["quotes"][0]) == {"id", "text", "speaker", "kind", "outlets", "articles", "first", "latest"}
@@ -115,6 +115,58 @@ def test_an_event_is_summarised_by_the_sentence_its_reports_share(small: str) ->
     assert "Corvin Bridge" in event.summary and "on Monday" in event.summary
     assert source.value == event.summary and text[source.start:source.end] == source.text
     assert exported["summary"] == event.summary  # the export shows what the timeline shows
+
+
+#: three reports of a (made-up) ferry salvage, each leading with its own day's news and each
+#: recalling the grounding of 3 May, a day no report in the store tells as its own news
+KIVI = [
+    {"id": "k1", "date": "2025-05-06", "outlet": "Vestra Post", "title": "Crews start pumping fuel from the ferry Kivi",
+     "text": "Salvage crews began pumping fuel from the ferry Kivi off Lepik island on Tuesday, the harbour authority "
+             "said. The Kivi ran aground off Lepik island on 3 May with 40 passengers on board, who were all taken "
+             "off by lifeboats. Divers found a long gash in the hull."},
+    {"id": "k2", "date": "2025-05-08", "outlet": "Lepik News", "title": "Ferry Kivi refloated and towed to Vestra",
+     "text": "Two tugs refloated the ferry Kivi on Thursday and towed it to Vestra harbour, the harbour authority "
+             "said. The ferry ran aground off Lepik island on 3 May while sailing to Vestra in a storm. Inspectors "
+             "will examine the hull in a dry dock."},
+    {"id": "k3", "date": "2025-05-12", "outlet": "Coast Daily", "title": "Kivi captain questioned over grounding",
+     "text": "Police questioned the captain of the ferry Kivi on Monday over the grounding off Lepik island. The "
+             "Kivi struck rocks off Lepik island on 3 May, and its 40 passengers were taken off by lifeboats. The "
+             "captain has not commented."},
+]
+
+
+@pytest.mark.slow
+def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) -> None:
+    (tmp_path / "kivi.jsonl").write_text("".join(json.dumps(r) + "\n" for r in KIVI), encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    with Store(db) as store:
+        assert ingest([str(tmp_path / "kivi.jsonl")], store).failed == 0
+    with Store(db, readonly=True) as store:
+        top = build_timeline(store, top=2)
+        whole = build_timeline(store)
+        bounded = build_timeline(store, top=2, since="2025-05-04")
+        texts = dict(store.db.execute("SELECT id, text FROM articles"))
+    # named by all three reports, the grounding outranks every day a report was filed
+    assert [e.date for e in top][0] == "2025-05-03" and len(top) == 2
+    grounding = top[0]
+    assert grounding.recalled and not any(e.recalled for e in top[1:])
+    assert len(grounding.article_ids) == 3 and grounding.outlets == ["Vestra Post", "Lepik News", "Coast Daily"]
+    assert "3 May" in grounding.summary and grounding.quotes == []  # what they quote was said later
+    summary, date = grounding.source("summary"), grounding.source("date")
+    assert summary is not None and texts[summary.article_id][summary.start:summary.end] == summary.text
+    assert date is not None and texts[date.article_id][date.start:date.end] == "3 May"
+    # only the key days are recalled; a day before `since` is not
+    assert "2025-05-03" not in [e.date for e in whole] and not any(e.recalled for e in whole)
+    assert "2025-05-03" not in [e.date for e in bounded] and len(bounded) == 2
+    row = timeline_row(grounding)
+    assert row["recalled"] is True and row["date"] == "2025-05-03"
+    out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db, "--top", "2"]).output.split())
+    assert "2025-05-03 · recalled by 3 reports" in out
+    client = TestClient(create_app(db))
+    page = " ".join(html.unescape(client.get("/timeline", params={"about": "Kivi", "top": "2"}).text).split())
+    assert "recalled by 3 reports" in page
+    api = client.get("/api/timeline", params={"about": "Kivi", "top": "2"}).json()["items"]
+    assert [e["recalled"] for e in api] == [True, False]
 
 
 @pytest.mark.slow
@@ -319,7 +371,7 @@ def test_api_story_shape_and_openapi(client: TestClient, db: str) -> None:
     assert len(body["story"]["article_ids"]) == story["articles"] and body["story"]["outlets"]
     e = body["events"][0]
     assert {"id", "story_id", "date", "place", "participants", "participant_ids", "named", "named_ids", "kind",
-            "summary", "article_ids", "outlets", "quotes", "evidence"} == set(e)
+            "summary", "article_ids", "outlets", "quotes", "evidence", "recalled"} == set(e)
     assert all(set(v) == {"field", "value", "article_id", "start", "end", "text"} for v in e["evidence"])
     assert all({"text", "speaker", "outlets", "articles", "article_id", "quote_id"} <= set(q) for q in e["quotes"])
     schema = client.get("/api/openapi.json").json()
@@ -413,7 +465,10 @@ def test_a_timeline_of_the_days_that_matter_most(client: TestClient, db: str) ->
             top = build_timeline(store, top=k)
             days = {e.date for e in top}
             assert None not in days and len(days) == k  # k days, undated events left out
-            assert [e.id for e in top] == [e.id for e in every if e.date in days]  # every event of those days
+            told = [e for e in top if not e.recalled]
+            assert [e.id for e in told] == [e.id for e in every if e.date in days]  # every event of those days
+            # a day only later reports recall has no event of its own: it is one event, with their articles
+            assert all(e.date not in dated and e.article_ids for e in top if e.recalled)
         busiest = max(dated, key=lambda d: sum(len(e.article_ids) for e in every if e.date == d))
         reports = {d: sum(len(e.article_ids) for e in every if e.date == d) for d in dated}
         if list(reports.values()).count(reports[busiest]) == 1:  # a clear busiest day is among the top 3

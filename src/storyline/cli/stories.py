@@ -12,6 +12,7 @@ from storyline.quotes.marks import in_quotes
 
 if TYPE_CHECKING:
     from storyline.stories.quotes import QuoteGroup
+    from storyline.stories.timeline import TimelineEvent
 
 
 @app.command("stories")
@@ -99,7 +100,7 @@ def timeline_cli(
                       else "No events: ingest articles first, or try another filter.", markup=False)
         return
     for e in events:
-        head = " · ".join(x for x in (when(e.date, e.date_hint), e.place, e.kind) if x)
+        head = " · ".join(x for x in (when(e.date, e.date_hint), e.place, e.kind, _recalled(e)) if x)
         console.print(f"[bold]{escape(head)}[/bold]  [dim]{escape(e.story_id)}[/dim]")
         console.print(f"    {escape(shorten(e.summary, 200))}")
         if e.participants:
@@ -116,6 +117,12 @@ def timeline_cli(
                         else f"{shorten(v.value, 60)} ← {in_quotes(shorten(v.text, 80))}")
                 console.print(f"    [dim]{escape(v.field)}:[/dim] {escape(said)} [dim]in {escape(v.article_id[:10])} "
                               f"{v.start}–{v.end}[/dim]")
+
+
+def _recalled(e: TimelineEvent) -> str | None:
+    """"recalled by 3 reports" for a day only later reports tell (:attr:`TimelineEvent.recalled`)."""
+    n = len(e.article_ids)
+    return f"recalled by {n} report{'' if n == 1 else 's'}" if e.recalled else None
 
 
 def _carried(g: QuoteGroup) -> str:

@@ -46,6 +46,8 @@ class DaySentence:
     start: int  #: offsets into the article's clean text
     end: int
     text: str  #: the clean text's characters from ``start`` to ``end``
+    named_at: tuple[int, int] = (0, 0)  #: where it names the day (offsets into the clean text)
+    named_as: str = ""  #: how it names the day ("on 3 May")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int
             piece = piece.rstrip()
             day = t.value[:10]
             if _usable(piece, item) and not any(o.day == day and o.start == s for o in out):
-                out.append(DaySentence(article_id, day, s, s + len(piece), piece))
+                out.append(DaySentence(article_id, day, s, s + len(piece), piece, (t.start, t.end), t.text))
     return out
 
 
@@ -132,6 +134,45 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
         if chosen.end > chosen.start:  # a summary no span gave (a title) has no source
             event.evidence.append(FactSource("summary", chosen.text, chosen.article_id, chosen.start, chosen.end,
                                              chosen.span_text))
+
+
+def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping[str, str],
+                   outlets_of: Mapping[str, Sequence[str]], published_of: Mapping[str, str | None]
+                   ) -> TimelineEvent | None:
+    """An event for a day no report tells as its own news, which later reports recall (None: no
+    sentence of a report published after ``day`` names it): in the story most of those reports
+    belong to, summarised by the sentence most central among theirs (:func:`summarise_day`), its
+    date read where that sentence names it.
+
+    A report published before the day, or undated, only looks ahead to it ("the vote is set for
+    12 June"): what it says is no account of what happened.
+
+    Args:
+        day: ``YYYY-MM-DD``.
+        sentences: :func:`day_sentences` of the reports that refer to ``day`` (others are ignored).
+        story_of: article id → its story id.
+        outlets_of: article id → the outlets that carried it.
+        published_of: article id → its publication date (``YYYY-MM-DD...``; None: not known).
+    """
+    by_story: dict[str, list[DaySentence]] = {}
+    for d in sentences:
+        if d.day == day and d.article_id in story_of and (published_of.get(d.article_id) or "")[:10] > day:
+            by_story.setdefault(story_of[d.article_id], []).append(d)
+    if not by_story:
+        return None
+    story_id, found = max(by_story.items(), key=lambda kv: (len({d.article_id for d in kv[1]}), kv[0]))
+    chosen = summarise_day([day_candidate(d) for d in found])
+    if chosen is None:
+        return None
+    said = next(d for d in found if d.article_id == chosen.article_id and d.start == chosen.start)
+    articles = list(dict.fromkeys(d.article_id for d in found))
+    evidence = [FactSource("summary", chosen.text, chosen.article_id, chosen.start, chosen.end, chosen.span_text)]
+    if said.named_as:
+        evidence.insert(0, FactSource("date", day, said.article_id, *said.named_at, said.named_as))
+    return TimelineEvent(id=f"{story_id}/{day}", story_id=story_id, date=day, place=None, participants=[], kind=None,
+                         summary=chosen.text, article_ids=articles,
+                         outlets=list(dict.fromkeys(o for a in articles for o in outlets_of.get(a, ()))),
+                         evidence=evidence, recalled=True)
 
 
 def day_pool(day: str, leads: Iterable[Candidate | None], days: Iterable[DaySentence]) -> list[Candidate]:

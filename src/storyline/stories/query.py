@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.errors import UsageError
 from storyline.records import Timex
 from storyline.store.statements import is_stored_id
-from storyline.stories.digest import Candidate, day_sentences, lead_candidate, summarise_events
+from storyline.stories.digest import Candidate, day_sentences, lead_candidate, recalled_event, summarise_events
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
@@ -92,13 +92,15 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
                               names=names), since, until)
     by_id = {r.article_id: r for r in records}
     timexes: dict[str, list[Timex]] = {}  # read once for both: the key days and the summaries
+    recalled: list[TimelineEvent] = []
     if top is not None:
-        days = key_days(store, events, by_id, top, timexes)
+        days, recalled = key_days(store, events, by_id, top, timexes, since=since, until=until)
         events = [e for e in events if e.date in days]
     summarise_from_store(store, events, records, timexes)
     attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
                       speaker=person)
-    return events
+    # a recalled day has no quotations of its own: what its articles quote was said later
+    return sorted(events + recalled, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
 def summarise_from_store(store: Store, events: list[TimelineEvent], records: Iterable[ArticleRecord],
@@ -143,15 +145,43 @@ def _read_timexes(store: Store, ids: Iterable[str], known: dict[str, list[Timex]
 
 
 def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int,
-             timexes: dict[str, list[Timex]] | None = None) -> set[str]:
+             timexes: dict[str, list[Timex]] | None = None, *, since: str | None = None, until: str | None = None
+             ) -> tuple[set[str], list[TimelineEvent]]:
     """The ``top`` days of ``events`` that matter most (:func:`~storyline.stories.timeline.select_dates`,
-    the method scored on Timeline17): each report counts for the day it reports and for every other
-    day its text refers back to ("on January 25, protesters ..."), so a milestone later reports keep
-    naming outranks a day that was only busy."""
+    the method scored on Timeline17), and an event for each of them no report tells as its own news.
+
+    Each report counts for the day it reports and for every other day its text refers back to ("on
+    January 25, protesters ..."), so a milestone later reports keep naming outranks a day that was
+    only busy. Such a day may have no event of its own (the corpus starts later): it is kept when a
+    sentence recalling it can summarise it (:func:`~storyline.stories.digest.recalled_event`), and
+    its event is returned; ``since`` and ``until`` bound those days as they bound the events."""
     ids = [a for e in events for a in e.article_ids]
     read = _read_timexes(store, ids, {} if timexes is None else timexes)
     evidence = [(records[a].event.date, referenced_days(read[a])) for a in ids]
-    return set(select_dates(evidence, top, among={e.date for e in events if e.date}))
+    dated = {e.date for e in events if e.date}
+    naming: dict[str, list[str]] = defaultdict(list)  # day → the articles whose text names it
+    for a in ids:
+        for day in referenced_days(read[a]):
+            naming[day].append(a)
+    story_of = {a: records[a].story_id for a in ids}
+    outlets_of = {a: [o for o in (records[a].outlet, *records[a].copies) if o] for a in ids}
+    recalled: dict[str, TimelineEvent] = {}
+
+    def shown(day: str) -> bool:
+        if day in dated:
+            return True
+        if not _within_day(day, since, until):
+            return False
+        texts = _texts(store, naming[day])
+        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', naming[day])
+        found = [d for a in naming[day] for d in day_sentences(a, texts.get(a, ""), sentences.get(a, []), read[a])]
+        event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in naming[day]})
+        if event is not None:
+            recalled[day] = event
+        return event is not None
+
+    days = set(select_dates(evidence, top, keep=shown))
+    return days, [e for d, e in recalled.items() if d in days]
 
 
 def word_prefixes(text: str) -> list[str]:
@@ -168,19 +198,23 @@ def _within(events: list[TimelineEvent], since: str | None, until: str | None) -
     """The dated events from ``since`` to ``until`` (a partial ``until``, "2023", takes in its whole period)."""
     if not since and not until:
         return events
-    return [e for e in events if e.date and (not since or e.date >= since)
-            and (not until or e.date[:len(until)] <= until)]
+    return [e for e in events if e.date and _within_day(e.date, since, until)]
+
+
+def _within_day(day: str, since: str | None, until: str | None) -> bool:
+    return (not since or day >= since) and (not until or day[:len(until)] <= until)
 
 
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus
     ``participant_ids`` and ``named_ids`` (the entity id of each participant and of each one only
     named), ``date_hint`` (an undated event's
-    coarse date in words), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
+    coarse date in words), ``recalled`` (a day only later reports tell, :attr:`TimelineEvent.recalled`), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
     row["participant_ids"] = e.participant_ids
     row["named_ids"] = e.named_ids
     row["date_hint"] = e.date_hint
+    row["recalled"] = e.recalled
     row["outlets"] = e.outlets
     row["quotes"] = [quote_row(g) for g in e.quotes]
     return row

@@ -104,6 +104,9 @@ class TimelineEvent:
     named_ids: list[str] = field(default_factory=list)
     #: where its date, place, kind, participants and summary were read
     evidence: list[FactSource] = field(default_factory=list)
+    #: a day no report of its own tells, which later reports recall ("the ferry ran aground on 3 May"):
+    #: its summary is the sentence they recall it with, its articles those that do
+    recalled: bool = False
 
     def source(self, field_name: str, value: str | None = None) -> FactSource | None:
         """The span a shown fact was read from (the first, for ``value`` when given), or None."""
@@ -458,7 +461,7 @@ def _days_between(earlier: str, later: str) -> int:
 
 def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, start: str | None = None,
                  end: str | None = None, reference_weight: float = REFERENCE_WEIGHT,
-                 among: Iterable[str] | None = None) -> list[str]:
+                 among: Iterable[str] | None = None, keep: Callable[[str], bool] | None = None) -> list[str]:
     """The ``k`` most important dates of a topic.
 
     Args:
@@ -466,6 +469,9 @@ def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, 
         k: how many dates to keep.
         start, end: keep dates in this range (``YYYY-MM-DD``, inclusive) only.
         among: keep only these dates (those a timeline has events for).
+        keep: keep only the dates it accepts, asked in order of importance until ``k`` are kept
+            (a date a timeline can show: an event's, or one recalled in a sentence that can say what
+            happened then).
     """
     allowed = set(among) if among is not None else None
     score: Counter[str] = Counter()
@@ -477,6 +483,11 @@ def select_dates(events: Iterable[tuple[str | None, Iterable[str]]], k: int, *, 
             score[d] += reference_weight
             if dated and _days_between(d, day) >= RETROSPECTIVE_DAYS:
                 score[d] += RETROSPECTIVE_WEIGHT
-    ranked = [d for d, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-              if (start is None or d >= start) and (end is None or d <= end) and (allowed is None or d in allowed)]
-    return sorted(ranked[:k])
+    kept: list[str] = []
+    for d, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(kept) == k:
+            break
+        if ((start is None or d >= start) and (end is None or d <= end) and (allowed is None or d in allowed)
+                and (keep is None or keep(d))):
+            kept.append(d)
+    return sorted(kept)

@@ -284,6 +284,9 @@ class TimelineEventOut(BaseModel):
                                                   "first, then the speaker's own words before paraphrase.")
     evidence: list[FactSourceOut] = Field(description="Where its date, place, kind, participants and summary "
                                                    "were read: one span each.")
+    recalled: bool = Field(False, description="A key day no report in the store tells as its own news, which "
+                                              "later reports recall (``top`` only): its summary is the sentence "
+                                              "they recall it with, its articles those that do.")
 
 
 class StoryDetail(BaseModel):
