@@ -214,8 +214,9 @@ def eval_t17(args: argparse.Namespace) -> dict:
         busy_rng = sorted([d for d, _ in sorted(pub.items(), key=lambda kv: (-kv[1], kv[0])) if lo <= d <= hi][:k])
         # what `storyline timeline --top k` shows: a day some report tells, or one a sentence recalls
         told = {day for _, day in items if day}
-        recalled = {d.day for f, _ in items for d in day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences],
-                                                                    f.timexes) if (f.published or "")[:10] > d.day}
+        recalled = {d.day for f, _ in items
+                    for d in day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences], f.timexes)
+                    if (f.published or "")[:10] > d.day}
         shown = select_dates(evidence, k, keep=lambda day: day in told or day in recalled)
         row = [date_f1(select_dates(evidence, k), g).f1, date_f1(shown, g).f1, date_f1(busy_all, g).f1,
                date_f1(select_dates(evidence, k, start=lo, end=hi), g).f1, date_f1(busy_rng, g).f1]
@@ -237,7 +238,8 @@ def eval_t17(args: argparse.Namespace) -> dict:
         print(f"  {label:28s} concat R1 {mean[method + '_concat_r1']:.3f} R2 {mean[method + '_concat_r2']:.3f}   "
               f"agreement R1 {mean[method + '_agreement_r1']:.3f} R2 {mean[method + '_agreement_r2']:.3f}   "
               f"{mean[method + '_words']:.0f} words a summary")
-    return {"date_f1": mean["all"], "date_f1_shown": mean["shown"], "date_f1_busiest": mean["busiest_all"], "date_f1_in_range": mean["range"],
+    return {"date_f1": mean["all"], "date_f1_shown": mean["shown"],
+            "date_f1_busiest": mean["busiest_all"], "date_f1_in_range": mean["range"],
             "date_f1_busiest_in_range": mean["busiest_range"],
             **{k: round(v, 4) for k, v in mean.items() if k.startswith(("day_", "lead_"))}}
 

@@ -172,10 +172,13 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
             return True
         if not _within_day(day, since, until):
             return False
-        texts = _texts(store, naming[day])
-        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', naming[day])
-        found = [d for a in naming[day] for d in day_sentences(a, texts.get(a, ""), sentences.get(a, []), read[a])]
-        event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in naming[day]})
+        later = [a for a in naming[day] if (records[a].published or "")[:10] > day]  # only those can recall it
+        if not later:
+            return False
+        texts = _texts(store, later)
+        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', later)
+        found = [d for a in later for d in day_sentences(a, texts.get(a, ""), sentences.get(a, []), read[a])]
+        event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in later})
         if event is not None:
             recalled[day] = event
         return event is not None
@@ -209,7 +212,8 @@ def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus
     ``participant_ids`` and ``named_ids`` (the entity id of each participant and of each one only
     named), ``date_hint`` (an undated event's
-    coarse date in words), ``recalled`` (a day only later reports tell, :attr:`TimelineEvent.recalled`), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
+    coarse date in words), ``recalled`` (a day only later reports tell,
+    :attr:`~storyline.stories.timeline.TimelineEvent.recalled`), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
     row["participant_ids"] = e.participant_ids
     row["named_ids"] = e.named_ids
