@@ -48,7 +48,7 @@ from storyline.records import AnalysedArticle, BadInput, IngestReport, RawDocume
 from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
 from storyline.stories.events import Event
 from storyline.stories.evaluate import date_f1, score_clusters
-from storyline.stories.digest import day_pool, day_sentences, lead_candidate, summarise_day
+from storyline.stories.digest import DaySentence, day_pool, day_sentences, lead_candidate, summarise_day
 from storyline.stories.timeline import central, referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
@@ -214,8 +214,7 @@ def eval_t17(args: argparse.Namespace) -> dict:
         busy_rng = sorted([d for d, _ in sorted(pub.items(), key=lambda kv: (-kv[1], kv[0])) if lo <= d <= hi][:k])
         # what `storyline timeline --top k` shows: a day some report tells, or one a sentence recalls
         told = {day for _, day in items if day}
-        recalled = {d.day for f, _ in items
-                    for d in day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences], f.timexes)
+        recalled = {d.day for f, e in events.get(name, []) for d in told_days(f, e)
                     if (f.published or "")[:10] > d.day}
         shown = select_dates(evidence, k, keep=lambda day: day in told or day in recalled)
         row = [date_f1(select_dates(evidence, k), g).f1, date_f1(shown, g).f1, date_f1(busy_all, g).f1,
@@ -244,11 +243,16 @@ def eval_t17(args: argparse.Namespace) -> dict:
             **{k: round(v, 4) for k, v in mean.items() if k.startswith(("day_", "lead_"))}}
 
 
+def told_days(f: ArticleFeatures, e: Event) -> list[DaySentence]:
+    """The sentences of one article that tell of a day, as the timeline reads them from the store."""
+    return day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences], f.timexes, published=f.published,
+                         own_day=e.date)
+
+
 def day_summaries(items: list[tuple[ArticleFeatures, Event]], dates: list[str]) -> dict[str, str]:
     """Each date's summary as storyline's timeline picks it (:func:`storyline.stories.digest.summarise_day`):
     among the lead summaries of the reports of that day and every sentence that names it."""
-    days = [d for f, _ in items for d in day_sentences(f.id, f.text, [(s.start, s.end) for s in f.sentences],
-                                                       f.timexes)]
+    days = [d for f, e in items for d in told_days(f, e)]
     out = {}
     for date in dates:
         leads = (lead_candidate(f.id, e.summary, next((ev for ev in e.evidence if ev.field == "summary"), None))

@@ -62,6 +62,26 @@ def test_day_sentences(text: str, dates: list[tuple[str, ...]], expected: list[t
     assert [(d.day, d.text) for d in found] == expected
     for d in found:
         assert text[d.start:d.end] == d.text and d.article_id == "a1"  # the span it came from
+        assert text[d.named_at[0]:d.named_at[1]] == d.named_as  # the words that name its day
+
+
+@pytest.mark.parametrize(("published", "own_day", "expected"), [
+    # nothing known of the article: the sentence tells of both days
+    (None, None, ["2025-05-03", "2025-05-07"]),
+    # filed on 5 May: the 7th is only looked ahead to
+    ("2025-05-05T09:00:00", None, ["2025-05-03"]),
+    ("2025-05-07", None, ["2025-05-03", "2025-05-07"]),
+    # its own news is the 7th: the grounding is that sentence's background
+    ("2025-05-08", "2025-05-07", ["2025-05-07"]),
+    # its own news is another day: the sentence still tells of both
+    ("2025-05-08", "2025-05-08", ["2025-05-03", "2025-05-07"]),
+])
+def test_day_sentences_leave_out_days_looked_ahead_to_and_background(published: str | None, own_day: str | None,
+                                                                      expected: list[str]) -> None:
+    text = "The inquiry into the grounding of 3 May opens in Kask on 7 May with the captain as the first witness."
+    timexes = [_timex(text, "3 May", "2025-05-03"), _timex(text, "7 May", "2025-05-07")]
+    found = day_sentences("a1", text, _sentences(text), timexes, published=published, own_day=own_day)
+    assert [d.day for d in found] == expected
 
 
 def test_central_picks_the_sentence_the_others_share_words_with() -> None:

@@ -75,18 +75,29 @@ def _usable(text: str, item: bool = False) -> bool:
 
 
 def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int]],
-                  timexes: Iterable[Timex]) -> list[DaySentence]:
-    """The sentences of one article that name a day, each with that day (offsets into ``text``).
+                  timexes: Iterable[Timex], *, published: str | None = None,
+                  own_day: str | None = None) -> list[DaySentence]:
+    """The sentences of one article that tell of a day, each with that day (offsets into ``text``).
 
     A sentence that names several days is a chronology ("3 May: the ferry Kivi runs aground 5 May: a
     tug tows it to harbour ..."): each day gets the words from its date to the next date instead. A
-    quotation, a heading, a question or a sentence that leans on the one before is no summary."""
-    days = [t for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value)]
+    quotation, a heading, a question or a sentence that leans on the one before is no summary.
+
+    Args:
+        published: the article's publication date: a day after it is only looked ahead to ("the
+            ministers will meet on Wednesday"), nothing is told of it yet.
+        own_day: the day of the article's own event: a sentence that names it and another day tells
+            of it, the other day being its background ("marking two years since the invasion
+            began on 24 February 2022")."""
+    days = [t for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value)
+            and not (published and t.value[:10] > published[:10])]
     out: list[DaySentence] = []
     for start, end in sentences:
         inside = [t for t in days if start <= t.start < end]
         distinct = {t.value[:10] for t in inside}
         for t in inside:
+            if 1 < len(distinct) < 3 and own_day in distinct and t.value[:10] != own_day:
+                continue
             s, e = start, end
             if len(distinct) > 2:  # a chronology: from this date to the next
                 later = [u.start for u in inside if u.start > t.end and u.value[:10] != t.value[:10]]

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from storyline.errors import UsageError
 from storyline.records import Timex
 from storyline.store.statements import is_stored_id
-from storyline.stories.digest import Candidate, day_sentences, lead_candidate, recalled_event, summarise_events
+from storyline.stories.digest import (Candidate, DaySentence, day_sentences, lead_candidate, recalled_event,
+                                      summarise_events)
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
@@ -112,16 +113,26 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
     stories = {e.story_id for e in dated}
     story_articles: dict[str, list[str]] = defaultdict(list)
     leads: dict[str, Candidate | None] = {}
+    by_id: dict[str, ArticleRecord] = {}
     for r in records:
         if r.story_id in stories:
+            by_id[r.article_id] = r
             story_articles[r.story_id].append(r.article_id)
             span = next((ev for ev in r.event.evidence if ev.field == "summary"), None)
             leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
     ids = [a for group in story_articles.values() for a in group]
     texts, sentences = _texts(store, ids), _by_article(store, 'SELECT article_id, start, "end" FROM sentences', ids)
     read = _read_timexes(store, ids, {} if timexes is None else timexes)
-    days = {a: day_sentences(a, texts.get(a, ""), sentences.get(a, []), read.get(a, [])) for a in ids}
+    days = {a: told_days(a, texts.get(a, ""), sentences.get(a, []), read.get(a, []), by_id[a]) for a in ids}
     summarise_events(dated, leads, days, story_articles)
+
+
+def told_days(article_id: str, text: str, sentences: list[tuple[Any, ...]], timexes: list[Timex],
+              record: ArticleRecord) -> list[DaySentence]:
+    """:func:`~storyline.stories.digest.day_sentences` of a stored article: none for a day after
+    its publication, none for another day in a sentence that names its own event's day."""
+    return day_sentences(article_id, text, sentences, timexes, published=record.published,
+                         own_day=record.event.date)
 
 
 def _by_article(store: Store, select: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
@@ -177,7 +188,7 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
             return False
         texts = _texts(store, later)
         sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', later)
-        found = [d for a in later for d in day_sentences(a, texts.get(a, ""), sentences.get(a, []), read[a])]
+        found = [d for a in later for d in told_days(a, texts.get(a, ""), sentences.get(a, []), read[a], records[a])]
         event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in later})
         if event is not None:
             recalled[day] = event
