@@ -155,6 +155,11 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
     summary, date = grounding.source("summary"), grounding.source("date")
     assert summary is not None and texts[summary.article_id][summary.start:summary.end] == summary.text
     assert date is not None and texts[date.article_id][date.start:date.end] == "3 May"
+    # who the sentence names is shown as named, each with its span; nobody is said to take part
+    assert grounding.participants == [] and len(grounding.named) == len(grounding.named_ids)
+    assert all(texts[v.article_id][v.start:v.end] == v.text and summary.start <= v.start < summary.end
+               for v in grounding.evidence if v.field == "named")
+    assert [v.value for v in grounding.evidence if v.field == "named"] == grounding.named
     # only the key days are recalled; a day before `since` is not
     assert "2025-05-03" not in [e.date for e in whole] and not any(e.recalled for e in whole)
     assert "2025-05-03" not in [e.date for e in bounded] and len(bounded) == 2

@@ -30,8 +30,8 @@ from storyline.stories.digest import (Candidate, DaySentence, day_sentences, lea
                                       summarise_events)
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
-from storyline.stories.timeline import (ArticleRecord, TimelineEvent, about_words, attach_key_quotes, referenced_days,
-                                        select_dates, timeline)
+from storyline.stories.timeline import (ArticleRecord, FactSource, TimelineEvent, about_words, attach_key_quotes,
+                                        referenced_days, select_dates, timeline)
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -195,7 +195,30 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
         return event is not None
 
     days = set(select_dates(evidence, top, keep=shown))
-    return days, [e for d, e in recalled.items() if d in days]
+    kept = [e for d, e in recalled.items() if d in days]
+    _name_recalled(store, kept)
+    return days, kept
+
+
+def _name_recalled(store: Store, events: Iterable[TimelineEvent], limit: int = 5) -> None:
+    """Give each recalled event the people and organisations its summary sentence names, as
+    ``named`` (who took part is read from a report of the day, and there is none), each with the
+    span naming it."""
+    for e in events:
+        src = e.source("summary")
+        if src is None:
+            continue
+        rows = store.db.execute(
+            'SELECT start, "end", text, entity_id FROM mentions WHERE article_id = ? AND start >= ? AND "end" <= ? '
+            "AND label IN ('PERSON', 'ORG') AND entity_id IS NOT NULL ORDER BY start",
+            (src.article_id, src.start, src.end)).fetchall()
+        names = store.entity_names({r[3] for r in rows})
+        for start, end, text, entity_id in rows:
+            if entity_id in e.named_ids or len(e.named) == limit:
+                continue
+            e.named.append(names.get(entity_id, text))
+            e.named_ids.append(entity_id)
+            e.evidence.append(FactSource("named", e.named[-1], src.article_id, start, end, text))
 
 
 def word_prefixes(text: str) -> list[str]:
