@@ -245,9 +245,9 @@ def _within_day(day: str, since: str | None, until: str | None) -> bool:
 def timeline_row(e: TimelineEvent) -> dict[str, Any]:
     """One event as ``storyline timeline --json`` prints it: ``TimelineEvent.row()`` plus
     ``participant_ids`` and ``named_ids`` (the entity id of each participant and of each one only
-    named), ``date_hint`` (an undated event's
-    coarse date in words), ``recalled`` (a day only later reports tell,
-    :attr:`~storyline.stories.timeline.TimelineEvent.recalled`), ``outlets`` and ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
+    named), ``date_hint`` (an undated event's coarse date in words), ``recalled`` (a day only later
+    reports tell, :attr:`~storyline.stories.timeline.TimelineEvent.recalled`), ``outlets`` and
+    ``quotes`` (``[{text, speaker, kind, outlets, articles}]``)."""
     row: dict[str, Any] = e.row()
     row["participant_ids"] = e.participant_ids
     row["named_ids"] = e.named_ids
