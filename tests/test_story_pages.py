@@ -145,6 +145,7 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
         top = build_timeline(store, top=2)
         whole = build_timeline(store)
         bounded = build_timeline(store, top=2, since="2025-05-04")
+        of_kivi = build_timeline(store, top=2, person="Kivi")
         texts = dict(store.db.execute("SELECT id, text FROM articles"))
     # named by all three reports, the grounding outranks every day a report was filed
     assert [e.date for e in top][0] == "2025-05-03" and len(top) == 2
@@ -163,6 +164,8 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
     # only the key days are recalled; a day before `since` is not
     assert "2025-05-03" not in [e.date for e in whole] and not any(e.recalled for e in whole)
     assert "2025-05-03" not in [e.date for e in bounded] and len(bounded) == 2
+    # a person's (here: the ferry's) key days are days of their own events
+    assert len(of_kivi) == 2 and not any(e.recalled or e.date == "2025-05-03" for e in of_kivi)
     row = timeline_row(grounding)
     assert row["recalled"] is True and row["date"] == "2025-05-03"
     out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db, "--top", "2"]).output.split())

@@ -60,7 +60,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
         since, until: only events dated on or after / on or before these days (``YYYY``,
             ``YYYY-MM`` or ``YYYY-MM-DD``, a partial date standing for its whole period); undated
             events are left out when either is given.
-        top: only the events of the ``top`` most important days (:func:`key_days`); undated
+        top: only the events of the ``top`` most important days (:func:`key_days`), with an
+            event for a key day only later reports recall, but in a person's timeline; undated
             events are left out.
 
     Returns:
@@ -95,7 +96,8 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     timexes: dict[str, list[Timex]] = {}  # read once for both: the key days and the summaries
     recalled: list[TimelineEvent] = []
     if top is not None:
-        days, recalled = key_days(store, events, by_id, top, timexes, since=since, until=until)
+        # a person's key days are days of their events: what later reports recall is not theirs
+        days, recalled = key_days(store, events, by_id, top, timexes, since=since, until=until, recall=not person)
         events = [e for e in events if e.date in days]
     summarise_from_store(store, events, records, timexes)
     attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
@@ -156,8 +158,8 @@ def _read_timexes(store: Store, ids: Iterable[str], known: dict[str, list[Timex]
 
 
 def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int,
-             timexes: dict[str, list[Timex]] | None = None, *, since: str | None = None, until: str | None = None
-             ) -> tuple[set[str], list[TimelineEvent]]:
+             timexes: dict[str, list[Timex]] | None = None, *, since: str | None = None, until: str | None = None,
+             recall: bool = True) -> tuple[set[str], list[TimelineEvent]]:
     """The ``top`` days of ``events`` that matter most (:func:`~storyline.stories.timeline.select_dates`,
     the method scored on Timeline17), and an event for each of them no report tells as its own news.
 
@@ -165,7 +167,8 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
     January 25, protesters ..."), so a milestone later reports keep naming outranks a day that was
     only busy. Such a day may have no event of its own (the corpus starts later): it is kept when a
     sentence recalling it can summarise it (:func:`~storyline.stories.digest.recalled_event`), and
-    its event is returned; ``since`` and ``until`` bound those days as they bound the events."""
+    its event is returned (``recall``: False keeps to days with events); ``since`` and ``until``
+    bound those days as they bound the events."""
     ids = [a for e in events for a in e.article_ids]
     read = _read_timexes(store, ids, {} if timexes is None else timexes)
     evidence = [(records[a].event.date, referenced_days(read[a])) for a in ids]
@@ -181,7 +184,7 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
     def shown(day: str) -> bool:
         if day in dated:
             return True
-        if not _within_day(day, since, until):
+        if not recall or not _within_day(day, since, until):
             return False
         later = [a for a in naming[day] if (records[a].published or "")[:10] > day]  # only those can recall it
         if not later:
