@@ -4,6 +4,7 @@ one, and the events of a timeline given it, with the span it came from. Texts wr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -188,7 +189,11 @@ def test_a_day_only_later_reports_recall_becomes_an_event_of_their_story() -> No
     assert recalled_event("2025-05-04", sentences, {"a1": "s1"}, {}, published) is None
     assert recalled_event("2025-05-03", sentences, {"x9": "s1"}, {}, published) is None
     # a report filed before the day, on it, or undated only looks ahead: the other story's is left
-    ahead = recalled_event("2025-05-03", sentences, {"a1": "s1", "a2": "s1", "c1": "s2"}, {},
-                           {"a1": "2025-05-02", "a2": "2025-05-03", "c1": "2025-05-09"})
-    assert ahead is not None and ahead.story_id == "s2" and ahead.article_ids == ["c1"]
+    ahead = recalled_event("2025-05-03", sentences + [replace(sentences[-1], article_id="c2")],
+                           {"a1": "s1", "a2": "s1", "c1": "s2", "c2": "s2"}, {},
+                           {"a1": "2025-05-02", "a2": "2025-05-03", "c1": "2025-05-09", "c2": "2025-05-10"})
+    assert ahead is not None and ahead.story_id == "s2" and ahead.article_ids == ["c1", "c2"]
+    # one report's aside is no key day
+    assert recalled_event("2025-05-03", sentences, {"a1": "s1", "a2": "s1", "c1": "s2"}, {},
+                          {"a1": "2025-05-02", "a2": "2025-05-03", "c1": "2025-05-09"}) is None
     assert recalled_event("2025-05-03", sentences, {"a1": "s1"}, {}, {"a1": None}) is None

@@ -33,6 +33,9 @@ _LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?"
                             r"(?:[A-Z][A-Z .'-]{1,30},\s*"
                             r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
                             r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
+#: reports that recall a day at least, for it to be an event of their story: one report's aside
+#: ("the treaty signed on 4 April 1949") is no key day (T17 dev Date-F1 the same with one or two)
+MIN_RECALLING = 2
 #: a quotation inside a sentence: its words are someone's, not the news
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 
@@ -150,9 +153,9 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
 def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping[str, str],
                    outlets_of: Mapping[str, Sequence[str]], published_of: Mapping[str, str | None]
                    ) -> TimelineEvent | None:
-    """An event for a day no report tells as its own news, which later reports recall (None: no
-    sentence of a report published after ``day`` names it): in the story most of those reports
-    belong to, summarised by the sentence most central among theirs (:func:`summarise_day`), its
+    """An event for a day no report tells as its own news, which later reports recall (None: fewer
+    than :data:`MIN_RECALLING` reports published after ``day`` name it in a sentence of one story):
+    in the story most of those reports belong to, summarised by the sentence most central among theirs (:func:`summarise_day`), its
     date read where that sentence names it.
 
     A report published before the day, or undated, only looks ahead to it ("the vote is set for
@@ -173,7 +176,7 @@ def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping
         return None
     story_id, found = max(by_story.items(), key=lambda kv: (len({d.article_id for d in kv[1]}), kv[0]))
     chosen = summarise_day([day_candidate(d) for d in found])
-    if chosen is None:
+    if chosen is None or len({d.article_id for d in found}) < MIN_RECALLING:
         return None
     said = next(d for d in found if d.article_id == chosen.article_id and d.start == chosen.start)
     articles = list(dict.fromkeys(d.article_id for d in found))
