@@ -123,6 +123,12 @@ def _speakers(text: str, names: list[tuple[str, str]]) -> Speakers:
          [("Marie Ilze Berg", "PERSON"), ("Ms Berg", "PERSON")], "Ms Berg", "Marie Ilze Berg"),
         ("Tomas Werner Berg met Ilze Ozola. Mayor Berg left.",
          [("Tomas Werner Berg", "PERSON"), ("Mayor Berg", "PERSON")], "Mayor Berg", "Tomas Werner Berg"),
+        # a statement speaks for the organisation named last, never for a person the model took for one
+        ("The Kask Port Authority met Mayor Tomas Berg. Berg spoke. The draft statement left.",
+         [("Kask Port Authority", "ORG"), ("Tomas Berg", "PERSON"), ("Berg", "ORG", 1)],
+         "The draft statement", "Kask Port Authority"),
+        ("Mayor Tomas Berg spoke. Berg left. The draft statement left.",
+         [("Tomas Berg", "PERSON"), ("Berg", "ORG", 1)], "The draft statement", None),
     ],
 )
 def test_resolve(text: str, names, mention: str, expected: str | None) -> None:

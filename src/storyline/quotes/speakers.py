@@ -411,7 +411,10 @@ class Speakers:
             if at < start and _words(name) and _words(name)[-1] not in self.people:
                 return name, 0.5
         for m in reversed(self.mentions):
-            if m.end <= start and m.label == "ORG" and not self.quoted(m.start):
+            # a person the model took for an organisation ("Stoltenberg said") speaks for none
+            if m.end <= start and m.label == "ORG" and not self.quoted(m.start) \
+                    and _words(_strip_possessive(m.text))[-1:] != [] \
+                    and _words(_strip_possessive(m.text))[-1] not in self.people:
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
 
