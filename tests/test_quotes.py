@@ -93,6 +93,15 @@ CASES = [
      [("indirect", "Tomas Berg", "The old pier was busy for decades")]),
     ("said after", LEAD + "Berg said after the meeting he would not sign the harbour plan.",
      [("indirect", "Tomas Berg", "he would not sign the harbour plan")]),
+    # -- a second cue joined to what the first reports: it shares the first cue's subject, unless what
+    # was reported has a subject who could speak
+    ("joined cue", LEAD + "Mayor Tomas Berg said on Monday that the old pier has become a danger and asked the "
+                          "council to close it before the winter.",
+     [("indirect", "Tomas Berg", "the old pier has become a danger"),
+      ("indirect", "Tomas Berg", "the council to close it")]),
+    ("joined cue, a speaker's subject", LEAD + "Lepik said that the mayor met the fishermen on Monday and agreed "
+                                               "that the quay fees would stay low.",
+     [("indirect", "Anna Lepik", "the mayor met the fishermen"), ("indirect", "Tomas Berg", "the quay fees")]),
     # -- passive, next sentence; organisation statement
     ("passive next", LEAD + "“The harbour will reopen in May.” This was stated by the minister at the end of "
                             "the meeting.",
@@ -183,6 +192,7 @@ def test_quotation(name: str, text: str, expected: list[tuple[str, str, str]]) -
         assert q.kind == kind, (name, q)
         assert q.speaker == speaker, (name, q)
         assert text[q.start:q.end].find(words.split()[0]) >= 0
+        assert q.text.split()[-1] not in ("and", "but", "or"), (name, q)  # a second report's conjunction
 
 
 @pytest.mark.slow

@@ -25,6 +25,7 @@ from typing import Any
 from storyline.quotes.cues import ADDRESSEE_VERBS, CUE_FORMS, NAMING_VERBS, PARTICLE_CUES, THOUGHT_FORMS
 from storyline.quotes.find import is_dateline, np_span
 from storyline.quotes.parse import Parsed, upos
+from storyline.quotes.speakers import ROLE_NOUNS, UNRESOLVED
 
 _SUBJ = ("nsubj", "nsubjpass")
 _EMPTY_SUBJECTS = frozenset({"it", "there", "i", "we", "you"})
@@ -197,11 +198,39 @@ def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
             if child.dep_ == "nsubjpass" and base not in ADDRESSEE_VERBS:
                 return None  # "it was said that", "X is called Y": no speaker here
         if head.dep_ in ("xcomp", "advcl", "conj", "acl") and head.head is not head:
-            head = head.head
+            parent = head.head
+            # "Tamm said that the sea has become a front line and asked ...": the parse joins the cue
+            # to the verb of what was said; a cue shares the subject of the cue it is joined to
+            if head.dep_ == "conj":
+                parent = _outer_cue(parent) or parent
+            head = parent
             continue
         if head.dep_ == "relcl":
             return head.head
         break
+    return None
+
+
+#: words for those who can speak or act (a subject the cue joined to it may share): roles, groups, people
+_WHO_CAN_SPEAK = ROLE_NOUNS | UNRESOLVED | frozenset("""man woman men women person people boy girl child children
+father mother son daughter wife husband family resident student worker victim suspect driver passenger witness
+doctor police officer soldier troop protester player fan coach team government army company party council court
+committee group side country state city ministry office agency union board bank firm""".split())
+
+
+def _outer_cue(verb: Any) -> Any | None:
+    """The cue whose report holds ``verb`` ("Tamm said that the sea has become a front line and
+    asked ...": "become" is what Tamm said), when what ``verb`` says is of no one who could speak
+    (its subject is neither a name nor a person's word); None otherwise ("Tamm said the mayor met
+    Berg and agreed ...": the mayor agreed)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    word = subject.lower_ if subject is not None else ""
+    if subject is None or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ in ("PRON", "PROPN") \
+            or word in _WHO_CAN_SPEAK or word[:-1] in _WHO_CAN_SPEAK:  # the quote stage's parse has no lemmas
+        return None
+    for node in [verb, *verb.ancestors]:
+        if node.dep_ == "ccomp" and node.head.lower_ in CUE_FORMS:
+            return node.head
     return None
 
 
@@ -224,7 +253,8 @@ def _pieces(tokens: list[Any], parsed: Parsed) -> list[tuple[int, int]]:
             if toks[0].text in "“\"‘«„":
                 break  # keep an opening quote mark with its content
             toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’»":
+        while toks and ((toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’»"
+                        or toks[-1].dep_ == "cc"):  # "... is old and" where a second report follows
             toks = toks[:-1]
         if sum(1 for t in toks if t.is_alpha or t.like_num) < 1:
             continue
