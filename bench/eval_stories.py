@@ -49,7 +49,7 @@ from storyline.stories import ArticleFeatures, StoryPipeline, extract_event
 from storyline.stories.events import Event
 from storyline.stories.evaluate import date_f1, score_clusters
 from storyline.stories.digest import (MIN_RECALLING, DaySentence, day_pool, day_sentences, lead_candidate,
-                                      summarise_day)
+                                      recalls, summarise_day)
 from storyline.stories.timeline import central, referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
@@ -216,7 +216,7 @@ def eval_t17(args: argparse.Namespace) -> dict:
         # what `storyline timeline --top k` shows: a day some report tells, or one a sentence recalls
         told = {day for _, day in items if day}
         recalling = Counter(day for f, e in events.get(name, [])
-                            for day in {d.day for d in told_days(f, e) if (f.published or "")[:10] > d.day})
+                            for day in {d.day for d in told_days(f, e) if recalls(f.published, d.day)})
         recalled = {day for day, n in recalling.items() if n >= MIN_RECALLING}
         shown = select_dates(evidence, k, keep=lambda day: day in told or day in recalled)
         row = [date_f1(select_dates(evidence, k), g).f1, date_f1(shown, g).f1, date_f1(busy_all, g).f1,

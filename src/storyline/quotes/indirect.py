@@ -25,7 +25,7 @@ from typing import Any
 from storyline.quotes.cues import ADDRESSEE_VERBS, CUE_FORMS, NAMING_VERBS, PARTICLE_CUES, THOUGHT_FORMS
 from storyline.quotes.find import is_dateline, np_span
 from storyline.quotes.parse import Parsed, upos
-from storyline.quotes.speakers import ROLE_NOUNS, UNRESOLVED
+from storyline.quotes.speakers import ORG_WORDS, ROLE_NOUNS, UNRESOLVED
 
 _SUBJ = ("nsubj", "nsubjpass")
 _EMPTY_SUBJECTS = frozenset({"it", "there", "i", "we", "you"})
@@ -211,11 +211,11 @@ def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
     return None
 
 
-#: words for those who can speak or act (a subject the cue joined to it may share): roles, groups, people
-_WHO_CAN_SPEAK = ROLE_NOUNS | UNRESOLVED | frozenset("""man woman men women person people boy girl child children
+#: words for those who can speak or act (a subject the cue joined to it may share): roles, groups,
+#: organisations (the speaker stage's lists), and people
+_WHO_CAN_SPEAK = ROLE_NOUNS | UNRESOLVED | ORG_WORDS | frozenset("""man woman men women person boy girl child children
 father mother son daughter wife husband family resident student worker victim suspect driver passenger witness
-doctor police officer soldier troop protester player fan coach team government army company party council court
-committee group side country state city ministry office agency union board bank firm""".split())
+doctor officer soldier troop protester player fan coach team side country city board firm""".split())
 
 
 def _outer_cue(verb: Any) -> Any | None:

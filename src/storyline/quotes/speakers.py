@@ -72,7 +72,8 @@ DEMONYMS = {
     "austrian": "austria", "swiss": "switzerland", "irish": "ireland", "croatian": "croatia", "serbian": "serbia",
     "mexican": "mexico", "indian": "india", "korean": "korea", "syrian": "syria", "egyptian": "egypt",
 }
-_ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
+#: words of an organisation's name or of one standing for it ("the ministry", "police")
+ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
 association organisation organization commission parliament government army forces police service news times
 post institute university foundation authority department""".split())
 _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
@@ -183,7 +184,7 @@ class Speakers:
         """A two- or three-word name the NER took for an organisation, but which a role introduces
         ("The President of Latvia, Ilze Ozola"): a person."""
         words = _words(m.text)
-        if m.label != "ORG" or not 2 <= len(words) <= 3 or any(w in _ORG_WORDS or len(w) < 2 for w in words):
+        if m.label != "ORG" or not 2 <= len(words) <= 3 or any(w in ORG_WORDS or len(w) < 2 for w in words):
             return False  # "U.N." of "the spokeswoman for the U.N." is no one's name
         if not all(w[:1].isupper() for w in m.text.split()):
             return False
@@ -408,13 +409,12 @@ class Speakers:
         if org is not None:
             return _strip_possessive(org.text), 0.8
         for at, name in reversed(self.history):
-            if at < start and _words(name) and _words(name)[-1] not in self.people:
+            if at < start and _words(name) and not self._is_person(name):
                 return name, 0.5
         for m in reversed(self.mentions):
             # a person the model took for an organisation ("Stoltenberg said") speaks for none
             if m.end <= start and m.label == "ORG" and not self.quoted(m.start) \
-                    and _words(_strip_possessive(m.text))[-1:] != [] \
-                    and _words(_strip_possessive(m.text))[-1] not in self.people:
+                    and not self._is_person(_strip_possessive(m.text)):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
 

@@ -150,6 +150,12 @@ def summarise_events(events: Iterable[TimelineEvent], leads: Mapping[str, Candid
                                              chosen.span_text))
 
 
+def recalls(published: str | None, day: str) -> bool:
+    """Whether a report published on ``published`` can recall ``day``: it was filed after it (one
+    filed before, on the day or undated only looks ahead to it)."""
+    return (published or "")[:10] > day
+
+
 def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping[str, str],
                    outlets_of: Mapping[str, Sequence[str]], published_of: Mapping[str, str | None]
                    ) -> TimelineEvent | None:
@@ -170,7 +176,7 @@ def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping
     """
     by_story: dict[str, list[DaySentence]] = {}
     for d in sentences:
-        if d.day == day and d.article_id in story_of and (published_of.get(d.article_id) or "")[:10] > day:
+        if d.day == day and d.article_id in story_of and recalls(published_of.get(d.article_id), day):
             by_story.setdefault(story_of[d.article_id], []).append(d)
     if not by_story:
         return None

@@ -27,7 +27,7 @@ from storyline.errors import UsageError
 from storyline.records import Timex
 from storyline.store.statements import is_stored_id
 from storyline.stories.digest import (Candidate, DaySentence, day_sentences, lead_candidate, recalled_event,
-                                      summarise_events)
+                                      recalls, summarise_events)
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, FactSource, TimelineEvent, about_words, attach_key_quotes,
@@ -93,13 +93,16 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
     events = _within(timeline(records, story=story, person=person, about=about, texts=texts, quoted=quoted,
                               names=names), since, until)
     by_id = {r.article_id: r for r in records}
-    timexes: dict[str, list[Timex]] = {}  # read once for both: the key days and the summaries
+    # read once for both, the key days and the summaries: time expressions, and the day sentences
+    timexes: dict[str, list[Timex]] = {}
+    told: dict[str, list[DaySentence]] = {}
     recalled: list[TimelineEvent] = []
     if top is not None:
         # a person's key days are days of their events: what later reports recall is not theirs
-        days, recalled = key_days(store, events, by_id, top, timexes, since=since, until=until, recall=not person)
+        days, recalled = key_days(store, events, by_id, top, timexes, since=since, until=until, recall=not person,
+                                  told=told)
         events = [e for e in events if e.date in days]
-    summarise_from_store(store, events, records, timexes)
+    summarise_from_store(store, events, records, timexes, told)
     attach_key_quotes(events, store.statement_groups(article_ids=[a for e in events for a in e.article_ids]),
                       speaker=person)
     # a recalled day has no quotations of its own: what its articles quote was said later
@@ -107,10 +110,12 @@ def build_timeline(store: Store, *, story: str | None = None, person: str | None
 
 
 def summarise_from_store(store: Store, events: list[TimelineEvent], records: Iterable[ArticleRecord],
-                         timexes: dict[str, list[Timex]] | None = None) -> None:
+                         timexes: dict[str, list[Timex]] | None = None,
+                         told: dict[str, list[DaySentence]] | None = None) -> None:
     """Give each dated event the summary :mod:`storyline.stories.digest` picks among its reports'
     lead summaries and the sentences of its story's ``records`` that name its day (in place);
-    ``timexes``: the articles' time expressions already read (filled in)."""
+    ``timexes`` and ``told``: the articles' time expressions and :func:`told_days` already read
+    (both filled in)."""
     dated = [e for e in events if e.date]
     stories = {e.story_id for e in dated}
     story_articles: dict[str, list[str]] = defaultdict(list)
@@ -123,9 +128,12 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
             span = next((ev for ev in r.event.evidence if ev.field == "summary"), None)
             leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
     ids = [a for group in story_articles.values() for a in group]
-    texts, sentences = _texts(store, ids), _by_article(store, 'SELECT article_id, start, "end" FROM sentences', ids)
-    read = _read_timexes(store, ids, {} if timexes is None else timexes)
-    days = {a: told_days(a, texts.get(a, ""), sentences.get(a, []), read.get(a, []), by_id[a]) for a in ids}
+    days = {} if told is None else told
+    unread = [a for a in ids if a not in days]
+    texts = _texts(store, unread)
+    sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', unread)
+    read = _read_timexes(store, unread, {} if timexes is None else timexes)
+    days.update((a, told_days(a, texts.get(a, ""), sentences.get(a, []), read.get(a, []), by_id[a])) for a in unread)
     summarise_events(dated, leads, days, story_articles)
 
 
@@ -159,7 +167,8 @@ def _read_timexes(store: Store, ids: Iterable[str], known: dict[str, list[Timex]
 
 def key_days(store: Store, events: list[TimelineEvent], records: dict[str, ArticleRecord], top: int,
              timexes: dict[str, list[Timex]] | None = None, *, since: str | None = None, until: str | None = None,
-             recall: bool = True) -> tuple[set[str], list[TimelineEvent]]:
+             recall: bool = True, told: dict[str, list[DaySentence]] | None = None
+             ) -> tuple[set[str], list[TimelineEvent]]:
     """The ``top`` days of ``events`` that matter most (:func:`~storyline.stories.timeline.select_dates`,
     the method scored on Timeline17), and an event for each of them no report tells as its own news.
 
@@ -168,30 +177,34 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
     only busy. Such a day may have no event of its own (the corpus starts later): it is kept when a
     sentence recalling it can summarise it (:func:`~storyline.stories.digest.recalled_event`), and
     its event is returned (``recall``: False keeps to days with events); ``since`` and ``until``
-    bound those days as they bound the events."""
+    bound those days as they bound the events; ``told``: :func:`told_days` already read (filled in)."""
     ids = [a for e in events for a in e.article_ids]
     read = _read_timexes(store, ids, {} if timexes is None else timexes)
-    evidence = [(records[a].event.date, referenced_days(read[a])) for a in ids]
+    refs = {a: referenced_days(read[a]) for a in ids}
+    evidence = [(records[a].event.date, refs[a]) for a in ids]
     dated = {e.date for e in events if e.date}
     naming: dict[str, list[str]] = defaultdict(list)  # day → the articles whose text names it
     for a in ids:
-        for day in referenced_days(read[a]):
+        for day in refs[a]:
             naming[day].append(a)
     story_of = {a: records[a].story_id for a in ids}
     outlets_of = {a: [o for o in (records[a].outlet, *records[a].copies) if o] for a in ids}
     recalled: dict[str, TimelineEvent] = {}
+    told = {} if told is None else told  # an article's day sentences, read once whatever days it names
 
     def shown(day: str) -> bool:
         if day in dated:
             return True
         if not recall or not _within_day(day, since, until):
             return False
-        later = [a for a in naming[day] if (records[a].published or "")[:10] > day]  # only those can recall it
+        later = [a for a in naming[day] if recalls(records[a].published, day)]  # only those are read
         if not later:
             return False
-        texts = _texts(store, later)
-        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', later)
-        found = [d for a in later for d in told_days(a, texts.get(a, ""), sentences.get(a, []), read[a], records[a])]
+        unread = [a for a in later if a not in told]
+        texts = _texts(store, unread)
+        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', unread)
+        told.update((a, told_days(a, texts.get(a, ""), sentences.get(a, []), read[a], records[a])) for a in unread)
+        found = [d for a in later for d in told[a]]
         event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in later})
         if event is not None:
             recalled[day] = event
