@@ -74,6 +74,10 @@ CASES = [
      [("headline", "Peteris Tamm", "The bridge will open in spring")]),
     ("headline place only", "Talks in Riga: \"a good day for the region\"\n\nThe ministers met on Monday.",
      [("headline", None, "a good day for the region")]),
+    # a headline's last part after a dash is a heading of its own: "wants ... to raise" is no cue
+    ("headline dash part", "Riga wants the ministers to raise the fishing quota in July - Berg: \"a serious "
+                           "proposal\"\n\nMayor Tomas Berg spoke on Monday.",
+     [("headline", "Tomas Berg", "a serious proposal")]),
     ("headline calls", "Lepik calls the delays \"absurd and costly\"\n\nThe minister spoke on Monday in the "
                        "capital.",
      [("headline", "Lepik", "absurd and costly")]),
@@ -102,6 +106,10 @@ CASES = [
     ("joined cue, a speaker's subject", LEAD + "Lepik said that the mayor met the fishermen on Monday and agreed "
                                                "that the quay fees would stay low.",
      [("indirect", "Anna Lepik", "the mayor met the fishermen"), ("indirect", "Tomas Berg", "the quay fees")]),
+    # ... also a cue the parse joins to a relative clause inside what was reported
+    ("joined cue, relative clause", LEAD + "Berg said that the harbour \"needs every ship\" that can come and "
+                                           "recalled that the allies increased the patrol flights in the region.",
+     [("partial", "Tomas Berg", "needs every ship"), ("indirect", "Tomas Berg", "the allies increased")]),
     # -- passive, next sentence; organisation statement
     ("passive next", LEAD + "“The harbour will reopen in May.” This was stated by the minister at the end of "
                             "the meeting.",

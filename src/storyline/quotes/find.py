@@ -377,6 +377,9 @@ def colon_speaker(text: str, span: QuoteSpan, prev_end: int, mentions: list[Any]
     return Frame(":", colon, colon + 1, pick.start, pick.end, where="before")
 
 
+_HEADING_PARTS = (" - ", " – ", " — ", " | ")  #: what joins the parts of a headline (each three characters)
+
+
 def frame_colon(text: str, span: QuoteSpan, mentions: list[Any]) -> Frame | None:
     """``NATO, Stoltenberg: "…"``, ``Zelensky to NATO: "…"`` and ``"WALLACE: …`` transcripts."""
     m = _TRANSCRIPT.match(text, span.start, span.end)
@@ -385,7 +388,10 @@ def frame_colon(text: str, span: QuoteSpan, mentions: list[Any]) -> Frame | None
     head = text[span.para_start:span.open_at]
     if not head.rstrip().endswith(":"):
         return None
-    return heading_speaker(text, span.para_start, span.para_start + len(head.rstrip()) - 1, mentions)
+    # "Lepik wants a new quota - Berg: “…”": a headline's last part, after a dash, is its own heading
+    cut = max(head.rfind(sep) for sep in _HEADING_PARTS)
+    lo = span.para_start + cut + 3 if cut >= 0 else span.para_start
+    return heading_speaker(text, lo, span.para_start + len(head.rstrip()) - 1, mentions)
 
 
 def heading_speaker(text: str, lo: int, colon: int, mentions: list[Any]) -> Frame | None:

@@ -224,6 +224,8 @@ def _outer_cue(verb: Any) -> Any | None:
     (its subject is neither a name nor a person's word); None otherwise ("Tamm said the mayor met
     Berg and agreed ...": the mayor agreed)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("that", "which"):
+        subject = verb.head  # "... supports every initiative that makes the sea safer and recalled ..."
     word = subject.lower_ if subject is not None else ""
     if subject is None or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ in ("PRON", "PROPN") \
             or word in _WHO_CAN_SPEAK or word[:-1] in _WHO_CAN_SPEAK:  # the quote stage's parse has no lemmas
