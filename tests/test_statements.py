@@ -112,8 +112,8 @@ def test_cli_quotes_grouped(db: str) -> None:
     result = runner.invoke(app, ["quotes", "--db", db, "-g", "--json"])
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 3 and rows[0]["reports"] == 3
-    assert set(rows[0]) == {"id", "text", "speaker", "speaker_id", "kind", "outlets", "articles", "first", "latest",
-                            "reports", "wordings"}
+    assert set(rows[0]) == {"id", "text", "speaker", "speaker_id", "speaker_mention", "kind", "outlets", "articles",
+                            "first", "latest", "reports", "wordings"}
     assert rows[0]["id"] is None  # this store's quotations were saved without the stories stage: grouped when read
     result = runner.invoke(app, ["quotes", "--db", db, "-g", "--speaker", "Nobody"])
     assert result.exit_code == 0 and "No statement matches." in result.output
@@ -217,3 +217,18 @@ def test_statement_cards_put_marks_only_around_unmarked_own_words(db: str, tmp_p
     assert marked[VARIANT] is True  # a direct quotation (its fullest wording): the card's marks go around it
     assert marked["the piers are too old for new ships"] is False  # a paraphrase: no marks
     assert marked[headline] is False  # its own marks say which words are the speaker's: no second pair
+
+
+@pytest.mark.parametrize("mentions, named, shown", [
+    (["police", "police", "a witness"], None, "police"),  # the wording most reports use
+    (["they", "the harbour police"], None, "the harbour police"),  # a pronoun tells nothing of who spoke
+    (["she", "they"], None, None),
+    ([None, None], None, None),
+    (["police", "the minister"], "Mari Lepik", None),  # a report names the speaker: the name is shown
+], ids=["most used", "past a pronoun", "pronouns only", "no wording", "named"])
+def test_a_statement_no_report_names_shows_how_the_reports_word_its_speaker(mentions, named, shown) -> None:
+    from storyline.stories.quotes import Occurrence, QuoteGroup
+
+    reports = [Occurrence(f"q{i}", f"a{i}", CALL, named if i == 0 else None, None, "2025-03-03", None, "direct", m)
+               for i, m in enumerate(mentions)]
+    assert QuoteGroup("st1", set(), occurrences=reports).speaker_mention == shown

@@ -88,7 +88,8 @@ def test_build_timeline_of_a_story_has_its_events_and_key_quotes(small: str) -> 
                         "kind", "summary", "article_ids", "evidence", "date_hint", "outlets", "quotes", "recalled"}
     assert len(row["participant_ids"]) == len(row["participants"])
     assert row["date_hint"] is None  # a dated event needs no hint
-    assert set(row["quotes"][0]) == {"id", "text", "speaker", "kind", "outlets", "articles", "first", "latest"}
+    assert set(row["quotes"][0]) == {"id", "text", "speaker", "speaker_mention", "kind", "outlets", "articles",
+                                     "first", "latest"}
     call = next(q for q in row["quotes"] if "two halves of our city" in q["text"])
     with Store(small, readonly=True) as store:  # filed at ingest: the id names it, with every report of it
         filed = store.statement(call["id"])
@@ -175,6 +176,46 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
     assert "recalled by 3 reports" in page
     api = client.get("/api/timeline", params={"about": "Kivi", "top": "2"}).json()["items"]
     assert [e["recalled"] for e in api] == [True, False]
+
+
+#: two reports of a (made-up) lorry crash that quote the harbour police: a speaker no name is given for
+CRASH = [
+    {"id": "p1", "date": "2025-06-10", "outlet": "Vestra Post", "title": "Driver flees after crash on the bridge",
+     "text": "A lorry crashed into the railing of the Vestra bridge on Monday night and its driver ran away. "
+             "\"The driver left the lorry and fled on foot towards the old harbour,\" the harbour police said. "
+             "The bridge was closed for three hours."},
+    {"id": "p2", "date": "2025-06-10", "outlet": "Lepik News", "title": "Bridge closed after lorry crash",
+     "text": "The Vestra bridge was closed for three hours on Monday night after a lorry hit its railing. "
+             "\"The driver left the lorry and fled on foot towards the old harbour,\" the harbour police said. "
+             "Nobody was hurt."},
+]
+
+
+@pytest.mark.slow
+def test_a_key_quote_of_a_speaker_with_no_name_shows_how_the_reports_word_them(tmp_path: Path) -> None:
+    (tmp_path / "crash.jsonl").write_text("".join(json.dumps(r) + "\n" for r in CRASH), encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    with Store(db) as store:
+        assert ingest([str(tmp_path / "crash.jsonl")], store).failed == 0
+    with Store(db, readonly=True) as store:
+        (event,) = build_timeline(store)
+    (said,) = event.quotes
+    assert said.speaker is None and said.speaker_mention == "the harbour police" and len(said.outlets) == 2
+    assert timeline_row(event)["quotes"][0]["speaker_mention"] == "the harbour police"
+    out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db]).output.split())
+    assert "fled on foot towards the old harbour,” — “the harbour police”" in out
+    grouped = " ".join(CliRunner().invoke(cli, ["quotes", "--grouped", "--db", db]).output.split())
+    assert "(speaker unknown) — as “the harbour police” direct · 2 reports" in grouped
+    client = TestClient(create_app(db))
+    page = html.unescape(client.get(f"/stories/{event.story_id}").text)
+    figure = re.search(r'<figure class="key-quote">(.*?)</figure>', page, re.S)
+    assert figure and "“the harbour police”" in figure.group(1) and "unattributed" not in figure.group(1)
+    (item,) = client.get("/api/statements").json()["items"]
+    assert item["speaker"] is None and item["speaker_mention"] == "the harbour police"
+    detail = client.get(f"/api/statements/{item['id']}").json()
+    assert [r["speaker_mention"] for r in detail["every_report"]] == ["the harbour police"] * 2
+    card = html.unescape(client.get("/quotes", params={"group": "statement"}).text)
+    assert "“the harbour police”" in card
 
 
 @pytest.mark.slow

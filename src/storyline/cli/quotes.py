@@ -82,10 +82,11 @@ def _grouped(db: str | None, *, speaker: str | None, about: str | None, kind: st
     for g in groups:
         row = statement_row(g)
         who = row["speaker"] or "(speaker unknown)"
+        said = f" — as “{row['speaker_mention']}”" if row["speaker_mention"] else ""
         n, a, o = row["reports"], len(row["articles"]), len(row["outlets"])
         counts = (f"{n} report{'s' if n != 1 else ''} in {a} article{'s' if a != 1 else ''}"
                   + (f", {o} outlet{'s' if o != 1 else ''}" if o else ""))
-        console.print(f"[bold]{escape(who)}[/bold] [dim]{row['kind'] or '–'} · {counts}[/dim]")
+        console.print(f"[bold]{escape(who)}[/bold]{escape(said)} [dim]{row['kind'] or '–'} · {counts}[/dim]")
         console.print(f"    {escape(_shown(row['text'], row['kind'], 300))}")
         first, latest = row["first"], row["latest"]
         said = f"    [dim]first:[/dim] {escape(_report(first))}"

@@ -108,7 +108,7 @@ def timeline_cli(
         if e.named:
             console.print(f"    [dim]also named:[/dim] {escape(', '.join(e.named))}")
         for g in e.quotes:
-            who = f" — {g.speaker}" if g.speaker else ""
+            who = f" — {g.speaker}" if g.speaker else f" — “{g.speaker_mention}”" if g.speaker_mention else ""
             console.print(f"    {escape(in_quotes(shorten(g.text, 160)))}{escape(who)}{escape(_carried(g))}")
         console.print(f"    [dim]outlets:[/dim] {escape(', '.join(e.outlets) or '–')}")
         if evidence:

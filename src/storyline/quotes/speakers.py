@@ -51,6 +51,18 @@ PRONOUNS = {p: g for p, g in PRONOUN_GENDER.items() if p not in REFLEXIVES}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
 source officials experts critics analysts observers reports who which that this these those
 thousands hundreds dozens millions scores today yesterday tonight""".split()) | frozenset(WEEKDAYS)
+#: one-word speaker mentions that say nothing of who spoke ("they said", "which says")
+_NO_DESCRIPTION = frozenset("""they them we i you it who which that this these those one someone somebody
+today yesterday tonight""".split()) | frozenset(WEEKDAYS)
+
+
+def describes_speaker(mention: str) -> bool:
+    """Whether a speaker mention tells the reader something of who spoke when it names no one
+    ("police", "the harbour authority", "officials"); a pronoun does not ("they", "she")."""
+    words = _words(mention)
+    return bool(words) and not (len(words) == 1 and (words[0] in PRONOUNS or words[0] in _NO_DESCRIPTION))
+
+
 ROLE_NOUNS = frozenset("""president minister diplomat chief leader head secretary general chancellor premier
 spokesman spokeswoman spokesperson official politician envoy ambassador commander senator governor mayor
 candidate nominee king queen prince monarch director chairman chairwoman chair boss pope commissioner

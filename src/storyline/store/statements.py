@@ -172,10 +172,10 @@ def _reports(db: sqlite3.Connection, column: str, ids: list[str], *, stored: boo
     join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
     rows = db.execute(
         f"SELECT coalesce({'sq.statement_id' if stored else 'NULL'}, q.id), q.id, q.article_id, q.text, q.speaker,"
-        f" q.speaker_id, q.said_on, q.kind, a.published, a.outlet FROM quotes q{join}"
+        f" q.speaker_id, q.said_on, q.kind, a.published, a.outlet, q.speaker_mention FROM quotes q{join}"
         f" JOIN articles a ON a.id = q.article_id WHERE {column} IN ({','.join('?' * len(ids))})"
         f" ORDER BY {'sq.rowid, ' if stored else ''}q.rowid", ids)
-    return [(r[0], Occurrence(r[1], r[2], r[3], r[4], r[5], r[6] or r[8], r[9], r[7])) for r in rows]
+    return [(r[0], Occurrence(r[1], r[2], r[3], r[4], r[5], r[6] or r[8], r[9], r[7], r[10])) for r in rows]
 
 
 def backfill(db: sqlite3.Connection) -> int:

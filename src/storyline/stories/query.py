@@ -275,12 +275,15 @@ def timeline_row(e: TimelineEvent) -> dict[str, Any]:
 
 
 def quote_row(g: QuoteGroup) -> dict[str, Any]:
-    """A key statement as ``storyline timeline --json`` prints it: ``{id, text, speaker, kind, outlets,
-    articles, first, latest}``, ``id`` the statement's (``st12``: ``Store.statement``, the web's
-    ``/statements/st12``; null in a store whose quotations were not filed at ingest), the last two
-    its first and latest report (:func:`report_row`)."""
-    return {"id": g.id if is_stored_id(g.id) else None, "text": g.text, "speaker": g.speaker, "kind": g.kind,
-            "outlets": g.outlets, "articles": g.articles, "first": report_row(g.first), "latest": report_row(g.latest)}
+    """A key statement as ``storyline timeline --json`` prints it: ``{id, text, speaker, speaker_mention,
+    kind, outlets, articles, first, latest}``, ``id`` the statement's (``st12``: ``Store.statement``, the
+    web's ``/statements/st12``; null in a store whose quotations were not filed at ingest),
+    ``speaker_mention`` how reports word a speaker none names ("police";
+    :attr:`~storyline.stories.quotes.QuoteGroup.speaker_mention`), the last two its first and latest
+    report (:func:`report_row`)."""
+    return {"id": g.id if is_stored_id(g.id) else None, "text": g.text, "speaker": g.speaker,
+            "speaker_mention": g.speaker_mention, "kind": g.kind, "outlets": g.outlets, "articles": g.articles,
+            "first": report_row(g.first), "latest": report_row(g.latest)}
 
 
 def report_row(o: Occurrence) -> dict[str, Any]:
@@ -337,9 +340,10 @@ def statement_row(g: QuoteGroup) -> dict[str, Any]:
 
 def statement_detail_row(g: QuoteGroup) -> dict[str, Any]:
     """One statement with every report of it: :func:`statement_row` plus ``every_report``
-    (``[{date, outlet, article_id, quote_id, text, kind, speaker}]``, in the order said)."""
+    (``[{date, outlet, article_id, quote_id, text, kind, speaker, speaker_mention}]``, in the order said)."""
     return {**statement_row(g), "every_report": [{**report_row(o), "text": o.text, "kind": o.kind,
-                                                  "speaker": o.speaker} for o in g.occurrences]}
+                                                  "speaker": o.speaker, "speaker_mention": o.speaker_mention}
+                                                 for o in g.occurrences]}
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:

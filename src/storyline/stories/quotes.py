@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from storyline.quotes.speakers import describes_speaker
 from storyline.records import Quote
 from storyline.stories.terms import fold
 
@@ -82,10 +83,12 @@ class Occurrence:
     date: str | None = None  #: when it was said (``Quote.said_on``) or else the article's date
     outlet: str | None = None
     kind: str | None = None  #: direct | partial | headline | indirect (``Quote.kind``)
+    speaker_mention: str | None = None  #: how the article words the speaker ("police", "Lepik", "she")
 
     @classmethod
     def from_quote(cls, q: Quote, *, published: str | None = None, outlet: str | None = None) -> Occurrence:
-        return cls(q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on or published, outlet, q.kind)
+        return cls(q.id, q.article_id, q.text, q.speaker, q.speaker_id, q.said_on or published, outlet, q.kind,
+                   q.speaker_mention)
 
 
 @dataclass(slots=True)
@@ -109,6 +112,16 @@ class QuoteGroup:
     def speaker(self) -> str | None:
         names = Counter(o.speaker for o in self.occurrences if o.speaker)
         return names.most_common(1)[0][0] if names else None
+
+    @property
+    def speaker_mention(self) -> str | None:
+        """How reports word a speaker none of them names ("police", "the harbour authority"): the
+        wording most of them use; None when a report names the speaker, or only pronouns word it."""
+        if self.speaker:
+            return None
+        said = Counter(o.speaker_mention for o in self.occurrences
+                       if o.speaker_mention and describes_speaker(o.speaker_mention))
+        return said.most_common(1)[0][0] if said else None
 
     @property
     def speaker_id(self) -> str | None:

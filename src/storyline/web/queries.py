@@ -355,7 +355,7 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
     frm, where, args = _quote_where(caps, f)
     col = lambda c: f'q."{c}"' if c in caps.quote_columns else f'NULL AS "{c}"'  # noqa: E731
     rows = _match(db, f"SELECT {_quote_id(caps)} AS id, q.article_id, q.text, q.speaker, {col('speaker_id')},"
-                      f" {col('kind')}, {quote_date(caps)} AS date, a.outlet{frm}{where}"
+                      f" {col('kind')}, {quote_date(caps)} AS date, a.outlet, {col('speaker_mention')}{frm}{where}"
                       " ORDER BY date IS NOT NULL, date DESC, a.id DESC, q.start DESC LIMIT ?",
                   [*args, MAX_GROUPED_QUOTES + 1])
     capped = len(rows) > MAX_GROUPED_QUOTES
@@ -364,7 +364,8 @@ def list_statements(db: Conn, caps: Caps, f: Filters, spec: PageSpec, min_articl
         groups = rank_statements(report_groups(db, quote_ids=[r["id"] for r in rows]), min_articles)
     else:
         groups = group_statements([Occurrence(r["id"], r["article_id"], r["text"], r["speaker"], r["speaker_id"],
-                                              r["date"], r["outlet"], r["kind"]) for r in rows], min_articles)
+                                              r["date"], r["outlet"], r["kind"], r["speaker_mention"]) for r in rows],
+                                  min_articles)
     items = []
     for g in groups[spec.offset:spec.offset + spec.per_page]:
         row = statement_row(g)

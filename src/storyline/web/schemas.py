@@ -216,6 +216,9 @@ class Statement(BaseModel):
     text: str = Field(description="The wording most reports use.")
     speaker: str | None
     speaker_id: str | None = None
+    speaker_mention: str | None = Field(None, description="How reports word a speaker none of them names "
+                                                          "(\"police\", \"the harbour authority\"); null when "
+                                                          "one names the speaker or only pronouns word it.")
     kind: str | None = Field(None, description="The most direct kind a report gives it: direct, headline, partial "
                                                "or indirect.")
     outlets: list[str] = Field(description="Outlets that carried the statement.")
@@ -240,6 +243,7 @@ class EveryReport(ReportOut):
     text: str = Field(description="The words of this report.")
     kind: str | None = Field(None, description="direct, headline, partial or indirect.")
     speaker: str | None = Field(None, description="Who this report credits.")
+    speaker_mention: str | None = Field(None, description="How this report words the speaker (\"police\", \"she\").")
     article_title: str | None = None
 
 
