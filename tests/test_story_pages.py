@@ -162,6 +162,12 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
     assert all(texts[v.article_id][v.start:v.end] == v.text and summary.start <= v.start < summary.end
                for v in grounding.evidence if v.field == "named")
     assert [v.value for v in grounding.evidence if v.field == "named"] == grounding.named
+    # where and what, read from the summary sentence as an event's are from a lead ("ran aground off Lepik island")
+    assert (grounding.place, grounding.kind) == ("Lepik", "accident")
+    place, kind = grounding.source("place"), grounding.source("kind")
+    assert place is not None and (place.article_id, place.text) == (summary.article_id, "Lepik")
+    assert kind is not None and kind.text == "aground" and summary.start <= kind.start < summary.end
+    assert texts[place.article_id][place.start:place.end] == "Lepik"
     # only the key days are recalled; a day before `since` is not
     assert "2025-05-03" not in [e.date for e in whole] and not any(e.recalled for e in whole)
     assert "2025-05-03" not in [e.date for e in bounded] and len(bounded) == 2
@@ -170,7 +176,7 @@ def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) ->
     row = timeline_row(grounding)
     assert row["recalled"] is True and row["date"] == "2025-05-03"
     out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db, "--top", "2"]).output.split())
-    assert "2025-05-03 · recalled by 3 reports" in out
+    assert "2025-05-03 · Lepik · accident · recalled by 3 reports" in out
     client = TestClient(create_app(db))
     page = " ".join(html.unescape(client.get("/timeline", params={"about": "Kivi", "top": "2"}).text).split())
     assert "recalled by 3 reports" in page

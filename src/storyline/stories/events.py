@@ -73,7 +73,8 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "death": (r"\bdie[sd]\b", r"\bdead\b", r"death of", r"passed away", r"killed"),
     "disaster": (r"earthquake", r"quake", r"tsunami", r"flood(?:s|ing)?", r"hurricane", r"storm", r"wildfire",
                  r"eruption", r"landslide"),
-    "accident": (r"crash(?:ed|es)?", r"collision", r"derail", r"accident"),
+    "accident": (r"crash(?:ed|es)?", r"collision", r"derail", r"accident", r"\baground\b", r"capsiz(?:e|ed|es|ing)\b",
+                 r"shipwreck"),
     # "under fire" (criticised) and "opened fire" (a shooting) are no fire
     "fire": (r"(?<!under )(?<!opened )(?<!open )(?<!opening )(?<!returned )\bfire\b", r"\bblaze\b",
              r"burn(?:ed|t|ing) down"),
@@ -136,7 +137,7 @@ def distinct_kinds(a: str | None, b: str | None) -> bool:
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
 _ACTOR_LABELS = ("PERSON", "ORG")  # "Norwegian", "Russian" (NORP) describe, they do not take part
 # "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across|off(?:\s+the\s+coast\s+of)?)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
                        r"head\w*|return\w*|welcomed?|invited?)\s+(?:\w+\s+)?to)\s+(?:the\s+)?"
                        r"(?:city of\s+|capital\s+|town of\s+)?$", re.IGNORECASE)
 #: "the war in Ukraine", "the situation in Gaza": where a background state is, not where this event took place

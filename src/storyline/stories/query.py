@@ -24,10 +24,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
-from storyline.records import Timex
+from storyline.records import Mention, Sentence, Timex
 from storyline.store.statements import is_stored_id
 from storyline.stories.digest import (Candidate, DaySentence, day_sentences, lead_candidate, recalled_event,
                                       recalls, summarise_events)
+from storyline.stories.events import ArticleFeatures, find_kind, find_place, place_name
 from storyline.stories.quotes import Occurrence, QuoteGroup, aggregate, kind_rank
 from storyline.stories.terms import fold
 from storyline.stories.timeline import (ArticleRecord, FactSource, TimelineEvent, about_words, attach_key_quotes,
@@ -212,29 +213,42 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
 
     days = set(select_dates(evidence, top, keep=shown))
     kept = [e for d, e in recalled.items() if d in days]
-    _name_recalled(store, kept)
+    _describe_recalled(store, kept)
     return days, kept
 
 
-def _name_recalled(store: Store, events: Iterable[TimelineEvent], limit: int = 5) -> None:
-    """Give each recalled event the people and organisations its summary sentence names, as
-    ``named`` (who took part is read from a report of the day, and there is none), each with the
-    span naming it."""
+def _describe_recalled(store: Store, events: Iterable[TimelineEvent], limit: int = 5) -> None:
+    """Give each recalled event what its summary sentence tells of the day, each fact with the span
+    it was read from: where it happened and what kind of event it was, read as an event's are
+    from a report's lead (:func:`~storyline.stories.events.find_place`,
+    :func:`~storyline.stories.events.find_kind`), and the people and organisations it names, as
+    ``named`` (who took part is read from a report of the day, and there is none)."""
     for e in events:
         src = e.source("summary")
         if src is None:
             continue
         rows = store.db.execute(
-            'SELECT start, "end", text, entity_id FROM mentions WHERE article_id = ? AND start >= ? AND "end" <= ? '
-            "AND label IN ('PERSON', 'ORG') AND entity_id IS NOT NULL ORDER BY start",
-            (src.article_id, src.start, src.end)).fetchall()
-        names = store.entity_names({r[3] for r in rows})
-        for start, end, text, entity_id in rows:
+            'SELECT start, "end", text, label, entity_id FROM mentions WHERE article_id = ? AND start >= ? '
+            'AND "end" <= ? ORDER BY start', (src.article_id, src.start, src.end)).fetchall()
+        text = _texts(store, [src.article_id]).get(src.article_id, "")
+        f = ArticleFeatures(src.article_id, text, mentions=[Mention(*r) for r in rows])
+        lead = [Sentence(src.start, src.end)]
+        place, _venue = find_place(f, lead)
+        if place is not None:
+            e.place = place_name(place.text)
+            e.evidence.append(FactSource("place", e.place, src.article_id, place.start, place.end, place.text))
+        kind, span = find_kind(f, lead)
+        if kind is not None and span is not None:
+            e.kind = kind
+            e.evidence.append(FactSource("kind", kind, src.article_id, *span, text[span[0]:span[1]]))
+        named = [r for r in rows if r[3] in ("PERSON", "ORG") and r[4]]
+        names = store.entity_names({r[4] for r in named})
+        for start, end, said, _label, entity_id in named:
             if entity_id in e.named_ids or len(e.named) == limit:
                 continue
-            e.named.append(names.get(entity_id, text))
+            e.named.append(names.get(entity_id, said))
             e.named_ids.append(entity_id)
-            e.evidence.append(FactSource("named", e.named[-1], src.article_id, start, end, text))
+            e.evidence.append(FactSource("named", e.named[-1], src.article_id, start, end, said))
 
 
 def word_prefixes(text: str) -> list[str]:
