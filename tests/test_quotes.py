@@ -222,6 +222,20 @@ def test_split_quote_is_one_event_with_two_pieces() -> None:
     assert text[q.speaker_start:q.speaker_end] == "he"
 
 
+@pytest.mark.parametrize("said, words", [
+    ("“The harbour will reopen in May,” Lepik said.", "The harbour will reopen in May"),  # the reporter's comma
+    ("Lepik said: “The harbour will reopen in May.”", "The harbour will reopen in May."),  # the speaker's stop stays
+    ("“Will the harbour reopen in May?” Berg asked.", "Will the harbour reopen in May?"),
+    ("“The cranes are ready,” he said, “and the ships can come,” Berg added.",
+     "The cranes are ready, and the ships can come"),
+], ids=["comma", "full stop", "question", "split"])
+def test_a_quotation_ends_without_the_reporters_comma(said: str, words: str) -> None:
+    text = LEAD + said
+    (q,) = [q for q in quotes_of(text) if q.start > len(LEAD)]
+    assert q.text == words
+    assert text[q.start:q.end] == text[q.pieces[0][0]:q.pieces[-1][1]] and not text[q.start:q.end].endswith(",")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("attribution", ["Lepik said", "said Lepik, the minister"])
 def test_a_quote_its_attribution_interrupts_is_one_direct_quote(attribution: str) -> None:

@@ -209,7 +209,7 @@ def test_a_key_quote_of_a_speaker_with_no_name_shows_how_the_reports_word_them(t
     assert said.speaker is None and said.speaker_mention == "the harbour police" and len(said.outlets) == 2
     assert timeline_row(event)["quotes"][0]["speaker_mention"] == "the harbour police"
     out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db]).output.split())
-    assert "fled on foot towards the old harbour,” — “the harbour police”" in out
+    assert "fled on foot towards the old harbour” — “the harbour police”" in out
     grouped = " ".join(CliRunner().invoke(cli, ["quotes", "--grouped", "--db", db]).output.split())
     assert "(speaker unknown) — as “the harbour police” direct · 2 reports" in grouped
     client = TestClient(create_app(db))

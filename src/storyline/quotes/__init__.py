@@ -337,10 +337,20 @@ def _heading_events(text: str, events: list[_Event], mentions: list[Mention]) ->
     return out
 
 
+def _without_closing_comma(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece without the comma that ends it: “The bridge is open,” Lepik said: the comma is the
+    reporter's, standing in for the speaker's full stop before the attribution."""
+    words = text[start:end].rstrip()
+    if words.endswith(",") and len(words) > 1:
+        return start, start + len(words) - 1
+    return start, end
+
+
 def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     for e in events:
+        e.pieces[-1] = _without_closing_comma(text, *e.pieces[-1])
         q = Quote(article_id=article_id, text=" ".join(text[s:t].strip() for s, t in e.pieces), start=e.start,
                   end=e.end, kind=e.kind, pieces=list(e.pieces))
         f = e.frame
