@@ -110,6 +110,26 @@ CASES = [
     ("joined cue, relative clause", LEAD + "Berg said that the harbour \"needs every ship\" that can come and "
                                            "recalled that the allies increased the patrol flights in the region.",
      [("partial", "Tomas Berg", "needs every ship"), ("indirect", "Tomas Berg", "the allies increased")]),
+    # -- a nationality for a person ("the Estonian") is a description, not the country
+    ("the demonym", LEAD + "“The new quay is ready for the ferries,” said Mayor Tomas Berg at the opening.\n\n"
+                           "The Estonian also proposed a fund that would make the repairs “less dependent on the "
+                           "yearly budgets of the city”.",
+     [("direct", "Tomas Berg", "The new quay is ready"), ("partial", "Tomas Berg", "less dependent on the yearly")]),
+    # -- a role stands for someone named before it, not a holder of the role the article names later
+    ("role named before", "Vestra drills worry Lepik\n\nSpeaking after a meeting of the defence council, President "
+                          "Anna Lepik warned that the drills are a risk.\n\n“We are calm, but we are not naive. Every "
+                          "drill this close to the border is a message,” said the Head of State to reporters.\n\nOn "
+                          "Monday Lepik had dinner with the Latvian head of state Peteris Kivi and the mayor of Vestra.",
+     [("indirect", "Anna Lepik", "the drills are a risk"), ("direct", "Anna Lepik", "We are calm")]),
+    # -- a document speaks for whoever the text said issued it; one several people signed, for none of them
+    ("document's issuer", LEAD + "The Vestra Harbour Authority issued a statement on Monday evening. The Kask Fishing "
+                                 "Union met the mayor later that day.\n\n“All piers will be inspected before the "
+                                 "season,” the statement said.",
+     [("direct", "The Vestra Harbour Authority", "All piers will be inspected")]),
+    ("document of several people", LEAD + "On Monday the ministers Anna Lepik and Tomas Berg sent a joint letter to "
+                                          "the Vestra Harbour Authority asking for a repair fund.\n\n“Our piers are "
+                                          "the piers of the whole coast,” reads the letter, seen by reporters.",
+     [("direct", None, "Our piers are the piers")]),
     # -- passive, next sentence; organisation statement
     ("passive next", LEAD + "“The harbour will reopen in May.” This was stated by the minister at the end of "
                             "the meeting.",

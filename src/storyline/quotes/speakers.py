@@ -51,6 +51,7 @@ PRONOUNS = {p: g for p, g in PRONOUN_GENDER.items() if p not in REFLEXIVES}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
 source officials experts critics analysts observers reports who which that this these those
 thousands hundreds dozens millions scores today yesterday tonight""".split()) | frozenset(WEEKDAYS)
+_ISSUER_WINDOW = 600  #: characters back a document's issuer is looked for ("sent a letter" ... "the letter reads")
 #: one-word speaker mentions that say nothing of who spoke ("they said", "which says")
 _NO_DESCRIPTION = frozenset("""they them we i you it who which that this these those one someone somebody
 today yesterday tonight""".split()) | frozenset(WEEKDAYS)
@@ -259,9 +260,11 @@ class Speakers:
         if owner and owner[0] in self.people:
             return mention.strip(), 0.5  # the same, when the NER took the person for an organisation
         if head in SOURCE_NOUNS:
-            return self._organisation(org, start)
+            return self._organisation(org, start, head)
         if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
             return self._description(mention, words, start, switch)
+        if org is not None and org.label == "NORP" and len(words) == 2 and words[0] == "the" and head in DEMONYMS:
+            return self._description(mention, words, start, switch)  # "the Norwegian said": a person, not Norway
         if org is not None and org.label in ("NORP", "GPE") and _is_group(words, org):
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
@@ -396,15 +399,17 @@ class Speakers:
         roles = {w for w in wanted if w in ROLE_NOUNS}
         if "head" in roles and "state" in wanted:
             roles = {"president", "head"}
-        best, best_score = None, 0.0
+        best, best_score = None, (False, 0, 0)
         seen_order = {last: i for i, (at, last) in enumerate(self._person_at) if at < start}
         for last, person in self.people.items():
             titles = person.titles
             role_hit = any(r in titles or SYNONYMS.get(r, set()) & titles for r in roles)
             if not role_hit:
                 continue
-            score = len(wanted & titles) + 0.001 * seen_order.get(last, -1)
-            if score > best_score:
+            # someone named before the description first: "... said the Head of State" is the president
+            # the article has named, not another head of state it names later in fuller words
+            score = (last in seen_order, len(wanted & titles), seen_order.get(last, -1))
+            if best is None or score > best_score:
                 best, best_score = person.name, score
         if best is not None:
             return best, 0.8
@@ -414,12 +419,16 @@ class Speakers:
             return previous, 0.5
         return None, 0.0
 
-    def _organisation(self, org: Mention | None, start: int) -> tuple[str | None, float]:
-        """A statement speaks for the organisation it names, else the last one that spoke or was named."""
+    def _organisation(self, org: Mention | None, start: int, noun: str = "") -> tuple[str | None, float]:
+        """A statement speaks for the organisation it names, else for whoever the text said issued it
+        (:meth:`_issuer`), else for the last organisation that spoke or was named."""
         if org is not None and org.label == "NORP" and org.text.lower() in DEMONYMS:
             return DEMONYMS[org.text.lower()].title(), 0.7  # "the Chinese reply": China
         if org is not None:
             return _strip_possessive(org.text), 0.8
+        issuer = self._issuer(noun, start) if noun else None
+        if issuer is not None:
+            return issuer
         for at, name in reversed(self.history):
             if at < start and _words(name) and not self._is_person(name):
                 return name, 0.5
@@ -429,6 +438,25 @@ class Speakers:
                     and not self._is_person(_strip_possessive(m.text)):
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
+
+
+    def _issuer(self, noun: str, start: int) -> tuple[str | None, float] | None:
+        """Who the text said issued the document ``noun`` names ("the ministers Kask and Tamm sent a
+        joint letter to the Union ... reads the letter"): the one person, or else the organisation,
+        named before the word in the sentence that brought the document in; several people: no
+        one of them; None when no sentence before brought it in, or it names no one."""
+        lo = max(0, start - _ISSUER_WINDOW)
+        found = [m for m in re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[lo:start], re.IGNORECASE)]
+        if not found:
+            return None
+        at = lo + found[-1].start()
+        begin = sentence_start(self.text, at, lo)
+        named = [m for m in self.mentions if begin <= m.start and m.end <= at and not self.quoted(m.start)]
+        people = {self.person(_unglue(m.text)) for m in named if m.label == "PERSON"}
+        if people:
+            return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
+        orgs = [m for m in named if m.label == "ORG" and not self._is_person(_strip_possessive(m.text))]
+        return (_strip_possessive(orgs[-1].text), 0.6) if orgs else None
 
 
 def _mention_head(tokens: list[Any]) -> Any | None:
