@@ -647,3 +647,15 @@ def test_the_sample_corpus_tells_one_statement_in_two_translations(db: str) -> N
     (threat,) = [g for t, g in said.items() if "threat does not come from nowhere" in t]
     assert threat.speaker == "Andrzej Duda" and len(threat.outlets) == 2
     assert (threat.first.date, threat.latest.date) == ("2023-05-17", "2023-05-18")
+
+
+def test_the_cli_puts_marks_only_around_key_quotes_that_are_all_the_speakers_words(db: str) -> None:
+    rows = [json.loads(line) for line in CliRunner().invoke(cli, ["timeline", "--db", db, "--json"]).output.splitlines()]
+    out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db]).output.split())
+    quotes = [q for r in rows for q in r["quotes"]]
+    marked = [q for q in quotes if q["kind"] != "direct" and re.search(r'["“”]', q["text"])]
+    assert marked  # the sample corpus has partial quotations among its key quotes
+    for q in quotes:
+        words = " ".join(q["text"].split())[:40]
+        own = q["kind"] in ("direct", "headline") and not re.search(r'["“”«»]', q["text"])
+        assert ("“" + words in out) == own, q  # a partial or reported one keeps only its own marks, if any

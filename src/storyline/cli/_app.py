@@ -45,6 +45,17 @@ def shorten(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def said_words(text: str, kind: str | None, n: int) -> str:
+    """The words of a statement, cut to ``n`` characters: between quotation marks when they are all
+    the speaker's (a direct or headline quotation without marks of its own), else as reported (a
+    partial quotation marks the speaker's words itself, a paraphrase has none)."""
+    from storyline.quotes.marks import in_quotes
+    from storyline.stories.quotes import QUOTE_MARK
+
+    text = shorten(text, n)
+    return in_quotes(text) if kind in ("direct", "headline") and not QUOTE_MARK.search(text) else text
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one line to stderr and exit non-zero."""
     err_console.print(f"storyline: {message}", markup=False)

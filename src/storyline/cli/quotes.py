@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, check_date_option, console, fail, open_store, print_json_line, shorten
-from storyline.quotes.marks import in_quotes
-from storyline.stories.quotes import QUOTE_MARK
+from storyline.cli._app import (DbOption, app, check_date_option, console, fail, open_store, print_json_line,
+                                said_words)
 
 KINDS = ("direct", "partial", "headline", "indirect")
 
@@ -87,22 +86,14 @@ def _grouped(db: str | None, *, speaker: str | None, about: str | None, kind: st
         counts = (f"{n} report{'s' if n != 1 else ''} in {a} article{'s' if a != 1 else ''}"
                   + (f", {o} outlet{'s' if o != 1 else ''}" if o else ""))
         console.print(f"[bold]{escape(who)}[/bold]{escape(said)} [dim]{row['kind'] or '–'} · {counts}[/dim]")
-        console.print(f"    {escape(_shown(row['text'], row['kind'], 300))}")
+        console.print(f"    {escape(said_words(row['text'], row['kind'], 300))}")
         first, latest = row["first"], row["latest"]
         said = f"    [dim]first:[/dim] {escape(_report(first))}"
         if (latest["date"], latest["article_id"]) != (first["date"], first["article_id"]):
             said += f"  [dim]latest:[/dim] {escape(_report(latest))}"
         console.print(said)
         for w in row["wordings"][:3]:
-            console.print(f"    [dim]also ({w['kind']}):[/dim] {escape(_shown(w['text'], w['kind'], 160))}")
-
-
-def _shown(text: str, kind: str | None, n: int) -> str:
-    """The words of a statement: between quotation marks when they are all the speaker's (a direct
-    or headline quotation without marks of its own), else as reported (a partial quotation marks
-    the speaker's words itself, a paraphrase has none)."""
-    text = shorten(text, n)
-    return in_quotes(text) if kind in ("direct", "headline") and not QUOTE_MARK.search(text) else text
+            console.print(f"    [dim]also ({w['kind']}):[/dim] {escape(said_words(w['text'], w['kind'], 160))}")
 
 
 def _report(r: dict) -> str:

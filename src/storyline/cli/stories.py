@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import DbOption, app, check_date_option, console, open_store, print_json_line, shorten
+from storyline.cli._app import (DbOption, app, check_date_option, console, open_store, print_json_line, said_words,
+                                shorten)
 from storyline.quotes.marks import in_quotes
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def timeline_cli(
             console.print(f"    [dim]also named:[/dim] {escape(', '.join(e.named))}")
         for g in e.quotes:
             who = f" — {g.speaker}" if g.speaker else f" — “{g.speaker_mention}”" if g.speaker_mention else ""
-            console.print(f"    {escape(in_quotes(shorten(g.text, 160)))}{escape(who)}{escape(_carried(g))}")
+            console.print(f"    {escape(said_words(g.text, g.kind, 160))}{escape(who)}{escape(_carried(g))}")
         console.print(f"    [dim]outlets:[/dim] {escape(', '.join(e.outlets) or '–')}")
         if evidence:
             for v in e.evidence:
