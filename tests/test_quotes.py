@@ -52,6 +52,10 @@ CASES = [
     ("paragraphs", LEAD + "Berg said: “The first paragraph of my statement is short.\n\n"
                           "“The second paragraph is short too.”",
      [("direct", "Tomas Berg", "The second paragraph is short too")]),
+    ("paragraphs, attribution after", LEAD + "Lepik was more direct. “We expect decisions, not declarations. The "
+                                             "new quay has a date, and the date is now.\n\n“If we wait for the "
+                                             "next storm, we have lost time,” she added, to applause.",
+     [("direct", "Anna Lepik", "We expect decisions")]),
     # -- glued attribution
     ("glued", LEAD + "“The port will be dredged in the autumn and the works will take a year.”declared the "
                      "minister to the press.",
@@ -237,6 +241,7 @@ def test_a_partial_quote_keeps_its_quotation_marks_paired(name: str) -> None:
 def test_split_quote_is_one_event_with_two_pieces() -> None:
     text = LEAD + "“The cranes are ready,” he said. “The ships can come.”"
     q = find(quotes_of(text), "The cranes are ready")
+    assert q.text == "The cranes are ready. The ships can come."  # the comma stood for a full stop
     assert len(q.pieces) == 2 and q.speaker == "Tomas Berg" and q.speaker_mention == "he" and q.cue == "said"
     assert text[q.pieces[1][0]:q.pieces[1][1]].startswith("The ships can come")
     assert text[q.speaker_start:q.speaker_end] == "he"

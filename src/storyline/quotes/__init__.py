@@ -130,6 +130,13 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
             last.pieces.append((span.start, span.end))
             last.spans.append(span)
             prev_end = span.outer_end
+            if last.frame is None and not span.continues:  # its last paragraph: “…,” she added.
+                nxt = spans[k + 1] if k + 1 < len(spans) else None
+                limit = nxt.open_at if nxt is not None and nxt.para_start == span.para_start else span.para_end
+                frame = fnd.frame_after(text, span, limit, parsed, quoted)
+                if frame is not None:
+                    last.frame, last.how, last.inherit = frame, frame.where, False
+                    prev_end = frame.cue_end
             continue
         if last is not None and _resumed(text, last, span):
             last.pieces.append((span.start, span.end))  # “The bridge,” Lepik said, “would open in May.”
@@ -337,6 +344,19 @@ def _heading_events(text: str, events: list[_Event], mentions: list[Mention]) ->
     return out
 
 
+def _joined(text: str, pieces: list[tuple[int, int]]) -> str:
+    """The words of a quotation's pieces, one after the other. A piece that ends in the reporter's
+    comma before a new sentence (“The aggressor has its choice,” he said. “We have made ours.”)
+    ends it with the full stop the comma stood for; before a piece that goes on the sentence (“The
+    bridge,” Lepik said, “would open in May.”) the comma stays."""
+    parts = [text[s:t].strip() for s, t in pieces]
+    for i in range(len(parts) - 1):
+        follows = parts[i + 1]
+        if parts[i].endswith(",") and follows[:1].isupper() and not re.match(r"I\b", follows):
+            parts[i] = parts[i][:-1] + "."
+    return " ".join(parts)
+
+
 def _without_closing_comma(text: str, start: int, end: int) -> tuple[int, int]:
     """A piece without the comma that ends it: “The bridge is open,” Lepik said: the comma is the
     reporter's, standing in for the speaker's full stop before the attribution."""
@@ -351,7 +371,7 @@ def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers)
     previous: Quote | None = None
     for e in events:
         e.pieces[-1] = _without_closing_comma(text, *e.pieces[-1])
-        q = Quote(article_id=article_id, text=" ".join(text[s:t].strip() for s, t in e.pieces), start=e.start,
+        q = Quote(article_id=article_id, text=_joined(text, e.pieces), start=e.start,
                   end=e.end, kind=e.kind, pieces=list(e.pieces))
         f = e.frame
         confidence = FRAME_CONFIDENCE.get(e.how, 0.2)
