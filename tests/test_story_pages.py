@@ -118,6 +118,16 @@ def test_an_event_is_summarised_by_the_sentence_its_reports_share(small: str) ->
     assert exported["summary"] == event.summary  # the export shows what the timeline shows
 
 
+def _store_of(folder: Path, rows: list[dict]) -> str:
+    """A store ingested from ``rows`` (one JSON-lines file written to ``folder``)."""
+    (folder / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(folder / "news.db")
+    with Store(db) as store:
+        report = ingest([str(folder / "news.jsonl")], store)
+        assert report.failed == 0, report.failures
+    return db
+
+
 #: three reports of a (made-up) ferry salvage, each leading with its own day's news and each
 #: recalling the grounding of 3 May, a day no report in the store tells as its own news
 KIVI = [
@@ -138,10 +148,7 @@ KIVI = [
 
 @pytest.mark.slow
 def test_the_key_days_take_in_a_day_only_later_reports_recall(tmp_path: Path) -> None:
-    (tmp_path / "kivi.jsonl").write_text("".join(json.dumps(r) + "\n" for r in KIVI), encoding="utf-8")
-    db = str(tmp_path / "k.db")
-    with Store(db) as store:
-        assert ingest([str(tmp_path / "kivi.jsonl")], store).failed == 0
+    db = _store_of(tmp_path, KIVI)
     with Store(db, readonly=True) as store:
         top = build_timeline(store, top=2)
         whole = build_timeline(store)
@@ -199,10 +206,7 @@ CRASH = [
 
 @pytest.mark.slow
 def test_a_key_quote_of_a_speaker_with_no_name_shows_how_the_reports_word_them(tmp_path: Path) -> None:
-    (tmp_path / "crash.jsonl").write_text("".join(json.dumps(r) + "\n" for r in CRASH), encoding="utf-8")
-    db = str(tmp_path / "c.db")
-    with Store(db) as store:
-        assert ingest([str(tmp_path / "crash.jsonl")], store).failed == 0
+    db = _store_of(tmp_path, CRASH)
     with Store(db, readonly=True) as store:
         (event,) = build_timeline(store)
     (said,) = event.quotes
