@@ -130,6 +130,10 @@ CASES = [
                                  "Union met the mayor later that day.\n\n“All piers will be inspected before the "
                                  "season,” the statement said.",
      [("direct", "The Vestra Harbour Authority", "All piers will be inspected")]),
+    ("document's issuer, not its reporter", LEAD + "Minister Anna Lepik said on Monday that the Vestra Harbour "
+                                                   "Authority had issued a statement about the storm.\n\n“All piers "
+                                                   "will be inspected before the season,” the statement said.",
+     [("direct", "the Vestra Harbour Authority", "All piers will be inspected")]),
     ("document of several people", LEAD + "On Monday the ministers Anna Lepik and Tomas Berg sent a joint letter to "
                                           "the Vestra Harbour Authority asking for a repair fund.\n\n“Our piers are "
                                           "the piers of the whole coast,” reads the letter, seen by reporters.",

@@ -441,22 +441,27 @@ class Speakers:
 
 
     def _issuer(self, noun: str, start: int) -> tuple[str | None, float] | None:
-        """Who the text said issued the document ``noun`` names ("the ministers Kask and Tamm sent a
-        joint letter to the Union ... reads the letter"): the one person, or else the organisation,
-        named before the word in the sentence that brought the document in; several people: no
-        one of them; None when no sentence before brought it in, or it names no one."""
+        """Who the text said issued the document ``noun`` names ("the authority issued a statement
+        ... the statement said"): the person or organisation named last before the word in the
+        sentence that brought the document in; a person among several that sentence names ("the
+        ministers Kask and Tamm sent a joint letter ... reads the letter"): none of them; None when
+        no sentence before brought it in, or it names no one."""
         lo = max(0, start - _ISSUER_WINDOW)
-        found = [m for m in re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[lo:start], re.IGNORECASE)]
+        found = [lo + m.start() for m in re.finditer(rf"\b{re.escape(noun)}s?\b", self.text[lo:start], re.IGNORECASE)
+                 if not self.quoted(lo + m.start())]
         if not found:
             return None
-        at = lo + found[-1].start()
-        begin = sentence_start(self.text, at, lo)
-        named = [m for m in self.mentions if begin <= m.start and m.end <= at and not self.quoted(m.start)]
-        people = {self.person(_unglue(m.text)) for m in named if m.label == "PERSON"}
-        if people:
-            return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
-        orgs = [m for m in named if m.label == "ORG" and not self._is_person(_strip_possessive(m.text))]
-        return (_strip_possessive(orgs[-1].text), 0.6) if orgs else None
+        begin = sentence_start(self.text, found[-1], lo)
+        named = [m for m in self.mentions if begin <= m.start and m.end <= found[-1] and not self.quoted(m.start)
+                 and m.label in ("PERSON", "ORG")]
+        people = {self.person(_unglue(m.text)) for m in named
+                  if m.label == "PERSON" or self._is_person(_strip_possessive(m.text))}
+        if not named:
+            return None
+        last = named[-1]
+        if last.label == "ORG" and not self._is_person(_strip_possessive(last.text)):
+            return _strip_possessive(last.text), 0.6
+        return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
 
 
 def _mention_head(tokens: list[Any]) -> Any | None:

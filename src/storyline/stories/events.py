@@ -137,7 +137,8 @@ def distinct_kinds(a: str | None, b: str | None) -> bool:
 _KIND_RE = {k: re.compile("|".join(f"(?:{c})" for c in cues)) for k, cues in KIND_CUES.items()}
 _ACTOR_LABELS = ("PERSON", "ORG")  # "Norwegian", "Russian" (NORP) describe, they do not take part
 # "to" only after going somewhere ("a trip to Kyiv", "arrived to"): "send troops to Ukraine" names no venue
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across|off(?:\s+the\s+coast\s+of)?)|\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|across|off(?:\s+the\s+coast\s+of)?)|"
+                       r"\b(?:trip|visit|travel\w*|flew|went|came|arriv\w*|"
                        r"head\w*|return\w*|welcomed?|invited?)\s+(?:\w+\s+)?to)\s+(?:the\s+)?"
                        r"(?:city of\s+|capital\s+|town of\s+)?$", re.IGNORECASE)
 #: "the war in Ukraine", "the situation in Gaza": where a background state is, not where this event took place
