@@ -596,6 +596,16 @@ def test_a_treaty_the_model_tags_as_an_organisation_is_not_a_participant() -> No
     assert [p.name for p in extract_event(f).participants] == ["Lindvik port authority", "Harbour Board"]
 
 
+@pytest.mark.parametrize(("said", "taking_part"), [
+    ("A lorry hit the railing of the Vestra bridge on Monday night.", []),  # a name that names a place
+    ("Mayor Vestra opened the new bridge on Monday.", ["Vestra"]),  # the same name as a person acting
+    ("Ferries from the Vestra harbours were stopped on Monday.", []),
+])
+def test_a_name_that_names_a_place_is_not_a_participant(said: str, taking_part: list[str]) -> None:
+    f = article("x", "Harbour news", said, people=("Vestra",))
+    assert [p.name for p in extract_event(f).participants] == taking_part
+
+
 def test_the_links_of_the_page_are_not_participants() -> None:
     f = article("x", "Harbour board fires director", "Privacy Policy | Terms of Service | PDF. The Harbour Board "
                 "fired its director on Monday.", orgs=("Harbour Board", "Privacy Policy", "Terms of Service", "PDF"))

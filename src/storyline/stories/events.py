@@ -511,6 +511,9 @@ _DOCUMENT = re.compile(r"\b(?:treaty|conventions?|charter|accords?|pact|protocol
 
 
 #: Links of a web page the model tags as organisations when the scraper left them in the text.
+#: a lower-case noun of a place or building right after a name: the name is part of the place's
+_NAMES_A_PLACE = re.compile(r"\s+(?:bridge|street|road|avenue|square|airport|station|stadium|arena|hospital|harbou?r|"
+                            r"port|bay|river|lake|island|canal|tunnel|highway|motorway|prison|pier|quay)s?\b")
 _PAGE_PARTS = frozenset({"terms of service", "terms of use", "privacy policy", "cookie policy", "pdf", "rss",
                          "newsletter", "comments"})
 
@@ -558,6 +561,8 @@ def find_participants(f: ArticleFeatures, lead: Sequence[Sentence], canonical: C
             continue  # the wire that reported the event is no participant of it
         if m.label == "ORG" and (_DOCUMENT.search(m.text) or m.text.strip().lower() in _PAGE_PARTS):
             continue  # "the Washington Treaty": a text, not an actor; "Privacy Policy": a part of the page
+        if _NAMES_A_PLACE.match(f.text, m.end):
+            continue  # "the Vestra bridge", "the Kennedy airport": a name that names a place, no one taking part
         if _STAMP.search(m.text) or _HALF_NAME.search(m.text.strip()):
             continue  # "Reply Mon, Mar 19, 2011 7:34", "GMT NEW YORK": a stamp; "Five Pillars of", "TO DO IT": no name
         if m.label == "ORG" and m.text.strip() in surnames:
