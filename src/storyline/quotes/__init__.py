@@ -131,9 +131,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
             last.spans.append(span)
             prev_end = span.outer_end
             if last.frame is None and not span.continues:  # its last paragraph: “…,” she added.
-                nxt = spans[k + 1] if k + 1 < len(spans) else None
-                limit = nxt.open_at if nxt is not None and nxt.para_start == span.para_start else span.para_end
-                frame = fnd.frame_after(text, span, limit, parsed, quoted)
+                frame = fnd.frame_after(text, span, _limit(spans, k), parsed, quoted)
                 if frame is not None:
                     last.frame, last.how, last.inherit = frame, frame.where, False
                     prev_end = frame.cue_end
@@ -146,7 +144,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
         if kind == "short" or not fnd.opens_sentence(text, span, prev_end):
             continue  # partial: decided with the clauses
         nxt = spans[k + 1] if k + 1 < len(spans) else None
-        limit = nxt.open_at if nxt is not None and nxt.para_start == span.para_start else span.para_end
+        limit = _limit(spans, k)
         frame = fnd.frame_colon(text, span, mentions)
         if frame is None and text[:span.open_at].rstrip().endswith(":"):  # `X added: “…”`: the lead-in first
             frame = (fnd.frame_before(text, span, prev_end, parsed, quoted)
@@ -172,6 +170,12 @@ def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, me
             events.append(_Event(pieces, "direct", frame, frame.where, spans=[span]))
         prev_end = frame.cue_end if frame is not None and frame.where == "after" else span.outer_end
     return events
+
+
+def _limit(spans: list[QuoteSpan], k: int) -> int:
+    """Where an attribution after span ``k`` can end: the next quote of its paragraph, or the paragraph's end."""
+    span, nxt = spans[k], spans[k + 1] if k + 1 < len(spans) else None
+    return nxt.open_at if nxt is not None and nxt.para_start == span.para_start else span.para_end
 
 
 def _linked(text: str, last: _Event, span: QuoteSpan) -> bool:

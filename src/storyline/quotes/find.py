@@ -377,7 +377,8 @@ def colon_speaker(text: str, span: QuoteSpan, prev_end: int, mentions: list[Any]
     return Frame(":", colon, colon + 1, pick.start, pick.end, where="before")
 
 
-_HEADING_PARTS = (" - ", " – ", " — ", " | ")  #: what joins the parts of a headline (each three characters)
+#: What joins the parts of a headline or deck: "… met in Bratislava - Iohannis and Duda ask for …"
+HEADING_JOINT = re.compile(r"\s[-–—|]\s")
 
 
 def frame_colon(text: str, span: QuoteSpan, mentions: list[Any]) -> Frame | None:
@@ -389,8 +390,8 @@ def frame_colon(text: str, span: QuoteSpan, mentions: list[Any]) -> Frame | None
     if not head.rstrip().endswith(":"):
         return None
     # "Lepik wants a new quota - Berg: “…”": a headline's last part, after a dash, is its own heading
-    cut = max(head.rfind(sep) for sep in _HEADING_PARTS)
-    lo = span.para_start + cut + 3 if cut >= 0 else span.para_start
+    joints = list(HEADING_JOINT.finditer(head))
+    lo = span.para_start + (joints[-1].end() if joints else 0)
     return heading_speaker(text, lo, span.para_start + len(head.rstrip()) - 1, mentions)
 
 

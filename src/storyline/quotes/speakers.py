@@ -51,10 +51,11 @@ PRONOUNS = {p: g for p, g in PRONOUN_GENDER.items() if p not in REFLEXIVES}
 UNRESOLVED = frozenset("""they them their it its we i you one some many others someone somebody people sources
 source officials experts critics analysts observers reports who which that this these those
 thousands hundreds dozens millions scores today yesterday tonight""".split()) | frozenset(WEEKDAYS)
+#: one-word speaker mentions that say nothing of who spoke ("they said", "which says"): the words that
+#: resolve to no one, but those of a group ("officials", "analysts"), which tell the reader who it was
+_NO_DESCRIPTION = UNRESOLVED - frozenset("""people sources source officials experts critics analysts observers
+reports thousands hundreds dozens millions scores""".split())
 _ISSUER_WINDOW = 600  #: characters back a document's issuer is looked for ("sent a letter" ... "the letter reads")
-#: one-word speaker mentions that say nothing of who spoke ("they said", "which says")
-_NO_DESCRIPTION = frozenset("""they them we i you it who which that this these those one someone somebody
-today yesterday tonight""".split()) | frozenset(WEEKDAYS)
 
 
 def describes_speaker(mention: str) -> bool:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.quotes.cues import cue_base
+from storyline.quotes.find import HEADING_JOINT
 from storyline.quotes.marks import MARKS
 from storyline.quotes.parse import Parsed, parse_spans
 from storyline.records import AnalysedArticle, Sentence
@@ -94,8 +95,6 @@ def actor_sentences(analysed: AnalysedArticle, n: int = ACTOR_SENTENCES) -> list
     return out or ([first] if first is not None and first.end - first.start <= MAX_SENTENCE_CHARS else [])
 
 
-#: What joins the parts of a title or deck: "… met in Bratislava - Iohannis and Duda ask for …"
-_JOINT = re.compile(r"\s[-–—|]\s")
 #: A sentence of prose ends in a full stop, maybe inside a closing mark; a title or deck does not.
 _FINAL_STOP = re.compile(r"[.!?][\"”’)»]?$")
 
@@ -106,7 +105,7 @@ def _segments(text: str, s: Sentence) -> list[tuple[int, int]]:
     if _FINAL_STOP.search(text[s.start:s.end].rstrip()):
         return [(s.start, s.end)]
     out, at = [], s.start
-    for m in _JOINT.finditer(text, s.start, s.end):
+    for m in HEADING_JOINT.finditer(text, s.start, s.end):
         out.append((at, m.start()))
         at = m.end()
     out.append((at, s.end))

@@ -510,10 +510,10 @@ _DOCUMENT = re.compile(r"\b(?:treaty|conventions?|charter|accords?|pact|protocol
                        r"resolution|doctrine|memorandum)\s*$", re.IGNORECASE)
 
 
-#: Links of a web page the model tags as organisations when the scraper left them in the text.
-#: a lower-case noun of a place or building right after a name: the name is part of the place's
+#: A lower-case noun of a place or building right after a name: the name is part of the place's.
 _NAMES_A_PLACE = re.compile(r"\s+(?:bridge|street|road|avenue|square|airport|station|stadium|arena|hospital|harbou?r|"
                             r"port|bay|river|lake|island|canal|tunnel|highway|motorway|prison|pier|quay)s?\b")
+#: Links of a web page the model tags as organisations when the scraper left them in the text.
 _PAGE_PARTS = frozenset({"terms of service", "terms of use", "privacy policy", "cookie policy", "pdf", "rss",
                          "newsletter", "comments"})
 

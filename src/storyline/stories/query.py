@@ -130,11 +130,8 @@ def summarise_from_store(store: Store, events: list[TimelineEvent], records: Ite
             leads[r.article_id] = lead_candidate(r.article_id, r.event.summary, span)
     ids = [a for group in story_articles.values() for a in group]
     days = {} if told is None else told
-    unread = [a for a in ids if a not in days]
-    texts = _texts(store, unread)
-    sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', unread)
-    read = _read_timexes(store, unread, {} if timexes is None else timexes)
-    days.update((a, told_days(a, texts.get(a, ""), sentences.get(a, []), read.get(a, []), by_id[a])) for a in unread)
+    read = _read_timexes(store, ids, {} if timexes is None else timexes)
+    _read_told(store, ids, by_id, read, days)
     summarise_events(dated, leads, days, story_articles)
 
 
@@ -144,6 +141,17 @@ def told_days(article_id: str, text: str, sentences: list[tuple[Any, ...]], time
     its publication, none for another day in a sentence that names its own event's day."""
     return day_sentences(article_id, text, sentences, timexes, published=record.published,
                          own_day=record.event.date)
+
+
+def _read_told(store: Store, ids: Iterable[str], records: dict[str, ArticleRecord],
+               timexes: dict[str, list[Timex]], told: dict[str, list[DaySentence]]) -> None:
+    """Fill ``told`` with the :func:`told_days` of those of ``ids`` it lacks (texts and sentences read
+    in batches; ``timexes`` already holds theirs)."""
+    unread = [a for a in dict.fromkeys(ids) if a not in told]
+    texts = _texts(store, unread)
+    sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', unread)
+    told.update((a, told_days(a, texts.get(a, ""), sentences.get(a, []), timexes.get(a, []), records[a]))
+                for a in unread)
 
 
 def _by_article(store: Store, select: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
@@ -201,10 +209,7 @@ def key_days(store: Store, events: list[TimelineEvent], records: dict[str, Artic
         later = [a for a in naming[day] if recalls(records[a].published, day)]  # only those are read
         if not later:
             return False
-        unread = [a for a in later if a not in told]
-        texts = _texts(store, unread)
-        sentences = _by_article(store, 'SELECT article_id, start, "end" FROM sentences', unread)
-        told.update((a, told_days(a, texts.get(a, ""), sentences.get(a, []), read[a], records[a])) for a in unread)
+        _read_told(store, later, records, read, told)
         found = [d for a in later for d in told[a]]
         event = recalled_event(day, found, story_of, outlets_of, {a: records[a].published for a in later})
         if event is not None:

@@ -23,8 +23,8 @@ reports keep mentioning is a milestone.
 from __future__ import annotations
 
 import calendar
-import math
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
