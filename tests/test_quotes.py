@@ -194,6 +194,12 @@ CASES = [
      [("indirect", "40 Estonian fishermen", "the port pay for the damage")]),
     ("group of lawmakers", LEAD + "Two Liberal lawmakers said the harbour plan was too costly.",
      [("indirect", "Two Liberal lawmakers", "the harbour plan was too costly")]),
+    # -- a group whose only capital is the sentence's first letter names no one
+    ("group opening the sentence", LEAD + "Diplomats said the harbour plan was too costly.",
+     [("indirect", None, "the harbour plan was too costly")]),
+    ("the group opening the sentence", LEAD + "The ministers agreed that the northern piers “must be rebuilt "
+                                              "with the same care” as the southern ones.",
+     [("partial", None, "must be rebuilt with the same care")]),
     # -- a timeline's line: the quote after a dash opens a sentence of its own, and "she" is the person
     # the line names (whom the model missed: the surname of a person the article names in full),
     # not the senator quoted before

@@ -270,9 +270,22 @@ class Speakers:
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
             return _strip_possessive(org.text), 0.8
-        if mention[:1].isupper() and head not in UNRESOLVED and len(words) <= 4 and org is None:
+        if head not in UNRESOLVED and len(words) <= 4 and org is None and self._written_as_name(mention, start):
             return _unglue(_strip_possessive(mention)), 0.6  # a name the NER did not tag
         return None, 0.0
+
+    def _written_as_name(self, mention: str, start: int) -> bool:
+        """Whether a mention the NER did not tag is written as a name: a capital its place in the
+        sentence does not explain ("Two Liberal lawmakers", "said Harlan"), not just the sentence's
+        first ("The ministers agreed", "Diplomats recall" are groups); a lone word opening its
+        sentence is a name when the text also writes it so inside one ("… Harlan")."""
+        written = _WORD.findall(_strip_possessive(mention))
+        opens = sentence_start(self.text, start, max(0, start - 400)) >= start
+        if any(w[:1].isupper() for w in written[1 if opens else 0:]):
+            return True
+        if not (opens and len(written) == 1 and written[0][:1].isupper()):
+            return False
+        return re.search(rf"(?<![.!?:\n\s])\s+{re.escape(written[0])}\b", self.text) is not None
 
     def observe(self, name: str | None, at: int) -> None:
         """Record that ``name`` was quoted at offset ``at`` (keeps speakers salient for pronouns)."""
