@@ -469,7 +469,7 @@ def test_timeline_across_stories_by_topic_person_and_period(client: TestClient, 
     word = api["items"][0]["summary"].split()[-1].strip(".,;:")
     about = client.get("/api/timeline", params={"about": word}).json()
     assert about["total"] >= 1 and api["items"][0]["id"] in {e["id"] for e in about["items"]}
-    # a timeline of the whole store is the CLI's or the export's, not one response
+    # a timeline of the whole store is the CLI's or the export's, not one response; its key days are
     refused = client.get("/api/timeline")
     assert refused.status_code == 400 and refused.json()["error"]["code"] == "no_filter"
     assert client.get("/api/timeline?since=June").status_code == 422
@@ -482,8 +482,12 @@ def test_timeline_across_stories_by_topic_person_and_period(client: TestClient, 
     hrefs = [a.get("href") or "" for tag, a in tags.tags if tag == "a"]
     assert f"/stories/{api['items'][0]['story_id']}#e-{api['items'][0]['date'] or 'undated'}" in hrefs
     assert '--person "person:jens-stoltenberg"' in html.unescape(page.text)
-    form = client.get("/timeline")
+    key_days = client.get("/api/timeline?top=3").json()
+    assert 1 <= len({e["date"] for e in key_days["items"]}) <= 3
+    form = client.get("/timeline")  # a first visit: the store's key days under the form
     assert form.status_code == 200 and "Give words, a person or a period" in form.text
+    assert "of the 20 days that matter most" in form.text and 'class="event"' in form.text
+    assert "/api/timeline?top=20" in html.unescape(form.text)
     bad = client.get("/timeline?since=June")
     assert bad.status_code == 400 and "YYYY, YYYY-MM or YYYY-MM-DD" in html.unescape(bad.text)
     person = client.get("/people/person:jens-stoltenberg").text

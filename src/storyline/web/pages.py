@@ -9,6 +9,7 @@ text it wraps.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -31,6 +32,7 @@ router = APIRouter(include_in_schema=False)
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 templates = Jinja2Templates(env=_env)
+STORE_KEY_DAYS = 20  #: key days the timeline page shows before a filter is given (`storyline timeline --top 20`)
 PERSON_EVENTS = 20  #: events shown on a person's page (all of them: `storyline timeline --person`)
 LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "group"}
@@ -257,9 +259,9 @@ def story(request: Request, story_id: str) -> Response:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> Response:
     query = S.TimelineQuery.of(**{k: request.query_params.get(k) for k in S.TIMELINE_PARAMS})
+    if query.empty:  # a first visit: the store's key days, under the form that narrows them
+        query = dataclasses.replace(query, top=STORE_KEY_DAYS)
     with reader(request) as r:
-        if query.empty:  # the form, and what it is for
-            return render(request, r, "timeline.html", query=query, page=None, events=[])
         events = S.filtered_timeline(r.store, r.caps, query)
         spec = _page(request, 25)
         shown = S.event_views(r.db, r.caps, events[spec.offset:spec.offset + spec.per_page])

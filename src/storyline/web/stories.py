@@ -167,16 +167,23 @@ class TimelineQuery:
         return cls(**clean, top=int(text) if text else None)
 
     @property
+    def filtered(self) -> bool:
+        return any((self.about, self.person, self.story, self.since, self.until))
+
+    @property
     def empty(self) -> bool:
-        return not any((self.about, self.person, self.story, self.since, self.until))
+        """Neither a filter nor a number of key days: the whole store, unbounded."""
+        return not self.filtered and self.top is None
 
 
 def filtered_timeline(store: Store, caps: Caps, query: TimelineQuery) -> list[TimelineEvent]:
-    """The events :class:`TimelineQuery` picks; a query without any filter is refused (400): the whole
-    store's timeline is ``storyline timeline`` or the ``events`` export, not one response."""
+    """The events :class:`TimelineQuery` picks; a query with neither a filter nor ``top`` is refused
+    (400): the whole store's timeline is ``storyline timeline`` or the ``events`` export, not one
+    response, while its ``top`` key days are a bounded one."""
     if query.empty:
-        raise ApiError(400, "no_filter", "a timeline needs one of about, person, story, since or until "
-                                         "(/timeline?about=Belarus); the whole store's is `storyline timeline`")
+        raise ApiError(400, "no_filter", "a timeline needs one of about, person, story, since, until or top "
+                                         "(/timeline?about=Belarus, /timeline?top=20); the whole store's is "
+                                         "`storyline timeline`")
     return timeline(store, caps, story=query.story, person=query.person, about=query.about, since=query.since,
                     until=query.until, top=query.top)
 
