@@ -305,6 +305,25 @@ def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("said, words, never", [
+    # a cue verb in a clause the sentence subordinates is no report of its own ("continue")
+    ("Lepik said that the harbour will “keep its hours” on the quay as long as the storms continue.",
+     "the harbour will “keep its hours” on the quay as long as the storms continue", "as long"),
+    ("Lepik said the quay stays shut as long as the storms continue.",
+     "the quay stays shut as long as the storms continue", "the quay stays shut as long"),
+    # what someone called something is said as one run, the cue and its speaker inside it
+    ("Lepik condemned what she called a siege of the port.", "what she called a siege of the port",
+     "what a siege of the port"),
+    # must not change: a second report is a quotation of its own
+    ("Lepik said the quay was safe, adding that the ships can come.", "the quay was safe",
+     "the quay was safe, adding that the ships can come"),
+], ids=["as long as, partial", "as long as", "what she called", "adding"])
+def test_a_reported_clause_keeps_its_words(said: str, words: str, never: str) -> None:
+    texts = [q.text for q in quotes_of(LEAD + said)]
+    assert words in texts and not any(t.endswith(never) for t in texts), texts
+
+
+@pytest.mark.slow
 def test_an_adverbial_clause_is_not_what_was_said() -> None:
     quotes = quotes_of(LEAD + "Lepik said the same thing when she was the mayor of Vestra.")
     assert not [q for q in quotes if "she was the mayor" in q.text], quotes

@@ -99,6 +99,7 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
         if base != "call":  # "call" also names ("calls X “cynical”")
             return None
     content: list[Any] = []
+    whole = False
     for child in tok.children:
         if child.dep_ == "ccomp":
             content.extend(child.subtree)
@@ -120,6 +121,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
                 and c.i > obj.i]
         if obj is not None and pred:
             content = [t for t in tok.doc[obj.left_edge.i:pred[-1].right_edge.i + 1]]
+            # "what she called a siege" is said as one run, the cue and its speaker inside it
+            whole = obj.lower_ in ("what", "whatever")
         elif obj is not None and any(quoted(parsed.offset(t)) for t in obj.subtree):
             content = list(obj.subtree)
     if not content:
@@ -127,8 +130,10 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     thought = tok.lower_ in THOUGHT_FORMS
     if thought and not any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJ for g in c.children) for c in tok.children):
         return None  # "I think so", "hopes to win": a belief needs a clause of its own
-    # a report inside this one ("…, stressing that …") is a quotation of its own
+    # a report inside this one ("…, stressing that …") is a quotation of its own; a clause the
+    # sentence subordinates is not a report ("as long as the storms continue": "continue" is a cue)
     nested = {t.i for c in content if c.dep_ in ("advcl", "conj") and c.lower_ in CUE_FORMS and c.i > tok.i
+              and not any(g.dep_ == "mark" and g.lower_ not in ("that", "whether") for g in c.children)
               for t in c.subtree}
     content = [t for t in content if t.i not in nested]
     speaker = _speaker(tok, base, quoted, parsed)
@@ -137,7 +142,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     cut = set()
     if speaker is not None:
         cut = {t.i for t in speaker.subtree}
-    content = [t for t in content if t.i not in cut and t.i != tok.i]
+    if not whole:
+        content = [t for t in content if t.i not in cut and t.i != tok.i]
     pieces = _pieces(content, parsed)
     if not pieces:
         return None
