@@ -115,6 +115,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             content.extend(t for t in child.subtree if t.i != child.i)
     if not content and tok.lower_ not in THOUGHT_FORMS:
         content = _reported_advcl(tok) or _parenthesis_content(tok)
+    if not content:
+        content = _judged_as(tok, parsed, quoted)
     if not content and base in NAMING_VERBS:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         pred = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and obj is not None
@@ -152,6 +154,20 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     if speaker is not None:
         clause.speaker_start, clause.speaker_end = np_span(speaker, parsed)
     return clause
+
+
+def _judged_as(tok: Any, parsed: Parsed, quoted: Any) -> list[Any]:
+    """What a verb of judging says of its object in the speaker's words: "condemned the test as
+    “provocative”", "described the plan as “a gift”". The object and the "as" phrase are the
+    report, when the phrase holds quoted words (unquoted, it is the reporter's account)."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    as_ = next((c for c in [*tok.children, *obj.children] if c.dep_ == "prep" and c.lower_ == "as"
+                and c.i > obj.i), None)
+    if as_ is None or not any(quoted(parsed.offset(t)) for t in as_.subtree):
+        return []
+    return list(tok.doc[obj.left_edge.i:as_.right_edge.i + 1])
 
 
 def _reported_advcl(tok: Any) -> list[Any]:
