@@ -12,7 +12,8 @@ from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryP
                                text_features)
 from storyline.records import Quote
 from storyline.stories.cluster import BRIDGED, REHOMED
-from storyline.stories.events import quoted_spans, seat_of
+from storyline.stories.events import quoted_spans, seat_of, summary_start
+from storyline.stories.timeline import ArticleRecord, story_rows
 from storyline.stories.evaluate import date_f1, score_clusters
 
 PEOPLE = ("Jens Stoltenberg", "Stoltenberg", "Andrzej Duda", "Duda")
@@ -95,6 +96,36 @@ def test_the_summary_is_never_the_tail_of_a_quotation(tail: str) -> None:
                 "We know the spill was our fault and we are sorry for it. " + tail +  # the opening mark lost
                 " Divers sealed the last tank of the ferry.", published="2025-05-20", places=("Varna",))
     assert extract_event(f).summary.startswith("The operator said")
+
+
+@pytest.mark.parametrize(("sentence", "dateline"), [
+    ("TALLINN, May 3, 2025 (ERR) - The ferry ran aground off Lepik island on Saturday.", "TALLINN, May 3, 2025 (ERR) - "),
+    ("VARNA, Bulgaria (Wire) -- The ferry ran aground off Lepik island on Saturday.", "VARNA, Bulgaria (Wire) -- "),
+    ("(Wire) -- The ferry ran aground off Lepik island on Saturday.", "(Wire) -- "),
+    ("NEW VARNA — The ferry ran aground off Lepik island on Saturday.", "NEW VARNA — "),
+    # must not change: no dateline
+    ("The ferry ran aground off Lepik island on Saturday.", ""),
+    ("Vestra, the ferry operator, said the ship ran aground off Lepik island.", ""),
+    ("The minister - who leads the talks - said the ship ran aground off Lepik island.", ""),
+    ("Lepik (Liberal) - who leads the talks - said the ship ran aground off Lepik island.", ""),
+    ("TALLINN - Aground.", ""),  # too little left to summarise
+])
+def test_a_summary_leaves_out_the_dateline(sentence: str, dateline: str) -> None:
+    assert sentence[:summary_start(sentence)] == dateline
+
+
+def test_a_story_without_headlines_is_titled_by_its_summary_without_the_dateline() -> None:
+    f = article("x", "", "TALLINN, May 3, 2025 (ERR) - The Vestra ferry ran aground off Lepik island on Saturday "
+                "with 300 passengers on board. Divers checked its hull on Sunday.", published="2025-05-04",
+                places=("Tallinn",))
+    e = extract_event(f)
+    assert e.summary.startswith("The Vestra ferry ran aground")
+    evidence = next(ev for ev in e.evidence if ev.field == "summary")
+    assert f.text[evidence.start:evidence.end].startswith("The Vestra ferry")
+    record = ArticleRecord("x", "s1", e, None, None, "2025-05-04")
+    titled = ArticleRecord("y", "s1", e, "Ferry aground off Lepik", None, "2025-05-04")
+    assert story_rows([record])[0]["title"].startswith("The Vestra ferry ran aground")
+    assert story_rows([record, titled])[0]["title"] == "Ferry aground off Lepik"  # a headline first
 
 
 def test_participants_take_a_canonical_callable() -> None:

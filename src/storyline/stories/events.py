@@ -154,6 +154,11 @@ _QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*(?:[”»]|[,.!?]\s?\"(?=\s|$))")
 _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|they|it|this|these|that|those|"
                             r"his|her|their)\b|(?:but|and|also|however)\b)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
+#: a dateline opening the summary sentence, which a summary leaves out: "CAIRO, Egypt (CNN) -- ",
+#: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash)
+_SUMMARY_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"
+                               r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}(?:,[^\n()–—]{0,40}?)?)"
+                               r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -730,6 +735,12 @@ def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | Non
     return max(enumerate(candidates), key=lambda x: centrality(*x))[1]
 
 
+def summary_start(sentence: str) -> int:
+    """Where a summary sentence's own words start: after the dateline that opens it, if any."""
+    m = _SUMMARY_DATELINE.match(sentence)
+    return m.end() if m and len(sentence) - m.end() >= 20 else 0
+
+
 def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> Event:
     """The main event of one article, with the evidence spans of every field it found."""
     canonical = canonical or default_canonical
@@ -767,8 +778,9 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
     s = find_summary(f, lead)
     if s is not None:
-        event.summary = " ".join(f.text[s.start:s.end].split())
-        event.evidence.append(Evidence("summary", s.start, s.end, f.text[s.start:s.end]))
+        start = s.start + summary_start(f.text[s.start:s.end])
+        event.summary = " ".join(f.text[start:s.end].split())
+        event.evidence.append(Evidence("summary", start, s.end, f.text[start:s.end]))
     elif f.title:
         event.summary = " ".join(f.title.split())
     return event

@@ -399,13 +399,14 @@ def _compatible(r: ArticleRecord, day: str, members: Sequence[ArticleRecord]) ->
 
 
 def story_rows(records: Sequence[ArticleRecord]) -> list[dict[str, object]]:
-    """Export rows ``{id, title, article_ids, start, end}``: a story is titled by its most central title."""
+    """Export rows ``{id, title, article_ids, start, end}``: a story is titled by its most central
+    headline; by its most central summary when none of its articles has one."""
     by_story: dict[str, list[ArticleRecord]] = defaultdict(list)
     for r in records:
         by_story[r.story_id].append(r)
     rows = []
     for sid, rs in by_story.items():
-        titles = [r.title or r.event.summary for r in rs]
+        titles = [r.title for r in rs if r.title] or [r.event.summary for r in rs]
         days = sorted(r.event.date for r in rs if r.event.date and _DAY.match(r.event.date))
         rows.append({"id": sid, "title": titles[central(titles)] if titles else "",
                      "article_ids": [r.article_id for r in rs], "start": days[0] if days else None,
