@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.records import Timex
-from storyline.stories.events import Evidence, is_plain_sentence
+from storyline.stories.events import Evidence, is_plain_sentence, summary_start
 from storyline.stories.timeline import FactSource, TimelineEvent, central
 
 #: words a candidate holds at least and at most (a caption glued to its sentence runs longer)
@@ -27,12 +27,9 @@ MIN_WORDS, MAX_WORDS = 6, 60
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 #: what opens a chronology's item once its date is cut off: "20 April: ", "- ", ", "
 _ITEM_OPENING = re.compile(r"^\W*(?:\d{4}\W*)?[:\-–—,]?\s*")
-#: a stamp, a credit or a dateline before a sentence: "(Update 9:10 in Vestra) ", "-- ",
-#: "VESTRA, May 3, 2025 (KNA) - "
-_LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?"
-                            r"(?:[A-Z][A-Z .'-]{1,30},\s*"
-                            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
-                            r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
+#: a stamp or a credit before a sentence: "(Update 9:10 in Vestra) ", "-- " (a dateline after it
+#: is cut as a lead summary's is: events.summary_start)
+_LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
 #: reports that recall a day at least, for it to be an event of their story: one report's aside
 #: ("the treaty signed on 4 April 1949") is no key day (T17 dev Date-F1 the same with one or two)
 MIN_RECALLING = 2
@@ -107,8 +104,7 @@ def day_sentences(article_id: str, text: str, sentences: Iterable[tuple[int, int
                 s, e = t.end, min(later, default=end)
             piece = text[s:e]
             item = len(distinct) > 2
-            opening = _ITEM_OPENING if item else _LEADING_STAMP
-            cut = len(piece) - len(opening.sub("", piece, count=1))
+            cut = len(piece) - len(_ITEM_OPENING.sub("", piece, count=1)) if item else _opening_end(piece)
             s, piece = s + cut, piece[cut:]
             piece = piece.rstrip()
             day = t.value[:10]
@@ -205,15 +201,22 @@ def day_candidate(d: DaySentence) -> Candidate:
     return Candidate(" ".join(d.text.split()), d.article_id, d.start, d.end, d.text)
 
 
+def _opening_end(sentence: str) -> int:
+    """Where a sentence's own words start: after a stamp, a credit or a dateline before them."""
+    stamp = _LEADING_STAMP.match(sentence)
+    cut = stamp.end() if stamp else 0
+    return cut + summary_start(sentence[cut:])
+
+
 def lead_candidate(article_id: str, summary: str, span: Evidence | None) -> Candidate | None:
     """An article's lead summary as a :class:`Candidate`, with the span its event read it from
     (``span``; None: the summary is the title), without a stamp or dateline before it."""
     if not summary:
         return None
     if span is None:
-        return Candidate(_LEADING_STAMP.sub("", summary, count=1) or summary, article_id, 0, 0)
-    cut = _LEADING_STAMP.match(span.text)
-    raw = span.text[cut.end() if cut and cut.end() < len(span.text) else 0:]
+        return Candidate(summary[_opening_end(summary):] or summary, article_id, 0, 0)
+    cut = _opening_end(span.text)
+    raw = span.text[cut if cut < len(span.text) else 0:]
     start = span.end - len(raw)
     raw = raw.rstrip()
     return Candidate(" ".join(raw.split()), article_id, start, start + len(raw), raw)
