@@ -194,6 +194,13 @@ CASES = [
      [("indirect", "40 Estonian fishermen", "the port pay for the damage")]),
     ("group of lawmakers", LEAD + "Two Liberal lawmakers said the harbour plan was too costly.",
      [("indirect", "Two Liberal lawmakers", "the harbour plan was too costly")]),
+    # -- a description of someone the text does not name is no one it names
+    ("a description of someone not named", LEAD + "A diplomat said the harbour would reopen in May.",
+     [("indirect", None, "the harbour would reopen in May")]),
+    # -- an institution is no person, though a word of it ("Defence") names an office
+    ("an institution", LEAD + "Defence Minister Mari Kask met the mayor. According to the Kivanian Defence Ministry, "
+                              "new batteries were deployed around the city on Sunday.",
+     [("indirect", "the Kivanian Defence Ministry", "new batteries were deployed around the city")]),
     # -- a group whose only capital is the sentence's first letter names no one
     ("group opening the sentence", LEAD + "Diplomats said the harbour plan was too costly.",
      [("indirect", None, "the harbour plan was too costly")]),
@@ -318,10 +325,18 @@ def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     ("Lepik condemned the test as “provocative and destabilizing” on Monday.",
      "the test as “provocative and destabilizing”", "provocative and destabilizing"),
     ("Lepik described the plan as “a gift to the city.”", "the plan as “a gift to the city.”", "a gift to the city."),
+    # "According to X," ends at its comma, though the parser hangs the subject after it on X
+    ("According to the Kivanian Defence Ministry, Poland and other allies have already deployed new batteries "
+     "around the city.", "Poland and other allies have already deployed new batteries around the city",
+     "have already deployed new batteries around the city"),
+    # the relative word before "according to" is not what was said
+    ("Lepik visited the old pier, where, according to the Vestra Port Authority, “urgent repairs” are under way.",
+     "“urgent repairs” are under way", "where “urgent repairs” are under way"),
     # must not change: a second report is a quotation of its own
     ("Lepik said the quay was safe, adding that the ships can come.", "the quay was safe",
      "the quay was safe, adding that the ships can come"),
-], ids=["as long as, partial", "as long as", "what she called", "condemned as", "described as", "adding"])
+], ids=["as long as, partial", "as long as", "what she called", "condemned as", "described as", "according to, comma",
+                                   "according to, relative", "adding"])
 def test_a_reported_clause_keeps_its_words(said: str, words: str, never: str) -> None:
     texts = [q.text for q in quotes_of(LEAD + said)]
     assert words in texts and never not in texts, texts

@@ -82,7 +82,13 @@ def _according(tok: Any, parsed: Parsed) -> Clause | None:
     head = tok.head if tok.head is not tok else None
     sent = tok.sent
     scope = list(head.subtree) if head is not None and head.i != tok.i else list(sent)
-    skip = {t.i for t in tok.subtree} | {to.i} | {t.i for t in source.subtree}
+    # the source ends at the comma that closes "According to X, …": the parser may hang the
+    # subject after it on the source ("the Defence Ministry, Poland and other allies have …")
+    close = next((t.i for t in tok.doc[source.i:head.i] if t.text == ","), None) \
+        if head is not None and head.i > source.i else None
+    skip = {t.i for t in [*tok.subtree, to, *source.subtree] if close is None or t.i < close}
+    if head is not None and head.dep_ == "relcl":  # "…, where, according to X, …": the relative word is not said
+        skip |= {c.i for c in head.children if c.tag_ in ("WRB", "WDT", "WP") and c.i < head.i}
     content = [t for t in scope if t.i not in skip]
     pieces = _pieces(content, parsed)
     if not pieces:

@@ -55,6 +55,8 @@ thousands hundreds dozens millions scores today yesterday tonight""".split()) | 
 #: resolve to no one, but those of a group ("officials", "analysts"), which tell the reader who it was
 _NO_DESCRIPTION = UNRESOLVED - frozenset("""people sources source officials experts critics analysts observers
 reports thousands hundreds dozens millions scores""".split())
+#: words that open a description of someone not named: "a diplomat", "one official", "another minister"
+_INDEFINITE = frozenset("a an another one some several two three".split())
 _ISSUER_WINDOW = 600  #: characters back a document's issuer is looked for ("sent a letter" ... "the letter reads")
 
 
@@ -262,7 +264,9 @@ class Speakers:
             return mention.strip(), 0.5  # the same, when the NER took the person for an organisation
         if head in SOURCE_NOUNS:
             return self._organisation(org, start, head)
-        if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS):
+        if any(w in ROLE_NOUNS for w in words) and (len(words) > 1 or head in ROLE_NOUNS) and head not in ORG_WORDS:
+            if words[0] in _INDEFINITE:
+                return None, 0.0  # "a diplomat of one of the allies": someone the text does not name
             return self._description(mention, words, start, switch)
         if org is not None and org.label == "NORP" and len(words) == 2 and words[0] == "the" and head in DEMONYMS:
             return self._description(mention, words, start, switch)  # "the Norwegian said": a person, not Norway
