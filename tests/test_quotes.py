@@ -329,6 +329,11 @@ def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     ("According to the Kivanian Defence Ministry, Poland and other allies have already deployed new batteries "
      "around the city.", "Poland and other allies have already deployed new batteries around the city",
      "have already deployed new batteries around the city"),
+    # must not change: names after the comma that the reported clause does not need are the source's
+    ("According to Lepik, Tamm and Kask, the piers are unsafe.", "the piers are unsafe",
+     "Tamm and Kask, the piers are unsafe"),
+    ("According to Jaan Tamm, a harbour master, the piers are unsafe.", "the piers are unsafe",
+     "a harbour master, the piers are unsafe"),
     # the relative word before "according to" is not what was said
     ("Lepik visited the old pier, where, according to the Vestra Port Authority, “urgent repairs” are under way.",
      "“urgent repairs” are under way", "where “urgent repairs” are under way"),
@@ -336,7 +341,8 @@ def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     ("Lepik said the quay was safe, adding that the ships can come.", "the quay was safe",
      "the quay was safe, adding that the ships can come"),
 ], ids=["as long as, partial", "as long as", "what she called", "condemned as", "described as", "according to, comma",
-                                   "according to, relative", "adding"])
+                                   "according to, names", "according to, apposition", "according to, relative",
+                                   "adding"])
 def test_a_reported_clause_keeps_its_words(said: str, words: str, never: str) -> None:
     texts = [q.text for q in quotes_of(LEAD + said)]
     assert words in texts and never not in texts, texts

@@ -82,11 +82,12 @@ def _according(tok: Any, parsed: Parsed) -> Clause | None:
     head = tok.head if tok.head is not tok else None
     sent = tok.sent
     scope = list(head.subtree) if head is not None and head.i != tok.i else list(sent)
-    # the source ends at the comma that closes "According to X, …": the parser may hang the
-    # subject after it on the source ("the Defence Ministry, Poland and other allies have …")
-    close = next((t.i for t in tok.doc[source.i:head.i] if t.text == ","), None) \
-        if head is not None and head.i > source.i else None
-    skip = {t.i for t in [*tok.subtree, to, *source.subtree] if close is None or t.i < close}
+    skip = {t.i for t in tok.subtree} | {to.i} | {t.i for t in source.subtree}
+    if head is not None and not any(c.dep_ in _SUBJ for c in head.children):
+        # the parser may hang the subject of what was said on the source, after the comma that
+        # closes "According to X, …" ("the Defence Ministry, Poland and other allies have …")
+        skip -= {t.i for c in source.children if c.dep_ == "conj" and c.i < head.i
+                 and any(t.text == "," for t in tok.doc[source.i:c.left_edge.i]) for t in c.subtree}
     if head is not None and head.dep_ == "relcl":  # "…, where, according to X, …": the relative word is not said
         skip |= {c.i for c in head.children if c.tag_ in ("WRB", "WDT", "WP") and c.i < head.i}
     content = [t for t in scope if t.i not in skip]

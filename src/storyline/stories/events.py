@@ -156,8 +156,9 @@ _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|t
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
 #: a dateline opening the summary sentence, which a summary leaves out: "CAIRO, Egypt (CNN) -- ",
 #: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash)
-_SUMMARY_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"
-                               r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}(?:,[^\n()–—]{0,40}?)?)"
+_SUMMARY_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"  # "…(Agency)"
+                               r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}"  # "NEW VARNA"
+                               r"(?:,[^\n()–—]{0,40}?)?)"  # ", May 3"
                                r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
