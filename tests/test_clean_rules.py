@@ -178,12 +178,14 @@ def test_date_line(line: str, date: str | None) -> None:
     [
         ("WARSAW, March 14, 2024 (PAP) - The president said", "WARSAW", "March 14, 2024", "PAP"),
         ("VILNIUS, June 2 (Reuters) - Lithuania's leader", "VILNIUS", "June 2", "Reuters"),
+        ("TALLINN, Estonia (Reuters) -- The minister said", "TALLINN", "Estonia", "Reuters"),  # a double dash
         ("The president said in Warsaw (PAP) that", None, None, None),
     ],
 )
 def test_dateline(line: str, place: str | None, date: str | None, agency: str | None) -> None:
     dateline = parse_dateline(line)
     assert (dateline.place, dateline.date, dateline.agency) == (place, date, agency)
+    assert line[dateline.end:][:1].isupper() if place else dateline.end == 0  # the story's words start there
 
 
 @pytest.mark.parametrize(

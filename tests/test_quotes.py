@@ -123,7 +123,8 @@ CASES = [
     ("role named before", "Vestra drills worry Lepik\n\nSpeaking after a meeting of the defence council, President "
                           "Anna Lepik warned that the drills are a risk.\n\n“We are calm, but we are not naive. Every "
                           "drill this close to the border is a message,” said the Head of State to reporters.\n\nOn "
-                          "Monday Lepik had dinner with the Latvian head of state Peteris Kivi and the mayor of Vestra.",
+                          "Monday Lepik had dinner with the Latvian head of state Peteris Kivi and the mayor of "
+                          "Vestra.",
      [("indirect", "Anna Lepik", "the drills are a risk"), ("direct", "Anna Lepik", "We are calm")]),
     # -- a document speaks for whoever the text said issued it; one several people signed, for none of them
     ("document's issuer", LEAD + "The Vestra Harbour Authority issued a statement on Monday evening. The Kask Fishing "

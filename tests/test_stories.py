@@ -99,9 +99,11 @@ def test_the_summary_is_never_the_tail_of_a_quotation(tail: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "dateline"), [
-    ("TALLINN, May 3, 2025 (ERR) - The ferry ran aground off Lepik island on Saturday.", "TALLINN, May 3, 2025 (ERR) - "),
+    ("TALLINN, May 3, 2025 (ERR) - The ferry ran aground off Lepik island on Saturday.",
+     "TALLINN, May 3, 2025 (ERR) - "),
     ("VARNA, Bulgaria (Wire) -- The ferry ran aground off Lepik island on Saturday.", "VARNA, Bulgaria (Wire) -- "),
     ("(Wire) -- The ferry ran aground off Lepik island on Saturday.", "(Wire) -- "),
+    ("Varna, Bulgaria (Wire) -- The ferry ran aground off Lepik island.", "Varna, Bulgaria (Wire) -- "),  # mixed case
     ("NEW VARNA — The ferry ran aground off Lepik island on Saturday.", "NEW VARNA — "),
     # must not change: no dateline
     ("The ferry ran aground off Lepik island on Saturday.", ""),

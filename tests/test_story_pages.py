@@ -658,7 +658,8 @@ def test_the_sample_corpus_tells_one_statement_in_two_translations(db: str) -> N
 
 
 def test_the_cli_puts_marks_only_around_key_quotes_that_are_all_the_speakers_words(db: str) -> None:
-    rows = [json.loads(line) for line in CliRunner().invoke(cli, ["timeline", "--db", db, "--json"]).output.splitlines()]
+    as_json = CliRunner().invoke(cli, ["timeline", "--db", db, "--json"]).output
+    rows = [json.loads(line) for line in as_json.splitlines()]
     out = " ".join(CliRunner().invoke(cli, ["timeline", "--db", db]).output.split())
     quotes = [q for r in rows for q in r["quotes"]]
     marked = [q for q in quotes if q["kind"] != "direct" and re.search(r'["“”]', q["text"])]

@@ -179,7 +179,7 @@ def parse_banner(line: str) -> str | None:
 
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'\-]{2,40}),?\s+(?P<date>[^()\-–—]{0,40}?)\s*"
-    r"\((?P<agency>[A-Za-z .\-/]{2,30})\)\s*(?:-|–|—|:)\s*"
+    r"\((?P<agency>[A-Za-z .\-/]{2,30})\)\s*(?:--|-|–|—|:)\s*"
 )
 
 

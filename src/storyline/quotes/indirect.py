@@ -252,7 +252,7 @@ def _outer_cue(verb: Any) -> Any | None:
     asked ...": "become" is what Tamm said), when what ``verb`` says is of no one who could speak
     (its subject is neither a name nor a person's word); None otherwise ("Tamm said the mayor met
     Berg and agreed ...": the mayor agreed)."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("that", "which"):
         subject = verb.head  # "... supports every initiative that makes the sea safer and recalled ..."
     word = subject.lower_ if subject is not None else ""

@@ -457,7 +457,6 @@ class Speakers:
                 return _strip_possessive(m.text), 0.5
         return None, 0.0
 
-
     def _issuer(self, noun: str, start: int) -> tuple[str | None, float] | None:
         """Who the text said issued the document ``noun`` names ("the authority issued a statement
         ... the statement said"): the person or organisation named last before the word in the
@@ -472,13 +471,13 @@ class Speakers:
         begin = sentence_start(self.text, found[-1], lo)
         named = [m for m in self.mentions if begin <= m.start and m.end <= found[-1] and not self.quoted(m.start)
                  and m.label in ("PERSON", "ORG")]
-        people = {self.person(_unglue(m.text)) for m in named
-                  if m.label == "PERSON" or self._is_person(_strip_possessive(m.text))}
         if not named:
             return None
         last = named[-1]
         if last.label == "ORG" and not self._is_person(_strip_possessive(last.text)):
             return _strip_possessive(last.text), 0.6
+        people = {self.person(_unglue(m.text)) for m in named
+                  if m.label == "PERSON" or self._is_person(_strip_possessive(m.text))}
         return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
 
 

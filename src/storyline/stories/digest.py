@@ -157,8 +157,8 @@ def recalled_event(day: str, sentences: Iterable[DaySentence], story_of: Mapping
                    ) -> TimelineEvent | None:
     """An event for a day no report tells as its own news, which later reports recall (None: fewer
     than :data:`MIN_RECALLING` reports published after ``day`` name it in a sentence of one story):
-    in the story most of those reports belong to, summarised by the sentence most central among theirs (:func:`summarise_day`), its
-    date read where that sentence names it.
+    in the story most of those reports belong to, summarised by the sentence most central among
+    theirs (:func:`summarise_day`), its date read where that sentence names it.
 
     A report published before the day, or undated, only looks ahead to it ("the vote is set for
     12 June"): what it says is no account of what happened.

@@ -154,8 +154,10 @@ _QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*(?:[”»]|[,.!?]\s?\"(?=\s|$))")
 _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|they|it|this|these|that|those|"
                             r"his|her|their)\b|(?:but|and|also|however)\b)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
-#: a dateline opening the summary sentence, which a summary leaves out: "CAIRO, Egypt (CNN) -- ",
-#: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash)
+#: a dateline opening the summary sentence, which a summary leaves out: "Cairo, Egypt (CNN) -- ",
+#: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash).
+#: Looser than :func:`parse_dateline`, which reads a credit and a date only off a place in capitals:
+#: cutting a mixed-case place ("Cairo, Egypt") off a summary is safe, reading a date off it is not.
 _SUMMARY_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"  # "…(Agency)"
                                r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}"  # "NEW VARNA"
                                r"(?:,[^\n()–—]{0,40}?)?)"  # ", May 3"

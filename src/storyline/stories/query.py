@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.errors import UsageError
 from storyline.records import Mention, Sentence, Timex
+from storyline.store.sql import rows_in
 from storyline.store.statements import is_stored_id
 from storyline.stories.digest import (Candidate, DaySentence, day_sentences, lead_candidate, recalled_event,
                                       recalls, summarise_events)
@@ -37,7 +38,6 @@ from storyline.stories.timeline import (ArticleRecord, FactSource, TimelineEvent
 if TYPE_CHECKING:
     from storyline.store import Store
 
-_CHUNK = 500  #: ids per ``IN (...)`` query (SQLite's variable limit is far above it)
 
 
 class UnknownStoryError(UsageError):
@@ -155,14 +155,11 @@ def _read_told(store: Store, ids: Iterable[str], records: dict[str, ArticleRecor
 
 
 def _by_article(store: Store, select: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of ``select`` (its first column the article id) for the given articles, in
-    batches, each row without its article id, in ``start`` order."""
+    """The rows of ``select`` (its first column the article id) for the given articles, each row
+    without its article id, in ``start`` order."""
     out: dict[str, list[tuple[Any, ...]]] = {}
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in store.db.execute(f"{select} WHERE article_id IN ({marks}) ORDER BY article_id, start", chunk):
-            out.setdefault(row[0], []).append(tuple(row[1:]))
+    for row in rows_in(store.db, f"{select} WHERE article_id IN ({{ids}}) ORDER BY article_id, start", ids):
+        out.setdefault(row[0], []).append(tuple(row[1:]))
     return out
 
 
@@ -228,14 +225,13 @@ def _describe_recalled(store: Store, events: Iterable[TimelineEvent], limit: int
     from a report's lead (:func:`~storyline.stories.events.find_place`,
     :func:`~storyline.stories.events.find_kind`), and the people and organisations it names, as
     ``named`` (who took part is read from a report of the day, and there is none)."""
-    for e in events:
-        src = e.source("summary")
-        if src is None:
-            continue
+    sources = [(e, src) for e in events if (src := e.source("summary")) is not None]
+    texts = _texts(store, list({src.article_id for _, src in sources}))
+    for e, src in sources:
         rows = store.db.execute(
             'SELECT start, "end", text, label, entity_id FROM mentions WHERE article_id = ? AND start >= ? '
             'AND "end" <= ? ORDER BY start', (src.article_id, src.start, src.end)).fetchall()
-        text = _texts(store, [src.article_id]).get(src.article_id, "")
+        text = texts.get(src.article_id, "")
         f = ArticleFeatures(src.article_id, text, mentions=[Mention(*r) for r in rows])
         lead = [Sentence(src.start, src.end)]
         place, _venue = find_place(f, lead)
@@ -367,9 +363,4 @@ def statement_detail_row(g: QuoteGroup) -> dict[str, Any]:
 
 def _texts(store: Store, ids: list[str]) -> dict[str, str]:
     """``{article id: clean text}`` of the given articles."""
-    texts: dict[str, str] = {}
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        texts.update(store.db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
-    return texts
+    return {r[0]: r[1] for r in rows_in(store.db, "SELECT id, text FROM articles WHERE id IN ({ids})", ids)}

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from storyline.store.sql import rows_in
 from storyline.store.stories import LATEST_FIRST, estimates, story_history
 from storyline.web.queries import Caps, Conn, PageSpec, Paged, Row, fetch_all, scalar
 from storyline.web.state import ApiError
@@ -21,25 +22,15 @@ if TYPE_CHECKING:
     from storyline.stories.timeline import TimelineEvent
     from storyline.store import Store
 
-_CHUNK = 500
-
-
-def _in(ids: list[str]) -> str:
-    return ",".join("?" * len(ids))
-
-
 def _outlets(db: Conn, story_ids: list[str]) -> dict[str, list[str]]:
     """``{story id: outlets of its articles, copies included, by publication date}``."""
     out: dict[str, list[str]] = {}
-    for i in range(0, len(story_ids), _CHUNK):
-        chunk = story_ids[i:i + _CHUNK]
-        for sid, outlet in db.execute(
-                "SELECT sa.story_id, a.outlet FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-                f" WHERE sa.story_id IN ({_in(chunk)}) AND a.outlet IS NOT NULL"
-                " ORDER BY a.published IS NULL, a.published, sa.article_id", chunk):
-            names = out.setdefault(sid, [])
-            if outlet not in names:
-                names.append(outlet)
+    for sid, outlet in rows_in(db, "SELECT sa.story_id, a.outlet FROM story_articles sa JOIN articles a"
+                                   " ON a.id = sa.article_id WHERE sa.story_id IN ({ids}) AND a.outlet IS NOT NULL"
+                                   " ORDER BY a.published IS NULL, a.published, sa.article_id", story_ids):
+        names = out.setdefault(sid, [])
+        if outlet not in names:
+            names.append(outlet)
     return out
 
 
@@ -93,12 +84,7 @@ def _known(db: Conn, caps: Caps, ids: set[str]) -> set[str]:
     """The ids of ``ids`` the entities table holds (a person page exists for them)."""
     if not caps.entities or not ids:
         return set()
-    found: set[str] = set()
-    listed = sorted(ids)
-    for i in range(0, len(listed), _CHUNK):
-        chunk = listed[i:i + _CHUNK]
-        found.update(r[0] for r in db.execute(f"SELECT id FROM entities WHERE id IN ({_in(chunk)})", chunk))
-    return found
+    return {r[0] for r in rows_in(db, "SELECT id FROM entities WHERE id IN ({ids})", sorted(ids))}
 
 
 def _quote(g: Any) -> Row:
