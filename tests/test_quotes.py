@@ -202,6 +202,23 @@ CASES = [
     ("an institution", LEAD + "Defence Minister Mari Kask met the mayor. According to the Kivanian Defence Ministry, "
                               "new batteries were deployed around the city on Sunday.",
      [("indirect", "the Kivanian Defence Ministry", "new batteries were deployed around the city")]),
+    # -- an office "of" an institution is a person, the one the article gives that office
+    ("an office of an institution", "Port news\n\nHarbour Union Secretary General Mari Kask opened the quay on Monday."
+                                    "\n\nThe Secretary General of the Harbour Union said the piers were ready.",
+     [("indirect", "Mari Kask", "the piers were ready")]),
+    # -- a title is the phrase just before a name, not words of the clause before it
+    ("title phrase", "Port news\n\nMinister Anna Lepik opened the quay on Monday. Critics say the harbour minister "
+                     "helped Kadri Saar win the tender.\n\n“The tender was fair,” the minister said.",
+     [("direct", "Anna Lepik", "The tender was fair")]),
+    # -- an office nobody holds in the article is not the organisation quoted before it
+    ("office after an organisation", "Port news\n\n“The tender was fair,” the Vestra Harbour Commission said on "
+                                     "Monday.\n\n“We will appeal,” the mayor said.",
+     [("direct", None, "We will appeal")]),
+    # -- a pronoun is none of the people the quoted words name: speakers rarely name themselves
+    ("named in the quote", "Port news\n\nMayor Tomas Berg on Monday called on the city to reopen the port.\n\n"
+                           "According to the Harbour Union, Minister Karl Tamm “has not shown signs” of agreeing."
+                           "\n\n“Tamm must remember that he cannot win,” he said.",
+     [("direct", "Tomas Berg", "Tamm must remember")]),
     # -- a group whose only capital is the sentence's first letter names no one
     ("group opening the sentence", LEAD + "Diplomats said the harbour plan was too costly.",
      [("indirect", None, "the harbour plan was too costly")]),

@@ -97,6 +97,10 @@ _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
+#: lower-case words a title is made of besides offices and institutions ("the former acting prime minister")
+_TITLE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current late
+top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
+executive associate assistant""".split())
 STOP = ""  # what :meth:`Speakers._subject_of` gives for a sentence whose subject is a name, but no person's
 _OPENING_PHRASE = 15  # words of a phrase that may open a sentence before its subject
 SUBJECT_SENTENCES = 2  # sentences before a pronoun's own where its subject is looked for
@@ -212,7 +216,7 @@ class Speakers:
         before = self.text[max(0, m.start - _TITLE_WINDOW):m.start]
         before = re.split(r"[.;:!?\n“”\"]|\b(?:said|says|and|with|met|by|to|that)\b", before)[-1]
         after = self.text[m.end:m.end + _TITLE_WINDOW]
-        words = set(_words(before)) | set(_words(m.text)[:-1])
+        words = set(_title_phrase(before)) | set(_words(m.text)[:-1])
         apposition = re.match(r"\s*,\s*((?:the|a|an)\s[^,.;:\n]{2,50}?)(?:,|\.|\s(?:said|says|who))", after)
         if apposition:
             words |= set(_words(apposition.group(1)))
@@ -231,12 +235,16 @@ class Speakers:
         return p.name
 
     # -- resolution -----------------------------------------------------------
-    def resolve(self, mention: str, start: int, end: int, *, switch: bool = False) -> tuple[str | None, float]:
-        """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown."""
-        name, confidence = self._resolve(mention, start, end, switch)
+    def resolve(self, mention: str, start: int, end: int, *, switch: bool = False,
+                said: str = "") -> tuple[str | None, float]:
+        """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown.
+        ``said``: the words quoted; a pronoun is none of the people they name ("“Tamm must see he cannot
+        win,” he said" is not Tamm)."""
+        name, confidence = self._resolve(mention, start, end, switch, set(_words(said)))
         return (_unglue(name) if name else None), confidence
 
-    def _resolve(self, mention: str, start: int, end: int, switch: bool) -> tuple[str | None, float]:
+    def _resolve(self, mention: str, start: int, end: int, switch: bool,
+                 said: set[str]) -> tuple[str | None, float]:
         words = _words(mention)
         if not words:
             return None, 0.0
@@ -248,12 +256,12 @@ class Speakers:
         if people:  # "Harlan's lawyer", unnamed: not Harlan, and not whoever spoke last; the words say who
             return mention.strip(), 0.5
         if len(words) == 1 and words[0] in PRONOUNS:
-            name, confidence = self._pronoun(PRONOUNS[words[0]], start, switch)
+            name, confidence = self._pronoun(PRONOUNS[words[0]], start, switch, said)
             person = self.people.get(_words(name)[-1]) if name and _words(name) else None
             if person is not None and person.gender is None:
                 person.gender = PRONOUNS[words[0]]  # "she added" of Kim Ozola: no "he" is Kim Ozola after that
             return name, confidence
-        head = words[-1]
+        head = _head(words)
         if len(words) <= 4 and head not in ROLE_NOUNS and head not in SOURCE_NOUNS and head not in UNRESOLVED:
             # a bare surname the NER missed ("Caddell", "Nauseda") that the article names elsewhere
             if head in self.people and mention[:1].isupper():
@@ -306,10 +314,10 @@ class Speakers:
                 return at, name
         return 0, None
 
-    def _pronoun(self, gender: str, start: int, switch: bool) -> tuple[str | None, float]:
+    def _pronoun(self, gender: str, start: int, switch: bool, said: set[str]) -> tuple[str | None, float]:
         quoted_at, previous = self._last_quoted(start)
         subject = self._recent_subject(start, gender, quoted_at)
-        if subject is not None and not (switch and subject == previous):
+        if subject is not None and not (switch and subject == previous) and _words(subject)[-1] not in said:
             return subject, 0.7
         candidates: list[str] = []
         # the last person quoted, then people named outside quotes, most recent first
@@ -320,6 +328,7 @@ class Speakers:
                 candidates.append(self.people[last].name)
         if switch and previous:
             candidates = [c for c in candidates if c != previous]
+        candidates = [c for c in candidates if not _words(c) or _words(c)[-1] not in said]
         for name in candidates:
             if self._compatible(name, gender):
                 return name, 0.7 if name == previous else 0.6
@@ -433,7 +442,7 @@ class Speakers:
             return best, 0.8
         # nobody's stated title fits: the person the paragraph is about, if nothing contradicts it
         previous = self.last_speaker(start)
-        if previous and not switch:
+        if previous and not switch and self._is_person(previous):  # an office is a person's, not a commission's
             return previous, 0.5
         return None, 0.0
 
@@ -479,6 +488,30 @@ class Speakers:
         people = {self.person(_unglue(m.text)) for m in named
                   if m.label == "PERSON" or self._is_person(_strip_possessive(m.text))}
         return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
+
+
+def _title_phrase(before: str) -> list[str]:
+    """The words of the phrase that ends just before a name, back to the first lower-case word no
+    title is made of: "the Republican presidential nominee Ana Ruiz" is a nominee, but in "the
+    presidential nominee nor her campaign helped a former Miss Ruiz" only "a former Miss" is hers."""
+    written = _WORD.findall(before)
+    for i in range(len(written) - 1, -1, -1):
+        w = written[i]
+        low = w.lower()
+        if w[:1].islower() and low not in ROLE_NOUNS and low not in ORG_WORDS and low not in _TITLE_WORDS:
+            return [x.lower() for x in written[i + 1:]]
+    return [x.lower() for x in written]
+
+
+def _head(words: list[str]) -> str:
+    """The word a speaker mention is about: its last, or the office before "of" ("the Secretary
+    General of the Alliance" is a secretary general, not an alliance; "the Ministry of Defence" stays
+    a ministry)."""
+    if "of" in words[1:]:
+        before = words[:words.index("of", 1)]
+        if before[-1] in ROLE_NOUNS:
+            return before[-1]
+    return words[-1]
 
 
 def _mention_head(tokens: list[Any]) -> Any | None:
