@@ -230,6 +230,16 @@ CASES = [
         [("VIK", "PERSON"), ("Tor Vik", "PERSON"), ("ANA", "PERSON")],
         {("VIK", "PERSON"), ("Tor Vik", "PERSON"), ("ANA", "PERSON")}, set(),
         id="a speaker's name in capitals before a colon stays, as does one inside a line"),
+    # two people side by side, one space apart: one name, or a title and a name
+    pytest.param("Karl Lepik's wife spoke. Karl Lepik was shot.", [("Karl", "PERSON", 0), ("Lepik's", "PERSON", 0)],
+                 {("Karl Lepik", "PERSON")}, {("Karl", "PERSON")}, id="adjacent names joined"),
+    pytest.param("Vestra Mayor Anna Lepik spoke.", [("Vestra Mayor", "PERSON"), ("Anna Lepik", "PERSON")],
+                 {("Anna Lepik", "PERSON")}, {("Vestra Mayor", "PERSON"), ("Vestra Mayor Anna Lepik", "PERSON")},
+                 id="a title before a name is no one"),
+    pytest.param("Tamm's Anna Lepik spoke.", [("Tamm's", "PERSON"), ("Anna Lepik", "PERSON")],
+                 {("Anna Lepik", "PERSON")}, {("Tamm's Anna Lepik", "PERSON")}, id="an owner stays apart"),
+    pytest.param("Tamm, Anna Lepik spoke.", [("Tamm", "PERSON"), ("Anna Lepik", "PERSON")],
+                 {("Tamm", "PERSON"), ("Anna Lepik", "PERSON")}, set(), id="a comma keeps names apart"),
 ]
 
 CORPUS_CASES = [

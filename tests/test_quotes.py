@@ -182,6 +182,11 @@ CASES = [
      [("indirect", "Lepik's spokesman", "the harbour would reopen in May")]),
     ("possessor named", LEAD + "Lepik's spokesman Peeter Saar said the harbour would reopen in May.",
      [("indirect", "Peeter Saar", "the harbour would reopen in May")]),
+    # ... nor a name that qualifies a noun: the name after it speaks, or the campaign itself
+    ("qualifier", LEAD + "Berg spokesman Karl Tamm said the harbour would reopen in May.",
+     [("indirect", "Karl Tamm", "the harbour would reopen in May")]),
+    ("campaign", LEAD + "The Berg campaign said the harbour would reopen in May.",
+     [("indirect", "The Berg campaign", "the harbour would reopen in May")]),
     # -- a description with the name set off after it: the name speaks, not whoever the description fits
     ("description then name", LEAD + "Estonia's senior harbour official, Marta Kivi, said the piers were unsafe.",
      [("indirect", "Marta Kivi", "the piers were unsafe")]),
@@ -206,6 +211,13 @@ CASES = [
     ("an office of an institution", "Port news\n\nHarbour Union Secretary General Mari Kask opened the quay on Monday."
                                     "\n\nThe Secretary General of the Harbour Union said the piers were ready.",
      [("indirect", "Mari Kask", "the piers were ready")]),
+    # -- two people of one surname are two people: "she" is the wife, not her husband
+    ("one surname, two people", "Port news\n\nKarl Berg was stopped by the harbour police on Monday. His wife, "
+                                "Maria Berg, filmed it.\n\n“Do not hurt him,” she says.",
+     [("direct", "Maria Berg", "Do not hurt him")]),
+    ("one surname, the husband", "Port news\n\nKarl Berg was stopped by the harbour police on Monday. His wife, "
+                                 "Maria Berg, filmed it.\n\n“I did nothing wrong,” Karl Berg said later.",
+     [("direct", "Karl Berg", "I did nothing wrong")]),
     # -- a title is the phrase just before a name, not words of the clause before it
     ("title phrase", "Port news\n\nMinister Anna Lepik opened the quay on Monday. Critics say the harbour minister "
                      "helped Kadri Saar win the tender.\n\n“The tender was fair,” the minister said.",

@@ -151,7 +151,7 @@ def repair_mentions(
     """
     log: list[Repair] = trace if trace is not None else []
     doc = _Doc(text, known_people)
-    ms = [m for m in mentions if m.end > m.start]
+    ms = join_adjacent_people(text, [m for m in mentions if m.end > m.start], log)
     ms = _pass(ms, log, "trim", lambda m: _trim(text, m))
     ms = _pass(ms, log, "kicker", lambda m: _kicker(text, m))
     ms = _split_runons(doc, ms, log)
@@ -217,6 +217,31 @@ def _pass(ms: list[Mention], log: list[Repair], rule: str, fix) -> list[Mention]
             log.append(Repair(m, new, f"{rule}: {new.label if new else 'dropped'}"))
         if new is not None:
             out.append(new)
+    return out
+
+
+def join_adjacent_people(text: str, ms: Iterable[Mention], log: list[Repair] | None = None) -> list[Mention]:
+    """Two people the model tagged side by side, one space apart: one name ("Keith" + "Lamont Scott's"
+    is "Keith Lamont Scott's"), or a title and a name ("Vestra Mayor" + "Anna Lepik": the mayor's title
+    and her name; "Vestra Mayor" is no one). A name that owns the next ("Putin's Peskov") stays apart,
+    as do names with a title in them ("President Duda" + "Andrzej Duda")."""
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: (m.start, m.end)):
+        prev = out[-1] if out else None
+        if prev is None or not prev.label == m.label == "PERSON" or text[prev.end:m.start] != " ":
+            out.append(m)
+            continue
+        first, second = prev.text.split(), m.text.split()
+        if first[-1].lower() in gz.TITLE_WORDS:
+            out[-1] = m
+            if log is not None:
+                log.append(Repair(prev, None, "a title before a name"))
+        elif len(first) + len(second) <= 4 and not any(w.lower() in gz.TITLE_WORDS for w in first + second):
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON")
+            if log is not None:
+                log.append(Repair(prev, out[-1], "join adjacent names"))
+        else:
+            out.append(m)
     return out
 
 

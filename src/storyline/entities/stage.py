@@ -32,7 +32,7 @@ from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
-from storyline.quotes.speakers import PRONOUNS, is_possessor
+from storyline.quotes.speakers import PRONOUNS, is_possessor, qualifies_noun
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
 from storyline.timex import AnchorEvent, event_date, infer_published, tag
 
@@ -152,8 +152,8 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     """The entity id of a quote's speaker, or ``None``: never a guess.
 
     In order: a person named in the speaker mention ("NATO Secretary General Jens
-    Stoltenberg"), never one that only owns it ("Harlan's lawyer" is nobody known: needs
-    ``text``, the article's); a description there that the corpus resolves ("the Norwegian diplomat");
+    Stoltenberg"), never one that only owns it or qualifies a noun ("Harlan's lawyer", "the Harlan
+    campaign" are nobody known: needs ``text``, the article's); a description there that the corpus resolves ("the Norwegian diplomat");
     the name the quote stage resolved the mention to in the article ("he" → "Jens
     Stoltenberg"), when it names one entity of the article (else one of the corpus); an
     organisation that is the whole mention ("NATO", "the Kremlin").
@@ -161,11 +161,12 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     s, e = q.speaker_start, q.speaker_end
     if s is not None and e is not None:
         inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
-        people = [m for m in inside if not (text and is_possessor(text, m, e))]
+        people = [m for m in inside if not (text and (is_possessor(text, m, e)
+                                                       or (m.end < e and qualifies_noun(text, m.end))))]
         if people:
             return people[-1].entity_id  # the head of "NATO Secretary General Jens Stoltenberg"
         if inside:
-            return None  # "Harlan's lawyer": someone of Harlan's, unnamed
+            return None  # "Harlan's lawyer", "the Harlan campaign": someone of Harlan's, unnamed
         for (ds, de), eid in resolved:
             if ds < e and s < de:
                 return eid

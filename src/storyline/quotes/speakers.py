@@ -36,6 +36,7 @@ from typing import Any
 
 from storyline.entities import gazetteer as gz
 from storyline.entities.gender import PRONOUN_GENDER, REFLEXIVES, name_gender
+from storyline.entities.mentions import join_adjacent_people
 from storyline.entities.pronouns import climb
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.quotes.find import sentence_start
@@ -92,6 +93,8 @@ DEMONYMS = {
 ORG_WORDS = frozenset("""ministry party council committee union alliance agency office court bank company group
 association organisation organization commission parliament government army forces police service news times
 post institute university foundation authority department""".split())
+#: nouns a person's name qualifies, besides offices and institutions: "the Lepik campaign"
+_QUALIFIED = frozenset("campaign administration camp ad aide aides team family staff lawyer lawyers".split())
 _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 #: plural heads of a group of people a country qualifies ("U.S. scientists", "US senators", "troops")
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
@@ -109,9 +112,10 @@ SUBJECT_SENTENCES = 2  # sentences before a pronoun's own where its subject is l
 @dataclass(slots=True)
 class _Person:
     name: str  #: fullest form seen in the article
-    last: str  #: lower-cased last word, the identity key
+    last: str  #: lower-cased last word
     titles: set[str]
     gender: str | None
+    key: str = ""  #: the identity key: ``last``, or given name and surname for a second person of that surname
 
 
 def _words(text: str) -> list[str]:
@@ -148,10 +152,10 @@ class Speakers:
         self.quoted = quoted
         self.resolver = resolver
         self.parsed = parsed
-        self.mentions = sorted((m for m in mentions if m.label in ("PERSON", "ORG", "GPE", "NORP")),
-                               key=lambda m: m.start)
+        self.mentions = join_adjacent_people(text, (m for m in mentions if m.label in ("PERSON", "ORG", "GPE", "NORP")))
         self.people: dict[str, _Person] = {}
-        self._person_at: list[tuple[int, str]] = []  # (offset, last word) of person mentions outside quotes
+        self._by_last: dict[str, list[str]] = {}  # surname -> keys of the people of that surname, in order
+        self._person_at: list[tuple[int, str]] = []  # (offset, key) of person mentions outside quotes
         self._named: list[Mention] = []  # those mentions themselves, in order
         self.history: list[tuple[int, str]] = []  # (offset, name) of attributed speakers, in order
         places = _mostly_places(self.mentions)
@@ -165,21 +169,23 @@ class Speakers:
             if not words or words[-1] in PRONOUNS:
                 continue
             last = words[-1]
-            person = self.people.get(last)
-            if person is None:
-                person = self.people[last] = _Person(name, last, set(), _gender(words))
+            person = self._person_of(name)
+            if person is None or (len(words) >= 2 and not self._same_person(words, person)):
+                key = last if last not in self._by_last else " ".join((_given(words), last))
+                person = self.people[key] = _Person(name, last, set(), _gender(words), key)
+                self._by_last.setdefault(last, []).append(key)
             elif len(words) > len(_words(person.name)):
                 person.name, person.gender = name, person.gender or _gender(words)
             person.titles |= self._titles(m)
             if not quoted(m.start):
-                self._person_at.append((m.start, last))
+                self._person_at.append((m.start, person.key))
                 self._named.append(m)
         #: a person's surname the model took for an organisation ("Tamm, who ...") or missed
         #: ("May 28 - Ruiz tours the coast", read as a date) still names that person as a
         #: sentence's subject; never a pronoun's person otherwise, as "Horizon" of a rig the model
         #: once took for a person would become everyone's antecedent
         self._named += [m for m in self.mentions if m.label == "ORG" and not quoted(m.start)
-                        and len(_words(m.text)) == 1 and _words(_strip_possessive(m.text))[0] in self.people]
+                        and len(_words(m.text)) == 1 and _words(_strip_possessive(m.text))[0] in self._by_last]
         self._named += [Mention(at, at + len(last), self.text[at:at + len(last)], "PERSON")
                         for at, last in self._missed_surnames()]
         self._named.sort(key=lambda m: m.start)
@@ -187,7 +193,7 @@ class Speakers:
     def _missed_surnames(self) -> list[tuple[int, str]]:
         """Where the text writes the surname of a person it names in full, outside any name the
         model found: "May 28 - Obama tours the coast" (the model read "May 28 - Obama" as a date)."""
-        full = {last for last, p in self.people.items() if len(_words(p.name)) >= 2 and len(last) > 2}
+        full = {p.last for p in self.people.values() if len(_words(p.name)) >= 2 and len(p.last) > 2}
         if not full:
             return []
         covered = [(m.start, m.end) for m in self.mentions if m.label in ("PERSON", "ORG", "NORP")]
@@ -227,12 +233,32 @@ class Speakers:
         words = _words(_strip_possessive(name))
         if not words:
             return name
-        p = self.people.get(words[-1])
+        p = self._person_of(name)
         if p is None or len(_words(p.name)) < len(words):
             return _strip_possessive(name)
-        if len(words) >= 2 and not _same_given_name(words[0], _words(p.name)[0]):
+        if len(words) >= 2 and not self._same_person(words, p):
             return _strip_possessive(name)  # "Jeb Bush" is not "George W. Bush": a name in full says who
         return p.name
+
+    def _person_of(self, name: str) -> _Person | None:
+        """The person of the article ``name`` names: by given name and surname when the text names two
+        people of that surname ("Rakeyia Scott" beside "Keith Lamont Scott"); a surname alone is the
+        first of them named, as news writes it: the others come in by their full names ("his wife,
+        Heidi Cruz"), and "Cruz" stays the senator."""
+        words = _words(_strip_possessive(name))
+        keys = self._by_last.get(words[-1], []) if words else []
+        if len(words) >= 2 and len(keys) > 1:
+            return next((self.people[k] for k in keys if self._same_person(words, self.people[k])),
+                        self.people[keys[0]])
+        return self.people[keys[0]] if keys else None
+
+    def _same_person(self, words: list[str], person: _Person) -> bool:
+        """Whether a name in full can be ``person``: one of them is a surname alone or part of the other,
+        or they share a given name ("J. Berg" and "Jaan Berg"; a title is no given name)."""
+        theirs = _words(person.name)
+        if len(words) < 2 or len(theirs) < 2 or set(words) <= set(theirs) or set(theirs) <= set(words):
+            return True  # "Suu Kyi" of "Aung San Suu Kyi"
+        return _same_given_name(_given(words), _given(theirs))
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False,
@@ -250,25 +276,28 @@ class Speakers:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
         people = [m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS]
-        person = next((m for m in people if not is_possessor(self.text, m, end)), None)
+        # the last is the head ("Vestra Mayor Anna Lepik" read as two people is Anna Lepik), but for a
+        # name that only qualifies a noun after it: "Lepik spokesman Karl Tamm", "the Lepik campaign"
+        person = next((m for m in reversed(people) if not is_possessor(self.text, m, end)
+                       and not (m.end < end and qualifies_noun(self.text, m.end))), None)
         if person is not None:
             return self.person(_unglue(person.text)), 0.9
         if people:  # "Harlan's lawyer", unnamed: not Harlan, and not whoever spoke last; the words say who
             return mention.strip(), 0.5
         if len(words) == 1 and words[0] in PRONOUNS:
             name, confidence = self._pronoun(PRONOUNS[words[0]], start, switch, said)
-            person = self.people.get(_words(name)[-1]) if name and _words(name) else None
+            person = self._person_of(name) if name else None
             if person is not None and person.gender is None:
                 person.gender = PRONOUNS[words[0]]  # "she added" of Kim Ozola: no "he" is Kim Ozola after that
             return name, confidence
         head = _head(words)
         if len(words) <= 4 and head not in ROLE_NOUNS and head not in SOURCE_NOUNS and head not in UNRESOLVED:
             # a bare surname the NER missed ("Caddell", "Nauseda") that the article names elsewhere
-            if head in self.people and mention[:1].isupper():
-                return self.people[head].name, 0.8
+            if head in self._by_last and mention[:1].isupper():
+                return self.person(head), 0.8
         org = next((m for m in inner if m.label in ("ORG", "GPE", "NORP")), None)
         owner = _words(_strip_possessive(org.text))[-1:] if org and is_possessor(self.text, org, end) else []
-        if owner and owner[0] in self.people:
+        if owner and owner[0] in self._by_last:
             return mention.strip(), 0.5  # the same, when the NER took the person for an organisation
         if head in SOURCE_NOUNS:
             return self._organisation(org, start, head)
@@ -323,9 +352,9 @@ class Speakers:
         # the last person quoted, then people named outside quotes, most recent first
         if previous and self._is_person(previous):
             candidates.append(previous)
-        for at, last in reversed(self._person_at):
+        for at, key in reversed(self._person_at):
             if at < start:
-                candidates.append(self.people[last].name)
+                candidates.append(self.people[key].name)
         if switch and previous:
             candidates = [c for c in candidates if c != previous]
         candidates = [c for c in candidates if not _words(c) or _words(c)[-1] not in said]
@@ -362,7 +391,7 @@ class Speakers:
         return None
 
     def _subject_of(self, begin: int, end: int, *, pronoun_at: int | None = None) -> str | None:
-        """The last word of the person who is the main clause's subject in ``text[begin:end]``:
+        """The key of the person who is the main clause's subject in ``text[begin:end]``:
         by the parse where the quote stage parsed that sentence, else the person it opens with
         (after at most an opening phrase and a comma: "On Wednesday, Ruiz ..."). With ``pronoun_at``
         (the pronoun's own sentence): the person it opens with when a quote comes between, else by
@@ -375,7 +404,7 @@ class Speakers:
             # "Ruiz, he said, “feels …”": there the name does not open it, or no quote comes between)
             opener = next((m for m in named if _DATE_PREFIX.fullmatch(self.text[begin:m.start])), None)
             if opener is not None and re.search(r"[“\"]", self.text[opener.end:pronoun_at]):
-                return _words(_strip_possessive(opener.text))[-1]
+                return self._key_at(opener)
         tokens = self.parsed.tokens(begin, end) if self.parsed is not None else []
         if tokens and pronoun_at is not None:
             pronoun = next((t for t in self.parsed.tokens(pronoun_at, pronoun_at + 8) if token_offset(t) == pronoun_at),
@@ -389,7 +418,7 @@ class Speakers:
             for m in named:
                 head = _mention_head([t for t in tokens if m.start <= token_offset(t) < m.end])
                 if head is not None and head in subjects:
-                    return _words(_strip_possessive(m.text))[-1]
+                    return self._key_at(m)
             if any(t.tag_ in ("NNP", "NNPS") for t in subjects):
                 return STOP  # a name the model did not take for a person: no guess past it
             return None
@@ -403,17 +432,22 @@ class Speakers:
             if lead and not (lead.endswith(",") and len(lead.split()) <= _OPENING_PHRASE):
                 continue
             if re.match(r"\s*(?:,|[a-z])", self.text[m.end:m.end + 3]):
-                return _words(_strip_possessive(m.text))[-1]
+                return self._key_at(m)
             return None
         return None
 
+    def _key_at(self, m: Mention) -> str | None:
+        """The key of the person the mention ``m`` names (None when it names none)."""
+        p = self._person_of(m.text)
+        return p.key if p is not None else None
+
     def _is_person(self, name: str) -> bool:
         words = _words(name)
-        return bool(words) and words[-1] in self.people
+        return bool(words) and words[-1] in self._by_last
 
     def _compatible(self, name: str, gender: str) -> bool:
         words = _words(name)
-        p = self.people.get(words[-1]) if words else None
+        p = self._person_of(name)
         g = p.gender if p else _gender(words)
         return g is None or g == gender
 
@@ -427,15 +461,15 @@ class Speakers:
         if "head" in roles and "state" in wanted:
             roles = {"president", "head"}
         best, best_score = None, (False, 0, 0)
-        seen_order = {last: i for i, (at, last) in enumerate(self._person_at) if at < start}
-        for last, person in self.people.items():
+        seen_order = {key: i for i, (at, key) in enumerate(self._person_at) if at < start}
+        for key, person in self.people.items():
             titles = person.titles
             role_hit = any(r in titles or SYNONYMS.get(r, set()) & titles for r in roles)
             if not role_hit:
                 continue
             # someone named before the description first: "... said the Head of State" is the president
             # the article has named, not another head of state it names later in fuller words
-            score = (last in seen_order, len(wanted & titles), seen_order.get(last, -1))
+            score = (key in seen_order, len(wanted & titles), seen_order.get(key, -1))
             if best is None or score > best_score:
                 best, best_score = person.name, score
         if best is not None:
@@ -583,6 +617,19 @@ def _unglue(name: str) -> str:
 _DATE_PREFIX = re.compile(r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*[-–—:]\s*)?")
 #: first words that are no given name: "Ms Lassegue" may be "Marie-Laurence Lassegue"
 _TITLES = frozenset(w.rstrip(".") for w in gz.TITLE_WORDS | gz.TITLE_ABBREVIATIONS) | ROLE_NOUNS
+
+
+def qualifies_noun(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` qualifies the noun after it: "Lepik spokesman", "the Lepik
+    campaign" (not "Anna Lepik of Vestra")."""
+    after = re.match(r" ([a-z]+)", text[end:end + 20])
+    return after is not None and (after.group(1) in ROLE_NOUNS or after.group(1) in ORG_WORDS
+                                  or after.group(1) in _QUALIFIED)
+
+
+def _given(words: list[str]) -> str:
+    """The first word of a name that is no title: "president barack obama" -> "barack"."""
+    return next((w for w in words[:-1] if w not in _TITLES), words[0])
 
 
 def _same_given_name(a: str, b: str) -> bool:
