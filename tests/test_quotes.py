@@ -218,6 +218,10 @@ CASES = [
     ("one surname, the husband", "Port news\n\nKarl Berg was stopped by the harbour police on Monday. His wife, "
                                  "Maria Berg, filmed it.\n\n“I did nothing wrong,” Karl Berg said later.",
      [("direct", "Karl Berg", "I did nothing wrong")]),
+    # ... but a speaker may name himself later in his quote: only the quoted words before "he said" rule one out
+    ("naming himself", "Port news\n\nMayor Tomas Berg spoke at the quay on Monday.\n\n“The port needs money,” he "
+                       "said. “Vote for someone like Berg and the port will live.”",
+     [("direct", "Tomas Berg", "The port needs money")]),
     # -- a title is the phrase just before a name, not words of the clause before it
     ("title phrase", "Port news\n\nMinister Anna Lepik opened the quay on Monday. Critics say the harbour minister "
                      "helped Kadri Saar win the tender.\n\n“The tender was fair,” the minister said.",

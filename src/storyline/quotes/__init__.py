@@ -385,7 +385,7 @@ def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers)
             q.speaker_start, q.speaker_end = f.speaker_start, f.speaker_end
             q.speaker_mention = text[f.speaker_start:f.speaker_end]
             q.speaker, resolved = speakers.resolve(q.speaker_mention, f.speaker_start, f.speaker_end,
-                                                   switch=f.switch, said=q.text)
+                                                   switch=f.switch, said=e.pieces[0])
             confidence *= resolved if q.speaker else 0.4
         elif e.inherit and previous is not None and previous.speaker:
             q.speaker_mention, q.speaker_start, q.speaker_end = (previous.speaker_mention, previous.speaker_start,

@@ -262,11 +262,17 @@ class Speakers:
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False,
-                said: str = "") -> tuple[str | None, float]:
+                said: tuple[int, int] | None = None) -> tuple[str | None, float]:
         """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown.
-        ``said``: the words quoted; a pronoun is none of the people they name ("“Tamm must see he cannot
-        win,” he said" is not Tamm)."""
-        name, confidence = self._resolve(mention, start, end, switch, set(_words(said)))
+        ``said``: the first piece of what was said; a pronoun is none of the people its words name
+        ("“Tamm must see he cannot win,” he said" is not Tamm), reading only the words in quotation
+        marks when it has some (the reporter's words around them may name the speaker)."""
+        words: set[str] = set()
+        if said is not None:
+            lo, hi = said
+            marked = "".join(c if self.quoted(i) else " " for i, c in enumerate(self.text[lo:hi], lo))
+            words = set(_words(marked if marked.strip() else self.text[lo:hi]))
+        name, confidence = self._resolve(mention, start, end, switch, words)
         return (_unglue(name) if name else None), confidence
 
     def _resolve(self, mention: str, start: int, end: int, switch: bool,
