@@ -153,8 +153,8 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
 
     In order: a person named in the speaker mention ("NATO Secretary General Jens
     Stoltenberg"), never one that only owns it or qualifies a noun ("Harlan's lawyer", "the Harlan
-    campaign" are nobody known: needs ``text``, the article's); a description there that the corpus resolves ("the Norwegian diplomat");
-    the name the quote stage resolved the mention to in the article ("he" → "Jens
+    campaign" are nobody known: needs ``text``, the article's); a description there that the corpus
+    resolves ("the Norwegian diplomat"); the name the quote stage resolved the mention to in the article ("he" → "Jens
     Stoltenberg"), when it names one entity of the article (else one of the corpus); an
     organisation that is the whole mention ("NATO", "the Kremlin").
     """

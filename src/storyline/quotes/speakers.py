@@ -101,8 +101,8 @@ _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
 #: lower-case words a title is made of besides offices and institutions ("the former acting prime minister")
-_TITLE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current late
-top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
+_TITLE_PHRASE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current
+late top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
 executive associate assistant""".split())
 STOP = ""  # what :meth:`Speakers._subject_of` gives for a sentence whose subject is a name, but no person's
 _OPENING_PHRASE = 15  # words of a phrase that may open a sentence before its subject
@@ -152,7 +152,8 @@ class Speakers:
         self.quoted = quoted
         self.resolver = resolver
         self.parsed = parsed
-        self.mentions = join_adjacent_people(text, (m for m in mentions if m.label in ("PERSON", "ORG", "GPE", "NORP")))
+        self.mentions = join_adjacent_people(text, (m for m in mentions
+                                                    if m.label in ("PERSON", "ORG", "GPE", "NORP")))
         self.people: dict[str, _Person] = {}
         self._by_last: dict[str, list[str]] = {}  # surname -> keys of the people of that surname, in order
         self._person_at: list[tuple[int, str]] = []  # (offset, key) of person mentions outside quotes
@@ -170,7 +171,7 @@ class Speakers:
                 continue
             last = words[-1]
             person = self._person_of(name)
-            if person is None or (len(words) >= 2 and not self._same_person(words, person)):
+            if person is None or (len(words) >= 2 and not _same_person(words, person)):
                 key = last if last not in self._by_last else " ".join((_given(words), last))
                 person = self.people[key] = _Person(name, last, set(), _gender(words), key)
                 self._by_last.setdefault(last, []).append(key)
@@ -236,7 +237,7 @@ class Speakers:
         p = self._person_of(name)
         if p is None or len(_words(p.name)) < len(words):
             return _strip_possessive(name)
-        if len(words) >= 2 and not self._same_person(words, p):
+        if len(words) >= 2 and not _same_person(words, p):
             return _strip_possessive(name)  # "Jeb Bush" is not "George W. Bush": a name in full says who
         return p.name
 
@@ -248,17 +249,9 @@ class Speakers:
         words = _words(_strip_possessive(name))
         keys = self._by_last.get(words[-1], []) if words else []
         if len(words) >= 2 and len(keys) > 1:
-            return next((self.people[k] for k in keys if self._same_person(words, self.people[k])),
+            return next((self.people[k] for k in keys if _same_person(words, self.people[k])),
                         self.people[keys[0]])
         return self.people[keys[0]] if keys else None
-
-    def _same_person(self, words: list[str], person: _Person) -> bool:
-        """Whether a name in full can be ``person``: one of them is a surname alone or part of the other,
-        or they share a given name ("J. Berg" and "Jaan Berg"; a title is no given name)."""
-        theirs = _words(person.name)
-        if len(words) < 2 or len(theirs) < 2 or set(words) <= set(theirs) or set(theirs) <= set(words):
-            return True  # "Suu Kyi" of "Aung San Suu Kyi"
-        return _same_given_name(_given(words), _given(theirs))
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False,
@@ -538,7 +531,7 @@ def _title_phrase(before: str) -> list[str]:
     for i in range(len(written) - 1, -1, -1):
         w = written[i]
         low = w.lower()
-        if w[:1].islower() and low not in ROLE_NOUNS and low not in ORG_WORDS and low not in _TITLE_WORDS:
+        if w[:1].islower() and low not in ROLE_NOUNS and low not in ORG_WORDS and low not in _TITLE_PHRASE_WORDS:
             return [x.lower() for x in written[i + 1:]]
     return [x.lower() for x in written]
 
@@ -631,6 +624,15 @@ def qualifies_noun(text: str, end: int) -> bool:
     after = re.match(r" ([a-z]+)", text[end:end + 20])
     return after is not None and (after.group(1) in ROLE_NOUNS or after.group(1) in ORG_WORDS
                                   or after.group(1) in _QUALIFIED)
+
+
+def _same_person(words: list[str], person: _Person) -> bool:
+    """Whether a name in full can be ``person``: one of them is a surname alone or part of the other,
+    or they share a given name ("J. Berg" and "Jaan Berg"; a title is no given name)."""
+    theirs = _words(person.name)
+    if len(words) < 2 or len(theirs) < 2 or set(words) <= set(theirs) or set(theirs) <= set(words):
+        return True  # "Suu Kyi" of "Aung San Suu Kyi"
+    return _same_given_name(_given(words), _given(theirs))
 
 
 def _given(words: list[str]) -> str:
