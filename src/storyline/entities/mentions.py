@@ -221,8 +221,8 @@ def _pass(ms: list[Mention], log: list[Repair], rule: str, fix) -> list[Mention]
 
 
 def join_adjacent_people(text: str, ms: Iterable[Mention], log: list[Repair] | None = None) -> list[Mention]:
-    """Two people the model tagged side by side, one space apart: one name ("Keith" + "Lamont Scott's"
-    is "Keith Lamont Scott's"), or a title and a name ("Vestra Mayor" + "Anna Lepik": the mayor's title
+    """Two people the model tagged side by side, one space apart: one name ("Karl" + "Jaan Lepik's"
+    is "Karl Jaan Lepik's"), or a title and a name ("Vestra Mayor" + "Anna Lepik": the mayor's title
     and her name; "Vestra Mayor" is no one). A name that owns the next ("Putin's Peskov") stays apart,
     as do names with a title in them ("President Duda" + "Andrzej Duda")."""
     out: list[Mention] = []

@@ -243,9 +243,9 @@ class Speakers:
 
     def _person_of(self, name: str) -> _Person | None:
         """The person of the article ``name`` names: by given name and surname when the text names two
-        people of that surname ("Rakeyia Scott" beside "Keith Lamont Scott"); a surname alone is the
-        first of them named, as news writes it: the others come in by their full names ("his wife,
-        Heidi Cruz"), and "Cruz" stays the senator."""
+        people of that surname ("Maria Berg" beside "Karl Jaan Berg"); a surname alone is the first of
+        them named, as news writes it: the others come in by their full names ("his wife, Maria
+        Berg"), and "Berg" stays the mayor."""
         words = _words(_strip_possessive(name))
         keys = self._by_last.get(words[-1], []) if words else []
         if len(words) >= 2 and len(keys) > 1:
@@ -525,8 +525,8 @@ class Speakers:
 
 def _title_phrase(before: str) -> list[str]:
     """The words of the phrase that ends just before a name, back to the first lower-case word no
-    title is made of: "the Republican presidential nominee Ana Ruiz" is a nominee, but in "the
-    presidential nominee nor her campaign helped a former Miss Ruiz" only "a former Miss" is hers."""
+    title is made of: "the Social Democratic harbour minister Anna Lepik" is a minister, but in
+    "critics say the harbour minister helped Kadri Saar" no word before "Kadri Saar" is her title."""
     written = _WORD.findall(before)
     for i in range(len(written) - 1, -1, -1):
         w = written[i]
@@ -631,7 +631,7 @@ def _same_person(words: list[str], person: _Person) -> bool:
     or they share a given name ("J. Berg" and "Jaan Berg"; a title is no given name)."""
     theirs = _words(person.name)
     if len(words) < 2 or len(theirs) < 2 or set(words) <= set(theirs) or set(theirs) <= set(words):
-        return True  # "Suu Kyi" of "Aung San Suu Kyi"
+        return True  # "Ruiz Vidal" of "Ana Maria Ruiz Vidal"
     return _same_given_name(_given(words), _given(theirs))
 
 
