@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline.entities.names import key, names_match, parse_name
 from storyline.errors import StoreError
-from storyline.store.sql import contains
+from storyline.store.sql import contains, rows_in
 
 _COUNTS = ('(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,'
            ' (SELECT count(*) FROM quotes q WHERE q.speaker_id = e.id) AS quotes')
@@ -145,11 +145,7 @@ def entity_names(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> di
         return {}
     if ids is None:
         return dict(db.execute("SELECT id, name FROM entities").fetchall())
-    wanted, out = sorted(set(ids)), {}
-    for i in range(0, len(wanted), 500):  # below SQLite's limit on bound parameters
-        chunk = wanted[i:i + 500]
-        out.update(db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    return out
+    return dict(rows_in(db, "SELECT id, name FROM entities WHERE id IN ({ids})", sorted(set(ids))))
 
 
 def find_entities(db: sqlite3.Connection, name: str, *, variants: bool = True) -> list[str]:

@@ -21,9 +21,9 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from storyline.store.sql import CHUNK, rows_in
 from storyline.stories.quotes import POSTING_CAP, Occurrence, QuoteAggregator, QuoteGroup, aggregate
 
-_CHUNK = 500  #: ids per ``IN (...)`` query
 PREFIX = "st"  #: stored statement ids: ``st1``, ``st2``, …
 _STATE = "statements"  #: its row in ``story_state``: the next statement number
 CACHE_GROUPS = 50_000  #: statements kept in memory between batches at most (:meth:`StoredStatements.trim`)
@@ -52,12 +52,7 @@ class StoredStatements(QuoteAggregator):
         return row[0] if row else None
 
     def _stored_counts(self, words: list[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for i in range(0, len(words), _CHUNK):
-            chunk = words[i:i + _CHUNK]
-            out.update(self.db.execute(
-                f"SELECT word, df FROM statement_words WHERE word IN ({','.join('?' * len(chunk))})", chunk))
-        return out
+        return dict(rows_in(self.db, "SELECT word, df FROM statement_words WHERE word IN ({ids})", words))
 
     def _stored_posting(self, word: str) -> list[str]:
         newest = self.db.execute("SELECT statement_id FROM statement_postings WHERE word = ? ORDER BY seq DESC LIMIT ?",
@@ -120,21 +115,18 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
     loose: list[str] = []
     stored = has_tables(db)
     for column, ids in (("id", list(dict.fromkeys(quote_ids))), ("article_id", list(dict.fromkeys(article_ids)))):
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i:i + _CHUNK]
-            sql = (("SELECT q.id, sq.statement_id FROM quotes q LEFT JOIN statement_quotes sq ON sq.quote_id = q.id"
-                    if stored else "SELECT q.id, NULL FROM quotes q")
-                   + f" WHERE q.{column} IN ({','.join('?' * len(chunk))})")
-            for qid, sid in db.execute(sql, chunk):
-                if sid is None:
-                    loose.append(qid)
-                else:
-                    found.add(sid)
+        sql = (("SELECT q.id, sq.statement_id FROM quotes q LEFT JOIN statement_quotes sq ON sq.quote_id = q.id"
+                if stored else "SELECT q.id, NULL FROM quotes q") + f" WHERE q.{column} IN ({{ids}})")
+        for qid, sid in rows_in(db, sql, ids):
+            if sid is None:
+                loose.append(qid)
+            else:
+                found.add(sid)
     grouped = stored_groups(db, found) if found else []
     if loose:
         unique = list(dict.fromkeys(loose))
-        reports = [r for i in range(0, len(unique), _CHUNK)
-                   for _, r in _reports(db, "q.id", unique[i:i + _CHUNK], stored=stored)]
+        reports = [r for i in range(0, len(unique), CHUNK)
+                   for _, r in _reports(db, "q.id", unique[i:i + CHUNK], stored=stored)]
         grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
     return grouped
 
@@ -144,8 +136,8 @@ def stored_groups(db: sqlite3.Connection, statement_ids: Iterable[str]) -> list[
     the order said; the first said first."""
     out: dict[str, QuoteGroup] = {}
     ids = sorted(set(statement_ids))
-    for i in range(0, len(ids), _CHUNK) if ids and has_tables(db) else ():
-        chunk = ids[i:i + _CHUNK]
+    for i in range(0, len(ids), CHUNK) if ids and has_tables(db) else ():
+        chunk = ids[i:i + CHUNK]
         rows = db.execute(f"SELECT id, words, speakers FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                           chunk)
         out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
@@ -167,7 +159,7 @@ def is_stored_id(statement_id: str) -> bool:
 
 def _reports(db: sqlite3.Connection, column: str, ids: list[str], *, stored: bool) -> list[tuple[str, Occurrence]]:
     """``(statement id, report)`` of the quotations whose ``column`` is one of ``ids`` (at most
-    :data:`_CHUNK`), in the order they were filed; the statement id is the quote's own when it has
+    :data:`~storyline.store.sql.CHUNK`), in the order they were filed; the statement id is the quote's own when it has
     none (``stored``: whether the store has the statement tables)."""
     join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
     rows = db.execute(

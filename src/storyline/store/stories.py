@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from storyline.store.sql import contains
+from storyline.store.sql import contains, rows_in
 
 #: The story lists' order (CLI, API, pages): by the last event date, undated stories last, then the
 #: most recently filed.
@@ -162,15 +162,11 @@ def records(db: sqlite3.Connection, *, story_ids: list[str] | None = None,
     copies: dict[str, list[str]] = {}
     dup_sql = "SELECT copy_of, outlet FROM duplicates WHERE outlet IS NOT NULL"
     subset = story_ids is not None or bool(participant) or articles is not None
-    if not subset:
-        chunks: list[list[str]] = [[]]
-    else:  # only the copies of these articles: a batch's stories or a person's events, not the whole store
-        ids = [r["article_id"] for r in rows]
-        chunks = [ids[i:i + 500] for i in range(0, len(ids), 500)]
-    for chunk in chunks:
-        where = f" AND copy_of IN ({','.join('?' * len(chunk))})" if subset else ""
-        for r in db.execute(dup_sql + where + " ORDER BY rowid", chunk):
-            copies.setdefault(r[0], []).append(r[1])
+    # only the copies of these articles when they are a subset: a batch's stories or a person's events
+    found = (rows_in(db, dup_sql + " AND copy_of IN ({ids}) ORDER BY rowid", [r["article_id"] for r in rows])
+             if subset else db.execute(dup_sql + " ORDER BY rowid"))
+    for r in found:
+        copies.setdefault(r[0], []).append(r[1])
     return [ArticleRecord(r["article_id"], r["story_id"], event_from_row(r), r["a_title"], r["a_outlet"],
                           r["a_published"], copies.get(r["article_id"], []), r["a_estimate"])
             for r in rows]
@@ -180,14 +176,12 @@ def estimates(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, str]:
     """``{story id: the publication year or month its undated articles imply}`` (``published_estimate``,
     the most common), for the stories of ``story_ids`` that have one: what an undated story shows."""
     out: dict[str, str] = {}
-    for i in range(0, len(story_ids), 500):
-        chunk = story_ids[i:i + 500]
-        for sid, value, _ in db.execute(
-                "SELECT sa.story_id, a.published_estimate, count(*) AS n FROM story_articles sa"
-                " JOIN articles a ON a.id = sa.article_id"
-                f" WHERE sa.story_id IN ({','.join('?' * len(chunk))}) AND a.published_estimate IS NOT NULL"
-                " GROUP BY sa.story_id, a.published_estimate ORDER BY n, a.published_estimate DESC", chunk):
-            out[sid] = value  # ordered by count: the most common one is written last
+    for sid, value, _ in rows_in(
+            db, "SELECT sa.story_id, a.published_estimate, count(*) AS n FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id IN ({ids}) AND a.published_estimate IS NOT NULL"
+            " GROUP BY sa.story_id, a.published_estimate ORDER BY n, a.published_estimate DESC", story_ids):
+        out[sid] = value  # ordered by count within a batch (a story is in one): the most common is written last
     return out
 
 
