@@ -284,3 +284,25 @@ def test_readers_comments_below_the_story_are_removed(tail: str, kept: bool) -> 
     assert ("Lepik said the same" in article.text or "Tallinn harbour said" in article.text) is kept
     if not kept:
         assert {r.reason for r in article.removed} >= {"readers' comments"}
+
+
+_FURNITURE = "Harbour news\nWeather\nSport\nCulture\nMost popular\nNewsletters\nPodcasts\nContact us\n"
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    # a teaser sentence below a run of page furniture is another story's, not this one's
+    (_BODY + _FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n", False),
+    (_FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n" + _FURNITURE + _BODY,
+     False),
+    # a sub-heading between paragraphs keeps the story whole
+    (_BODY + "Repairs ahead of schedule\n"
+     + "Lighthouse keepers in Saaremaa said the new rota would start once the ferry was back next winter.\n", True),
+])
+def test_sentences_beyond_the_page_furniture_are_not_the_story(page: str, kept: bool) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    article = clean_document(RawDocument(source="a", path="a.txt", text="Ferry service to resume\n" + page,
+                                         format="txt"))
+    assert "Engineers replaced" in article.text and "Contact us" not in article.text
+    assert ("Lighthouse keepers in Saaremaa" in article.text) is kept

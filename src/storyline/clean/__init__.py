@@ -13,9 +13,10 @@ The decisions, in order:
    outlet banners, credit lines (:mod:`.credits`), photo captions
    (:mod:`.captions`), a video caption after a "video 2/4" marker, link lists
    after an "Other news" header, and lines in another language.
-2. The main block: the article is the contiguous run from the first to the last
-   sentence-like line. Short lines inside it (sub-headings) stay; outside it,
-   a headline-like first line becomes the title and the rest goes.
+2. The main block: the article is the contiguous run of prose that
+   :func:`main_block` finds. Short lines inside it (sub-headings) stay; outside
+   it, a headline-like first line becomes the title, credit lines are read, and
+   everything else goes, sentences included (teasers of other stories, comments).
 3. Later copies of the headline are removed as duplicates.
 """
 
@@ -174,7 +175,7 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
         if credit:
             found.credit(credit)
             _drop(d, "credit line")
-        elif not looks_like_sentence(_text_of(d)):
+        else:
             _drop(d, "outside the article")
             # a short line above the story that dates it ("17 September 2013 - 21: 29 GMT+1 | Tech"),
             # too garbled for a date line, is still the page's date
