@@ -33,12 +33,17 @@ from storyline.clean.phrases import match_boilerplate
         ("video 1/3", "video marker"),
         ("wideo 2/4", "video marker"),
         ("© 2024 Baltic Wire. All rights reserved.", "copyright"),
+        # a list of share buttons, bullets and all
+        ("• Facebook", "share buttons"),
+        ("• Pinterest", "share buttons"),
+        ("· Flipboard", "share buttons"),
         # story lines that mention the same words must stay
         ("The minister said the website uses cookies to track visitors.", None),
         ("Allies agreed to share the cost of the new air defence systems.", None),
         ("Comments by the spokesman were not available on Tuesday.", None),
         ("He told reporters to follow the live coverage of the vote.", None),
         ("Duda proposes a new air policing mission", None),
+        ("• The ferry returns to the Tallinn route on Monday", None),
         ("", None),
     ],
 )
@@ -271,6 +276,13 @@ def test_a_date_below_the_story_does_not_date_it() -> None:
     # a forum's "wrote:" stamp
     ("At 9:12 am on 15 Mar 2024, harbourwatcher wrote: Anna Lepik said the same last year.\n", False),
     ("At 10:40 on 15th March 2024, Kask wrote: Anna Lepik said the same last year.\n", False),
+    # a thread's header, a numbered commenter
+    ("34 responses to “Ferry service to resume”\nharbourwatcher: Anna Lepik said the same last year.\n", False),
+    ("5 thoughts on \"Ferry service to resume\"\nAnna Lepik said the same last year.\n", False),
+    ("12. harbourwatcher says:\nAnna Lepik said the same last year.\n", False),
+    # a story line that opens the same way is no header: the quotation does not close the line
+    ("One response to “the new timetable” came from Tallinn harbour said a union leader.\n", True),
+    ("Tallinn harbour said the minister says: the ferry is safe.\n", True),
     # a story sentence that opens with a time and a date and has someone write is no stamp
     ("At 9:12 am on 15 March 2024 the harbour master wrote to the ministry; Tallinn harbour said so.\n", True),
 ])
@@ -306,3 +318,24 @@ def test_sentences_beyond_the_page_furniture_are_not_the_story(page: str, kept: 
                                          format="txt"))
     assert "Engineers replaced" in article.text and "Contact us" not in article.text
     assert ("Lighthouse keepers in Saaremaa" in article.text) is kept
+
+
+_LISTING = ("Weather\nLighthouse keepers in Saaremaa vote to strike\n"
+            "Lighthouse keepers in Saaremaa say the new rota leaves two of them alone on the island all winter\n"
+            "32M ago\nBridge closed\nThe old bridge to Muhu stays closed after the storm damaged its railings\n"
+            "updated 2H ago\n")
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    # a listing's teasers stamped with relative times are other stories: no story runs across a stamp
+    (_BODY + _LISTING, False),
+    (_LISTING + _BODY, False),
+])
+def test_a_listing_stamped_with_relative_times_is_not_the_story(page: str, kept: bool) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    article = clean_document(RawDocument(source="a", path="a.txt", text="Ferry service to resume\n" + page,
+                                         format="txt"))
+    assert "Engineers replaced" in article.text and "32M ago" not in article.text
+    assert ("Lighthouse keepers in Saaremaa say" in article.text) is kept

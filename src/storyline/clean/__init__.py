@@ -46,6 +46,12 @@ from storyline.textmap import TextBuilder
 __all__ = ["Lexicon", "LineDecision", "classify_lines", "clean_document"]
 
 KEEP, TITLE, DROP = "keep", "title", "drop"
+#: A teaser list's time stamp ("32M ago", "updated 16M ago", "12H ago 34 photos"): relative times
+#: stamp the links of a listing, never a line of a story, so no story runs across one.
+LISTING_STAMP = re.compile(
+    r"(?:(?:updated|published|posted)\s+)?(?:\d{1,3}|an?|one)\s?"
+    r"(?:s|m|h|d|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago"
+    r"(?:\s+\d+\s+(?:photos|videos|comments)|\s+\d{1,2}:\d{2})?", re.IGNORECASE)
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -201,14 +207,20 @@ def main_block(lines: list[str]) -> tuple[int, int]:
     sentence-like lines minus a penalty for every other line (the maximum-sum
     subarray): page furniture between a stray footer sentence and the story
     keeps the footer out, while a sub-heading between paragraphs costs little.
+    A listing's relative time stamp ("32M ago") and the teaser it stamps are
+    never part of it.
     """
     if not lines:
         return 0, -1
+    gains = [_line_gain(line) for line in lines]
+    for i, line in enumerate(lines):
+        if LISTING_STAMP.fullmatch(line.strip()):
+            gains[i] = float("-inf")
+            if i:
+                gains[i - 1] = float("-inf")
     best, best_span = float("-inf"), (0, len(lines) - 1)
     run, run_start = 0.0, 0
-    for i, line in enumerate(lines):
-        words = len(line.split())
-        gain = min(words, 60) if looks_like_sentence(line) else -max(2.0, words / 2)
+    for i, gain in enumerate(gains):
         if run <= 0:
             run, run_start = gain, i
         else:
@@ -218,6 +230,12 @@ def main_block(lines: list[str]) -> tuple[int, int]:
     if best <= 0:  # no prose at all: keep everything rather than guess
         return 0, len(lines) - 1
     return best_span
+
+
+def _line_gain(line: str) -> float:
+    """A line's worth to the main block: its words when it is prose, a penalty when it is furniture."""
+    words = len(line.split())
+    return min(words, 60) if looks_like_sentence(line) else -max(4.0, words / 2)
 
 
 def _text_of(d: LineDecision) -> str:

@@ -11,7 +11,8 @@ import re
 
 _BOILERPLATE: list[tuple[str, str]] = [
     ("share buttons", r"(share|share this|share on|share article|share this article|tweet|pin it|print|email|e-mail"
-                      r"|whatsapp|telegram|facebook|twitter|linkedin|reddit|copy link|x \(twitter\))"
+                      r"|whatsapp|telegram|facebook|twitter|linkedin|reddit|copy link|x \(twitter\)"
+                      r"|pinterest|flipboard|tumblr|google\+|stumbleupon|pocket|messenger|sms|copy|mix|vk|xing|blogger)"
                       r"(\s*[:|/,]\s*(facebook|twitter|linkedin|whatsapp|telegram|email|e-mail|reddit|print|x))*"
                       r"\s*:?\s*(facebook|twitter|linkedin|whatsapp|telegram|email|print)?"),
     ("share buttons", r"share this:?.{0,40}"),
@@ -41,22 +42,30 @@ _BOILERPLATE: list[tuple[str, str]] = [
 BOILERPLATE = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _BOILERPLATE]
 
 #: A reader's comment's stamp: the thread below an article, from the line that holds the first
-#: stamp to the end, is the readers', not the outlet's. Three forms: "March 15, 2024 at 9:12 am
+#: stamp to the end, is the readers', not the outlet's. Five forms: "March 15, 2024 at 9:12 am
 #: | Reply" anywhere in a line; a line opening with "March 15, 2024 at 9:12 am |"; a line
-#: opening with "At 9:12 am on 15 Mar 2024, reader42 wrote:".
+#: opening with "At 9:12 am on 15 Mar 2024, reader42 wrote:"; a thread's header "34 responses
+#: to “Title”" (or "5 thoughts on “Title”"); a numbered commenter "12. harbourwatcher says:".
 COMMENT_STAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|\s*Reply\b"
     r"|^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? at \d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|"
     r"|^At \d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?,? (?:on )?\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.? \d{4}, "
-    r"[^,:]{1,60} wrote:")
+    r"[^,:]{1,60} wrote:"
+    r"|^(?i:\d{1,4}|one|no)\s+(?i:responses?|thoughts?|comments?|replies)\s+(?i:to|on)\s+"
+    r"[“\"‘'«][^“”\"»]{1,300}[”\"’'»]:?$"
+    r"|^\d{1,4}\.\s+\S[^!?]{0,40}\ssays:$")
 
 #: Headers after which a list of link headlines follows (removed up to the next sentence).
 RELATED_HEADERS = {"related links header"}
 
 
+#: A list item's bullet: "• Facebook" is the share button "Facebook".
+_BULLET = re.compile(r"^[•·▪●◦‣∙*]\s*")
+
+
 def match_boilerplate(line: str) -> str | None:
     """The name of the boilerplate ``line`` is, or ``None``."""
-    stripped = line.strip()
+    stripped = _BULLET.sub("", line.strip())
     if not stripped or len(stripped) > 600:
         return None
     for name, pattern in BOILERPLATE:
