@@ -306,6 +306,11 @@ _FURNITURE = "Harbour news\nWeather\nSport\nCulture\nMost popular\nNewsletters\n
     (_BODY + _FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n", False),
     (_FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n" + _FURNITURE + _BODY,
      False),
+    # a teaser cut off in mid-word is a link to another story
+    (_BODY + "Lighthouse keepers in Saaremaa say the new rota leaves two of them alone on the island all wi...\n",
+     False),
+    (_BODY + "Lighthouse keepers in Saaremaa say the new rota leaves two of them alone on the island all wi…\n",
+     False),
     # a sub-heading between paragraphs keeps the story whole
     (_BODY + "Repairs ahead of schedule\n"
      + "Lighthouse keepers in Saaremaa said the new rota would start once the ferry was back next winter.\n", True),

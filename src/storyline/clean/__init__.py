@@ -52,6 +52,8 @@ LISTING_STAMP = re.compile(
     r"(?:(?:updated|published|posted)\s+)?(?:\d{1,3}|an?|one)\s?"
     r"(?:s|m|h|d|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago"
     r"(?:\s+\d+\s+(?:photos|videos|comments)|\s+\d{1,2}:\d{2})?", re.IGNORECASE)
+#: A line cut off in mid-word ("… via Windows 10 Update Ass...") is a teaser linking to another story.
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*$")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -235,7 +237,9 @@ def main_block(lines: list[str]) -> tuple[int, int]:
 def _line_gain(line: str) -> float:
     """A line's worth to the main block: its words when it is prose, a penalty when it is furniture."""
     words = len(line.split())
-    return min(words, 60) if looks_like_sentence(line) else -max(4.0, words / 2)
+    if looks_like_sentence(line) and not _TRUNCATED.search(line):
+        return min(words, 60)
+    return -max(4.0, words / 2)
 
 
 def _text_of(d: LineDecision) -> str:
