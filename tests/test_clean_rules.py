@@ -29,6 +29,10 @@ from storyline.clean.phrases import match_boilerplate
         ("Sign up for our newsletter and never miss a story", "subscription notice"),
         ("Follow our live blog on the summit here", "live blog link"),
         ("Other news", "related links header"),
+        ("Most read in world news", "related links header"),
+        ("You may also like...", "related links header"),
+        ("More In Harbour News", "related links header"),
+        ("Don't miss", "related links header"),
         ("Read also:", "related links header"),
         ("video 1/3", "video marker"),
         ("wideo 2/4", "video marker"),
@@ -42,6 +46,7 @@ from storyline.clean.phrases import match_boilerplate
         ("Allies agreed to share the cost of the new air defence systems.", None),
         ("Comments by the spokesman were not available on Tuesday.", None),
         ("He told reporters to follow the live coverage of the vote.", None),
+        ("More in sorrow than in anger, the harbour master closed the old ferry ramp.", None),
         ("Duda proposes a new air policing mission", None),
         ("• The ferry returns to the Tallinn route on Monday", None),
         ("", None),
@@ -306,6 +311,9 @@ _FURNITURE = "Harbour news\nWeather\nSport\nCulture\nMost popular\nNewsletters\n
     (_BODY + _FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n", False),
     (_FURNITURE + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n" + _FURNITURE + _BODY,
      False),
+    # furniture the line rules removed (share buttons, a comment count) still parts the story from a teaser
+    (_BODY + "Share\nFacebook\nTwitter\nEmail\nPrint\n12 Comments\n"
+     + "Lighthouse keepers in Saaremaa vote to strike over a new rota next winter.\n", False),
     # a teaser cut off in mid-word is a link to another story
     (_BODY + "Lighthouse keepers in Saaremaa say the new rota leaves two of them alone on the island all wi...\n",
      False),

@@ -171,13 +171,14 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
         found.title = title_line.text.strip()
     elif given_title:
         found.title = given_title.strip()
-    body = [d for d in live if d.action == KEEP]
+    # lines the rules already dropped still tell the main block where the page's furniture is
+    page = [d for d in nonblank if d.action != TITLE]
     if extracted:  # trafilatura already chose the main content of a page
-        first, last = 0, len(body) - 1
+        first, last = 0, len(page) - 1
     else:
-        first, last = main_block([_text_of(d) for d in body])
-    for i, d in enumerate(body):
-        if first <= i <= last:
+        first, last = main_block([_text_of(d) for d in page], furniture=[d.action == DROP for d in page])
+    for i, d in enumerate(page):
+        if d.action == DROP or first <= i <= last:
             continue
         credit = _credits.parse_credit_line(d.text, outside_body=True)
         if credit:
@@ -190,10 +191,10 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             if i < first and not found.published and len(_text_of(d).split()) <= 12:
                 found.published = parse_date(_text_of(d))
     seen_title = normalise_for_compare(found.title) if found.title else None
-    for d in body:
+    for d in page:
         if d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title:
             _drop(d, "duplicated headline")
-    first_body = next((d for d in body if d.action == KEEP), None)
+    first_body = next((d for d in page if d.action == KEEP), None)
     if first_body is not None:
         dateline = _credits.parse_dateline(_text_of(first_body))
         if dateline.agency and dateline.agency not in found.credits:
@@ -202,7 +203,7 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             found.published = parse_date(dateline.date)
 
 
-def main_block(lines: list[str]) -> tuple[int, int]:
+def main_block(lines: list[str], furniture: list[bool] | None = None) -> tuple[int, int]:
     """``(first, last)`` index of the article's main block among ``lines``.
 
     The article is the contiguous run of lines that maximises the words in
@@ -214,7 +215,7 @@ def main_block(lines: list[str]) -> tuple[int, int]:
     """
     if not lines:
         return 0, -1
-    gains = [_line_gain(line) for line in lines]
+    gains = [_line_gain(line, known) for line, known in zip(lines, furniture or [False] * len(lines))]
     for i, line in enumerate(lines):
         if LISTING_STAMP.fullmatch(line.strip()):
             gains[i] = float("-inf")
@@ -234,10 +235,10 @@ def main_block(lines: list[str]) -> tuple[int, int]:
     return best_span
 
 
-def _line_gain(line: str) -> float:
+def _line_gain(line: str, furniture: bool = False) -> float:
     """A line's worth to the main block: its words when it is prose, a penalty when it is furniture."""
     words = len(line.split())
-    if looks_like_sentence(line) and not _TRUNCATED.search(line):
+    if not furniture and looks_like_sentence(line) and not _TRUNCATED.search(line):
         return min(words, 60)
     return -max(4.0, words / 2)
 

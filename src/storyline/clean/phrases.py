@@ -26,9 +26,11 @@ _BOILERPLATE: list[tuple[str, str]] = [
     ("subscription notice", r".{0,120}\b(subscribe now|subscribe to our newsletter|sign up for our newsletter"
                             r"|get real[- ]time updates|turn on notifications|download (our|the) app)\b.{0,120}"),
     ("live blog link", r"(follow|read|see) (our|the) live (blog|coverage|updates)\b.{0,80}"),
-    ("related links header", r"(other news|related news|related articles?|related|read (also|more|next)"
-                             r"|see also|more news|more from .{1,40}|most read|recommended( for you)?"
-                             r"|you may also like|also read|latest news|trending( now)?)\s*:?"),
+    ("related links header", r"(other news|related news|related (articles?|stories|posts|tags|topics|coverage)|related"
+                             r"|read (also|more|next)|see also|more news|more (from|in|on) .{1,40}"
+                             r"|most (read|popular|viewed|shared)( in .{1,40})?|top stories( in .{1,40})?"
+                             r"|recommended( for you| articles| stories)?|we recommend|you (may|might) also like"
+                             r"|also read|latest news|trending( now)?|don'?t miss|editor'?s picks)\s*(:|\.\.\.|…)?"),
     ("video marker", r"(video|wideo|vídeo|vidéo|видео)\s*\d+\s*/\s*\d+"),
     ("navigation", r"(home|menu|search|log ?in|sign ?in|sign ?up|register|skip to (main )?content|back to top"
                    r"|next article|previous article|close|open menu|toggle navigation)"),
