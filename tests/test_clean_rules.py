@@ -319,6 +319,9 @@ _FURNITURE = "Harbour news\nWeather\nSport\nCulture\nMost popular\nNewsletters\n
      False),
     (_BODY + "Lighthouse keepers in Saaremaa say the new rota leaves two of them alone on the island all wi…\n",
      False),
+    # a list the story introduces with a colon is the story's, up to the page's furniture
+    (_BODY + "The new timetable:\nMonday -- Tallinn 08:00\nWednesday -- Tallinn 12:00\nFriday -- Tallinn 18:00\n"
+     + "Share\nFacebook\nTwitter\nEmail\nPrint\nLighthouse keepers in Saaremaa vote to strike\n", False),
     # a sub-heading between paragraphs keeps the story whole
     (_BODY + "Repairs ahead of schedule\n"
      + "Lighthouse keepers in Saaremaa said the new rota would start once the ferry was back next winter.\n", True),
@@ -331,6 +334,7 @@ def test_sentences_beyond_the_page_furniture_are_not_the_story(page: str, kept: 
                                          format="txt"))
     assert "Engineers replaced" in article.text and "Contact us" not in article.text
     assert ("Lighthouse keepers in Saaremaa" in article.text) is kept
+    assert ("Wednesday -- Tallinn" in article.text) is ("The new timetable:" in page)
 
 
 _LISTING = ("Weather\nLighthouse keepers in Saaremaa vote to strike\n"

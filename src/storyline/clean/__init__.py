@@ -211,7 +211,8 @@ def main_block(lines: list[str], furniture: list[bool] | None = None) -> tuple[i
     subarray): page furniture between a stray footer sentence and the story
     keeps the footer out, while a sub-heading between paragraphs costs little.
     A listing's relative time stamp ("32M ago") and the teaser it stamps are
-    never part of it.
+    never part of it; a list the story introduces with a colon is. ``furniture``
+    marks lines the line rules already removed.
     """
     if not lines:
         return 0, -1
@@ -232,7 +233,16 @@ def main_block(lines: list[str], furniture: list[bool] | None = None) -> tuple[i
             best, best_span = run, (run_start, i)
     if best <= 0:  # no prose at all: keep everything rather than guess
         return 0, len(lines) - 1
-    return best_span
+    first, last = best_span
+    # a list the story introduces with a colon ("The tour dates:") is the story's, up to the furniture
+    known = furniture or [False] * len(lines)
+    if last + 1 < len(lines) and lines[last + 1].rstrip().endswith(":") and not known[last + 1]:
+        last += 1
+    if lines[last].rstrip().endswith(":"):
+        while (last + 1 < len(lines) and gains[last + 1] > float("-inf") and not known[last + 1]
+               and len(lines[last + 1].split()) <= 15):
+            last += 1
+    return first, last
 
 
 def _line_gain(line: str, furniture: bool = False) -> float:
