@@ -33,6 +33,11 @@ from storyline.clean.phrases import match_boilerplate
         ("You may also like...", "related links header"),
         ("More In Harbour News", "related links header"),
         ("Don't miss", "related links header"),
+        ("By Anna Kask", "byline"),
+        ("By Anna Kask and Mart Tamm | Harbour News", "byline"),
+        ("• by Anna Kask", "byline"),
+        ("By Anna Kask on Monday, March 4th, 2024 at 11:08 a.m.", "byline"),
+        ("By Mart Tamm - Harbour News Contributor 2024-03-04T12:48:14Z Ports", "byline"),
         ("Read also:", "related links header"),
         ("video 1/3", "video marker"),
         ("wideo 2/4", "video marker"),
@@ -47,6 +52,10 @@ from storyline.clean.phrases import match_boilerplate
         ("Comments by the spokesman were not available on Tuesday.", None),
         ("He told reporters to follow the live coverage of the vote.", None),
         ("More in sorrow than in anger, the harbour master closed the old ferry ramp.", None),
+        ("By registering you agree to the terms of use", None),
+        ("By Tuesday, the ferry will run again", None),
+        ("By March, Tallinn harbour will reopen the ramp.", None),
+        ("By 2030 the city will need two more ferries", None),
         ("Duda proposes a new air policing mission", None),
         ("• The ferry returns to the Tallinn route on Monday", None),
         ("", None),
@@ -259,6 +268,21 @@ def test_a_date_above_the_story_dates_the_page(header: str, published: str | Non
     article = clean_document(RawDocument(source="a", path="a.txt", text=header + _BODY, format="txt"))
     assert article.published == published
     assert "Harbour news" not in article.text and "Engineers replaced" in article.text
+
+
+@pytest.mark.parametrize(("page", "published"), [
+    # the writer's credit above the story dates the page, and goes
+    ("Ferry service to resume\nBy Anna Kask | March 3, 2024\n" + _BODY, "2024-03-03"),
+    # a teaser's credit below it does not
+    ("Ferry service to resume\n" + _BODY + "By Mart Tamm | February 3, 2021\n", None),
+])
+def test_a_byline_above_the_story_dates_the_page(page: str, published: str | None) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    article = clean_document(RawDocument(source="a", path="a.txt", text=page, format="txt"))
+    assert article.published == published
+    assert "Kask" not in article.text and "Tamm" not in article.text and "Engineers replaced" in article.text
 
 
 def test_a_date_below_the_story_does_not_date_it() -> None:

@@ -107,9 +107,10 @@ def _drop(d: LineDecision, reason: str) -> None:
 
 
 def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
-    after_video_marker = related_list = comments = False
+    after_video_marker = related_list = comments = prose_seen = False
     for d in nonblank:
         text = d.text.strip()
+        prose_seen = prose_seen or looks_like_sentence(text)
         if comments or COMMENT_STAMP.search(text):
             comments = True  # a thread of readers' comments runs to the end of the page
             _drop(d, "readers' comments")
@@ -137,6 +138,8 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
         name = match_boilerplate(text)
         if name:
             _drop(d, name)
+            if name == "byline" and not found.published and not prose_seen:
+                found.published = parse_date(text)  # "By Anna Kask | March 3, 2024" above the story dates it
             after_video_marker = name == "video marker"
             related_list = name in RELATED_HEADERS
             continue

@@ -36,6 +36,12 @@ _BOILERPLATE: list[tuple[str, str]] = [
                    r"|next article|previous article|close|open menu|toggle navigation)"),
     ("copyright", r"(©|\(c\)|copyright)\s.{0,120}|all rights reserved\.?"),
     ("tags", r"(tags?|topics?|categories)\s*:.{0,200}"),
+    # the writer's credit: "By Anna Kask", "By Anna Kask and Mart Tamm | Harbour News", "by Anna Kask on March 3, 2024";
+    # names in capitals and no day first, so "By registering you agree …" and "By Tuesday, the ferry …" stay
+    ("byline", r"(?-i:[Bb]y)\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:the|this|that|then|now|noon|night)\b"
+               r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+               r"(?-i:[A-Z][\w.'’-]*)(?:\s*(?:,|&|and)?\s+(?-i:[A-Z][\w.'’-]*)){0,5}"
+               r"(?:\s*(?:[|@–—-]|\s(?:on|for)\s|\s\d{4}-\d\d).{0,140})?"),
     ("image credit", r"(photo|image|foto|picture|pic|credit)s?\s*:.{0,120}"),
     ("accept button", r"(accept|accept all|reject|reject all|read more|learn more|ok|got it|agree|i agree)"
                       r"(\s+(accept|reject|read more|learn more|all))*"),
