@@ -219,7 +219,8 @@ def main_block(lines: list[str], furniture: list[bool] | None = None) -> tuple[i
     """
     if not lines:
         return 0, -1
-    gains = [_line_gain(line, known) for line, known in zip(lines, furniture or [False] * len(lines))]
+    known = furniture or [False] * len(lines)
+    gains = [_line_gain(line, removed) for line, removed in zip(lines, known)]
     for i, line in enumerate(lines):
         if LISTING_STAMP.fullmatch(line.strip()):
             gains[i] = float("-inf")
@@ -238,7 +239,6 @@ def main_block(lines: list[str], furniture: list[bool] | None = None) -> tuple[i
         return 0, len(lines) - 1
     first, last = best_span
     # a list the story introduces with a colon ("The tour dates:") is the story's, up to the furniture
-    known = furniture or [False] * len(lines)
     if last + 1 < len(lines) and lines[last + 1].rstrip().endswith(":") and not known[last + 1]:
         last += 1
     if lines[last].rstrip().endswith(":"):
