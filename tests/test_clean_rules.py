@@ -76,6 +76,7 @@ def test_boilerplate_phrases(line: str, reason: str | None) -> None:
         ("(EFE)", False, None, ["EFE"]),
         ("-- Reuters", False, None, ["Reuters"]),
         ("Baltic Wire News in English, PAP", True, "Baltic Wire News in English", ["PAP"]),
+        ("Tartu Post-Gazette", True, "Tartu Post-Gazette", []),
         ("Reuters", True, None, ["Reuters"]),
         ("-- USA Today", True, "USA Today", []),
     ],
@@ -98,6 +99,8 @@ def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: li
         ("Source of the tension: the border crossing at Kuźnica remains closed", False),
         ("She checked in today.", True),  # ends on an outlet word ("USA Today"), but is a sentence
         ("Testimony continues today.", True),
+        ("Post-Workout Meal", True),  # an outlet word that opens a compound names no outlet
+        ("Press-Ganged Into Service", True),
     ],
 )
 def test_not_credit_lines(line: str, outside: bool) -> None:

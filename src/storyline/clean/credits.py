@@ -157,8 +157,9 @@ def _is_outlet_name(text: str) -> bool:
     words = text.split()
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
         return False
-    return bool(re.search(r"\b(news|times|post|herald|press|tribune|journal|gazette|daily|radio|tv|wire|agency|"
-                          r"observer|telegraph|chronicle|courier|monitor|express|review|today|online)\b",
+    # the word ends a name, not a compound: "Post-Gazette" and "Post-Dispatch" are outlets, "Post-Workout Meal" is not
+    return bool(re.search(r"\b(news|times|post|herald|press|tribune|journal|gazette|dispatch|daily|radio|tv|wire"
+                          r"|agency|observer|telegraph|chronicle|courier|monitor|express|review|today|online)\b(?!-)",
                           text, re.IGNORECASE))
 
 
