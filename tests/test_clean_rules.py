@@ -29,14 +29,14 @@ from storyline.clean.phrases import match_boilerplate
         ("Sign up for our newsletter and never miss a story", "subscription notice"),
         ("Follow our live blog on the summit here", "live blog link"),
         ("Other news", "related links header"),
-        ("Most read in world news", "related links header"),
-        ("You may also like...", "related links header"),
+        ("Most read in harbour news", "related links header"),
+        ("You might also like...", "related links header"),
         ("More In Harbour News", "related links header"),
         ("Don't miss", "related links header"),
         ("By Anna Kask", "byline"),
         ("By Anna Kask and Mart Tamm | Harbour News", "byline"),
         ("• by Anna Kask", "byline"),
-        ("By Anna Kask on Monday, March 4th, 2024 at 11:08 a.m.", "byline"),
+        ("By Anna Kask on Monday, March 4th, 2024 at 9:40 a.m.", "byline"),
         ("By Mart Tamm - Harbour News Contributor 2024-03-04T12:48:14Z Ports", "byline"),
         ("Read also:", "related links header"),
         ("video 1/3", "video marker"),
@@ -99,7 +99,7 @@ def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: li
         ("Source of the tension: the border crossing at Kuźnica remains closed", False),
         ("She checked in today.", True),  # ends on an outlet word ("USA Today"), but is a sentence
         ("Testimony continues today.", True),
-        ("Post-Workout Meal", True),  # an outlet word that opens a compound names no outlet
+        ("Post-Match Interviews", True),  # an outlet word that opens a compound names no outlet
         ("Press-Ganged Into Service", True),
     ],
 )
@@ -309,7 +309,7 @@ def test_a_date_below_the_story_does_not_date_it() -> None:
     ("At 9:12 am on 15 Mar 2024, harbourwatcher wrote: Anna Lepik said the same last year.\n", False),
     ("At 10:40 on 15th March 2024, Kask wrote: Anna Lepik said the same last year.\n", False),
     # a thread's header, a numbered commenter
-    ("34 responses to “Ferry service to resume”\nharbourwatcher: Anna Lepik said the same last year.\n", False),
+    ("12 responses to “Ferry service to resume”\nharbourwatcher: Anna Lepik said the same last year.\n", False),
     ("5 thoughts on \"Ferry service to resume\"\nAnna Lepik said the same last year.\n", False),
     ("12. harbourwatcher says:\nAnna Lepik said the same last year.\n", False),
     # a story line that opens the same way is no header: the quotation does not close the line

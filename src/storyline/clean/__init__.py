@@ -46,13 +46,13 @@ from storyline.textmap import TextBuilder
 __all__ = ["Lexicon", "LineDecision", "classify_lines", "clean_document"]
 
 KEEP, TITLE, DROP = "keep", "title", "drop"
-#: A teaser list's time stamp ("32M ago", "updated 16M ago", "12H ago 34 photos"): relative times
+#: A teaser list's time stamp ("32M ago", "updated 16M ago", "5H ago 12 photos"): relative times
 #: stamp the links of a listing, never a line of a story, so no story runs across one.
 LISTING_STAMP = re.compile(
     r"(?:(?:updated|published|posted)\s+)?(?:\d{1,3}|an?|one)\s?"
     r"(?:s|m|h|d|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago"
     r"(?:\s+\d+\s+(?:photos|videos|comments)|\s+\d{1,2}:\d{2})?", re.IGNORECASE)
-#: A line cut off in mid-word ("… via Windows 10 Update Ass...") is a teaser linking to another story.
+#: A line cut off in mid-word ("… the ferry timetable for the isl...") is a teaser linking to another story.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*$")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 

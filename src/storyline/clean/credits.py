@@ -157,7 +157,7 @@ def _is_outlet_name(text: str) -> bool:
     words = text.split()
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
         return False
-    # the word ends a name, not a compound: "Post-Gazette" and "Post-Dispatch" are outlets, "Post-Workout Meal" is not
+    # the word ends a name, not a compound: "Post-Gazette" and "Post-Dispatch" are outlets, "Post-Match Interviews" is not
     return bool(re.search(r"\b(news|times|post|herald|press|tribune|journal|gazette|dispatch|daily|radio|tv|wire"
                           r"|agency|observer|telegraph|chronicle|courier|monitor|express|review|today|online)\b(?!-)",
                           text, re.IGNORECASE))

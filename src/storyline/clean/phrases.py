@@ -52,7 +52,7 @@ BOILERPLATE = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, 
 #: A reader's comment's stamp: the thread below an article, from the line that holds the first
 #: stamp to the end, is the readers', not the outlet's. Five forms: "March 15, 2024 at 9:12 am
 #: | Reply" anywhere in a line; a line opening with "March 15, 2024 at 9:12 am |"; a line
-#: opening with "At 9:12 am on 15 Mar 2024, reader42 wrote:"; a thread's header "34 responses
+#: opening with "At 9:12 am on 15 Mar 2024, reader42 wrote:"; a thread's header "12 responses
 #: to “Title”" (or "5 thoughts on “Title”"); a numbered commenter "12. harbourwatcher says:".
 COMMENT_STAMP = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*\|\s*Reply\b"
