@@ -107,10 +107,9 @@ def _drop(d: LineDecision, reason: str) -> None:
 
 
 def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
-    after_video_marker = related_list = comments = prose_seen = False
+    after_video_marker = related_list = comments = False
     for d in nonblank:
         text = d.text.strip()
-        prose_seen = prose_seen or looks_like_sentence(text)
         if comments or COMMENT_STAMP.search(text):
             comments = True  # a thread of readers' comments runs to the end of the page
             _drop(d, "readers' comments")
@@ -138,8 +137,6 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
         name = match_boilerplate(text)
         if name:
             _drop(d, name)
-            if name == "byline" and not found.published and not prose_seen:
-                found.published = parse_date(text)  # "By Anna Kask | March 3, 2024" above the story dates it
             after_video_marker = name == "video marker"
             related_list = name in RELATED_HEADERS
             continue
@@ -181,18 +178,21 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
     else:
         first, last = main_block([_text_of(d) for d in page], furniture=[d.action == DROP for d in page])
     for i, d in enumerate(page):
-        if d.action == DROP or first <= i <= last:
+        if first <= i <= last:
             continue
-        credit = _credits.parse_credit_line(d.text, outside_body=True)
-        if credit:
-            found.credit(credit)
-            _drop(d, "credit line")
-        else:
+        if d.action != DROP:
+            credit = _credits.parse_credit_line(d.text, outside_body=True)
+            if credit:
+                found.credit(credit)
+                _drop(d, "credit line")
+                continue
             _drop(d, "outside the article")
-            # a short line above the story that dates it ("17 September 2013 - 21: 29 GMT+1 | Tech"),
-            # too garbled for a date line, is still the page's date
-            if i < first and not found.published and len(_text_of(d).split()) <= 12:
-                found.published = parse_date(_text_of(d))
+        # above the story, a short line that dates it ("17 September 2013 - 21: 29 GMT+1 | Tech"),
+        # too garbled for a date line, or the writer's credit ("By Anna Kask | March 3, 2024") is
+        # still the page's date; below it, such lines belong to other stories
+        if i < first and not found.published and (
+                d.reason == "byline" or (d.reason == "outside the article" and len(_text_of(d).split()) <= 12)):
+            found.published = parse_date(_text_of(d))
     seen_title = normalise_for_compare(found.title) if found.title else None
     for d in page:
         if d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title:
