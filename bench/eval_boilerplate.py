@@ -7,6 +7,8 @@ sequence; precision and recall averaged over pages; F1 of the two means):
 
 * ``plain``: the pages as plain text with all their boilerplate, one block per
   line, through the clean stage (the hard case storyline is built for);
+* ``one pile``: the same, with the 91 pages as one pile, so the lines several sites share count
+  as ingest's line book would count them (:mod:`storyline.clean.repeated`);
 * ``keep-everything``: the same plain text, untouched (the floor to beat);
 * ``html``: the HTML pages through the HTML reader (trafilatura) and the clean stage.
 
@@ -24,7 +26,8 @@ import time
 from pathlib import Path
 
 from storyline.clean import Lexicon, clean_document
-from storyline.ingest import SourceFile, decode_bytes, read_file
+from storyline.clean.repeated import MemoryLineBook, line_counts, page_keys
+from storyline.ingest import SourceFile, content_id, decode_bytes, read_file
 from storyline.records import RawDocument
 
 _WORD = re.compile(r"\w+")
@@ -69,14 +72,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval_boilerplate: no gold.jsonl in {data}; pass --data PATH to the AEB folder", file=sys.stderr)
         return 2
     gold = {row["id"]: row["text"] for row in map(json.loads, (data / "gold.jsonl").open(encoding="utf-8"))}
-    plain_pairs, raw_pairs, html_pairs = [], [], []
+    plain_pairs, pile_pairs, raw_pairs, html_pairs = [], [], [], []
     started = time.perf_counter()
+    plain_texts = {page_id: decode_bytes(p.read_bytes(), path=str(p)) for page_id in gold
+                   if (p := data / "plain" / f"{page_id}.txt").exists()}
+    pile = MemoryLineBook()  # the pages as one pile: what ingest's line book would know of them
+    for text in plain_texts.values():
+        pile.record_lines(content_id(text), [k for k in page_keys(text.split("\n")) if k is not None])
     for page_id, gold_text in sorted(gold.items()):
         plain = data / "plain" / f"{page_id}.txt"
-        if plain.exists():
-            text = decode_bytes(plain.read_bytes(), path=str(plain))
-            article = clean_document(RawDocument(source=str(plain), path=str(plain), text=text), Lexicon())
+        if page_id in plain_texts:
+            text = plain_texts[page_id]
+            doc = RawDocument(source=str(plain), path=str(plain), text=text)
+            article = clean_document(doc, Lexicon())
             plain_pairs.append((body_without_title(article.text, article.title), gold_text))
+            keys = page_keys(text.split("\n"))
+            article = clean_document(doc, Lexicon(), line_counts(pile, content_id(text), keys))
+            pile_pairs.append((body_without_title(article.text, article.title), gold_text))
             raw_pairs.append((text, gold_text))
         html = data / "html" / f"{page_id}.html"
         if html.exists():
@@ -90,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             html_pairs.append((pred, gold_text))
     results = {
         "plain (storyline clean)": score(plain_pairs),
+        "plain (clean, one pile)": score(pile_pairs),
         "plain (keep everything)": score(raw_pairs),
         "html (trafilatura + clean)": score(html_pairs),
     }

@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from storyline.clean import Lexicon
+from storyline.clean.repeated import MemoryLineBook
 from storyline.entities.kb import load_kb
 from storyline.entities.stage import EntityStage
 from storyline.ingest import discover, read_file
@@ -53,7 +54,7 @@ from storyline.stories.digest import (MIN_RECALLING, DaySentence, day_pool, day_
 from storyline.stories.timeline import central, referenced_days, select_dates
 
 Analysed = list[tuple[str, AnalysedArticle, list[Timex]]]
-CACHE_VERSION = "31"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence; 29: actors of the lead, resolved descriptions; 30: readers' comments without "Reply"; 31: the main block drops sentences outside it, listings, bylines)
+CACHE_VERSION = "32"  #: bump when what the cache holds changes (3: line breaks end sentences; 4: debris refused; 5: headline names; 6: institution names; 7: unconfirmed headline names; 9: surnames in context; 10: sentence-initial common nouns; 11: mountains and parks; 12-16: places by context; 17: near, outside, oblast; 18: the world's countries; 19: hometowns, neighbourhoods; 20: page dates above the story; 21: days only as publication guesses; 22: outlet names written as names; 23: companies by context; 24-25: vessels, places the corpus took for people, titles cut short; 26: rubrics in capitals; 27-28: timeline lines, pronouns of the sentence; 29: actors of the lead, resolved descriptions; 30: readers' comments without "Reply"; 31: the main block drops sentences outside it, listings, bylines; 32: lines repeated across the corpus)
 
 
 def load_rows(path: str) -> list[dict]:
@@ -75,13 +76,13 @@ def analyse_docs(docs: list[tuple[str, RawDocument]], cache: Path | None, kb: st
     if cache and cache.exists():
         with open(cache, "rb") as f:
             return pickle.load(f)
-    lexicon, report, out = Lexicon(), IngestReport(), []
+    lexicon, report, out, lines = Lexicon(), IngestReport(), [], MemoryLineBook()
     entities = EntityStage(kb=load_kb(kb) if kb else None)
     started = time.perf_counter()
     for i in range(0, len(docs), 32):
         batch = docs[i:i + 32]
         ids = {d.source: gid for gid, d in batch}
-        analysed = process_batch([d for _, d in batch], lexicon, report)
+        analysed = process_batch([d for _, d in batch], lexicon, report, lines)
         entities.run(analysed, report)  # inferred dates, time expressions, entity ids: as ingest's writer does
         for a in analysed:
             out.append((ids[a.article.source], a, a.timexes))

@@ -79,6 +79,8 @@ def test_boilerplate_phrases(line: str, reason: str | None) -> None:
         ("Tartu Post-Gazette", True, "Tartu Post-Gazette", []),
         ("Reuters", True, None, ["Reuters"]),
         ("-- USA Today", True, "USA Today", []),
+        ("The Associated Press contributed to this report.", False, None, ["AP"]),
+        ("Anna Kask in Tallinn and Reuters contributed reporting.", False, None, ["Reuters"]),
     ],
 )
 def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: list[str]) -> None:
@@ -101,6 +103,8 @@ def test_credit_lines(line: str, outside: bool, outlet: str | None, agencies: li
         ("Testimony continues today.", True),
         ("Post-Match Interviews", True),  # an outlet word that opens a compound names no outlet
         ("Press-Ganged Into Service", True),
+        ("Anna Kask contributed reporting from Tallinn.", False),  # a writer, no agency
+        ("Many readers contributed to this report with photos, and the AP thanked them.", False),
     ],
 )
 def test_not_credit_lines(line: str, outside: bool) -> None:

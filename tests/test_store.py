@@ -56,6 +56,8 @@ def test_fresh_database_schema(tmp_path) -> None:
     assert {"unconfirmed", "context"} <= cols("entities")
     # m007_landmarks: the knowledge file's landmark events
     assert {"name", "date", "aliases"} <= cols("landmarks")
+    # m010_line_book: which articles hold which raw lines (lines a site repeats across articles)
+    assert {"key", "article_id"} <= cols("line_book")
     store.close()
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from storyline.clean import Lexicon, clean_document
 from storyline.clean.glue import glued_stems
+from storyline.clean.repeated import LineBook, line_counts, page_keys
 from storyline.config import BATCH_SIZE
 from storyline.entities import EntityIndex, KnowledgeBase
 from storyline.entities.stage import EntityStage
@@ -123,7 +124,7 @@ def ingest(
     def flush() -> None:
         nonlocal batch
         vocab_before = Counter(lexicon.name_counts())
-        cleaned = clean_batch(batch.docs, lexicon, report)
+        cleaned = clean_batch(batch.docs, lexicon, report, store)
         delta = Counter(lexicon.name_counts())
         delta.subtract(vocab_before)
         vocab = {k: v for k, v in delta.items() if v > 0}
@@ -230,15 +231,22 @@ def _where(doc: RawDocument | CleanArticle) -> str:
     return doc.source if doc.source == doc.path else f"{doc.path} (record {doc.source})"
 
 
-def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[CleanArticle]:
-    """Clean one batch against the corpus vocabulary (which the batch first adds to)."""
+def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport,
+                lines: LineBook | None = None) -> list[CleanArticle]:
+    """Clean one batch against the corpus vocabulary and, given ``lines``, the lines the corpus's
+    other articles hold (the batch adds to both first, so its articles see each other)."""
     for doc in docs:
         lexicon.observe(doc.text)
     lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+    keys = [page_keys(d.text.split("\n")) for d in docs]
+    if lines is not None:
+        for doc, page in zip(docs, keys):
+            lines.record_lines(content_id(doc.text), [k for k in page if k is not None])
     cleaned: list[CleanArticle] = []
-    for doc in docs:
+    for doc, page in zip(docs, keys):
         try:
-            article = clean_document(doc, lexicon)
+            repeated = line_counts(lines, content_id(doc.text), page) if lines is not None else None
+            article = clean_document(doc, lexicon, repeated)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             report.failures.append(BadInput(_where(doc), f"could not clean this article ({type(exc).__name__}: {exc}); "
                                                          "please report it with the file attached"))
@@ -270,10 +278,11 @@ def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], l
     return analysed, report.failures
 
 
-def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport) -> list[AnalysedArticle]:
+def process_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport,
+                  lines: LineBook | None = None) -> list[AnalysedArticle]:
     """Clean, analyse and find the quotations of one batch, in this process (what ingest stores;
     ``storyline eval`` runs exactly this). Failures go to ``report.failures``."""
-    analysed, failures = analyse_batch(clean_batch(docs, lexicon, report))
+    analysed, failures = analyse_batch(clean_batch(docs, lexicon, report, lines))
     report.failures.extend(failures)
     return analysed
 

@@ -12,7 +12,9 @@ The decisions, in order:
 1. Known boilerplate lines (:mod:`.phrases`), date stamps and date lines,
    outlet banners, credit lines (:mod:`.credits`), photo captions
    (:mod:`.captions`), a video caption after a "video 2/4" marker, link lists
-   after an "Other news" header, and lines in another language.
+   after an "Other news" header, lines in another language, and lines the
+   site repeats across unrelated articles (:mod:`.repeated`, when the caller
+   tells how many other articles hold each line).
 2. The main block: the article is the contiguous run of prose that
    :func:`main_block` finds. Short lines inside it (sub-headings) stay; outside
    it, a headline-like first line becomes the title, credit lines are read, and
@@ -23,10 +25,12 @@ The decisions, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.clean import captions as _captions
 from storyline.clean import credits as _credits
+from storyline.clean import repeated as _repeated
 from storyline.clean.glue import Lexicon, repair_glued
 from storyline.clean.language import article_language, foreign_line
 from storyline.clean.metadata import (
@@ -88,14 +92,17 @@ class Findings:
                 self.credits.append(name)
 
 
-def classify_lines(raw: RawDocument) -> Findings:
-    """Decide what every line of ``raw.text`` is, without changing anything."""
+def classify_lines(raw: RawDocument, repeated: Sequence[int] | None = None) -> Findings:
+    """Decide what every line of ``raw.text`` is, without changing anything. ``repeated[i]``: how many
+    other articles of the corpus hold line ``i`` word for word (:mod:`.repeated`)."""
     lines = [LineDecision(i, text) for i, text in enumerate(raw.text.split("\n"))]
     nonblank = [d for d in lines if d.text.strip()]
     found = Findings(lines=lines, language=article_language([d.text for d in nonblank]))
     for text in raw.captions:
         found.captions.append(_captions.find_caption(text) or Caption(text=text))
     _strong_rules(nonblank, found)
+    if repeated is not None:
+        _repeated_debris(lines, repeated)
     _main_block(nonblank, found, given_title=raw.title, extracted=raw.format == "html")
     if raw.outlet:
         found.outlet = raw.outlet
@@ -158,6 +165,14 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
         lang = foreign_line(text, found.language)
         if lang:
             _drop(d, f"other language ({lang})")
+
+
+def _repeated_debris(lines: list[LineDecision], repeated: Sequence[int]) -> None:
+    """Drop the lines the site repeats across unrelated articles, judged against the lines still kept."""
+    live = [d for d in lines if d.action != DROP and d.text.strip()]
+    found = _repeated.repeated_lines([d.text[d.start:] for d in live], [repeated[d.line_no] for d in live])
+    for i in found:
+        _drop(live[i], _repeated.REASON)
 
 
 def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: str | None,
@@ -331,6 +346,8 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def clean_document(raw: RawDocument, lexicon: Lexicon | None = None) -> CleanArticle:
-    """Clean one raw document (``lexicon`` holds the corpus's known names)."""
-    return build_article(raw, classify_lines(raw), lexicon or Lexicon())
+def clean_document(raw: RawDocument, lexicon: Lexicon | None = None,
+                   repeated: Sequence[int] | None = None) -> CleanArticle:
+    """Clean one raw document (``lexicon`` holds the corpus's known names; ``repeated[i]`` how many other
+    articles hold line ``i``, see :func:`classify_lines`)."""
+    return build_article(raw, classify_lines(raw, repeated), lexicon or Lexicon())

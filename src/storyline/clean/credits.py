@@ -72,6 +72,12 @@ _WITH_INFO = re.compile(
     r"(?P<rest>.{2,120}?)\s*\)?\.?\s*$",
     re.IGNORECASE,
 )
+#: "The Associated Press contributed to this report.", "Reuters contributed reporting."
+_CONTRIBUTED = re.compile(
+    r"^\s*(?:the\s+)?(?P<rest>.{2,120}?)\s+contributed\s+(?:additional\s+)?(?:reporting|to\s+this\s+"
+    r"(?:report|story|article))\b[^.]{0,60}\.?\s*$",
+    re.IGNORECASE,
+)
 _BANNER = re.compile(r"^\s*(?P<a>[^|]{2,60}?)\s*\|\s*(?P<b>[^|]{2,60}?)\s*$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\+|\bi\b|\by\b|\be\b|\bet\b|\bund\b)\s*", re.IGNORECASE)
 _DASH_AGENCY = re.compile(r"^\s*(?:--|—|–|-)?\s*\(?(?P<rest>[0-9A-Za-zÀ-ž .\-/,&]{2,60}?)\)?\s*\.?\s*$")
@@ -136,6 +142,14 @@ def parse_credit_line(line: str, *, outside_body: bool) -> Credit | None:
     m = _WITH_INFO.match(text)
     if m:
         return _credit_from_parts(_split_names(m.group("rest")), allow_outlet=True)
+    m = _CONTRIBUTED.match(text)
+    if m:  # an agency makes it a credit line, with or without writers ("Anna Kask and the AP contributed ...")
+        parts = _split_names(re.sub(r"(?i)\bthe\s+", "", m.group("rest")))
+        agencies = list(dict.fromkeys(a for a in map(agency, parts) if a))
+        writers = [p for p in parts if not agency(p)]
+        if agencies and all(p[:1].isupper() and len(p.split()) <= 4 for p in writers):
+            return Credit(agencies=agencies)
+        return None
     if not outside_body and not re.match(r"^\s*(--|—|–|\()", text):
         return None
     m = _DASH_AGENCY.match(text)

@@ -269,11 +269,12 @@ def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "menti
     """Predictions in the scorer's format, one article at a time (ingest's stages, no store)."""
     from storyline.clean import Lexicon
     from storyline.clean.glue import glued_stems
+    from storyline.clean.repeated import MemoryLineBook
     from storyline.pipeline import process_batch
     from storyline.records import IngestReport, RawDocument
     from storyline.textmap import OffsetMap
 
-    lexicon = Lexicon({})
+    lexicon, lines = Lexicon({}), MemoryLineBook()
     items = list(gold.items())
     for b in range(0, len(items), batch_size):
         docs = [RawDocument(source=did, path=str(path), text=d["text"], format="txt")
@@ -282,7 +283,7 @@ def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "menti
             lexicon.observe(doc.text)
         lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
         report = IngestReport()
-        by_source = {a.article.source: a for a in process_batch(docs, lexicon, report)}
+        by_source = {a.article.source: a for a in process_batch(docs, lexicon, report, lines)}
         for doc in docs:
             item = by_source.get(doc.source)
             quotes = []

@@ -368,6 +368,23 @@ def m009_story_log(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m010_line_book(db: sqlite3.Connection) -> None:
+    # which articles hold which raw lines (storyline.clean.repeated.line_key), so the clean stage can
+    # tell the lines a site repeats across unrelated articles; a store filed before it learns them
+    # from the articles ingested from now on (or all of them with ingest --force)
+    db.executescript(
+        """
+        CREATE TABLE line_book (
+            key INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX line_book_article ON line_book(article_id);
+        """
+    )
+
+
 def applied(db: sqlite3.Connection) -> list[str]:
     db.execute("CREATE TABLE IF NOT EXISTS _storyline_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     return [row[0] for row in db.execute("SELECT name FROM _storyline_migrations ORDER BY rowid")]

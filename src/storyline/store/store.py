@@ -107,8 +107,26 @@ class Store:
             still = self.db.execute("SELECT 1 FROM sources WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
             if not still:
                 self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                self.db.execute("DELETE FROM line_book WHERE article_id = ?", (article_id,))
                 dropped += 1
         return dropped
+
+    # -- lines the articles hold (storyline.clean.repeated.LineBook) ----------
+    def record_lines(self, article_id: str, keys: Iterable[int]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO line_book (key, article_id) VALUES (?, ?)",
+                                [(k, article_id) for k in set(keys)])
+
+    def other_articles_with_lines(self, article_id: str, keys: Iterable[int]) -> dict[int, int]:
+        keys = list(set(keys))
+        out: dict[int, int] = {}
+        for i in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+            chunk = keys[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT key, COUNT(*) FROM line_book WHERE key IN ({','.join('?' * len(chunk))})"
+                " AND article_id != ? GROUP BY key", (*chunk, article_id))
+            out.update((k, n) for k, n in rows)
+        return out
 
     # -- articles ---------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
