@@ -103,6 +103,7 @@ def test_store_book_and_orphans(tmp_path: Path) -> None:
         store.record_lines("a", [k])  # twice: still one article
         assert store.other_articles_with_lines("a", [k, 7]) == {k: 2}
         assert store.other_articles_with_lines("z", [k]) == {k: 3}
+        assert store.other_articles_with_lines("z", [k], cap=2) == {k: 2}  # counted no further than needed
         store.db.execute("INSERT INTO articles (id, source, path, format, text, raw_text, ingested_at) VALUES"
                          " ('c', 'c.txt', 'c.txt', 'txt', 'x', 'x', '')")
         store.db.execute("INSERT INTO sources (source, path, article_id) VALUES ('c.txt', 'c.txt', 'c')")
