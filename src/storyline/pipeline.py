@@ -238,14 +238,15 @@ def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport,
     for doc in docs:
         lexicon.observe(doc.text)
     lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+    ids = [content_id(d.text) for d in docs]
     keys = [page_keys(d.text.split("\n")) for d in docs]
     if lines is not None:
-        for doc, page in zip(docs, keys):
-            lines.record_lines(content_id(doc.text), [k for k in page if k is not None])
+        for article_id, page in zip(ids, keys):
+            lines.record_lines(article_id, [k for k in page if k is not None])
     cleaned: list[CleanArticle] = []
-    for doc, page in zip(docs, keys):
+    for doc, article_id, page in zip(docs, ids, keys):
         try:
-            repeated = line_counts(lines, content_id(doc.text), page) if lines is not None else None
+            repeated = line_counts(lines, article_id, page) if lines is not None else None
             article = clean_document(doc, lexicon, repeated)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             report.failures.append(BadInput(_where(doc), f"could not clean this article ({type(exc).__name__}: {exc}); "
