@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, book in (("without the line book", None), ("with the line book", MemoryLineBook())):
         articles = _clean(docs, book)
         words, touched = _kept_on_spread_lines(articles, spread, args.spread)
-        print(f"  {label:<22} words kept on lines in >= {args.spread} raw articles: {words:>7,} in {touched:,} articles")
+        print(f"  {label:<22} words kept on lines in >= {args.spread} raw articles: "
+              f"{words:>7,} in {touched:,} articles")
         if book is not None:
             hits = [(a.id, r.line) for a in articles for r in a.removed if r.reason == REASON]
             removed.update(line for _, line in hits)

@@ -1,12 +1,12 @@
 """Lines a site repeats across unrelated articles: the debris no single page gives away.
 
-A comment policy ("Views expressed in the comments are the readers' own"), a copyright notice, a
+A comment policy ("Posts below are our readers' own and are not checked"), a copyright notice, a
 market-data disclaimer or a teaser for another story reads like prose on the page it sits on, so
 the per-page rules keep it. Across a pile of articles it gives itself away: the same line comes
 back in many articles that share nothing else (the site-level template detection of Bar-Yossef and
-Rajagopalan, 2002). A story's own lines come back too, in the copies and updates of one report and
-in background paragraphs a wire repeats ("The blast killed eleven workers."), so a repeated line
-is taken for debris only when all three hold:
+Rajagopalan, 2002). A story's own lines come back too, in the copies and updates of one report
+and in background paragraphs a wire repeats ("The bridge has been closed to lorries since
+2019."), so a repeated line is taken for debris only when all three hold:
 
 * at least :data:`MIN_OTHER_ARTICLES` other articles hold it, word for word;
 * it is in at least :data:`TIMES_THE_PAGE` times as many articles as the line a typical word of
@@ -14,8 +14,8 @@ is taken for debris only when all three hold:
   and all);
 * at most :data:`MAX_SHARED` of its content words appear in the rest of the page (a background
   paragraph speaks of what the story speaks of; a comment policy does not); for a line in
-  :data:`WIDE_SPREAD` articles or more, half (a policy that names the outlet, "Views expressed in
-  the comments do not represent those of the Harbour News", shares a word with every page of it).
+  :data:`WIDE_SPREAD` articles or more, half (a policy that names the outlet, "Readers' posts are
+  not the Harbour News's opinion", shares a word with every page of it).
 
 Pages too short to tell what they speak of (:data:`MIN_PAGE_WORDS`) are left alone.
 
