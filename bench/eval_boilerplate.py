@@ -77,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     plain_texts = {page_id: decode_bytes(p.read_bytes(), path=str(p)) for page_id in gold
                    if (p := data / "plain" / f"{page_id}.txt").exists()}
     pile = MemoryLineBook()  # the pages as one pile: what ingest's line book would know of them
-    for text in plain_texts.values():
-        pile.record_lines(content_id(text), [k for k in page_keys(text.split("\n")) if k is not None])
+    pile.record_lines((content_id(text), page_keys(text.split("\n"))) for text in plain_texts.values())
     for page_id, gold_text in sorted(gold.items()):
         plain = data / "plain" / f"{page_id}.txt"
         if page_id in plain_texts:

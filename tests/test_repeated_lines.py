@@ -79,17 +79,16 @@ def test_repeated_lines(lines: list[str], others: list[int], expected: list[int]
     assert repeated_lines(lines, others) == expected
 
 
-def test_line_key_ignores_case_and_spacing_only() -> None:
-    assert line_key("This discussion is  now closed.") == line_key("  this discussion is now closed.")
-    assert line_key("This discussion is now closed.") != line_key("This discussion is now open.")
-    assert page_keys(["a b", "  ", "A  B"]) == [line_key("a b"), None, line_key("a b")]
+def test_line_key_ignores_case_spacing_and_punctuation_only() -> None:
+    assert line_key("Replies to this post are  switched off.") == line_key("  replies to this post are switched off")
+    assert line_key("Replies to this post are switched off.") != line_key("Replies to this post are switched on.")
+    assert page_keys(["a b", "  ", "A  B", "______", "• …"]) == [line_key("a b"), None, line_key("a b"), None, None]
 
 
 def test_memory_book_counts_other_articles_once() -> None:
     book = MemoryLineBook()
     k = line_key(FOOTER)
-    for article in ("a", "b", "c", "c"):
-        book.record_lines(article, [k, k])
+    book.record_lines([("a", [k, k]), ("b", [k, None]), ("c", [k]), ("c", [k])])
     assert book.other_articles_with_lines("a", [k]) == {k: 2}
     assert book.other_articles_with_lines("z", [k, line_key("unseen")]) == {k: 3}
     assert line_counts(book, "a", [k, None, line_key("unseen")]) == [2, 0, 0]
@@ -98,9 +97,8 @@ def test_memory_book_counts_other_articles_once() -> None:
 def test_store_book_and_orphans(tmp_path: Path) -> None:
     k = line_key(FOOTER)
     with Store(tmp_path / "s.db") as store:
-        for article in ("a", "b", "c"):
-            store.record_lines(article, [k])
-        store.record_lines("a", [k])  # twice: still one article
+        store.record_lines([("a", [k, None]), ("b", [k]), ("c", [k])])
+        store.record_lines([("a", [k])])  # twice: still one article
         assert store.other_articles_with_lines("a", [k, 7]) == {k: 2}
         assert store.other_articles_with_lines("z", [k]) == {k: 3}
         assert store.other_articles_with_lines("z", [k], cap=2) == {k: 2}  # counted no further than needed

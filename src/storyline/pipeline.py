@@ -241,8 +241,7 @@ def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport,
     ids = [content_id(d.text) for d in docs]
     keys = [page_keys(d.text.split("\n")) for d in docs]
     if lines is not None:
-        for article_id, page in zip(ids, keys):
-            lines.record_lines(article_id, [k for k in page if k is not None])
+        lines.record_lines(zip(ids, keys))
     cleaned: list[CleanArticle] = []
     for doc, article_id, page in zip(docs, ids, keys):
         try:

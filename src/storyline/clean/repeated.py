@@ -26,13 +26,12 @@ Pages too short to tell what they speak of (:data:`MIN_PAGE_WORDS`) are left alo
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from storyline.stories.terms import STOPWORDS
+from storyline.clean.metadata import normalise_for_compare
+from storyline.stories.terms import content_words
 
 MIN_OTHER_ARTICLES = 5
 TIMES_THE_PAGE = 3
@@ -41,23 +40,18 @@ WIDE_SPREAD, MAX_SHARED_WIDE = 50, 0.5
 MIN_PAGE_WORDS = 20  #: content words the rest of the page needs before a line is judged against it
 REASON = "repeated on other pages"
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_SPACE = re.compile(r"\s+")
 
-
-def line_key(line: str) -> int:
-    """A 63-bit key of a line, the same for the same words whatever the case and spacing."""
-    norm = _SPACE.sub(" ", unicodedata.normalize("NFKC", line)).strip().casefold()
-    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1
+def line_key(line: str) -> int | None:
+    """A 63-bit key of a line, the same for lines the clean stage calls the same (letters and digits,
+    lower case: :func:`storyline.clean.metadata.normalise_for_compare`, as for a repeated headline);
+    None for a line without either (a rule of underscores is on every page and no site's own)."""
+    norm = normalise_for_compare(line)
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1 if norm else None
 
 
 def page_keys(lines: Iterable[str]) -> list[int | None]:
-    """The key of each line; None for a blank line."""
-    return [line_key(line) if line.strip() else None for line in lines]
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in STOPWORDS}
+    """The key of each line; None for a line of no letters or digits."""
+    return [line_key(line) for line in lines]
 
 
 def repeated_lines(lines: Sequence[str], others: Sequence[int]) -> list[int]:
@@ -74,16 +68,22 @@ def repeated_lines(lines: Sequence[str], others: Sequence[int]) -> list[int]:
     page: set[str] = set()
     for i, line in enumerate(lines):
         if i not in chosen:
-            page |= content_words(line)
+            page |= _words_of(line)
     if len(page) < MIN_PAGE_WORDS:
         return []
     out = []
     for i in candidates:
-        words = content_words(lines[i])
+        words = _words_of(lines[i])
         most = MAX_SHARED_WIDE if others[i] >= WIDE_SPREAD else MAX_SHARED
         if not words or len(words & page) <= most * len(words):
             out.append(i)
     return out
+
+
+def _words_of(line: str) -> set[str]:
+    """The story's content words (:func:`storyline.stories.terms.content_words`) that tell what a line is
+    about: not numbers or two-letter words, which a copyright year or "ET" shares with any page."""
+    return {w for w in content_words(line) if w.isalpha() and len(w) > 2}
 
 
 def _typical(lines: Sequence[str], others: Sequence[int]) -> int | None:
@@ -101,7 +101,9 @@ def _typical(lines: Sequence[str], others: Sequence[int]) -> int | None:
 class LineBook(Protocol):
     """Which articles hold which lines (keys from :func:`line_key`)."""
 
-    def record_lines(self, article_id: str, keys: Iterable[int]) -> None: ...
+    def record_lines(self, pages: Iterable[tuple[str, Iterable[int | None]]]) -> None:
+        """Record ``(article id, keys of its lines)`` for a batch of articles (None keys are skipped)."""
+        ...
 
     def other_articles_with_lines(self, article_id: str, keys: Iterable[int]) -> dict[int, int]:
         """``{key: number of articles other than article_id holding it}``, for keys held by any."""
@@ -114,9 +116,11 @@ class MemoryLineBook:
     def __init__(self) -> None:
         self._holders: defaultdict[int, set[str]] = defaultdict(set)
 
-    def record_lines(self, article_id: str, keys: Iterable[int]) -> None:
-        for key in keys:
-            self._holders[key].add(article_id)
+    def record_lines(self, pages: Iterable[tuple[str, Iterable[int | None]]]) -> None:
+        for article_id, keys in pages:
+            for key in keys:
+                if key is not None:
+                    self._holders[key].add(article_id)
 
     def other_articles_with_lines(self, article_id: str, keys: Iterable[int]) -> dict[int, int]:
         out = {}

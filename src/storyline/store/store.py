@@ -112,10 +112,10 @@ class Store:
         return dropped
 
     # -- lines the articles hold (storyline.clean.repeated.LineBook) ----------
-    def record_lines(self, article_id: str, keys: Iterable[int]) -> None:
-        with self.db:
+    def record_lines(self, pages: Iterable[tuple[str, Iterable[int | None]]]) -> None:
+        with self.db:  # a batch of articles in one transaction
             self.db.executemany("INSERT OR IGNORE INTO line_book (key, article_id) VALUES (?, ?)",
-                                [(k, article_id) for k in set(keys)])
+                                [(k, article_id) for article_id, keys in pages for k in set(keys) if k is not None])
 
     def other_articles_with_lines(self, article_id: str, keys: Iterable[int], *, cap: int = 1000) -> dict[int, int]:
         """How many other articles hold each line, counted up to ``cap``: a comment policy on every page
