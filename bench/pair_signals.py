@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import eval_stories  # noqa: E402  (the bench folder is not a package)
 
 from storyline.stories import extract_event, text_features  # noqa: E402
-from storyline.stories.cluster import StoryIndex, _when  # noqa: E402
+from storyline.stories.cluster import StoryIndex  # noqa: E402
+from storyline.stories.index_types import event_when  # noqa: E402
 from storyline.stories.terms import weigh  # noqa: E402
 
 PARTS = ("text", "date", "place", "people", "persons", "kind")
@@ -46,7 +47,7 @@ def pair_rows(items: list, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray
         story = index._new_story()
         members[gid] = index.member(gid, e, texts[gid], vectors[gid])
         members[gid].story_id = story.id
-        index._apply(members[gid], story, _when(e))
+        index._apply(members[gid], story, event_when(e))
         alone[gid] = story
     rows, same, topic = [], [], []
     topic_of = {gid: gold[gid].split("/")[0] for gid in gold}
@@ -55,7 +56,7 @@ def pair_rows(items: list, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray
             if a == b or topic_of[a] != topic_of[b]:
                 continue
             m = members[b]
-            parts = index._score(m.vector, _when(events[b]), m.people, m.place, m.kind, alone[a], m.persons, m.main,
+            parts = index._score(m.vector, event_when(events[b]), m.people, m.place, m.kind, alone[a], m.persons, m.main,
                                  m.anchors, texts[b].names, m.counterparts)
             rows.append([0.0] * len(PARTS) + [1.0] if parts is None else [parts.get(k, 0.0) for k in PARTS] + [0.0])
             same.append(gold[a] == gold[b])

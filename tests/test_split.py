@@ -12,7 +12,8 @@ from stories_helpers import casting_reports, quake_reports
 from test_stories import file_all
 
 from storyline.stories import extract_event
-from storyline.stories.cluster import Member, StoryIndex, StoryParams, text_features
+from storyline.stories.cluster import StoryIndex
+from storyline.stories.index_types import Member, StoryParams, text_features
 from storyline.stories.split import apart_in_time, find_split, is_checkpoint, parted_by_weekday
 
 
@@ -204,7 +205,7 @@ def test_a_dated_report_off_the_weekday_goes_with_the_burst_whatever_its_words()
     ("weekday:4:2024-03-05", "one group gives a Thursday, the other reports the days around 2024-03-05"),
 ])
 def test_a_split_says_why_in_words(about: str, words: str) -> None:
-    from storyline.stories.cluster import split_reason
+    from storyline.stories.index_types import split_reason
 
     expected = f"two events: {words} (words across the groups 0.41 of within)"
     assert split_reason(about, 0.41) == expected
@@ -216,7 +217,7 @@ def test_a_split_says_why_in_words(about: str, words: str) -> None:
     ("person:vera-lindqvist", "one group is about Vera Lindqvist"),  # a key the articles do not write: from the key
 ])
 def test_a_split_names_its_person_or_place_as_the_articles_write_it(about: str, words: str) -> None:
-    from storyline.stories.cluster import StoryChange, split_reason
+    from storyline.stories.index_types import StoryChange, split_reason
 
     written = {"person:jim-obrien": "Jim O'Brien", "place:sao paulo": "São Paulo"}
     change = StoryChange("split", "s1", "s2", split_reason(about, 0.41), 4, about, 0.41)

@@ -11,7 +11,7 @@ from stories_helpers import article, reports
 from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
                                text_features)
 from storyline.records import Quote
-from storyline.stories.cluster import BRIDGED, REHOMED
+from storyline.stories.index_types import BRIDGED, REHOMED
 from storyline.stories.events import quoted_spans, seat_of, summary_start
 from storyline.stories.timeline import ArticleRecord, story_rows
 from storyline.stories.evaluate import date_f1, score_clusters
@@ -247,9 +247,9 @@ def test_a_headline_sharing_one_word_with_a_story_does_not_join_it() -> None:
 
 
 def _when_of(f: object) -> object:
-    from storyline.stories.cluster import _when
+    from storyline.stories.index_types import event_when
 
-    return _when(extract_event(f))
+    return event_when(extract_event(f))
 
 
 def test_fragments_of_a_headline_story_merge_when_they_meet() -> None:
@@ -743,7 +743,7 @@ def test_what_the_words_join_a_rule_tells_apart(rule: str, make: Callable[[str, 
 def test_stories_about_different_people_of_a_personal_kind_are_never_merged() -> None:
     from collections import Counter
 
-    from storyline.stories.cluster import Story
+    from storyline.stories.index_types import Story
     from storyline.stories.rules import other_subjects
 
     def story(sid: str, subject: str, kind: str | None) -> Story:
@@ -957,7 +957,7 @@ def test_a_report_fitting_meetings_in_two_cities_does_not_fold_them(mine: dict, 
     from collections import Counter
 
     from storyline.entities.places import place_key_country
-    from storyline.stories.cluster import Story
+    from storyline.stories.index_types import Story
     from storyline.stories.rules import other_meeting_places
 
     def same_country(place: str, others: object) -> bool:

@@ -85,9 +85,9 @@ def test_a_dated_article_reads_the_month_and_day_of_its_date() -> None:
     ((2, 30), (3, 1), 1),  # an impossible day is read as the month's last
 ])
 def test_the_calendar_gap_of_dates_without_a_year(a: tuple[int, int], b: tuple[int, int], gap: int) -> None:
-    from storyline.stories.cluster import _calendar_gap
+    from storyline.stories.index_types import calendar_gap
 
-    assert _calendar_gap(a, b) == gap == _calendar_gap(b, a)
+    assert calendar_gap(a, b) == gap == calendar_gap(b, a)
 
 
 def test_a_date_without_a_year_weeks_off_the_story_costs_a_little() -> None:

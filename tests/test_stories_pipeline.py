@@ -300,7 +300,7 @@ def test_a_merge_of_two_stored_stories_moves_their_rows_and_survives_a_restart(t
     # a join threshold only identical headlines pass, so each wording starts a fragment; the
     # second copy of the second wording (a later batch) makes the fragments meet and merge
     # (and near-duplicates folded only when nearly identical: the copies here must be filed, not folded)
-    from storyline.stories.cluster import FRAGMENTS_MET
+    from storyline.stories.index_types import FRAGMENTS_MET
 
     stage = StoryStage(StoryPipeline(index=StoryIndex(StoryParams(threshold=2.1, merge_threshold=0.25)),
                                      dedup=Deduplicator(threshold=0.95)))

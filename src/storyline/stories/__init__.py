@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.stories.cluster import Assignment, StoryIndex, StoryParams, TextFeatures, text_features
+from storyline.stories.cluster import StoryIndex
+from storyline.stories.index_types import Assignment, StoryParams, TextFeatures, text_features
 from storyline.stories.dedup import Deduplicator, DedupResult
 from storyline.stories.events import ArticleFeatures, Canonical, Event, Evidence, Participant, extract_event
 from storyline.stories.query import UnknownStoryError, build_timeline, statement_row, statements, timeline_row

@@ -16,7 +16,7 @@ differs is evidence each report names:
 * **kinds**: a summit is not a ministerial meeting (``events.DISTINCT_KINDS``).
 
 Each rule is a pure function of the article's side (:class:`ArticleSide`) and the story's
-counters, switched by a flag of :class:`~storyline.stories.cluster.StoryParams`.
+counters, switched by a flag of :class:`~storyline.stories.index_types.StoryParams`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from storyline.stories.events import PERSONAL_KINDS, distinct_kinds
 
 if TYPE_CHECKING:
-    from storyline.stories.cluster import Story, StoryParams
+    from storyline.stories.index_types import Story, StoryParams
 
 #: Kinds of event held in one place: one in another city is another event ("visit" is left out:
 #: a tour visits several places, and sports reports call a team "visiting").

@@ -56,7 +56,7 @@ from storyline.stories.events import Event
 from storyline.stories.rules import name_tokens
 
 if TYPE_CHECKING:
-    from storyline.stories.cluster import Member, StoryParams
+    from storyline.stories.index_types import Member, StoryParams
 
 #: Members compared when looking for a split: a sample spread over the story's filing order.
 SAMPLE = 60
