@@ -374,12 +374,53 @@ def test_a_parenthetical_cue_is_cut_out_of_the_pieces() -> None:
     # must not change: a second report is a quotation of its own
     ("Lepik said the quay was safe, adding that the ships can come.", "the quay was safe",
      "the quay was safe, adding that the ships can come"),
+    # a clause opening the sentence before a parenthetical cue is part of what was said
+    ("To see the harbour as it was, Berg said, one should walk the old quay at dawn.",
+     "To see the harbour as it was one should walk the old quay at dawn", "one should walk the old quay at dawn"),
+    # a clause the parser takes for the object of "said" is what was said; a thing said is not
+    ("Kask, a builder and spokeswoman for the Quay Coalition, which is made up of owners and builders, said many "
+     "of the piers that critics point to failed to note the jobs the quay created.",
+     "many of the piers that critics point to failed to note the jobs the quay created", "Kask"),
+    # the reporter's words between the cue and "that" are not what was said
+    ("A port official said, speaking on condition of anonymity, that the ferries will stop in May.",
+     "the ferries will stop in May", "speaking on condition of anonymity, that the ferries will stop in May"),
 ], ids=["as long as, partial", "as long as", "what she called", "condemned as", "described as", "according to, comma",
                                    "according to, names", "according to, apposition", "according to, relative",
-                                   "adding"])
+                                   "adding", "clause before a parenthesis", "clause read as an object",
+                                   "words before that"])
 def test_a_reported_clause_keeps_its_words(said: str, words: str, never: str) -> None:
     texts = [q.text for q in quotes_of(LEAD + said)]
     assert words in texts and never not in texts, texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", ["Berg said a few words that ended the long talks with the owners.",
+                                  "Berg said a prayer for the sailors who died in the storm last year."])
+def test_a_thing_said_is_not_a_report(said: str) -> None:
+    assert not [q for q in quotes_of(LEAD + said) if q.cue == "said"]
+
+
+@pytest.mark.slow
+def test_a_belief_inside_a_report_is_not_the_believers_quote() -> None:
+    """"The official said Lepik believes X" is the official's claim: Lepik said nothing."""
+    quotes = quotes_of(LEAD + "A port official said on Monday that Lepik believes the quay can wait until spring.")
+    assert [q.cue for q in quotes] == ["said"], [(q.cue, q.speaker, q.text) for q in quotes]
+    # must not change: a belief reported on its own is the believer's
+    alone = quotes_of(LEAD + "Lepik believes the quay can wait until spring.")
+    assert [(q.cue, q.speaker) for q in alone] == [("believes", "Anna Lepik")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("introduced", "speaker"), [
+    ("A senior port official, speaking on condition of anonymity, said Lepik hopes to open the quay in May.", None),
+    ("One official said Lepik hopes to open the quay in May.", None),
+    # must not change: an official the article names is that person
+    ("An official, Karl Tamm, said Lepik hopes to open the quay in May.", "Karl Tamm"),
+])
+def test_the_official_an_article_brought_in_unnamed_stays_unnamed(introduced: str, speaker: str | None) -> None:
+    """After "a senior official said …", "the official said" is that official, not whoever spoke last."""
+    text = LEAD + "“We will open in May,” Lepik said.\n\n" + introduced + "\n\n“The money is not there,” the official said."
+    assert find(quotes_of(text), "The money is not there").speaker == speaker
 
 
 @pytest.mark.slow

@@ -34,6 +34,11 @@ _OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "t
 _ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "accuse",
                           "remind", "inform", "tell"})
 _MIN_WORDS = 3
+#: cues whose object a misparse may make of what was said (:func:`_clause_object`)
+_CLAUSE_OBJECT_VERBS = frozenset({"say", "insist", "argue", "note", "state"})  # not "add", "claim": things done
+#: objects that are a thing said, not a misparsed clause
+_THING_SAID = frozenset("nothing something anything everything much little this that what so goodbye hello yes no"
+                        " thanks word words thing things prayer".split())
 _SUBORDINATORS = frozenset(
     "when whenever while where as if because since although though unless until before after once".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
@@ -109,7 +114,10 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     whole = False
     for child in tok.children:
         if child.dep_ == "ccomp":
-            content.extend(child.subtree)
+            # what the parser hangs on the clause before its "that" is the reporter's: "said,
+            # speaking on condition of anonymity, that …"
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ in ("that", "whether")), None)
+            content.extend(t for t in child.subtree if mark is None or t.i >= mark.i)
         elif child.dep_ == "xcomp" and base in _OBJECT_VERBS:
             obj = [c for c in tok.children if c.dep_ in ("dobj", "pobj") and c.i < child.i]
             for o in obj:
@@ -122,6 +130,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             content.extend(t for t in child.subtree if t.i != child.i)
     if not content and tok.lower_ not in THOUGHT_FORMS:
         content = _reported_advcl(tok) or _parenthesis_content(tok)
+    if not content and base in _CLAUSE_OBJECT_VERBS:
+        content = _clause_object(tok)
     if not content:
         content = _judged_as(tok, parsed, quoted)
     if not content and base in NAMING_VERBS:
@@ -137,6 +147,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     if not content:
         return None
     thought = tok.lower_ in THOUGHT_FORMS
+    if thought and _inside_report(tok):
+        return None  # "the official said Lepik believes …": the official's claim, not Lepik's words
     if thought and not any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJ for g in c.children) for c in tok.children):
         return None  # "I think so", "hopes to win": a belief needs a clause of its own
     # a report inside this one ("…, stressing that …") is a quotation of its own; a clause the
@@ -161,6 +173,16 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     if speaker is not None:
         clause.speaker_start, clause.speaker_end = np_span(speaker, parsed)
     return clause
+
+
+def _inside_report(tok: Any) -> bool:
+    """Whether ``tok`` is inside what a speech cue reports ("said that Lepik believes …")."""
+    node = tok
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+        node = node.head
+        if node.lower_ in CUE_FORMS and node.lower_ not in THOUGHT_FORMS:
+            return True
+    return False
 
 
 def _judged_as(tok: Any, parsed: Parsed, quoted: Any) -> list[Any]:
@@ -199,6 +221,24 @@ def _reported_advcl(tok: Any) -> list[Any]:
     return []
 
 
+def _clause_object(tok: Any) -> list[Any]:
+    """The clause a misparse makes the cue's object: in "Kask said many of the boats that left
+    came back" the parser takes "many of the boats …" for what Kask said as a thing. An object
+    to the right whose words hold a finite verb the object does not govern as a relative clause
+    ("said the words that ended the talks" stays a thing said) is read as what was said."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.lower_ in _THING_SAID or upos(obj) == "PRON":
+        return []
+    words = list(obj.subtree)
+    if len(words) < 6 or not any(t.tag_.startswith("VB") for t in words):
+        return []
+    if any(t.lower_ in _SUBORDINATORS or t.tag_ == "WRB" for t in words):
+        return []  # "said the same thing when she was mayor": a thing said, then when
+    return words
+
+
 def _parenthesis_content(tok: Any) -> list[Any]:
     """The clause a cue interrupts or trails as a parenthesis: "The bridge, Lepik said, would open in
     May", "The plant was a success, Berg said, until it closed": the parser hangs the cue on the
@@ -207,9 +247,13 @@ def _parenthesis_content(tok: Any) -> list[Any]:
     head = tok.head
     if tok.dep_ != "parataxis" or head is tok or upos(head) not in ("VERB", "AUX"):
         return []
-    if not any(c.dep_ == "nsubj" for c in tok.children):
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:
         return []
-    own = {t.i for t in tok.subtree}
+    # a clause the parser hangs on the cue but that opens the sentence before the speaker is the
+    # report's ("To see the harbour, Berg said, one should walk the old quay")
+    said = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "csubj") and c.i < subject.left_edge.i]
+    own = {t.i for t in tok.subtree} - {t.i for c in said for t in c.subtree}
     return [t for t in head.subtree if t.i not in own]
 
 

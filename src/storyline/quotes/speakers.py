@@ -58,6 +58,11 @@ _NO_DESCRIPTION = UNRESOLVED - frozenset("""people sources source officials expe
 reports thousands hundreds dozens millions scores""".split())
 #: words that open a description of someone not named: "a diplomat", "one official", "another minister"
 _INDEFINITE = frozenset("a an another one some several two three".split())
+#: someone brought in without a name: "a senior U.S. official", "one diplomat", "another spokesman"
+_UNNAMED_INTRODUCTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(
+    sorted("official diplomat spokesman spokeswoman spokesperson aide adviser advisor envoy commander".split())))
+#: ... unless a name follows: "an official, Karl Tamm, said"
+_NAMED_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
 _ISSUER_WINDOW = 600  #: characters back a document's issuer is looked for ("sent a letter" ... "the letter reads")
 
 
@@ -451,6 +456,8 @@ class Speakers:
         return g is None or g == gender
 
     def _description(self, mention: str, words: list[str], start: int, switch: bool) -> tuple[str | None, float]:
+        if self._introduced_unnamed(words, start):
+            return None, 0.0
         if self.resolver is not None:
             name = self.resolver(mention, self.text, start)
             if name:
@@ -478,6 +485,21 @@ class Speakers:
         if previous and not switch and self._is_person(previous):  # an office is a person's, not a commission's
             return previous, 0.5
         return None, 0.0
+
+    def _introduced_unnamed(self, words: list[str], start: int) -> bool:
+        """Whether a definite description refers back to someone the article brought in without a
+        name: after "a senior U.S. official said, speaking on condition of anonymity, …", "the
+        official said" is that official, whoever else the article quotes. The description's words
+        must all be in the introduction's ("the official" after "a senior official", but not
+        "the Norwegian diplomat" after "a diplomat of one of the allies")."""
+        if len(words) < 2 or words[0] != "the":
+            return False
+        head, wanted = words[-1], set(words[1:])
+        for m in _UNNAMED_INTRODUCTION.finditer(self.text, 0, start):
+            intro = _words(m.group(0))
+            if intro[-1] == head and wanted <= set(intro) and not _NAMED_AFTER.match(self.text, m.end()):
+                return True
+        return False
 
     def _organisation(self, org: Mention | None, start: int, noun: str = "") -> tuple[str | None, float]:
         """A statement speaks for the organisation it names, else for whoever the text said issued it
