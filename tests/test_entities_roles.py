@@ -67,6 +67,60 @@ def test_no_role_without_a_title() -> None:
     assert find_roles(text, persons(text, "Ilse Varenholt")) == []
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a title is a word of its own: "king" ends "sacking", "looking"
+    ("Would sacking Varenholt change anything at the port?", ("Varenholt",)),
+    ("Reporters saw a worn-looking Varenholt leave the hall.", ("Varenholt",)),
+    # "general" in lower case, not set off as a phrase of its own, is no title
+    ("I thought in general (Varenholt) made a good case.", ("Varenholt",)),
+    # a role after a name that goes on with another name is that other name's
+    ("Varenholt, Estonian President Kari Saar and the mayor met.", ("Varenholt", "Kari Saar")),
+    # ... and one that goes on with a verb opens a clause of its own
+    ("In talks with Varenholt, the prime minister of Vestra said he wanted calm.", ("Varenholt",)),
+])
+def test_no_role_for_a_name_next_to_words_that_only_look_like_one(text: str, names: tuple[str, ...]) -> None:
+    facts = find_roles(text, persons(text, *names), date="2023-06-29")
+    assert [f.name for f in facts if f.name == "Varenholt"] == [], facts
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # must not change: a lower-case title after "the", with "of", or set off by a comma
+    ("When the mayor fell ill, the vice president, Ilse Varenholt, took over.", "Ilse Varenholt", "Vice President"),
+    ("Varenholt, the President of Vestra, said the port would open.", "Varenholt", "President"),
+    ("Varenholt, the President of Vestra who spoke first, left early.", "Varenholt", "President"),
+])
+def test_role_phrases_that_stay(text: str, name: str, title: str) -> None:
+    assert [f.role.title for f in find_roles(text, persons(text, name), date="2023-06-29")] == [title]
+
+
+def test_one_role_span_however_its_organisation_was_learnt() -> None:
+    """"President Varenholt" (no organisation) among articles that give her office: one span per
+    role, from its first date to its last, not a new span each time the organisation is filled in
+    (the text once misread her as Kivia's president too: that stays a role of its own)."""
+    index = EntityIndex()
+    texts = ["Ilse Varenholt, the President of Vestra, spoke.", "Ilse Varenholt, the President of Vestra, left.",
+             "Ilse Varenholt, the President of Kivia, waved.", "President Ilse Varenholt opened the session.",
+             "Ilse Varenholt, the President of Vestra, closed it."]
+    for i, text in enumerate(texts):
+        feed(index, f"a{i}", f"2020-01-1{i}", text, "Ilse Varenholt")
+    eid = index.find_person("Ilse Varenholt")
+    spans = sorted((r.title, r.org, r.first, r.last, r.articles) for r in index.roles_of(eid))
+    assert spans == [("President", "Kivia", "2020-01-12", "2020-01-12", 1),
+                     ("President", "Vestra", "2020-01-10", "2020-01-14", 4)]
+
+
+def test_role_spans_of_one_role_stored_apart_are_merged_on_load() -> None:
+    index = EntityIndex()
+    feed(index, "a1", "2020-01-10", "President Ilse Varenholt spoke.", "Ilse Varenholt")
+    data = index.to_dict()
+    row = data["entities"][0]
+    row["roles"] = [dict(row["roles"][0], first="2020-02-01", last="2020-02-03", articles=2, article_id="b"),
+                    dict(row["roles"][0])]
+    again = EntityIndex.from_dict(data)
+    [span] = again.roles_of(row["id"])
+    assert (span.first, span.last, span.articles, span.article_id) == ("2020-01-10", "2020-02-03", 3, "a1")
+
+
 DESCRIPTIONS = [
     pytest.param("declared the former Social Democratic Prime Minister of Denmark.",
                  ("Prime Minister", "Denmark", None, True, "Social Democratic"), id="former PM of Denmark"),

@@ -49,6 +49,8 @@ from storyline.entities.names import (
     names_match,
     parse_name,
     shape,
+    sound_key,
+    transliteration_match,
 )
 from storyline.entities.places import canonical_place, find_place_countries, place_country
 from storyline.entities.roles import RoleFact, canonical_title, normalise_org
@@ -81,6 +83,24 @@ class RoleSpan:
         return (self.first is None or self.first <= date) and (self.last is None or date <= self.last)
 
 
+def merged_roles(roles: Iterable[RoleSpan]) -> list[RoleSpan]:
+    """One span per role: spans of the same title, organisation, tense and source become one, from
+    the first to the last date, their articles summed, the earliest evidence kept. (Filling in
+    the organisation of roles first stated without one used to leave several spans of one role.)"""
+    out: dict[tuple[str, str | None, bool, str], RoleSpan] = {}
+    for r in roles:
+        k = (r.title, r.org, r.former, r.source)
+        if k not in out:
+            out[k] = RoleSpan(r.title, r.org, r.first, r.last, r.articles, r.former, r.source, r.article_id)
+            continue
+        span = out[k]
+        if r.first and (span.first is None or r.first < span.first):
+            span.first, span.article_id = r.first, r.article_id or span.article_id
+        span.last = max(filter(None, (span.last, r.last)), default=None)
+        span.articles += r.articles
+    return list(out.values())
+
+
 @dataclass(slots=True)
 class _Entity:
     id: str
@@ -109,6 +129,7 @@ class EntityIndex:
         self._entities: dict[str, _Entity] = {}
         self._by_surname: dict[str, set[str]] = {}  # shape(surname) → people
         self._by_prefix: dict[str, set[str]] = {}  # shape(surname)[:4] → people, for typos
+        self._by_sound: dict[str, set[str]] = {}  # sound_key(surname) → people, for transliterations
         self._by_name: dict[tuple[str, str], str] = {}  # (kind, key(name)) → entity; kind PERSON|ORG|PLACE
         self._ids: set[str] = set()
         self._full_names = KnownPeople()  # every full person name seen, kept up to date for person_names()
@@ -275,7 +296,9 @@ class EntityIndex:
                 partial.append((parsed, m))
                 continue
             for rep, members in groups:
-                if names_match(parsed, rep) == "exact":
+                # one name transliterated two ways in one report (an agency's copy edited in part) is
+                # one person; any other fuzzy likeness in one article is two ("Marta"/"Marek Kowal")
+                if names_match(parsed, rep) == "exact" or transliteration_match(parsed, rep):
                     members.append(m)
                     break
             else:
@@ -321,7 +344,7 @@ class EntityIndex:
                 return eid, "exact"
         best: dict[str, set[str]] = {"exact": set(), "typo": set()}
         candidates = set(self._by_surname.get(shape(name.surname), ())) | set(
-            self._by_prefix.get(shape(name.surname)[:4], ()))
+            self._by_prefix.get(shape(name.surname)[:4], ())) | set(self._by_sound.get(sound_key(name.surname), ()))
         for eid in candidates - claimed:
             hows = {names_match(name, p) for p in self._person_names(eid)}
             for how in ("exact", "typo"):
@@ -416,6 +439,7 @@ class EntityIndex:
         s = shape(name.surname)
         self._by_surname.setdefault(s, set()).add(e.id)
         self._by_prefix.setdefault(s[:4], set()).add(e.id)
+        self._by_sound.setdefault(sound_key(name.surname), set()).add(e.id)
         if (tail := abd_tail(name.surname)) != name.surname:  # "Jalil" alone finds Mustafa Abdul Jalil
             self._by_surname.setdefault(shape(tail), set()).add(e.id)
         if name.full:
@@ -483,12 +507,13 @@ class EntityIndex:
         same_title = [s for s in e.roles if s.source == "text" and s.title == r.title and s.former == fact.former]
         # "President Duda" and "the President of Poland, Andrzej Duda" are one role: an org
         # fills a role stated without one, and a role without one joins the only one with one
-        if r.org is None and len(same_title) == 1:
-            r = Role(r.title, same_title[0].org, r.start, r.end, r.article_id)
-        elif r.org is not None:
+        if r.org is None and same_title:  # ... the best attested, when several ("President" of Obama)
+            r = Role(r.title, max(same_title, key=lambda x: x.articles).org, r.start, r.end, r.article_id)
+        elif r.org is not None and any(span.org is None for span in same_title):
             for span in same_title:
                 if span.org is None:
                     span.org = r.org
+            e.roles = merged_roles(e.roles)
         for span in e.roles:
             if span.source == "text" and (span.title, span.org, span.former) == (r.title, r.org, fact.former):
                 span.articles += 1
@@ -526,7 +551,7 @@ class EntityIndex:
         index = cls()
         for row in data.get("entities", []):
             e = _Entity(row["id"], row["type"], Counter(row["names"]), row["name"], row["fixed"],
-                        Counter(row.get("labels", {})), [RoleSpan(**r) for r in row.get("roles", [])],
+                        Counter(row.get("labels", {})), merged_roles(RoleSpan(**r) for r in row.get("roles", [])),
                         Counter(row.get("nationality", {})), row.get("country"), row.get("first_seen"),
                         row.get("last_seen"), row.get("articles", 0), row.get("mentions", 0),
                         set(row.get("unconfirmed", ())), Counter(row.get("context", {})))

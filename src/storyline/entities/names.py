@@ -211,14 +211,66 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return given_match(a[0], b[0])
 
 
+#: spellings one sound takes in the transliterations news uses ("Gadhafi"/"Qaddafi", "Youssef"/"Yusuf")
+_SOUND_SPELLINGS = (("dh", "d"), ("th", "t"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+                    ("c", "k"), ("g", "k"), ("y", "i"), ("w", "v"))
+_INNER_VOWELS = re.compile(r"[aeiou]+(?=[^aeiou])")
+_FINAL_VOWELS = re.compile(r"[aeiou]*([aeiou])$")
+_DOUBLED = re.compile(r"(.)\1+")
+TRANSLITERATION_SIMILARITY = 0.65  #: each part's spelling at least this alike (normalised Levenshtein)
+
+
+@lru_cache(maxsize=65536)
+def sound_key(text: str) -> str:
+    """How a name sounds across transliterations: one letter per sound ("dh" and "d", "q", "g" and
+    "k"), every vowel run inside the name one vowel, doubled letters single. "Gaddafi", "Gadhafi",
+    "Qaddafi" and "Gadafy" share one key, as do "Muammar" and "Moammar". The final vowel stays
+    as written: "Maria" and "Mario", "Paul" and "Paula" are two names."""
+    k = key(text)
+    for spelling, sound in _SOUND_SPELLINGS:
+        k = k.replace(spelling, sound)
+    k = _FINAL_VOWELS.sub(r"\1", _INNER_VOWELS.sub("a", k))
+    return _DOUBLED.sub(r"\1", k)
+
+
+def _transliterated(a: str, b: str, *, shortest: int) -> bool:
+    """Two spellings of one name in different transliterations: the same :func:`sound_key` and
+    spellings alike enough ("Gadhafi"/"Gaddafi" 0.86; not "Kerry"/"Curry" 0.60). A word shorter
+    than ``shortest`` letters must be spelt the same ("Ali" and "Eli" are two given names, "Berry"
+    and "Barry" two surnames, as the typo rule of :func:`surname_match` has it)."""
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < shortest or sound_key(a) != sound_key(b) or gendered_pair(ka, kb):
+        return False
+    return Levenshtein.normalized_similarity(ka, kb) >= TRANSLITERATION_SIMILARITY
+
+
+def transliteration_match(a: PersonName, b: PersonName) -> bool:
+    """Two full names that are one name transliterated two ways: "Muammar Gaddafi" and "Moammar
+    Gadhafi", "Mohamed Hussein Tantawi" and "Mohamad Tantawi". Every given name both write must
+    match in order ("Abdul Fattah Younis" is not "Abdul Ati")."""
+    if not (a.full and b.full) or not _transliterated(a.surname, b.surname, shortest=7):
+        return False
+    return all(_transliterated(x, y, shortest=4) for x, y in zip(a.given, b.given))
+
+
 def names_match(a: PersonName, b: PersonName) -> str | None:
     """``"exact"``, ``"typo"`` or ``None`` for two person names (either may be surname-only).
 
     A surname typo is only accepted when the given names are the same key:
-    "Jens Stoltenbreg" is Jens Stoltenberg, "Jan Stoltenbreg" is nobody we know.
+    "Jens Stoltenbreg" is Jens Stoltenberg, "Jan Stoltenbreg" is nobody we know. Two full names
+    that are one name transliterated two ways (:func:`transliteration_match`) match as a typo.
     """
     if not a.surname or not b.surname:
         return None
+    how = _spelling_match(a, b)
+    if how is None and transliteration_match(a, b):
+        return "typo"
+    return how
+
+
+def _spelling_match(a: PersonName, b: PersonName) -> str | None:
     how = surname_match(a.surname, b.surname)
     if how is None:
         return None

@@ -71,8 +71,9 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_TITLE = rf"(?P<title>(?i:{_alt(list(_SPELLING))}))(?![\w-])"
-_DESC_TITLE = rf"(?P<title>(?i:{_alt([s for s, t in _SPELLING.items() if 'military' not in t.kinds])}))(?![\w-])"
+# a title is a word of its own: "king" ends "sacking", "general" ends nothing but opens "in general"
+_TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt(list(_SPELLING))}))(?![\w-])"
+_DESC_TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt([s for s, t in _SPELLING.items() if 'military' not in t.kinds])}))(?![\w-])"
 _DEMONYM = rf"(?P<nat>(?i:{_alt(list(gz.DEMONYMS))}))"
 # an organisation or place after "of": capitalised words, and the few common nouns organisations are made of
 _ORG_NOUNS = ("embassy|ministry|mission|office|government|navy|army|delegation|forces|council|command|group|party|"
@@ -110,6 +111,7 @@ _NAT_NOUN = re.compile(
 def find_roles(text: str, mentions: list[Mention], *, date: str | None = None) -> list[RoleFact]:
     """Role facts for the PERSON mentions of one clean article (mentions as repaired)."""
     orgs = {m.end: m.text for m in mentions if m.label == "ORG"}
+    people = {m.start for m in mentions if m.label == "PERSON"}
     facts: list[RoleFact] = []
     for m in mentions:
         if m.label != "PERSON":
@@ -119,14 +121,14 @@ def find_roles(text: str, mentions: list[Mention], *, date: str | None = None) -
         # a cheap look for a title first; the phrase starts at most _PREFIX characters before it
         title = _TITLE_ONLY.search(text, window_start, m.start)
         left = title and _LEFT.search(text, max(window_start, title.start() - _PREFIX), m.start)
-        if left:
+        if left and _title_in_prose(left):
             fact = _fact(m, left, date, orgs, text, phrase_start=left.start())
             if fact:
                 facts.append(fact)
                 continue
         line_end = text.find("\n", m.end)
         right = _RIGHT.match(text[m.end:line_end if line_end != -1 else len(text)])
-        if right:
+        if right and _closed_apposition(text, m.end + right.end(), people):
             fact = _fact(m, right, date, orgs, text, phrase_start=m.start, phrase_end=m.end + right.end())
             if fact:
                 facts.append(fact)
@@ -168,6 +170,29 @@ def find_descriptions(text: str, mentions: list[Mention], facts: list[RoleFact] 
 
 
 # -- helpers -----------------------------------------------------------------------------
+
+
+def _title_in_prose(hit: re.Match[str]) -> bool:
+    """A title before a name is written with a capital ("President Lepik"), or in lower case as a
+    phrase of its own: after "the" or "former", with "of" an organisation, or set off by a comma
+    ("the vice president, Anna Lepik", "head of the port authority, Karl Tamm"); "in general
+    (Lepik)" gives no title."""
+    return (hit.group("title")[:1].isupper() or bool(hit.group("det") or hit.group("former") or hit.group("of"))
+            or "," in hit.group()[hit.end("title") - hit.start():])
+
+
+#: what may follow a role set off after a name: the comma or stop that closes it, or a relative
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)”\"]|$)|\s+(?:who|whose|and|since|until|in|at|on|from)\b")
+
+
+def _closed_apposition(text: str, end: int, person_starts: set[int]) -> bool:
+    """Whether the role after a name ends as an apposition: "Duda, the President of Poland, said".
+    A role that goes on with a name is that name's ("Lepik, Estonian President Kari Saar and …"),
+    and one that goes on with a verb opens a clause of its own ("talks with Lepik, the prime
+    minister of Vestra said …": the prime minister speaks, Lepik is not one)."""
+    if _followed_by_person(text, end, person_starts):
+        return False
+    return bool(_APPOSITION_END.match(text, end))
 
 
 def _followed_by_person(text: str, pos: int, person_starts: set[int]) -> bool:
