@@ -56,8 +56,8 @@ def pair_rows(items: list, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray
             if a == b or topic_of[a] != topic_of[b]:
                 continue
             m = members[b]
-            parts = index._score(m.vector, event_when(events[b]), m.people, m.place, m.kind, alone[a], m.persons, m.main,
-                                 m.anchors, texts[b].names, m.counterparts)
+            parts = index._score(m.vector, event_when(events[b]), m.people, m.place, m.kind, alone[a], m.persons,
+                                 m.main, m.anchors, texts[b].names, m.counterparts)
             rows.append([0.0] * len(PARTS) + [1.0] if parts is None else [parts.get(k, 0.0) for k in PARTS] + [0.0])
             same.append(gold[a] == gold[b])
             topic.append(topic_of[a])

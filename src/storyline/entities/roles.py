@@ -73,7 +73,8 @@ def _alt(words: list[str]) -> str:
 
 # a title is a word of its own: "king" ends "sacking", "general" ends nothing but opens "in general"
 _TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt(list(_SPELLING))}))(?![\w-])"
-_DESC_TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt([s for s, t in _SPELLING.items() if 'military' not in t.kinds])}))(?![\w-])"
+_CIVIL_SPELLINGS = [s for s, t in _SPELLING.items() if "military" not in t.kinds]
+_DESC_TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt(_CIVIL_SPELLINGS)}))(?![\w-])"
 _DEMONYM = rf"(?P<nat>(?i:{_alt(list(gz.DEMONYMS))}))"
 # an organisation or place after "of": capitalised words, and the few common nouns organisations are made of
 _ORG_NOUNS = ("embassy|ministry|mission|office|government|navy|army|delegation|forces|council|command|group|party|"

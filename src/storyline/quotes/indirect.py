@@ -224,8 +224,10 @@ def _reported_advcl(tok: Any) -> list[Any]:
 def _clause_object(tok: Any) -> list[Any]:
     """The clause a misparse makes the cue's object: in "Kask said many of the boats that left
     came back" the parser takes "many of the boats …" for what Kask said as a thing. An object
-    to the right whose words hold a finite verb the object does not govern as a relative clause
-    ("said the words that ended the talks" stays a thing said) is read as what was said."""
+    to the right of six words or more that holds a verb is read as what was said, unless its head
+    is a thing said ("said a few words that ended the talks", "said a prayer for …", no pronoun)
+    or a subordinator shows a thing said and then when ("said the same thing when she was
+    mayor")."""
     if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
