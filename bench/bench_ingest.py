@@ -8,7 +8,7 @@ scraper boilerplate, 5% as JSONL rows, 1% HTML pages) to a temp folder, then
 times each stage on it, every stage in its own fresh Python process:
 
   read          discover + read_file over all files
-  clean         Lexicon.observe + add_stems(glued_stems) + clean_document, batch by batch
+  clean         Lexicon.learn (names, glued stems) + clean_document, batch by batch
   nlp           storyline.nlp.analyse per batch of config.BATCH_SIZE (model load not timed)
   store         Store.save_batch into a fresh SQLite file
   total         the real end-to-end storyline.pipeline.ingest into a fresh store
@@ -225,7 +225,6 @@ def run_stage(stage: str, corpus: str, work: Path, db: str, trace: bool) -> dict
     from collections import Counter
 
     from storyline.clean import Lexicon, clean_document
-    from storyline.clean.glue import glued_stems
     from storyline.config import BATCH_SIZE
     from storyline.nlp import analyse, load_nlp
     from storyline.pipeline import ingest
@@ -246,9 +245,7 @@ def run_stage(stage: str, corpus: str, work: Path, db: str, trace: bool) -> dict
             for docs in _batches(_raw_docs(corpus), BATCH_SIZE):
                 t = time.perf_counter()
                 before = Counter(lexicon.name_counts())
-                for d in docs:
-                    lexicon.observe(d.text)
-                lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+                lexicon.learn(d.text for d in docs)
                 cleaned = [clean_document(d, lexicon) for d in docs]
                 delta = Counter(lexicon.name_counts())
                 delta.subtract(before)

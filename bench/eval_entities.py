@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 from storyline.clean import Lexicon, clean_document
-from storyline.clean.glue import glued_stems
 from storyline.entities import EntityIndex, link_article, load_kb
 from storyline.entities.names import key
 from storyline.ingest import discover, read_file
@@ -91,9 +90,7 @@ def load(path: Path) -> list[AnalysedArticle]:
     docs = [d for item in discover([str(path)]) if not isinstance(item, BadInput)
             for d in read_file(item) if not isinstance(d, BadInput)]
     lexicon = Lexicon({})
-    for d in docs:
-        lexicon.observe(d.text)
-    lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+    lexicon.learn(d.text for d in docs)
     unique = {}
     for d in docs:
         article = clean_document(d, lexicon)

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.clean import Lexicon, clean_document
-from storyline.clean.glue import glued_stems
 from storyline.clean.repeated import LineBook, line_counts, page_keys
 from storyline.config import BATCH_SIZE
 from storyline.entities import EntityIndex, KnowledgeBase
@@ -235,9 +234,7 @@ def clean_batch(docs: list[RawDocument], lexicon: Lexicon, report: IngestReport,
                 lines: LineBook | None = None) -> list[CleanArticle]:
     """Clean one batch against the corpus vocabulary and, given ``lines``, the lines the corpus's
     other articles hold (the batch adds to both first, so its articles see each other)."""
-    for doc in docs:
-        lexicon.observe(doc.text)
-    lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
+    lexicon.learn(d.text for d in docs)
     ids = [content_id(d.text) for d in docs]
     keys = [page_keys(d.text.split("\n")) for d in docs]
     if lines is not None:

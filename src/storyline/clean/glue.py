@@ -155,12 +155,16 @@ class Lexicon:
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, min_word_zipf: float = 3.0, min_name_count: int = 2) -> Lexicon:
         """A lexicon that has observed ``texts`` and learnt their glued stems."""
-        texts = list(texts)
         lexicon = cls(min_word_zipf=min_word_zipf, min_name_count=min_name_count)
-        for text in texts:
-            lexicon.observe(text)
-        lexicon.add_stems(glued_stems(texts, lexicon))
+        lexicon.learn(texts)
         return lexicon
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Observe a batch of texts, then learn the glued stems they show (what ingest does per batch)."""
+        texts = list(texts)
+        for text in texts:
+            self.observe(text)
+        self.add_stems(glued_stems(texts, self))
 
     def observe(self, text: str) -> None:
         """Count the standalone capitalised tokens and acronyms of ``text``."""

@@ -268,7 +268,6 @@ def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "menti
             ) -> Iterator[dict[str, Any]]:
     """Predictions in the scorer's format, one article at a time (ingest's stages, no store)."""
     from storyline.clean import Lexicon
-    from storyline.clean.glue import glued_stems
     from storyline.clean.repeated import MemoryLineBook
     from storyline.pipeline import process_batch
     from storyline.records import IngestReport, RawDocument
@@ -279,10 +278,7 @@ def predict(gold: dict[str, dict[str, Any]], path: str, *, speaker: str = "menti
     for b in range(0, len(items), batch_size):
         docs = [RawDocument(source=did, path=str(path), text=d["text"], format="txt")
                 for did, d in items[b:b + batch_size]]
-        for doc in docs:
-            lexicon.observe(doc.text)
-        lexicon.add_stems(glued_stems((d.text for d in docs), lexicon))
-        report = IngestReport()
+        report = IngestReport()  # process_batch teaches the lexicon the batch, as ingest does
         by_source = {a.article.source: a for a in process_batch(docs, lexicon, report, lines)}
         for doc in docs:
             item = by_source.get(doc.source)

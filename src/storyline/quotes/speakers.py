@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from storyline.entities import gazetteer as gz
@@ -495,11 +496,14 @@ class Speakers:
         if len(words) < 2 or words[0] != "the":
             return False
         head, wanted = words[-1], set(words[1:])
-        for m in _UNNAMED_INTRODUCTION.finditer(self.text, 0, start):
-            intro = _words(m.group(0))
-            if intro[-1] == head and wanted <= set(intro) and not _NAMED_AFTER.match(self.text, m.end()):
-                return True
-        return False
+        return any(at < start and intro[-1] == head and wanted <= set(intro) for at, intro in self._unnamed)
+
+    @cached_property
+    def _unnamed(self) -> list[tuple[int, list[str]]]:
+        """Where the article brings someone in without a name, and the words it does so in (read
+        once, when the first description asks)."""
+        return [(m.start(), _words(m.group(0))) for m in _UNNAMED_INTRODUCTION.finditer(self.text)
+                if not _NAMED_AFTER.match(self.text, m.end())]
 
     def _organisation(self, org: Mention | None, start: int, noun: str = "") -> tuple[str | None, float]:
         """A statement speaks for the organisation it names, else for whoever the text said issued it

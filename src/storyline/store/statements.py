@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from storyline.store.sql import CHUNK, rows_in
+from storyline.store.sql import rows_in
 from storyline.stories.quotes import POSTING_CAP, Occurrence, QuoteAggregator, QuoteGroup, aggregate
 
 PREFIX = "st"  #: stored statement ids: ``st1``, ``st2``, …
@@ -125,8 +125,7 @@ def report_groups(db: sqlite3.Connection, *, quote_ids: Iterable[str] = (),
     grouped = stored_groups(db, found) if found else []
     if loose:
         unique = list(dict.fromkeys(loose))
-        reports = [r for i in range(0, len(unique), CHUNK)
-                   for _, r in _reports(db, "q.id", unique[i:i + CHUNK], stored=stored)]
+        reports = [r for _, r in _reports(db, "q.id", unique, stored=stored)]
         grouped += aggregate(sorted(reports, key=lambda o: (o.date is None, o.date or "")))
     return grouped
 
@@ -135,16 +134,13 @@ def stored_groups(db: sqlite3.Connection, statement_ids: Iterable[str]) -> list[
     """The stored statements of these ids (unknown ones left out), each with every report of it in
     the order said; the first said first."""
     out: dict[str, QuoteGroup] = {}
-    ids = sorted(set(statement_ids))
-    for i in range(0, len(ids), CHUNK) if ids and has_tables(db) else ():
-        chunk = ids[i:i + CHUNK]
-        rows = db.execute(f"SELECT id, words, speakers FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
-                          chunk)
-        out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
-                   for sid, words, speakers in rows)
-        for sid, report in _reports(db, "sq.statement_id", chunk, stored=True):
-            if sid in out:
-                out[sid].occurrences.append(report)
+    ids = sorted(set(statement_ids)) if has_tables(db) else []
+    out.update((sid, QuoteGroup(sid, set(json.loads(words)), speaker_keys=set(json.loads(speakers))))
+               for sid, words, speakers in rows_in(db, "SELECT id, words, speakers FROM statements WHERE id IN ({ids})",
+                                                   ids))
+    for sid, report in _reports(db, "sq.statement_id", ids, stored=True):
+        if sid in out:
+            out[sid].occurrences.append(report)
     grouped = [g for g in out.values() if g.occurrences]
     for g in grouped:  # in the order said, as a grouping at query time gave them (undated last)
         g.occurrences.sort(key=lambda o: (o.date is None, o.date or ""))
@@ -158,14 +154,15 @@ def is_stored_id(statement_id: str) -> bool:
 
 
 def _reports(db: sqlite3.Connection, column: str, ids: list[str], *, stored: bool) -> list[tuple[str, Occurrence]]:
-    """``(statement id, report)`` of the quotations whose ``column`` is one of ``ids`` (at most
-    :data:`~storyline.store.sql.CHUNK`), in the order they were filed; the statement id is the quote's own when it has
-    none (``stored``: whether the store has the statement tables)."""
+    """``(statement id, report)`` of the quotations whose ``column`` is one of ``ids``, in the order
+    they were filed (within each batch of ids :func:`~storyline.store.sql.rows_in` asks); the
+    statement id is the quote's own when it has none (``stored``: whether the store has the
+    statement tables)."""
     join = " LEFT JOIN statement_quotes sq ON sq.quote_id = q.id" if stored else ""
-    rows = db.execute(
+    rows = rows_in(db,
         f"SELECT coalesce({'sq.statement_id' if stored else 'NULL'}, q.id), q.id, q.article_id, q.text, q.speaker,"
         f" q.speaker_id, q.said_on, q.kind, a.published, a.outlet, q.speaker_mention FROM quotes q{join}"
-        f" JOIN articles a ON a.id = q.article_id WHERE {column} IN ({','.join('?' * len(ids))})"
+        f" JOIN articles a ON a.id = q.article_id WHERE {column} IN ({{ids}})"
         f" ORDER BY {'sq.rowid, ' if stored else ''}q.rowid", ids)
     return [(r[0], Occurrence(r[1], r[2], r[3], r[4], r[5], r[6] or r[8], r[9], r[7], r[10])) for r in rows]
 
