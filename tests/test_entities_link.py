@@ -115,6 +115,26 @@ def test_surname_alone_links_within_the_article() -> None:
     assert len(set(links.values())) == 1
 
 
+def test_titled_surname_goes_to_the_namesake_who_holds_the_title() -> None:
+    """"President Tamm" in an article that names only his wife in full is the president the corpus
+    knows, not her; a surname without a title still goes to the one full name of its article."""
+    from storyline.entities.roles import find_roles
+    index = EntityIndex()
+
+    def feed(article_id: str, text: str, *names: str) -> dict:
+        ms = people(text, *names)
+        return index.add_article(article_id, "2010-05-01", ms, find_roles(text, ms, date="2010-05-01"))
+
+    feed("a1", "President Karl Tamm opened the harbour.", "Karl Tamm")
+    text = "First lady Liis Tamm toured the coast. President Tamm stayed in the capital. Tamm waved."
+    links = feed("a2", text, "Liis Tamm", "Tamm")
+    by_text = {text[a:b] + f"@{a}": eid for (a, b), eid in links.items()}
+    president = text.index("Tamm stayed")
+    assert by_text[f"Tamm@{president}"] == person_of(index, "Karl Tamm")
+    assert by_text[f"Tamm@{text.index('Tamm waved')}"] == person_of(index, "Liis Tamm")
+    assert "President" not in {r.title for r in index.roles_of(person_of(index, "Liis Tamm"))}
+
+
 def test_arabic_compound_surname_alone_links_to_the_full_name() -> None:
     """ "Abdel Hamid" is how reports name Karim Abdul Hamid after the first mention; "Ben" stays a first name."""
     index = EntityIndex()

@@ -109,6 +109,23 @@ CASES = [
         {("Dana Kessler", "PERSON"), ("Omar al - Sadr", "PERSON")}, {("Dana Kessler - Dana Kessler", "PERSON")},
         id="a headline's pieces apart, a tokeniser's spaced hyphen kept"),
     pytest.param(
+        "Photo: Ana Ruiz - AP. TALLINN - Harbour workers met the Harbour Tribune - that is, its staff.",
+        [("Ana Ruiz - AP", "PERSON"), ("TALLINN - Harbour", "GPE"), ("Harbour Tribune - that", "ORG")],
+        {("TALLINN", "GPE"), ("Harbour Tribune", "ORG")},
+        {("Ana Ruiz - AP", "PERSON"), ("TALLINN - Harbour", "GPE"), ("Harbour Tribune - that", "ORG")},
+        id="a name ends at a spaced dash: a credit, a dateline, a clause"),
+    pytest.param(
+        "Secretary-General Ivo Tamm told the General Assembly that the Senate and General Motors agreed.",
+        [("Ivo Tamm", "PERSON"), ("Assembly", "PERSON"), ("Senate", "PERSON"), ("Motors", "PERSON")],
+        {("Ivo Tamm", "PERSON")}, {("Assembly", "PERSON"), ("Senate", "PERSON"), ("Motors", "PERSON")},
+        id="an institution's word alone is no person"),
+    pytest.param(
+        "Anna Lepik spoke in Tallinn. Protesters held signs: Estonia Lepik out. CNN Lepik waved. Florence Lepik sang.",
+        [("Anna Lepik", "PERSON"), ("Estonia Lepik", "PERSON"), ("CNN Lepik", "PERSON"), ("Florence Lepik", "PERSON")],
+        {("Anna Lepik", "PERSON"), ("Lepik", "PERSON"), ("Florence Lepik", "PERSON")},
+        {("Estonia Lepik", "PERSON"), ("CNN Lepik", "PERSON")},
+        id="a place or an outlet before a known surname is no first name"),
+    pytest.param(
         "Dana Kessler Quits Over Budget Row\n\nThe finance chief Dana Kessler resigned on Friday after the "
         "cabinet rejected her budget plan, two of her aides said in the capital.",
         [("Dana Kessler Quits", "PERSON"), ("Dana Kessler", "PERSON", 1)],

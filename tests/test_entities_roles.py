@@ -62,6 +62,70 @@ def test_role_patterns(text: str, name: str, want: tuple) -> None:
     assert (f.role.start, f.role.end) == ("2023-06-29", "2023-06-29")
 
 
+OFFICES = [
+    # US cabinet and British ministries: the office, not a bare "Secretary"
+    ("Secretary of State Karin Lepik flew to Tallinn.", "Karin Lepik", ("Secretary of State", None)),
+    ("U.S. Secretary of State Karin Lepik flew to Tallinn.", "Karin Lepik", ("Secretary of State", "United States")),
+    ("the Secretary of Defense, Tomas Berg, visited the base.", "Tomas Berg", ("Defense Secretary", None)),
+    ("Interior Secretary Tomas Berg toured the coast.", "Tomas Berg", ("Interior Secretary", None)),
+    ("the secretary of the treasury, Tomas Berg, spoke.", "Tomas Berg", ("Treasury Secretary", None)),
+    ("Foreign Secretary Mara Kask spoke.", "Mara Kask", ("Foreign Secretary", None)),
+    # a minister by portfolio, however it is written
+    ("Interior Minister Mara Kask spoke.", "Mara Kask", ("Interior Minister", None)),
+    ("the minister of health, Mara Kask, spoke.", "Mara Kask", ("Health Minister", None)),
+    ("the Estonian finance minister Mara Kask spoke.", "Mara Kask", ("Finance Minister", "Estonia")),
+    ("Attorney General Ivo Tamm opened an inquiry.", "Ivo Tamm", ("Attorney General", None)),
+    # states, parliaments, companies
+    ("Gov. Paul Saar declared an emergency.", "Paul Saar", ("Governor", None)),
+    ("Sen. Paul Saar, D-Mont., objected.", "Paul Saar", ("Senator", None)),
+    ("Rep. Paul Saar objected.", "Paul Saar", ("Representative", None)),
+    ("Paul Saar, chief executive of Harbour Oil, apologised.", "Paul Saar", ("Chief Executive", "Harbour Oil")),
+    ("Paul Saar, the chairman of Harbour Oil, apologised.", "Paul Saar", ("Chair", "Harbour Oil")),
+    ("HOC CEO Paul Saar apologised.", "Paul Saar", ("Chief Executive", "HOC")),
+    ("Paul Saar, chief executive of Harbour Oil plc, apologised.", "Paul Saar", ("Chief Executive", "Harbour Oil")),
+    # envoys to a place, ranks that are not "General", the press office
+    ("UN Special Envoy to Vestra Ivo Tamm arrived.", "Ivo Tamm", ("Envoy", "Vestra")),
+    ("Lt. Gen. Ivo Tamm commands the force.", "Ivo Tamm", ("Lieutenant General", None)),
+    ("Rear Adm. Ivo Tamm commands the fleet.", "Ivo Tamm", ("Rear Admiral", None)),
+    ("Press Secretary Ivo Tamm briefed reporters.", "Ivo Tamm", ("Press Secretary", None)),
+    ("Deputy Prime Minister Ivo Tamm left.", "Ivo Tamm", ("Deputy Prime Minister", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "want"), OFFICES)
+def test_offices_beyond_heads_of_state(text: str, name: str, want: tuple) -> None:
+    facts = find_roles(text, persons(text, name), date="2010-05-01")
+    assert [(f.role.title, f.role.org) for f in facts] == [want]
+
+
+def test_a_deputy_does_not_hold_the_title() -> None:
+    for text in ("Deputy Defence Minister Ivo Tamm left.", "Assistant Secretary of State Ivo Tamm left."):
+        assert find_roles(text, persons(text, "Ivo Tamm"), date="2010-05-01") == [], text
+
+
+def test_lower_case_title_after_its_organisation() -> None:
+    """News writes "BP chief executive X": the organisation in front makes the lower-case words a title."""
+    text = "Harbour Oil chief executive Paul Saar apologised."
+    mentions = persons(text, "Paul Saar") + [Mention(0, 11, "Harbour Oil", "ORG")]
+    [fact] = find_roles(text, sorted(mentions, key=lambda m: m.start), date="2010-05-01")
+    assert (fact.role.title, fact.role.org) == ("Chief Executive", "Harbour Oil")
+    bare = "Critics say chief executive Paul Saar apologised."  # must not change: no organisation, no title
+    assert find_roles(bare, persons(bare, "Paul Saar"), date="2010-05-01") == []
+    credit = "Reuters Rep. Paul Saar apologised."  # a wire agency's credit before the title is no office's
+    mentions = persons(credit, "Paul Saar") + [Mention(0, 7, "Reuters", "ORG")]
+    [fact] = find_roles(credit, sorted(mentions, key=lambda m: m.start), date="2010-05-01")
+    assert (fact.role.title, fact.role.org) == ("Representative", None)
+    stamp = "18.24 BST President Paul Saar spoke."  # a live blog's time stamp neither
+    [fact] = find_roles(stamp, persons(stamp, "Paul Saar"), date="2010-05-01")
+    assert (fact.role.title, fact.role.org) == ("President", None)
+
+
+def test_the_title_next_to_the_name_is_its_own() -> None:
+    text = "A spokesman for Interior Secretary Paul Saar said no."
+    [fact] = find_roles(text, persons(text, "Paul Saar"), date="2010-05-01")
+    assert (fact.role.title, fact.role.org) == ("Interior Secretary", None)
+
+
 def test_no_role_without_a_title() -> None:
     text = "Yesterday Ilse Varenholt and the Alliance agreed."
     assert find_roles(text, persons(text, "Ilse Varenholt")) == []
@@ -136,6 +200,10 @@ DESCRIPTIONS = [
                  id="Mr Secretary General"),
     pytest.param("The Norwegian, whose mandate ends soon, smiled.", (None, None, "Norway", False, None),
                  id="bare nationality"),
+    pytest.param("The secretary of state said the talks went well.",
+                 ("Secretary of State", None, None, False, None), id="the secretary of state"),
+    pytest.param("The governor said the coast was safe.", ("Governor", None, None, False, None), id="the governor"),
+    pytest.param("The CEO said sorry.", ("Chief Executive", None, None, False, None), id="the CEO"),
     pytest.param("The Secretary General of the Atlantic Alliance agreed.",
                  ("Secretary General", "NATO", None, False, None), id="TITLE of the Atlantic Alliance"),
 ]
@@ -233,6 +301,14 @@ def test_nationality_description_needs_one_fitting_person_in_the_article() -> No
     bare = describe("The Norwegian, smiling, left.")
     assert resolve_description(bare, "2016-05-02", index, KB, in_article=two) is None
     assert resolve_description(bare, "2016-05-01", index, KB, in_article=set()) is None  # nobody in the article
+
+
+def test_the_spokesman_is_the_press_secretary_named_in_the_article() -> None:
+    index = EntityIndex()
+    text = "Press Secretary Ivo Tamm and Mayor Paul Saar spoke."
+    here = feed(index, "a1", "2010-05-01", text, "Ivo Tamm", "Paul Saar")
+    spokesman = describe("Later the spokesman said more.")
+    assert index.entity(resolve_description(spokesman, "2010-05-01", index, in_article=here)).name == "Ivo Tamm"
 
 
 def test_head_of_state_with_two_presidents_is_not_guessed() -> None:

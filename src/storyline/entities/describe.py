@@ -28,7 +28,6 @@ from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.roles import NON_NATIONAL, Description, canonical_title, normalise_org, title_kinds
 
-_SPOKES = frozenset({"Spokesperson", "Foreign Ministry spokesperson"})
 _COUNTRIES = frozenset(gz.COUNTRY_NAMES.values())
 
 
@@ -136,7 +135,7 @@ def _title_fits(wanted: str, held: str) -> bool:
     if wanted == "Diplomat":
         return "diplomat" in kinds
     if wanted == "Spokesperson":
-        return held in _SPOKES
+        return "spokesperson" in kinds  # a press secretary, a ministry's spokeswoman
     if wanted == "Minister":
         return "minister" in kinds
     if wanted == "President":

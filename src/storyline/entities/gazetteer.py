@@ -157,6 +157,10 @@ ORG_HEADS: frozenset[str] = frozenset({
     "Team", "Association", "Council", "Committee", "Party", "Company", "Corporation", "Institute", "Foundation",
     "Agency", "Bureau", "Creamery", "Dairy", "Herald", "Times",
 })
+#: Words that alone are never a person, though the model tags them so after a title word: a body of
+#: state ("Assembly" of "the General Assembly") or the end of a company's name ("General Motors").
+NEVER_A_PERSON: frozenset[str] = frozenset({"Assembly", "Parliament", "Congress", "Senate", "Commission", "Ministry",
+                                           "Council", "Motors", "Dynamics", "Electric"})
 #: Last words of place and building names: "Mueller Glacier", "Matanuska Valley", "Mat Maid Warehouse".
 PLACE_HEADS: frozenset[str] = frozenset({
     "Valley", "Glacier", "Mountain", "Mountains", "Island", "Islands", "Airport", "Station", "Building",
@@ -337,6 +341,41 @@ def _t(name: str, spellings: str, kinds: str, **kw: bool) -> Title:
     return Title(name, tuple(s.strip() for s in spellings.split("|")), frozenset(kinds.split()), **kw)
 
 
+#: Ministries by their portfolio: "Interior Minister", "minister of the interior", "Energy Secretary",
+#: "Secretary of the Treasury". (canonical word, spellings of the portfolio, kinds)
+PORTFOLIOS: tuple[tuple[str, str, str], ...] = (
+    ("Interior", "interior|the interior|home affairs|internal affairs", "minister"),
+    ("Finance", "finance|finances", "minister"),
+    ("Treasury", "treasury|the treasury", "minister"),
+    ("Energy", "energy", "minister"),
+    ("Health", "health|health and human services", "minister"),
+    ("Justice", "justice", "minister"),
+    ("Education", "education", "minister"),
+    ("Economy", "economy|the economy|economic affairs", "minister"),
+    ("Trade", "trade", "minister"),
+    ("Commerce", "commerce", "minister"),
+    ("Agriculture", "agriculture", "minister"),
+    ("Transport", "transport|transportation", "minister"),
+    ("Labour", "labour|labor", "minister"),
+    ("Environment", "environment|the environment", "minister"),
+    ("Homeland Security", "homeland security", "minister"),
+    ("Oil", "oil|petroleum", "minister"),
+    ("Information", "information", "minister"),
+    ("Culture", "culture", "minister"),
+)
+
+
+def _portfolio_titles(office: str) -> tuple[Title, ...]:
+    """ "Interior Minister" (interior minister, minister of the interior, minister for home affairs...)."""
+    out = []
+    for name, spellings, kinds in PORTFOLIOS:
+        words = spellings.split("|")
+        forms = [f"{w.removeprefix('the ')} {office.lower()}" for w in words]
+        forms += [f"{office.lower()} {prep} {w}" for w in words for prep in ("of", "for")]
+        out.append(_t(f"{name} {office}", "|".join(dict.fromkeys(forms)), kinds))
+    return tuple(out)
+
+
 #: Role titles, longest spellings matched first. Kinds let descriptions match
 #: roles: "the Norwegian diplomat" fits a Secretary General or a Foreign Minister.
 TITLES: tuple[Title, ...] = (
@@ -348,23 +387,56 @@ TITLES: tuple[Title, ...] = (
        "minister for foreign affairs", "minister diplomat"),
     _t("Defence Minister", "defence minister|defense minister|minister of defence|minister of defense|"
        "minister of national defence|minister of national defense", "minister"),
+    # the United States' foreign minister, and Britain's
+    _t("Secretary of State", "secretary of state", "minister diplomat"),
+    _t("Foreign Secretary", "foreign secretary", "minister diplomat"),
+    _t("Defense Secretary", "defense secretary|defence secretary|secretary of defense|secretary of defence",
+       "minister"),
+    _t("Home Secretary", "home secretary", "minister"),
+    *_portfolio_titles("Minister"),
+    *_portfolio_titles("Secretary"),
+    _t("Attorney General", "attorney general|attorney-general", "minister"),
     _t("Prime Minister", "prime minister|premier", "head_of_government leader"),
+    _t("Deputy Prime Minister", "deputy prime minister|vice premier|vice prime minister", "minister"),
     _t("Vice President", "vice president|vice-president", "official"),
     _t("President", "president", "head_of_state leader"),
     _t("Chancellor", "chancellor", "head_of_government leader"),
     _t("Head of State", "head of state", "head_of_state leader"),
     _t("Head of Government", "head of government", "head_of_government leader"),
     _t("King", "king", "head_of_state"),
+    _t("Queen", "queen", "head_of_state"),
+    _t("Emir", "emir|amir", "head_of_state"),
+    _t("Crown Prince", "crown prince", "royal"),
+    _t("Pope", "pope", "religious leader"),
+    _t("Governor", "governor|gov.", "official leader"),
+    _t("Senator", "senator|sen.", "legislator"),
+    _t("Representative", "representative|congressman|congresswoman|rep.", "legislator"),
+    _t("Speaker", "speaker", "legislator leader", needs_qualifier=True),
+    _t("Chief Executive", "chief executive|chief executive officer|ceo", "executive leader"),
+    _t("Chair", "chairman|chairwoman|chairperson", "executive leader"),
+    _t("Director General", "director general|director-general", "official leader"),
+    _t("Director", "director", "official leader", needs_qualifier=True),
+    _t("Chief of Staff", "chief of staff", "official"),
+    _t("National Security Adviser", "national security adviser|national security advisor", "official"),
+    _t("Press Secretary", "press secretary", "spokesperson"),
     _t("High Representative", "high representative", "diplomat"),
+    _t("Special Representative", "special representative", "diplomat"),
     _t("Ambassador", "ambassador", "diplomat"),
-    _t("Envoy", "envoy", "diplomat"),
+    _t("Envoy", "envoy|special envoy", "diplomat"),
     _t("Minister", "minister", "minister"),
     _t("Commissioner", "commissioner", "official"),
     _t("Mayor", "mayor", "official"),
     _t("Spokesperson", "spokesman|spokeswoman|spokesperson", "spokesperson"),
     _t("Colonel", "col.|colonel", "military"),
+    _t("Lieutenant General", "lieutenant general|lt. gen.|lt gen", "military"),
+    _t("Major General", "major general|maj. gen.|maj gen", "military"),
+    _t("Brigadier General", "brigadier general|brig. gen.|brig gen", "military"),
     _t("General", "gen.|general", "military"),
+    _t("Vice Admiral", "vice admiral|vice adm.", "military"),
+    _t("Rear Admiral", "rear admiral|rear adm.", "military"),
     _t("Admiral", "adm.|admiral", "military"),
+    _t("Commandant", "commandant", "military leader"),
+    _t("Commander", "commander", "military leader", needs_qualifier=True),
     _t("Chief", "chief", "leader", needs_qualifier=True),
     _t("Leader", "leader", "leader", needs_qualifier=True),
     _t("Head", "head", "leader", needs_qualifier=True),

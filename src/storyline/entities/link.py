@@ -227,7 +227,9 @@ class EntityIndex:
             if m.label in LINK_LABELS and m.label != "PERSON":
                 links[(m.start, m.end)] = self._link_named(m, place_countries)
         people = [m for m in mentions if m.label == "PERSON"]
-        links.update(self._link_people(people, set(unconfirmed), set(links.values())))
+        role_facts = list(role_facts)
+        titles = {(f.start, f.end): f.role.title for f in role_facts}
+        links.update(self._link_people(people, set(unconfirmed), set(links.values()), titles))
         touched: dict[str, int] = Counter(links.values())
         by_span = {(m.start, m.end): m for m in mentions}
         for span, eid in links.items():
@@ -284,8 +286,9 @@ class EntityIndex:
     # -- people --------------------------------------------------------------------------
 
     def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]],
-                     context: set[str]) -> dict[tuple[int, int], str]:
-        """Link the person mentions of one article; ``context``: its organisations and places."""
+                     context: set[str], titles: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+        """Link the person mentions of one article; ``context``: its organisations and places;
+        ``titles``: the title the text gives a mention ("President" of "President Obama")."""
         groups: list[tuple[PersonName, list[Mention]]] = []  # full names of this article
         partial: list[tuple[PersonName, Mention]] = []
         for m in sorted(people, key=lambda m: -len(m.text)):
@@ -326,7 +329,7 @@ class EntityIndex:
             group_ids.append((rep, eid))
         context = context | {eid for _, eid in group_ids}
         for parsed, m in partial:
-            eid = self._link_partial(parsed, m, group_ids, context)
+            eid = self._link_partial(parsed, m, group_ids, context, titles.get((m.start, m.end)))
             if eid:
                 links[(m.start, m.end)] = eid
         return links
@@ -360,12 +363,19 @@ class EntityIndex:
         return None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
-                      context: set[str]) -> str | None:
+                      context: set[str], title: str | None = None) -> str | None:
         """A surname or first name alone: the article's one fitting full name, else the corpus's one
-        that the article's other entities fit (:meth:`_match_surname`)."""
+        that the article's other entities fit (:meth:`_match_surname`). A surname with a title
+        ("President Obama") the article's namesake never held ("first lady Michelle Obama") is the
+        corpus's one person of that surname who holds it."""
         word = parsed.surname
         by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))
                       and initials_fit(parsed.initials, rep)}
+        if title and not any(self._holds(eid, title) for eid in by_surname):
+            holders = {eid for eid in self._by_surname.get(shape(word), ()) if self._holds(eid, title)
+                       and any(names_match(parsed, PersonName(p.text, (), p.surname)) for p in self._person_names(eid))}
+            if len(holders) == 1:
+                return holders.pop()
         if len(by_surname) == 1:
             return by_surname.pop()
         if by_surname:
@@ -413,6 +423,9 @@ class EntityIndex:
             fitting = [i for i in full if self._fits(i, context)]
             return fitting[0] if len(fitting) == 1 else ""
         return ids[0] if len(ids) == 1 else (None if not ids else "")
+
+    def _holds(self, eid: str, title: str) -> bool:
+        return any(r.title == title for r in self._entities[eid].roles)
 
     def _fits(self, eid: str, context: Collection[str]) -> bool:
         known = self._entities[eid].context

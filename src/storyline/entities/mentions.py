@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from storyline.clean.credits import AGENCIES, agency
 from storyline.entities import gazetteer as gz
+from storyline.entities.gender import given_name_gender
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.names import is_initial, key, parse_name
 from storyline.records import PLACE_LABELS, CleanArticle, Mention
@@ -155,6 +156,8 @@ def repair_mentions(
     ms = _pass(ms, log, "trim", lambda m: _trim(text, m))
     ms = _pass(ms, log, "kicker", lambda m: _kicker(text, m))
     ms = _split_runons(doc, ms, log)
+    named = doc.known_full | _doc_person_names(ms)
+    ms = _pass(ms, log, "a place or outlet before a name", lambda m: _name_after_a_place(doc, m, named))
     ms = _pass(ms, log, "gazetteer", lambda m: _gazetteer(doc, m))
     ms = _join_particles(doc, ms, log)
     ms = _teams(doc, ms, log)
@@ -271,8 +274,8 @@ def _trim(text: str, m: Mention) -> Mention | None:
         if m.label == "PERSON" and (cut := _not_a_name_from(span)) is not None:
             e = s + cut
             continue
-        dash = _SPACED_DASH.search(span)  # "Stacy Keibler - Stacy Keibler marries …": a headline's pieces
-        if dash and len(span[:dash.start()].split()) >= 2 and len(span[dash.end():].split()) >= 2:
+        dash = _SPACED_DASH.search(span)
+        if dash and _dash_ends_name(span[:dash.start()], span[dash.end():]):
             e = s + dash.start()
             continue
         trail = _TRAIL.search(span)
@@ -292,6 +295,25 @@ def _trim(text: str, m: Mention) -> Mention | None:
     if not any(c.isalpha() for c in text[s:e]) or _calendar_stamp(text[s:e]):
         return None
     return _sub(text, s, e, m.label)
+
+
+_AFTER_A_DASH = frozenset("a an the that this these those who which what you we they he she it and but or so "
+                          "is are was were".split())
+
+
+def _dash_ends_name(left: str, right: str) -> bool:
+    """Whether a spaced dash inside a mention parts a name from what follows it: a headline's
+    pieces ("Dana Kessler - Dana Kessler marries"), a photo credit ("Ana Ruiz - AP"), a dateline
+    ("HOUSTON - Federal"), a clause ("the Harbour Tribune - that"). A tokeniser's spaced hyphen
+    after a particle stays: "Omar al - Sadr"."""
+    lw, rw = left.split(), right.split()
+    if not lw or not rw or not lw[0][:1].isupper():
+        return False
+    if len(lw) >= 2 and len(rw) >= 2:
+        return True
+    if lw[-1].lower() in _LOWER_IN_NAMES:
+        return False
+    return rw[0][:1].isupper() or rw[0].lower() in _AFTER_A_DASH
 
 
 def _calendar_stamp(span: str) -> bool:
@@ -343,6 +365,25 @@ def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Menti
     return out
 
 
+def _name_after_a_place(doc: _Doc, m: Mention, named: set[str]) -> Mention | None:
+    """A place or an outlet glued before a known person's surname ("Vestra Lepik", "CNN Lepik": a
+    protest sign, a live blog's stamp) is not the person's first name. A first name that is also
+    a place ("Florence Lepik": the given names' table knows it) and a full name the corpus knows stay."""
+    words = m.text.split(" ")
+    if m.label != "PERSON" or len(words) < 2 or m.text in doc.known_full or words[0] in doc.first_names \
+            or given_name_gender(words[0]):
+        return m
+    first = words[0]
+    if not (first in _PLACES or first.lower() in _AGENCY_NAMES or first in gz.KNOWN_ORGS
+            or (first.isupper() and 3 <= len(first) <= 5)):
+        return m
+    rest = m.text[len(first) + 1:]
+    people = named - {m.text}
+    if not (rest in people or _surname_of(rest, people)):
+        return m
+    return Mention(m.start + len(first) + 1, m.end, rest, "PERSON")
+
+
 def _parts(span: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for sep in _RUNON_SPLIT.finditer(span):
@@ -378,8 +419,8 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
     t = m.text
     if t.isupper() and len(t) > 3 and t.title() in _PLACES:  # a dateline: "VILNIUS, July 11"
         return Mention(m.start, m.end, t, "GPE")
-    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and _cut_title(t)):
-        return None
+    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (_cut_title(t) or t in gz.NEVER_A_PERSON)):
+        return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
     if _is_weapon(doc.text, m):
         return None
     if t in gz.LOCATIONS:
@@ -573,7 +614,7 @@ def _name_word(w: str) -> bool:
     if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
         return False
     return not (w in _PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
-                or w in gz.WEAPONS or w in gz.LOCATIONS)
+                or w in gz.WEAPONS or w in gz.LOCATIONS or w in gz.NEVER_A_PERSON)
 
 
 def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.clean.credits import agency
 from storyline.entities import gazetteer as gz
 from storyline.records import Mention, Role
 
@@ -73,6 +74,8 @@ def _alt(words: list[str]) -> str:
 
 # a title is a word of its own: "king" ends "sacking", "general" ends nothing but opens "in general"
 _TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt(list(_SPELLING))}))(?![\w-])"
+# a deputy or an assistant does not hold the title ("Deputy Defence Minister", "assistant secretary of state")
+_DEPUTY = re.compile(r"\b(?i:deputy|assistant|under)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
 _CIVIL_SPELLINGS = [s for s, t in _SPELLING.items() if "military" not in t.kinds]
 _DESC_TITLE = rf"(?<![\w-])(?P<title>(?i:{_alt(_CIVIL_SPELLINGS)}))(?![\w-])"
 _DEMONYM = rf"(?P<nat>(?i:{_alt(list(gz.DEMONYMS))}))"
@@ -80,20 +83,21 @@ _DEMONYM = rf"(?P<nat>(?i:{_alt(list(gz.DEMONYMS))}))"
 _ORG_NOUNS = ("embassy|ministry|mission|office|government|navy|army|delegation|forces|council|command|group|party|"
               "agency|service|guard|committee|commission|company|alliance|union|bank")
 _OF = rf"(?P<of>[A-Z][\w\-]*(?:\s+(?:(?:of|the|and|in|for)\s+)*(?:[A-Z][\w\-]*|{_ORG_NOUNS})){{0,5}})"
-_ACRONYM = r"(?P<org>[A-Z]{2,6})"
+_ACRONYM = r"(?P<org>(?:[A-Z]\.){2,3}|[A-Z]{2,6})"  # "NATO", "U.S."
 
 # left of a name: "[the] [former] [DEMONYM | PLACE's | ACRONYM] TITLE [of [the] ORG][,] [(]"
 _LEFT = re.compile(
     rf"(?:\b(?P<det>[Tt]he)\s+)?(?:(?P<former>former|ex-)\s*)?(?:(?i:outgoing|then)\s+)?"
     rf"(?:{_DEMONYM}\s+|(?P<poss>[A-Z][\w\-]+)['’]s\s+|{_ACRONYM}\s+)?"
-    rf"{_TITLE}(?:\s+(?:of|for)\s+(?:the\s+)?{_OF})?\s*,?\s*\(?\s*$"
+    rf"{_TITLE}(?:\s+(?:of|for|to)\s+(?:the\s+)?{_OF})?\s*,?\s*\(?\s*$"
 )
 _TITLE_ONLY = re.compile(_TITLE)
 _PREFIX = 60  # "the former outgoing Lithuanian " before a title: at most this long
 # right of a name: ", [the] [DEMONYM] TITLE of|for [the] ORG"
 _RIGHT = re.compile(
     rf"^\s*,\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?:{_DEMONYM}\s+)?{_TITLE}"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][\w\-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w\-]*){{0,6}}))?"
+    rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?P<of>[A-Z][\w\-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w\-]*){{0,6}}"
+    rf"(?:,?\s+(?:plc|Inc\.|Ltd\.|Corp\.))?))?"
 )
 # a description: "the [former] [Qualifier]{0,3} [DEMONYM | ACRONYM] TITLE [of [the] PLACE]", "Mr TITLE", "NATO chief"
 _DESC = re.compile(
@@ -122,7 +126,10 @@ def find_roles(text: str, mentions: list[Mention], *, date: str | None = None) -
         # a cheap look for a title first; the phrase starts at most _PREFIX characters before it
         title = _TITLE_ONLY.search(text, window_start, m.start)
         left = title and _LEFT.search(text, max(window_start, title.start() - _PREFIX), m.start)
-        if left and _title_in_prose(left):
+        if left and left.group("of") and _TITLE_ONLY.search(left.group("of")):
+            # "a spokesman for Interior Secretary Tamm": the title next to the name is his
+            left = _LEFT.search(text, left.start("of"), m.start)
+        if left and (_title_in_prose(left) or _qualified(left, orgs, text)) and not _deputy(text, left):
             fact = _fact(m, left, date, orgs, text, phrase_start=left.start())
             if fact:
                 facts.append(fact)
@@ -152,7 +159,7 @@ def find_descriptions(text: str, mentions: list[Mention], facts: list[RoleFact] 
     for hit in _DESC.finditer(text):
         if _followed_by_person(text, hit.end(), persons) or any(hit.end("title") < p < hit.end() for p in persons):
             continue  # "the President of Poland, Andrzej Duda" is a role fact, not a description
-        if any(a <= hit.start("title") < b for a, b in phrases):
+        if any(a <= hit.start("title") < b for a, b in phrases) or _deputy(text, hit):
             continue
         title = _SPELLING[hit.group("title").lower()]
         start = hit.start("det") if hit.group("det") else hit.start()
@@ -180,6 +187,25 @@ def _title_in_prose(hit: re.Match[str]) -> bool:
     (Lepik)" gives no title."""
     return (hit.group("title")[:1].isupper() or bool(hit.group("det") or hit.group("former") or hit.group("of"))
             or "," in hit.group()[hit.end("title") - hit.start():])
+
+
+def _deputy(text: str, hit: re.Match[str]) -> bool:
+    return bool(_DEPUTY.search(text, max(0, hit.start("title") - 60), hit.start("title")))
+
+
+def _qualified(hit: re.Match[str], orgs: dict[int, str], text: str) -> bool:
+    """A lower-case title whose organisation or country comes first is a title too ("BP chief
+    executive Tony Hayward", "White House spokesman Ivo Tamm", "Vestra's interior minister Kask")."""
+    if hit.group("nat") or hit.group("poss") or (hit.group("org") and _office_org(hit.group("org"))):
+        return True
+    before = len(text[:hit.start("title")].rstrip(" "))
+    return before in orgs and _office_org(orgs[before])
+
+
+def _office_org(name: str) -> bool:
+    """Whether an organisation mention right before a title can be the office's: a wire agency's
+    credit ("(Reuters) Rep. Kask") and a live blog's time stamp ("18.24 BST President X") cannot."""
+    return not (agency(name) or name.lower() in gz.NOT_ENTITIES or any(c.isdigit() for c in name))
 
 
 #: what may follow a role set off after a name: the comma or stop that closes it, or a relative
@@ -231,26 +257,33 @@ def _org_and_nationality(title: gz.Title, hit: re.Match[str], orgs: dict[int, st
         org = normalise_org(groups["of"])
         first = groups["of"].split()[0]
         nat = nat or (_country(first) if first in gz.DEMONYMS else None)  # "of the Lithuanian Defence Ministry"
-    elif groups.get("org"):
+    elif groups.get("org") and _office_org(groups["org"]):
         org = normalise_org(groups["org"])
     elif groups.get("poss") and _country(groups["poss"]):
         org = _country(groups["poss"])
     else:
         before = text[:hit.start("title")].rstrip(" ")
-        if len(before) in orgs:
+        if len(before) in orgs and _office_org(orgs[len(before)]):
             org = normalise_org(orgs[len(before)])
     if nat and not org and title.name not in NON_NATIONAL:
         org = nat
     return org, nat
 
 
+_COMPANY_FORM = re.compile(r",?\s+(?:plc|PLC|Plc|Inc\.?|Corp\.?|Ltd\.?|LLC|Co\.|S\.A\.|AG|N\.V\.)$")
+
+
 def normalise_org(name: str) -> str:
     """ "the Atlantic Alliance" → "NATO", "Poland's" → "Poland", "EU" → "European Union"."""
-    name = re.sub(r"^(?i:the)\s+", "", name.strip()).rstrip(",.")
+    name = re.sub(r"^(?i:the)\s+", "", name.strip()).rstrip(",")
     name = re.sub(r"['’]s$", "", name)
-    if name in gz.ORG_ALIASES:
-        return gz.ORG_ALIASES[name]
-    return _country(name) or name
+    name = _COMPANY_FORM.sub("", name) or name  # "Harbour Oil plc" is Harbour Oil
+    for form in (name, name.rstrip(".")):  # "U.S." is a country, "Harbour Oil Inc." an organisation
+        if form in gz.ORG_ALIASES:
+            return gz.ORG_ALIASES[form]
+        if _country(form):
+            return _country(form)
+    return name.rstrip(".")
 
 
 @lru_cache(maxsize=4096)
