@@ -37,10 +37,18 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from storyline.clean.credits import AGENCIES, agency
+from storyline.clean.credits import AGENCIES
 from storyline.entities import gazetteer as gz
 from storyline.entities.gender import given_name_gender
 from storyline.entities.headline import confirm_headline_people
+from storyline.entities.mention_context import (
+    PLACES,
+    companies_named,
+    inline_credits,
+    occurrences,
+    places_named,
+    things_named,
+)
 from storyline.entities.names import is_initial, key, parse_name
 from storyline.records import PLACE_LABELS, CleanArticle, Mention
 
@@ -58,7 +66,6 @@ _TITLE_RE = re.compile(
     r"\b(?i:" + "|".join(sorted((re.escape(s) for t in gz.TITLES if not t.describes_only and not t.needs_qualifier
                                  for s in t.spellings), key=len, reverse=True)) + r")(?:\s*,)?\s+(?:\(\s*)?",
 )
-_PLACES = {**gz.PLACE_COUNTRY, **gz.COUNTRY_NAMES, **{a: a for a in gz.PLACE_ALIASES}}
 _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
 #: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
@@ -69,38 +76,6 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
-#: "the province of Aceh", "the city of Bakhmut", "her hometown of Wasilla": the capitalised word
-#: after it is a place; so is the word before "province", "oblast" ("Kherson oblast", "the leftist
-#: Exarchia neighborhood"), and after "near", "outside" ("shelling near Avdiivka"): prepositions a
-#: person follows too rarely ("around Putin", "toward Palin" do).
-_PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|district|county|island|republic|municipality|"
-                       r"prefecture|governorate|canton|oblast|regency|hometown|neighbou?rhood|suburb|outskirts) of "
-                       r"(?:the )?|(?:near|outside|throughout) )([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
-                       r"|\b([A-Z][\w'’-]+) (?:province|region|oblast|governorate|prefecture|regency|neighbou?rhood|"
-                       r"suburb)\b")
-#: What only a person is: a title before the word, a speech verb after it.
-_PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
-                   r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
-#: What only an organisation is, around a word the model read as a place or a people: its shares,
-#: chief executive or legal form after it ("Vestra's shares", "Vestra Ltd"), an apposition or a
-#: relative clause of a company ("Vestra, the drilling contractor, ...", "Vestra, which owned the
-#: rig"), or a company noun before it that the word ends ("the contractor Vestra said").
-_ORG_CONTEXT = (r"\b{0}(?:['’]s )?(?:shares|stock|chief executive|CEO|chairman|spokesman|spokeswoman|spokesperson|"
-                r"board of directors|Ltd|Inc|Corp|plc|SA|AG)\b"
-                r"|\b{0}, (?:(?:the|a|an) (?:[\w-]+ ){{0,2}}(?:company|firm|contractor|operator|maker|subsidiary)"
-                r"(?! says| said|['’]s)|which (?:owns|owned|operates|operated|employs|employed|leased))\b"
-                r"|\b(?:company|firm|contractors?|operator|maker|subsidiary|owners? of the [a-z-]+,?) {0}"
-                r"(?=[,.;:]| (?:said|says|was|is|has|had|and|which|who|did|declined|denied)\b)")
-#: What only a place is: "in", "near" or "outside" before it (not "shares in"), or its country
-#: after it ("Vestby, Norway").
-_IN_PLACE = (r"(?<![Ss]hares )(?<![Ss]take )(?<!invested )(?<![Ii]nvestment )\b(?:in|near|outside) {0}\b"
-             r"|\b{0}, (?P<country>[A-Z][\w'’-]+)")
-#: Nouns only a made thing's name comes before ("the Vestra Horizon rig", "the Nordlys ferry"): a
-#: person's name before a noun is his ("the Obama administration", "the Smith case"), never a vessel.
-_THING_NOUN = re.compile(r"\s(?:(?:oil|drilling|gas|offshore|cargo|container|cruise|passenger|research) )?"
-                         r"(?:rig|platform|vessel|ship|tanker|ferry|freighter|trawler|liner|yacht|submarine|"
-                         r"warship|frigate|destroyer|aircraft carrier|spacecraft|space probe|satellite|reactor|"
-                         r"pipeline|(?:oil )?spill|blowout|wellhead|wreck|sinking)s?\b")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 #: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
@@ -170,12 +145,18 @@ def repair_mentions(
     for before, after in headline.changes:
         log.extend(Repair(before, new, "title case headline") for new in after or [None])
     log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
-    ms = _things_by_context(doc, ms, log)
+    doc.things = things_named(text, ms, doc.known_full)
+    ms = _relabel(ms, lambda m: m.label == "PERSON" and m.text in doc.things, "FAC", "a thing by its noun", log)
     ms = _consistency(doc, ms, log)
     model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
-    ms = _places_by_context(doc, ms, model_people, log)  # last: the corpus may know "Banda Aceh" as a person
-    ms = _organisations_by_context(doc, ms, log)
-    ms = _drop_not_people(ms, set(not_people) | _inline_credits(text, ms), log)
+    # last: the corpus may know "Banda Aceh" as a person
+    places = places_named(text, ms, model_people)
+    ms = _relabel(ms, lambda m: m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places, "GPE",
+                  "a place by its context", log)
+    companies = companies_named(text, ms)
+    ms = _relabel(ms, lambda m: m.text in companies and m.label in ("GPE", "LOC", "NORP"), "ORG",
+                  "an organisation by its context", log)
+    ms = _drop_not_people(ms, set(not_people) | inline_credits(text, ms), log)
     return _tidy(ms)
 
 
@@ -188,7 +169,7 @@ class _Doc:
     def __init__(self, text: str, known_people: Collection[str]) -> None:
         self.text = text
         self.tokens: list[tuple[int, int]] = []
-        self.things: set[str] = set()  #: names the text gives a vessel or a structure (:func:`_things_by_context`)
+        self.things: set[str] = set()  #: names the text gives a vessel or a structure (``things_named``)
         for m in _TOKEN.finditer(text):
             poss = m.group().endswith(("’s", "'s"))  # "Putin’s" is the token "Putin"
             self.tokens.append((m.start(), m.end() - 2 * poss))
@@ -343,9 +324,9 @@ def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Menti
     """Cut spans that run over several names: lists of places, "X and Y at the Z", "Vilnius the Allies"."""
     out = []
     people = _doc_person_names(ms) | doc.known_full
-    known = set(_PLACES) | people
+    known = set(PLACES) | people
     for m in ms:
-        if m.label not in NAME_LABELS or m.text in _PLACES or m.text in gz.LOCATIONS:
+        if m.label not in NAME_LABELS or m.text in PLACES or m.text in gz.LOCATIONS:
             out.append(m)
             continue
         parts = [(m.start + a, m.start + b) for a, b in _parts(m.text)]
@@ -355,7 +336,7 @@ def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Menti
             keep = parts if len(named) >= 2 else parts[:1]
             for a, b in keep:
                 part = doc.text[a:b]
-                label = "GPE" if part in _PLACES else ("PERSON" if part in people or _surname_of(part, people)
+                label = "GPE" if part in PLACES else ("PERSON" if part in people or _surname_of(part, people)
                                                       else m.label)
                 new = Mention(a, b, part, label)
                 log.append(Repair(m, new, "split run-on span"))
@@ -374,7 +355,7 @@ def _name_after_a_place(doc: _Doc, m: Mention, named: set[str]) -> Mention | Non
             or given_name_gender(words[0]):
         return m
     first = words[0]
-    if not (first in _PLACES or first.lower() in _AGENCY_NAMES or first in gz.KNOWN_ORGS
+    if not (first in PLACES or first.lower() in _AGENCY_NAMES or first in gz.KNOWN_ORGS
             or (first.isupper() and 3 <= len(first) <= 5)):
         return m
     rest = m.text[len(first) + 1:]
@@ -417,7 +398,7 @@ def _kicker(text: str, m: Mention) -> Mention | None:
 def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
     """Known confusions: places, demonyms, organisations, people; non-entities and weapons dropped."""
     t = m.text
-    if t.isupper() and len(t) > 3 and t.title() in _PLACES:  # a dateline: "VILNIUS, July 11"
+    if t.isupper() and len(t) > 3 and t.title() in PLACES:  # a dateline: "VILNIUS, July 11"
         return Mention(m.start, m.end, t, "GPE")
     if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (_cut_title(t) or t in gz.NEVER_A_PERSON)):
         return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
@@ -425,7 +406,7 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         return None
     if t in gz.LOCATIONS:
         return m if m.label == "LOC" else Mention(m.start, m.end, t, "LOC")
-    if t in _PLACES:
+    if t in PLACES:
         return m if m.label == "GPE" else Mention(m.start, m.end, t, "GPE")
     if t in gz.DEMONYMS:
         return m if m.label == "NORP" else Mention(m.start, m.end, t, "NORP")
@@ -465,52 +446,6 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
     return out
 
 
-def _places_by_context(doc: _Doc, ms: list[Mention], model_people: set[tuple[int, int]],
-                       log: list[Repair]) -> list[Mention]:
-    """A one-word "person" the text calls a place ("the province of Aceh", "the city of Bakhmut",
-    "Kherson oblast", "near Avdiivka"; :data:`_PLACE_OF`), and nowhere a person ("Mr Aceh", "Aceh
-    said"), is that place wherever the article names it, and so is a "person" of more words ending in it
-    ("Banda Aceh", a person only by what the corpus learnt), unless the model itself read that
-    span as a person (``model_people``: "Jesse Jackson" in a text on the city of Jackson): then
-    the word is his name too, and left alone."""
-    places = {m[1] or m[2] for m in _PLACE_OF.finditer(doc.text)}
-    if not places:
-        return ms
-    places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text
-               and (m.start, m.end) in model_people}
-    places = {p for p in places if not re.search(_PERSON_CONTEXT.format(re.escape(p)), doc.text)}
-    return _relabel(ms, lambda m: m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places, "GPE",
-                    "a place by its context", log)
-
-
-def _things_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
-    """A "person" the text writes before a vessel's or a structure's noun (:data:`_THING_NOUN`: "the
-    Vestra Horizon rig", "the Nordlys ferry") is that thing's name wherever the article names it, and
-    so is its last word alone ("the Horizon"): a building or vehicle (FAC), never an actor."""
-    things = {m.text for m in ms if m.label == "PERSON" and _THING_NOUN.match(doc.text, m.end)}
-    # what the corpus took for a person is a thing here too: a "Vestra Horizon" the model left untagged
-    things |= {n for n in doc.known_full
-               if any(_THING_NOUN.match(doc.text, end) for _, end in _occurrences(doc.text, n, "_"))}
-    if not things:
-        return ms
-    things |= {t.rsplit(" ", 1)[1] for t in things if " " in t}
-    doc.things = things
-    return _relabel(ms, lambda m: m.label == "PERSON" and m.text in things, "FAC", "a thing by its noun", log)
-
-
-def _organisations_by_context(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
-    """A one-word "place" or "people" the text calls a company (:data:`_ORG_CONTEXT`: "Vestra,
-    which owned the rig", "the contractor Vestra said"), and nowhere a place ("in Vestra",
-    "Vestra, Norway"), is an organisation wherever the article names it. Known places and
-    demonyms stay as they are."""
-    candidates = {m.text for m in ms if m.label in ("GPE", "LOC", "NORP") and " " not in m.text
-                  and m.text not in _PLACES and m.text not in gz.LOCATIONS and m.text not in gz.DEMONYMS}
-    companies = {w for w in candidates if re.search(_ORG_CONTEXT.format(re.escape(w)), doc.text)
-                 and not _named_as_place(doc.text, w)}
-    return _relabel(ms, lambda m: m.text in companies and m.label in ("GPE", "LOC", "NORP"), "ORG",
-                    "an organisation by its context", log)
-
-
 def _relabel(ms: list[Mention], pick: Callable[[Mention], bool], label: str, rule: str,
              log: list[Repair]) -> list[Mention]:
     out = []
@@ -522,13 +457,6 @@ def _relabel(ms: list[Mention], pick: Callable[[Mention], bool], label: str, rul
         else:
             out.append(m)
     return out
-
-
-def _named_as_place(text: str, word: str) -> bool:
-    for m in re.finditer(_IN_PLACE.format(re.escape(word)), text):
-        if m["country"] is None or m["country"] in _PLACES:
-            return True
-    return False
 
 
 def _institution(name: str) -> bool:
@@ -613,7 +541,7 @@ def _name_word(w: str) -> bool:
     w = w.rstrip(".")
     if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
         return False
-    return not (w in _PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
+    return not (w in PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
                 or w in gz.WEAPONS or w in gz.LOCATIONS or w in gz.NEVER_A_PERSON)
 
 
@@ -683,10 +611,10 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         votes[m.text][m.label] += 1
     # a full name the text only ever writes after "the" is a thing's: "the Vestra Horizon" (a rig)
     people = {t for t, v in votes.items() if v["PERSON"] and len(t.split()) > 1
-              and not all(_after_the(doc.text, start) for start, _ in _occurrences(doc.text, t, "_"))}
+              and not all(_after_the(doc.text, start) for start, _ in occurrences(doc.text, t, "_"))}
     # a person's name the corpus knows is lent, unless this article reads it only as a place: the
     # corpus may have learnt it from one slip of the model ("Tern Gulf" once a person, a place here)
-    names = set(people) | {n for n in doc.known_full if next(_occurrences(doc.text, n, "_"), None)
+    names = set(people) | {n for n in doc.known_full if next(occurrences(doc.text, n, "_"), None)
                            and not (votes.get(n) and set(votes[n]) <= PLACE_LABELS)}
     for full in people:
         parsed = parse_name(full)
@@ -717,9 +645,9 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         else:
             out.append(m)
     taken = sorted((m.start, m.end) for m in out)
-    taken += [span for t in doc.things if " " in t for span in _occurrences(doc.text, t, "_-")]
+    taken += [span for t in doc.things if " " in t for span in occurrences(doc.text, t, "_-")]
     for n in sorted(names, key=len, reverse=True):
-        for start, end in _occurrences(doc.text, n, "_-"):
+        for start, end in occurrences(doc.text, n, "_-"):
             if any(s < end and start < e for s, e in taken):
                 continue
             if " " in n and _after_the(doc.text, start):
@@ -742,43 +670,7 @@ def _after_the(text: str, start: int) -> bool:
 def _common_noun(text: str, word: str) -> bool:
     """Whether ``text`` also writes ``word`` in lower case, as a word of its own."""
     low = word.lower()
-    return low != word and next(_occurrences(text, low, "_-"), None) is not None
-
-
-def _occurrences(text: str, word: str, joiners: str) -> Iterable[tuple[int, int]]:
-    """Where ``word`` stands alone in ``text``: not inside a longer word (letters, digits, ``joiners``).
-
-    ``str.find`` rather than a regular expression per name: names are many, each used once.
-    """
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        before, after = text[at - 1:at], text[end:end + 1]
-        if not (before and (before.isalnum() or before in joiners)) and not (after and (after.isalnum()
-                                                                                      or after in joiners)):
-            yield at, end
-        at = text.find(word, at + 1)
-
-
-#: Words before a photographer's name in a credit the cleaner left in the text: "Photograph:",
-#: "Photo by", "AP Photo/".
-_CREDIT_BEFORE = re.compile(r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)(?:\s+by)?\s*:?|"
-                            r"\b[A-Z]{2,7}\s+Photos?\s*/)\s*$")
-#: ... and an agency after a slash after it: "Marta Solberg/AP", "Ola Brenna / Reuters".
-_CREDIT_AFTER = re.compile(r"\s*/\s*([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
-
-
-def _inline_credits(text: str, ms: list[Mention]) -> set[str]:
-    """Photographers credited inside the running text ("... sinks. Photograph: Marta Solberg/AP"):
-    the caption was not a line of its own, so the cleaner could not take it out."""
-    out = set()
-    for m in ms:
-        if m.label != "PERSON":
-            continue
-        after = _CREDIT_AFTER.match(text, m.end)
-        if _CREDIT_BEFORE.search(text, max(0, m.start - 30), m.start) or (after and agency(after.group(1))):
-            out.add(m.text)
-    return out
+    return low != word and next(occurrences(text, low, "_-"), None) is not None
 
 
 def _drop_not_people(ms: list[Mention], not_people: Collection[str], log: list[Repair]) -> list[Mention]:
