@@ -126,6 +126,13 @@ CASES = [
                           "Monday Lepik had dinner with the Latvian head of state Peteris Kivi and the mayor of "
                           "Vestra.",
      [("indirect", "Anna Lepik", "the drills are a risk"), ("direct", "Anna Lepik", "We are calm")]),
+    # -- an abbreviated title is the office ("Gov." a governor, "CEO" a chief executive), its stop no sentence end
+    ("abbreviated title", "Storm hits the coast\n\nGov. Paul Saar toured the coast with Mayor Ivo Tamm on "
+                          "Monday.\n\n“We will rebuild every pier,” the governor said.",
+     [("direct", "Paul Saar", "We will rebuild every pier")]),
+    ("CEO", "Harbour Oil apologises\n\nHarbour Oil CEO Paul Saar met Mayor Ivo Tamm on Monday.\n\n“We are sorry "
+            "for the spill,” the chief executive said.",
+     [("direct", "Paul Saar", "We are sorry for the spill")]),
     # -- a document speaks for whoever the text said issued it; one several people signed, for none of them
     ("document's issuer", LEAD + "The Vestra Harbour Authority issued a statement on Monday evening. The Kask Fishing "
                                  "Union met the mayor later that day.\n\n“All piers will be inspected before the "

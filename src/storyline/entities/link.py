@@ -328,8 +328,12 @@ class EntityIndex:
                 links[(m.start, m.end)] = eid
             group_ids.append((rep, eid))
         context = context | {eid for _, eid in group_ids}
+        titled_here: dict[str, set[str]] = {}  # the titles this article gives each of its full names
+        for span, eid in links.items():
+            if span in titles:
+                titled_here.setdefault(eid, set()).add(titles[span])
         for parsed, m in partial:
-            eid = self._link_partial(parsed, m, group_ids, context, titles.get((m.start, m.end)))
+            eid = self._link_partial(parsed, m, group_ids, context, titles.get((m.start, m.end)), titled_here)
             if eid:
                 links[(m.start, m.end)] = eid
         return links
@@ -363,7 +367,8 @@ class EntityIndex:
         return None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
-                      context: set[str], title: str | None = None) -> str | None:
+                      context: set[str], title: str | None = None,
+                      titled_here: dict[str, set[str]] | None = None) -> str | None:
         """A surname or first name alone: the article's one fitting full name, else the corpus's one
         that the article's other entities fit (:meth:`_match_surname`). A surname with a title
         ("President Obama") the article's namesake never held ("first lady Michelle Obama") is the
@@ -371,7 +376,8 @@ class EntityIndex:
         word = parsed.surname
         by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))
                       and initials_fit(parsed.initials, rep)}
-        if title and not any(self._holds(eid, title) for eid in by_surname):
+        here = titled_here or {}
+        if title and not any(self._holds(eid, title) or title in here.get(eid, ()) for eid in by_surname):
             holders = {eid for eid in self._by_surname.get(shape(word), ()) if self._holds(eid, title)
                        and any(names_match(parsed, PersonName(p.text, (), p.surname)) for p in self._person_names(eid))}
             if len(holders) == 1:

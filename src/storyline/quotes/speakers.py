@@ -106,6 +106,9 @@ _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
+_ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Gen|Adm|Col|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms|Prof|St)\.")
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "adm": "admiral",
+                "col": "colonel"}
 #: lower-case words a title is made of besides offices and institutions ("the former acting prime minister")
 _TITLE_PHRASE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current
 late top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
@@ -227,12 +230,16 @@ class Speakers:
         """Words naming the office of the person mentioned at ``m``: "NATO Secretary General Jens
         Stoltenberg", "the President of Poland, Andrzej Duda", "Andrzej Duda, the Polish president"."""
         before = self.text[max(0, m.start - _TITLE_WINDOW):m.start]
+        # "Gov. Paul Saar": the title's stop ends no sentence, and "gov" is a governor
+        before = _ABBREVIATION.sub(lambda a: _ABBREVIATED.get(a.group(1).lower(), a.group(1)), before)
         before = re.split(r"[.;:!?\n“”\"]|\b(?:said|says|and|with|met|by|to|that)\b", before)[-1]
         after = self.text[m.end:m.end + _TITLE_WINDOW]
         words = set(_title_phrase(before)) | set(_words(m.text)[:-1])
         apposition = re.match(r"\s*,\s*((?:the|a|an)\s[^,.;:\n]{2,50}?)(?:,|\.|\s(?:said|says|who))", after)
         if apposition:
             words |= set(_words(apposition.group(1)))
+        if "ceo" in words:
+            words |= {"chief", "executive"}
         return {DEMONYMS.get(w, w) for w in words}
 
     def person(self, name: str) -> str:
