@@ -426,7 +426,8 @@ def test_a_belief_inside_a_report_is_not_the_believers_quote() -> None:
 ])
 def test_the_official_an_article_brought_in_unnamed_stays_unnamed(introduced: str, speaker: str | None) -> None:
     """After "a senior official said …", "the official said" is that official, not whoever spoke last."""
-    text = LEAD + "“We will open in May,” Lepik said.\n\n" + introduced + "\n\n“The money is not there,” the official said."
+    text = (LEAD + "“We will open in May,” Lepik said.\n\n" + introduced
+            + "\n\n“The money is not there,” the official said.")
     assert find(quotes_of(text), "The money is not there").speaker == speaker
 
 

@@ -342,37 +342,37 @@ def _t(name: str, spellings: str, kinds: str, **kw: bool) -> Title:
 
 
 #: Ministries by their portfolio: "Interior Minister", "minister of the interior", "Energy Secretary",
-#: "Secretary of the Treasury". (canonical word, spellings of the portfolio, kinds)
-PORTFOLIOS: tuple[tuple[str, str, str], ...] = (
-    ("Interior", "interior|the interior|home affairs|internal affairs", "minister"),
-    ("Finance", "finance|finances", "minister"),
-    ("Treasury", "treasury|the treasury", "minister"),
-    ("Energy", "energy", "minister"),
-    ("Health", "health|health and human services", "minister"),
-    ("Justice", "justice", "minister"),
-    ("Education", "education", "minister"),
-    ("Economy", "economy|the economy|economic affairs", "minister"),
-    ("Trade", "trade", "minister"),
-    ("Commerce", "commerce", "minister"),
-    ("Agriculture", "agriculture", "minister"),
-    ("Transport", "transport|transportation", "minister"),
-    ("Labour", "labour|labor", "minister"),
-    ("Environment", "environment|the environment", "minister"),
-    ("Homeland Security", "homeland security", "minister"),
-    ("Oil", "oil|petroleum", "minister"),
-    ("Information", "information", "minister"),
-    ("Culture", "culture", "minister"),
+#: "Secretary of the Treasury": (canonical word, spellings of the portfolio).
+PORTFOLIOS: tuple[tuple[str, str], ...] = (
+    ("Interior", "interior|the interior|home affairs|internal affairs"),
+    ("Finance", "finance|finances"),
+    ("Treasury", "treasury|the treasury"),
+    ("Energy", "energy"),
+    ("Health", "health|health and human services"),
+    ("Justice", "justice"),
+    ("Education", "education"),
+    ("Economy", "economy|the economy|economic affairs"),
+    ("Trade", "trade"),
+    ("Commerce", "commerce"),
+    ("Agriculture", "agriculture"),
+    ("Transport", "transport|transportation"),
+    ("Labour", "labour|labor"),
+    ("Environment", "environment|the environment"),
+    ("Homeland Security", "homeland security"),
+    ("Oil", "oil|petroleum"),
+    ("Information", "information"),
+    ("Culture", "culture"),
 )
 
 
 def _portfolio_titles(office: str) -> tuple[Title, ...]:
     """ "Interior Minister" (interior minister, minister of the interior, minister for home affairs...)."""
     out = []
-    for name, spellings, kinds in PORTFOLIOS:
+    for name, spellings in PORTFOLIOS:
         words = spellings.split("|")
         forms = [f"{w.removeprefix('the ')} {office.lower()}" for w in words]
         forms += [f"{office.lower()} {prep} {w}" for w in words for prep in ("of", "for")]
-        out.append(_t(f"{name} {office}", "|".join(dict.fromkeys(forms)), kinds))
+        out.append(_t(f"{name} {office}", "|".join(dict.fromkeys(forms)), "minister"))
     return tuple(out)
 
 

@@ -367,21 +367,19 @@ class EntityIndex:
         return None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
-                      context: set[str], title: str | None = None,
-                      titled_here: dict[str, set[str]] | None = None) -> str | None:
+                      context: set[str], title: str | None, titled_here: dict[str, set[str]]) -> str | None:
         """A surname or first name alone: the article's one fitting full name, else the corpus's one
         that the article's other entities fit (:meth:`_match_surname`). A surname with a title
         ("President Obama") the article's namesake never held ("first lady Michelle Obama") is the
-        corpus's one person of that surname who holds it."""
+        corpus's one person of that surname who holds it (``titled_here``: the titles the article
+        gives each of its full names)."""
         word = parsed.surname
         by_surname = {eid for rep, eid in groups if names_match(parsed, PersonName(rep.text, (), rep.surname))
                       and initials_fit(parsed.initials, rep)}
-        here = titled_here or {}
-        if title and not any(self._holds(eid, title) or title in here.get(eid, ()) for eid in by_surname):
-            holders = {eid for eid in self._by_surname.get(shape(word), ()) if self._holds(eid, title)
-                       and any(names_match(parsed, PersonName(p.text, (), p.surname)) for p in self._person_names(eid))}
+        if title and not any(self._holds(eid, title) or title in titled_here.get(eid, ()) for eid in by_surname):
+            holders = [eid for eid in self._named_by_surname(word, parsed.initials) if self._holds(eid, title)]
             if len(holders) == 1:
-                return holders.pop()
+                return holders[0]
         if len(by_surname) == 1:
             return by_surname.pop()
         if by_surname:
@@ -416,10 +414,7 @@ class EntityIndex:
         nothing. ``initials`` ("P.J." of "P.J. Crowley") leave out the people whose first name
         starts with another letter ("Candy Crowley").
         """
-        ids = [i for i in self._by_surname.get(shape(surname), ())
-               if any(names_match(parse_name(surname), PersonName(n, (), parse_name(n).surname))
-                      for n in self._entities[i].names)
-               and (not initials or all(initials_fit(initials, parse_name(n)) for n in self._entities[i].names))]
+        ids = self._named_by_surname(surname, initials)
         checked = [i for i in ids if not self._entities[i].unconfirmed.issuperset(self._entities[i].names)]
         if len(checked) < len(ids) and not checked:
             return ""  # only "Probe GM" of a headline nothing confirmed: "GM" alone is not it, nor anyone new
@@ -429,6 +424,14 @@ class EntityIndex:
             fitting = [i for i in full if self._fits(i, context)]
             return fitting[0] if len(fitting) == 1 else ""
         return ids[0] if len(ids) == 1 else (None if not ids else "")
+
+    def _named_by_surname(self, surname: str, initials: tuple[str, ...] = ()) -> list[str]:
+        """The corpus people a surname alone can name (with ``initials``, only those whose first
+        name fits them)."""
+        alone = parse_name(surname)
+        return [i for i in self._by_surname.get(shape(surname), ())
+                if any(names_match(alone, PersonName(n, (), parse_name(n).surname)) for n in self._entities[i].names)
+                and (not initials or all(initials_fit(initials, parse_name(n)) for n in self._entities[i].names))]
 
     def _holds(self, eid: str, title: str) -> bool:
         return any(r.title == title for r in self._entities[eid].roles)

@@ -70,7 +70,7 @@ _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
 #: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena", "Palace", "Plaza"})
-#: A dash between spaces: no name holds one, but a tokeniser's "al - Hilu" keeps a single word after it.
+#: A dash between spaces: no name holds one (see :func:`_dash_ends_name` for what stays: "al - Hilu").
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS

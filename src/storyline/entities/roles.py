@@ -198,8 +198,17 @@ def _qualified(hit: re.Match[str], orgs: dict[int, str], text: str) -> bool:
     executive Tony Hayward", "White House spokesman Ivo Tamm", "Vestra's interior minister Kask")."""
     if hit.group("nat") or hit.group("poss") or (hit.group("org") and _office_org(hit.group("org"))):
         return True
-    before = len(text[:hit.start("title")].rstrip(" "))
-    return before in orgs and _office_org(orgs[before])
+    return _org_before(hit, orgs, text) is not None
+
+
+def _org_before(hit: re.Match[str], orgs: dict[int, str], text: str) -> str | None:
+    """The organisation mention that ends right before the title ("European Commission President"),
+    if it can be the office's (:func:`_office_org`)."""
+    at = hit.start("title")
+    while at > 0 and text[at - 1] == " ":
+        at -= 1
+    name = orgs.get(at)
+    return name if name is not None and _office_org(name) else None
 
 
 def _office_org(name: str) -> bool:
@@ -261,10 +270,8 @@ def _org_and_nationality(title: gz.Title, hit: re.Match[str], orgs: dict[int, st
         org = normalise_org(groups["org"])
     elif groups.get("poss") and _country(groups["poss"]):
         org = _country(groups["poss"])
-    else:
-        before = text[:hit.start("title")].rstrip(" ")
-        if len(before) in orgs and _office_org(orgs[len(before)]):
-            org = normalise_org(orgs[len(before)])
+    elif (named := _org_before(hit, orgs, text)) is not None:
+        org = normalise_org(named)
     if nat and not org and title.name not in NON_NATIONAL:
         org = nat
     return org, nat

@@ -39,6 +39,7 @@ from storyline.entities import gazetteer as gz
 from storyline.entities.gender import PRONOUN_GENDER, REFLEXIVES, name_gender
 from storyline.entities.mentions import join_adjacent_people
 from storyline.entities.pronouns import climb
+from storyline.entities.roles import canonical_title
 from storyline.quotes.cues import SOURCE_NOUNS
 from storyline.quotes.find import sentence_start
 from storyline.quotes.parse import Parsed, token_offset
@@ -106,9 +107,8 @@ _PLURAL_PEOPLE = frozenset("people police staff crew children".split())
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "ens", "eople", "troops")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
-_ABBREVIATION = re.compile(r"\b(Gov|Sen|Rep|Gen|Adm|Col|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms|Prof|St)\.")
-_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "adm": "admiral",
-                "col": "colonel"}
+#: titles written short: "Gov." ends no sentence, and names an office the gazetteer spells out
+_ABBREVIATION = re.compile(r"\b(?:(Gov|Sen|Rep|Gen|Adm|Col|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms|Prof|St)\.|CEO\b)")
 #: lower-case words a title is made of besides offices and institutions ("the former acting prime minister")
 _TITLE_PHRASE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current
 late top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
@@ -230,16 +230,13 @@ class Speakers:
         """Words naming the office of the person mentioned at ``m``: "NATO Secretary General Jens
         Stoltenberg", "the President of Poland, Andrzej Duda", "Andrzej Duda, the Polish president"."""
         before = self.text[max(0, m.start - _TITLE_WINDOW):m.start]
-        # "Gov. Paul Saar": the title's stop ends no sentence, and "gov" is a governor
-        before = _ABBREVIATION.sub(lambda a: _ABBREVIATED.get(a.group(1).lower(), a.group(1)), before)
+        before = _ABBREVIATION.sub(_spelt_out, before)  # "Gov. Paul Saar" is a governor
         before = re.split(r"[.;:!?\n“”\"]|\b(?:said|says|and|with|met|by|to|that)\b", before)[-1]
         after = self.text[m.end:m.end + _TITLE_WINDOW]
         words = set(_title_phrase(before)) | set(_words(m.text)[:-1])
         apposition = re.match(r"\s*,\s*((?:the|a|an)\s[^,.;:\n]{2,50}?)(?:,|\.|\s(?:said|says|who))", after)
         if apposition:
             words |= set(_words(apposition.group(1)))
-        if "ceo" in words:
-            words |= {"chief", "executive"}
         return {DEMONYMS.get(w, w) for w in words}
 
     def person(self, name: str) -> str:
@@ -554,6 +551,12 @@ class Speakers:
         people = {self.person(_unglue(m.text)) for m in named
                   if m.label == "PERSON" or self._is_person(_strip_possessive(m.text))}
         return (people.pop(), 0.6) if len(people) == 1 else (None, 0.0)
+
+
+def _spelt_out(abbreviation: re.Match[str]) -> str:
+    """ "Gov." → "governor", "CEO" → "chief executive" (the gazetteer's titles); "Lt." → "Lt"."""
+    title = canonical_title(abbreviation.group(0))
+    return title.lower() if title != abbreviation.group(0) else abbreviation.group(1) or abbreviation.group(0)
 
 
 def _title_phrase(before: str) -> list[str]:

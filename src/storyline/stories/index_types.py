@@ -262,7 +262,8 @@ def text_features(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
             continue
         if m.end <= start and (key := entity_key(m.text)) and "e:" + key not in title_names:
             title_names.append("e:" + key)
-        w = TITLE_WEIGHT if m.end <= start else LEAD_WEIGHT if m.end <= lead_end else BODY_WEIGHT if m.start < body_end else 0
+        w = (TITLE_WEIGHT if m.end <= start else LEAD_WEIGHT if m.end <= lead_end
+             else BODY_WEIGHT if m.start < body_end else 0)
         if w:
             names.append((m.text, w))
     if title and not start:  # a title the text does not open with: find its names the cheap way
