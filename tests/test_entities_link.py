@@ -317,3 +317,26 @@ def test_incremental_linking_is_fast() -> None:
         index.add_article(f"a{i}", f"2024-01-{i % 28 + 1:02d}", people(text, *chosen, parse_name(chosen[0]).surname))
     assert time.perf_counter() - started < 20
     assert len(index.entities("PERSON")) <= len(names)
+
+
+def test_a_name_the_corpus_writes_more_often_as_a_place_is_no_known_person() -> None:
+    """The model once read "Harbour Lanuf" (a town) as a person; three reports as a place outvote it."""
+    index = EntityIndex()
+    add(index, "a0", "Kask met rebels in Harbour Lanuf.", "Harbour Lanuf")
+    assert index.person_names().with_surname_in({"Lanuf"}) == {"Harbour Lanuf"}
+    for i in range(1, 3):
+        index.add_article(f"a{i}", None, people("Fighting reached Harbour Lanuf.", "Harbour Lanuf", label="GPE"))
+    assert index.thing_label("Harbour Lanuf") is None  # two reports are not yet enough
+    index.add_article("a3", None, people("Harbour Lanuf fell.", "Harbour Lanuf", label="GPE"))
+    assert index.thing_label("Harbour Lanuf") == "GPE"
+    assert index.person_names().with_surname_in({"Lanuf"}) == set()
+
+
+def test_a_person_named_more_often_than_a_place_stays_a_known_person() -> None:
+    index = EntityIndex()
+    for i in range(4):
+        add(index, f"p{i}", "Mara Jordan spoke.", "Mara Jordan")
+    for i in range(3):
+        index.add_article(f"g{i}", None, people("Aid reached Mara Jordan.", "Mara Jordan", label="GPE"))
+    assert index.thing_label("Mara Jordan") is None
+    assert "Mara Jordan" in index.person_names().with_surname_in({"Jordan"})

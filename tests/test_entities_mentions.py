@@ -257,9 +257,56 @@ CASES = [
                  {("Anna Lepik", "PERSON")}, {("Tamm's Anna Lepik", "PERSON")}, id="an owner stays apart"),
     pytest.param("Tamm, Anna Lepik spoke.", [("Tamm", "PERSON"), ("Anna Lepik", "PERSON")],
                  {("Tamm", "PERSON"), ("Anna Lepik", "PERSON")}, set(), id="a comma keeps names apart"),
+    # words the model takes into a name, and spans that name nobody
+    pytest.param("Via Twitter, reporter Lena Kask said the square was full.",
+                 [("Via Twitter", "PERSON"), ("Lena Kask", "PERSON")],
+                 {("Twitter", "ORG"), ("Lena Kask", "PERSON")}, {("Via Twitter", "PERSON"), ("Twitter", "PERSON")},
+                 id="a live blog's source is a platform, not a person"),
+    pytest.param("The vote went to Lepik Unfortunately, the count was late.", [("Lepik Unfortunately", "PERSON")],
+                 {("Lepik", "PERSON")}, {("Lepik Unfortunately", "PERSON")},
+                 id="the next sentence's first word is no part of a name"),
+    pytest.param("Fleet Chairman Navy Adm. Rein Kask told the panel.", [("Navy", "PERSON"), ("Rein Kask", "PERSON")],
+                 {("Rein Kask", "PERSON")}, {("Navy Adm", "PERSON"), ("Navy", "PERSON"), ("Adm", "PERSON")},
+                 id="a service and a rank after a title are no name"),
+    pytest.param("Harbour Guard Capt. Ivo Saar said the pier was shut.",
+                 [("Harbour Guard Capt.", "ORG"), ("Ivo Saar", "PERSON")],
+                 {("Harbour Guard", "ORG"), ("Ivo Saar", "PERSON")}, {("Harbour Guard Capt", "ORG")},
+                 id="an organisation ends before the rank of the person it names"),
+    pytest.param("Ohio Democrat Mara Lind voted no.", [("Ohio Democrat", "PERSON"), ("Mara Lind", "PERSON")],
+                 {("Mara Lind", "PERSON")}, {("Ohio Democrat", "PERSON"), ("Ohio Democrat Mara Lind", "PERSON")},
+                 id="a party member's name follows the party"),
+    pytest.param("The vote split, and the Ohio Democrat voted no.", [("Ohio Democrat", "PERSON")],
+                 {("Ohio Democrat", "NORP")}, {("Ohio Democrat", "PERSON")},
+                 id="a party member is described, not named"),
+    pytest.param("Tropical Storm Vesna moved west on Monday.", [("Storm Vesna", "PERSON")],
+                 {("Storm Vesna", "EVENT")}, {("Storm Vesna", "PERSON")}, id="a storm is no person"),
+    pytest.param("Officials at the Vestra Atmospheric Administration said the slick had grown.",
+                 [("Vestra Atmospheric Administration", "PERSON")],
+                 {("Vestra Atmospheric Administration", "ORG")}, {("Vestra Atmospheric Administration", "PERSON")},
+                 id="an administration is an organisation"),
+    pytest.param("Rescue chief Adm Saar said the pier was shut.", [("Adm Saar", "PERSON")],
+                 {("Saar", "PERSON")}, {("Adm Saar", "PERSON")}, id="a rank cut short without its stop"),
+    pytest.param("Fighting reached the eastern city of Ras Vestra on Monday. Ras Vestra fell.",
+                 [("Ras Vestra", "PERSON"), ("Ras Vestra", "PERSON", 1)],
+                 {("Ras Vestra", "GPE")}, {("Ras Vestra", "PERSON")}, id="a city of two words"),
+    pytest.param("Mara Lind met Lena Kask in Vestra.", [("Mara Lind", "PERSON"), ("Lena Kask", "PERSON")],
+                 {("Mara Lind", "PERSON"), ("Lena Kask", "PERSON")}, set(),
+                 id="must not change: plain names"),
 ]
 
 CORPUS_CASES = [
+    # a first name learnt from a person the model made of an organisation's name does not spread
+    pytest.param("Sailors saw two Coast Guard cutters at dawn. Tamm was aboard.", ["Coast Tamm"],
+                 [("Coast Guard", "ORG")],
+                 {("Coast Guard", "ORG")}, {("Coast Guard", "PERSON")},
+                 id="a first name learnt from the corpus does not overrule the model's organisation"),
+    pytest.param("Sailors saw two White Fleet ships at dawn. Tamm was aboard.", ["White Tamm"],
+                 [("White Fleet", "ORG")],
+                 {("White Fleet", "ORG")}, {("White Fleet", "PERSON")},
+                 id="a first name learnt from the corpus does not overrule the model's organisation, any"),
+    pytest.param("Democrat leaders met in Vestra.", ["Vestra Democrat"], [("Democrat", "NORP")],
+                 {("Democrat", "NORP")}, {("Democrat", "PERSON")},
+                 id="a party word is no surname, whatever the corpus once took for a person"),
     # known people the corpus learnt from the model's mistakes: a surname lent to a word the model reads
     # as a place here, a full name or a learnt first name after "the"
     pytest.param("Oil reached the Gulf coast. Crews in the Gulf said the Gulf was calm.", ["Tern Gulf"],
@@ -482,3 +529,22 @@ def test_a_capital_the_model_took_for_a_person_is_a_place_and_a_name_like_one_is
     out = labelled(repair_mentions(text, mentions(text, ("Khartoum", "PERSON"), ("Hamilton", "PERSON"),
                                                   ("Chad", "PERSON"))))
     assert {("Khartoum", "GPE"), ("Hamilton", "PERSON"), ("Chad", "PERSON")} <= out
+
+
+def test_a_name_the_corpus_reads_as_a_place_or_an_organisation_takes_that_reading() -> None:
+    """The model reads "Vestra" as a person now and then; the corpus, as a town more often."""
+    corpus = {"Vestra": "GPE", "Harbour House": "ORG"}.get
+    text = "Vestra fell to the rebels. Aides at Harbour House met."
+    spacy = mentions(text, ("Vestra", "PERSON"), ("Harbour House", "PERSON"))
+    assert {("Vestra", "GPE"), ("Harbour House", "ORG")} <= labelled(repair_mentions(text, spacy, known_things=corpus))
+    assert {("Vestra", "PERSON"), ("Harbour House", "PERSON")} <= labelled(repair_mentions(text, spacy))
+
+
+@pytest.mark.parametrize(("text", "spacy"), [
+    pytest.param("Mara Vestra arrived on Monday. Vestra said the talks went well.",
+                 [("Mara Vestra", "PERSON"), ("Vestra", "PERSON", 1)], id="the article's person"),
+    pytest.param("President Vestra said the port would open.", [("Vestra", "PERSON")], id="a title before the name"),
+])
+def test_a_name_the_corpus_reads_as_a_place_stays_a_person_where_the_article_says_so(text: str, spacy: list) -> None:
+    out = repair_mentions(text, mentions(text, *spacy), known_things={"Vestra": "GPE"}.get)
+    assert ("Vestra", "PERSON") in labelled(out)

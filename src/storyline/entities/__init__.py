@@ -57,7 +57,7 @@ def link_article(analysed: AnalysedArticle, index: EntityIndex, kb: KnowledgeBas
         date = article.published
     repairs: list[Repair] = []
     mentions = repair_mentions(text, analysed.mentions, not_people=not_people_of(article),
-                               known_people=index.person_names(), trace=repairs)
+                               known_people=index.person_names(), known_things=index.thing_label, trace=repairs)
     unconfirmed = {(r.after.start, r.after.end) for r in repairs if r.rule == UNCONFIRMED and r.after}
     facts = find_roles(text, mentions, date=date)
     links = index.add_article(article.id, date, mentions, facts, text=text, unconfirmed=unconfirmed)

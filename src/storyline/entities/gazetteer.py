@@ -96,7 +96,9 @@ KNOWN_PEOPLE: tuple[str, ...] = (
 )
 
 #: Organisations spaCy takes for people or places.
-KNOWN_ORGS: tuple[str, ...] = ("BelTA", "NATO", "OSCE", "Wagner Group", "Frontex", "Pentagon", "Kremlin")
+KNOWN_ORGS: tuple[str, ...] = ("BelTA", "NATO", "OSCE", "Wagner Group", "Frontex", "Pentagon", "Kremlin",
+                               # platforms the news names as sources, which the model takes for people
+                               "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "Skype", "Telegram")
 
 #: Other names of an organisation → its canonical name. "the Alliance" in this
 #: news is NATO; drop the line for a corpus where it is not.
@@ -156,11 +158,19 @@ ORG_HEADS: frozenset[str] = frozenset({
     "Police", "Department", "Center", "Centre", "Club", "University", "College", "School", "Hospital", "Clinic",
     "Team", "Association", "Council", "Committee", "Party", "Company", "Corporation", "Institute", "Foundation",
     "Agency", "Bureau", "Creamery", "Dairy", "Herald", "Times",
+    # no surname either: "Atmospheric Administration", "Coast Guard", "BBC News", "Transocean Ltd"
+    "Administration", "Guard", "News", "Nations", "Ltd", "Inc", "Network", "Authority", "Organization",
+    "Organisation", "Group", "Airlines", "Airways",
 })
+#: Party members by their party: "Michigan Democrat" describes a person and names none.
+PARTY_MEMBERS: frozenset[str] = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans",
+                                           "Conservative", "Conservatives", "Labour", "Tory", "Tories"})
+#: The first word of a storm's name: "Storm Alex", "Hurricane Katia" are weather, not people.
+STORM_WORDS: frozenset[str] = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone"})
 #: Words that alone are never a person, though the model tags them so after a title word: a body of
 #: state ("Assembly" of "the General Assembly") or the end of a company's name ("General Motors").
 NEVER_A_PERSON: frozenset[str] = frozenset({"Assembly", "Parliament", "Congress", "Senate", "Commission", "Ministry",
-                                           "Council", "Motors", "Dynamics", "Electric"})
+                                           "Council", "Motors", "Dynamics", "Electric", "Navy", "God"}) | PARTY_MEMBERS
 #: Last words of place and building names: "Mueller Glacier", "Matanuska Valley", "Mat Maid Warehouse".
 PLACE_HEADS: frozenset[str] = frozenset({
     "Valley", "Glacier", "Mountain", "Mountains", "Island", "Islands", "Airport", "Station", "Building",
@@ -222,6 +232,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     # ranks and jobs in crime and sports news: "Judge James Bodiford", "Coach Mo Cheeks"
     "judge", "captain", "sergeant", "sgt", "sgt.", "detective", "det.", "officer", "constable", "inspector",
     "lieutenant", "governor", "gov.", "mayor", "coach", "manager", "clerk", "juror", "professor", "prof.",
+    "chairman", "chairwoman", "commandant", "commander",
 })
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,9 @@ from storyline.records import PLACE_LABELS, Entity, Mention, Role
 #: Labels that become entities; NORP (nationalities) and the rest do not.
 LINK_LABELS = frozenset({"PERSON", "ORG"}) | PLACE_LABELS
 _VERSION = 1
+#: Times the corpus must have written a name as an organisation's or a place's before it overrules
+#: the model reading that name as a person's (:meth:`EntityIndex.thing_label`).
+THING_EVIDENCE = 3
 #: Other entities remembered per person (the most frequent), to tell apart people who share a surname.
 CONTEXT_SIZE = 40
 
@@ -132,7 +135,9 @@ class EntityIndex:
         self._by_sound: dict[str, set[str]] = {}  # sound_key(surname) → people, for transliterations
         self._by_name: dict[tuple[str, str], str] = {}  # (kind, key(name)) → entity; kind PERSON|ORG|PLACE
         self._ids: set[str] = set()
-        self._full_names = KnownPeople()  # every full person name seen, kept up to date for person_names()
+        # every full person name seen, kept up to date for person_names(), but for those the corpus
+        # reads as an organisation or a place more often (the model once took "White House" for a man)
+        self._full_names = KnownPeople(veto=self.thing_label)
         self._dirty: set[str] = set()  # entities changed since the last take_dirty() (what a store must save)
         if kb is not None:
             self.add_kb(kb)
@@ -156,6 +161,23 @@ class EntityIndex:
     def person_names(self) -> Collection[str]:
         """Full names of known people (a live, read-only view): pass to ``repair_mentions``."""
         return self._full_names
+
+    def thing_label(self, name: str) -> str | None:
+        """The label of the organisation or place ``name`` names when the corpus has written it so at
+        least :data:`THING_EVIDENCE` times and more often than as a person's name (the model reads
+        "Misrata" or "White House" as a person now and then), else ``None``."""
+        things = [self._entities[eid] for k in (("ORG", key(gz.ORG_ALIASES.get(name, name))),
+                                                ("PLACE", key(canonical_place(name))))
+                  if (eid := self._by_name.get(k))]
+        best = max(things, key=lambda e: e.names[name], default=None)
+        if best is None or best.names[name] < THING_EVIDENCE:
+            return None
+        surname = parse_name(name).surname or name
+        people = [self._entities[eid] for eid in self._by_surname.get(shape(surname), ())]
+        if any(e.fixed and name in e.names for e in people):
+            return None  # the knowledge file says it is a person
+        as_person = max((e.names[name] for e in people), default=0)
+        return best.type if best.names[name] > as_person else None
 
     def roles_of(self, entity_id: str) -> list[RoleSpan]:
         return list(self._entities[entity_id].roles)
@@ -595,9 +617,10 @@ class KnownPeople(Collection[str]):
     few that matter to one article, so its cost does not grow with the corpus.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, veto: Callable[[str], object] = lambda name: None) -> None:
         self._by_last: dict[str, set[str]] = {}
         self._names: set[str] = set()
+        self._veto = veto  #: names it holds but does not offer: true when the name is not a person's
 
     def add(self, name: str, last: str) -> None:
         if name not in self._names:
@@ -605,8 +628,8 @@ class KnownPeople(Collection[str]):
             self._by_last.setdefault(last, set()).add(name)
 
     def with_surname_in(self, words: Collection[str]) -> set[str]:
-        """The full names whose surname ends with one of ``words``."""
-        return {n for w in words if w in self._by_last for n in self._by_last[w]}
+        """The full names whose surname ends with one of ``words``, but those vetoed."""
+        return {n for w in words if w in self._by_last for n in self._by_last[w] if not self._veto(n)}
 
     def __contains__(self, name: object) -> bool:
         return name in self._names

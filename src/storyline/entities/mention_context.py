@@ -30,7 +30,9 @@ _PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|distric
                        r"prefecture|governorate|canton|oblast|regency|hometown|neighbou?rhood|suburb|outskirts) of "
                        r"(?:the )?|(?:near|outside|throughout) )([A-Z][\w'’-]+)(?![\w'’-]| [A-Z])"
                        r"|\b([A-Z][\w'’-]+) (?:province|region|oblast|governorate|prefecture|regency|neighbou?rhood|"
-                       r"suburb)\b")
+                       r"suburb)\b"
+                       # two words after a settlement's noun: "the eastern city of Ras Vestra"
+                       r"|\b(?:city|town|village|port) of ([A-Z][\w'’-]+ [A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 #: What only a person is: a title before the word, a speech verb after it.
 _PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
                    r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
@@ -57,13 +59,14 @@ _THING_NOUN = re.compile(r"\s(?:(?:oil|drilling|gas|offshore|cargo|container|cru
 
 
 def places_named(text: str, ms: list[Mention], model_people: set[tuple[int, int]]) -> set[str]:
-    """The one-word "people" the text calls a place ("the province of Aceh", "the city of Bakhmut",
-    "Kherson oblast", "near Avdiivka"; :data:`_PLACE_OF`) and nowhere a person ("Mr Aceh", "Aceh
-    said"): places wherever the article names them, and so is a "person" of more words ending in
-    one ("Banda Aceh", a person only by what the corpus learnt), unless the model itself read that
+    """The "people" the text calls a place ("the province of Aceh", "the city of Bakhmut", "Kherson
+    oblast", "near Avdiivka", and of two words after a settlement's noun: "the city of Ras Lanuf";
+    :data:`_PLACE_OF`) and nowhere a person ("Mr Aceh", "Aceh said"): places wherever the article
+    names them, and so is a "person" of more words ending in one word of them ("Banda Aceh", a
+    person only by what the corpus learnt), unless the model itself read that
     span as a person (``model_people``: "Jesse Jackson" in a text on the city of Jackson): then
     the word is his name too, and left alone."""
-    places = {m[1] or m[2] for m in _PLACE_OF.finditer(text)}
+    places = {m[1] or m[2] or m[3] for m in _PLACE_OF.finditer(text)}
     if not places:
         return places
     places -= {m.text.rsplit(" ", 1)[1] for m in ms if m.label == "PERSON" and " " in m.text

@@ -82,11 +82,22 @@ _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$
 _LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
 #: Weekdays and months, written out or cut short: "Thu Jun 17" is a time stamp, never a name.
 _CALENDAR_WORDS = gz.CALENDAR_NAMES | gz.CALENDAR_ABBREVIATIONS
+#: Words that open a sentence before a name, or start the next one after it, which the model takes
+#: into the name: "Via Twitter, ...", "Kask Unfortunately, ...". Cut off, the name stays.
+_LEAD_INS = frozenset({
+    "Via", "Unfortunately", "Fortunately", "Meanwhile", "Moreover", "Furthermore", "Nevertheless", "Nonetheless",
+    "Instead", "Indeed", "Therefore", "Otherwise", "Apparently", "Clearly", "Obviously", "Certainly", "Surely",
+    "Perhaps", "Maybe", "Sadly", "Luckily", "Hopefully", "Ironically", "Interestingly", "Similarly", "Additionally",
+    "Consequently", "Well", "Yes", "Today", "Yesterday", "Tonight",
+})
 #: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No", "Reply Within".
 _NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No",
-                             "Reply"})  # a comment thread's button: "Reply Within minutes ..."
+                             "Reply",  # a comment thread's button: "Reply Within minutes ..."
+                             }) | _LEAD_INS
 
 
+#: The rules of a person found by a first name the corpus learnt: the name is new, or a known person's.
+_LEARNT, _LEARNT_KNOWN = "learnt first name + name", "learnt first name + known name"
 #: The rule of a :class:`Repair` that keeps a span unchanged but marks it as unchecked: a person of a
 #: Title Case headline with no running text to confirm it (:mod:`~storyline.entities.headline`).
 UNCONFIRMED = "title case headline: unconfirmed"
@@ -116,6 +127,7 @@ def repair_mentions(
     *,
     not_people: Collection[str] = (),
     known_people: Collection[str] = (),
+    known_things: Callable[[str], str | None] | None = None,
     trace: list[Repair] | None = None,
 ) -> list[Mention]:
     """The spaCy mentions of one clean article, repaired; sorted and non-overlapping.
@@ -124,6 +136,9 @@ def repair_mentions(
     ``known_people``: full names the corpus already knows as people (the linker's
     :meth:`~storyline.entities.link.EntityIndex.person_names`), so "Wrona" is a
     person even in an article that never gives his first name.
+    ``known_things``: the label of the organisation or place the corpus reads a name as, when it
+    reads it so more often than as a person's (the linker's
+    :meth:`~storyline.entities.link.EntityIndex.thing_label`).
     """
     log: list[Repair] = trace if trace is not None else []
     doc = _Doc(text, known_people)
@@ -147,12 +162,14 @@ def repair_mentions(
     log.extend(Repair(m, m, UNCONFIRMED) for m in headline.unconfirmed)
     doc.things = things_named(text, ms, doc.known_full)
     ms = _relabel(ms, lambda m: m.label == "PERSON" and m.text in doc.things, "FAC", "a thing by its noun", log)
+    if known_things is not None:
+        ms = _corpus_things(doc, ms, known_things, log)
     ms = _consistency(doc, ms, log)
     model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     # last: the corpus may know "Banda Aceh" as a person
     places = places_named(text, ms, model_people)
-    ms = _relabel(ms, lambda m: m.label == "PERSON" and m.text.rsplit(" ", 1)[-1] in places, "GPE",
-                  "a place by its context", log)
+    ms = _relabel(ms, lambda m: m.label == "PERSON" and (m.text in places or m.text.rsplit(" ", 1)[-1] in places),
+                  "GPE", "a place by its context", log)
     companies = companies_named(text, ms)
     ms = _relabel(ms, lambda m: m.text in companies and m.label in ("GPE", "LOC", "NORP"), "ORG",
                   "an organisation by its context", log)
@@ -181,7 +198,7 @@ class _Doc:
             self.known_full = {n for n in known_people
                                if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
         # a store filed before the institution rule may still know "Palmer Police" as a person
-        self.known_full = {n for n in self.known_full if not _institution(n)}
+        self.known_full = {n for n in self.known_full if not _institution(n) and not _never_a_name(n)}
         self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
 
     def word(self, i: int) -> str:
@@ -249,11 +266,19 @@ def _trim(text: str, m: Mention) -> Mention | None:
             s += 4
             continue
         first = span.split(" ", 1)
-        if m.label == "PERSON" and len(first) == 2 and first[0].lower() in gz.TITLE_WORDS:
+        if m.label == "PERSON" and len(first) == 2 and (first[0].lower() in gz.TITLE_WORDS
+                                                         or first[0].lower() in gz.TITLE_ABBREVIATIONS):
             s += len(first[0]) + 1
             continue
+        party = re.search(r"^.*\b(?:" + "|".join(gz.PARTY_MEMBERS) + r") (?=\S)", span) if m.label == "PERSON" else None
+        if party:  # "Ohio Democrat Mara Lind": the name follows the party
+            s += party.end()
+            continue
         if m.label == "PERSON" and (cut := _not_a_name_from(span)) is not None:
-            e = s + cut
+            if cut == 0 and len(first) == 2 and first[0] in _LEAD_INS:  # "Via Twitter": the name stays
+                s += len(first[0]) + 1
+            else:
+                e = s + cut
             continue
         dash = _SPACED_DASH.search(span)
         if dash and _dash_ends_name(span[:dash.start()], span[dash.end():]):
@@ -269,6 +294,10 @@ def _trim(text: str, m: Mention) -> Mention | None:
             continue
         if span.endswith(".") and len(span) > 2 and span[-2].islower():
             e -= 1
+            continue
+        last = span.rsplit(" ", 1)
+        if m.label != "PERSON" and len(last) == 2 and last[1].lower() in gz.TITLE_ABBREVIATIONS:
+            e = s + len(last[0])  # "Coast Guard Adm" of "Coast Guard Adm. Ana Ruiz"
             continue
         break
     while s < e and text[s].isspace():
@@ -402,6 +431,8 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         return Mention(m.start, m.end, t, "GPE")
     if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (_cut_title(t) or t in gz.NEVER_A_PERSON)):
         return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
+    if m.label == "PERSON" and _never_a_name(t):
+        return Mention(m.start, m.end, t, "EVENT" if t.split()[0] in gz.STORM_WORDS else "NORP")
     if _is_weapon(doc.text, m):
         return None
     if t in gz.LOCATIONS:
@@ -420,6 +451,15 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
             return Mention(m.start, m.end, t, "ORG")
         return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
+
+
+def _never_a_name(span: str) -> bool:
+    """Whether a span of capitalised words names no person whatever the model says: a party member
+    ("Michigan Democrat"), a storm ("Storm Alex"), a title cut short ("Vice Adm"), any span with a
+    word no name holds ("Republican House", "Obama Well")."""
+    words = span.split()
+    return bool(words) and ((len(words) > 1 and words[0] in gz.STORM_WORDS) or _cut_title(span)
+                            or any(w in gz.NEVER_A_PERSON or w in _NEVER_IN_NAMES for w in words))
 
 
 def _cut_title(span: str) -> bool:
@@ -456,6 +496,27 @@ def _relabel(ms: list[Mention], pick: Callable[[Mention], bool], label: str, rul
             out.append(new)
         else:
             out.append(m)
+    return out
+
+
+def _corpus_things(doc: _Doc, ms: list[Mention], label_of: Callable[[str], str | None],
+                   log: list[Repair]) -> list[Mention]:
+    """A name the model reads as a person's that the corpus reads as an organisation's or a place's
+    more often ("Misrata", "White House") takes the corpus's label, unless the article gives a
+    person that surname ("Jordan" after "Michael Jordan") or a title right before it."""
+    surnames = {parse_name(m.text).surname for m in ms if m.label == "PERSON" and " " in m.text}
+    titled: set[int] | None = None
+    out = []
+    for m in ms:
+        label = m.label == "PERSON" and m.text not in surnames and m.text not in gz.KNOWN_PEOPLE and label_of(m.text)
+        if label:
+            titled = titled if titled is not None else {hit.end() for hit in _TITLE_RE.finditer(doc.text)}
+            if m.start not in titled:
+                new = Mention(m.start, m.end, m.text, label)
+                log.append(Repair(m, new, "the corpus's reading"))
+                out.append(new)
+                continue
+        out.append(m)
     return out
 
 
@@ -539,7 +600,8 @@ def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | Non
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(".")
-    if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES:
+    if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES \
+            or w.lower() in gz.TITLE_ABBREVIATIONS:  # "Adm" of "Navy Adm. Ana Ruiz"
         return False
     return not (w in PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
                 or w in gz.WEAPONS or w in gz.LOCATIONS or w in gz.NEVER_A_PERSON)
@@ -574,18 +636,24 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
             if span and span[1] > doc.tokens[i][1] and not (i > 0 and doc.joined(i) and _name_word(doc.word(i - 1))
                                                             and doc.word(i - 1) not in doc.first_names) \
                     and not (learnt and _after_the(text, span[0])):
-                found.append((*span, "learnt first name + name" if learnt else "known first name + name"))
+                rule = "known first name + name"
+                if learnt:  # a whole name the corpus knows as a person's may overrule the model's organisation
+                    rule = _LEARNT_KNOWN if text[span[0]:span[1]] in doc.known_full else _LEARNT
+                found.append((*span, rule))
     return found
 
 
 def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, log: list[Repair]) -> list[Mention]:
     """Make ``text[start:end]`` a PERSON: it replaces what it covers, never a longer person span.
     A name ending in an institution's head word is none ("Palmer Police" after a known first name),
-    and a first name learnt from the corpus does not overrule the model's place."""
+    and a first name learnt from the corpus does not overrule the model's place, nor its organisation
+    unless the whole name is a person's the corpus knows ("House" learnt from a "House Tamm" is no
+    reason to make "House Democrats" a person)."""
     if _institution(text[start:end]) or _cut_title(text[start:end]):
         return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
-    if rule == "learnt first name + name" and any(m.label in PLACE_LABELS for m in overlapping):
+    if rule in (_LEARNT, _LEARNT_KNOWN) and any(m.label in PLACE_LABELS or (m.label == "ORG" and rule == _LEARNT)
+                                                for m in overlapping):
         # a given name learnt from the corpus is as good as the corpus's one guess: once the model
         # took "Vestra Bay" for a person, "Vestra" is a first name, and every "Vestra Bay" would follow
         return ms
