@@ -74,6 +74,7 @@ _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
+_FOR_OR_AGAINST = re.compile(r"(?i:anti|pro)-")
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
@@ -154,6 +155,7 @@ def repair_mentions(
     ms = _sentence_initial_common_nouns(doc, ms, log)
     for start, end, rule in _find_people(doc, ms):
         ms = _put_person(ms, start, end, rule, text, log)
+    ms = _common_word_edges(doc, ms, log)
     headline = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
                                        first_names=doc.first_names)
     ms = headline.mentions
@@ -433,8 +435,8 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
     if m.label == "PERSON" and _never_a_name(t):
         return Mention(m.start, m.end, t, "EVENT" if t.split()[0] in gz.STORM_WORDS else "NORP")
-    if _is_weapon(doc.text, m):
-        return None
+    if _is_weapon(doc.text, m) or (m.label == "PERSON" and _FOR_OR_AGAINST.match(t)):
+        return None  # "Anti-Lepik" protesters
     if t in gz.LOCATIONS:
         return m if m.label == "LOC" else Mention(m.start, m.end, t, "LOC")
     if t in PLACES:
@@ -483,6 +485,35 @@ def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repai
             log.append(Repair(m, None, "common noun at a sentence start"))
             continue
         out.append(m)
+    return out
+
+
+def _common_word_edges(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """A person span whose first or last word the text also writes in lower case, and whose other
+    words are a person the article or the corpus names, is that person: "Following Obama",
+    "Hosni Mubarak Are", "Lepik Airstrikes". A given name stays ("Bill Kask" beside "the bill")."""
+    named = _doc_person_names(ms) | doc.known_full
+    surnames = {parse_name(n).surname for n in named}
+
+    def known(words: list[str]) -> bool:
+        return " ".join(words) in named or (len(words) == 1 and words[0] in surnames)
+
+    out = []
+    for m in ms:
+        words = m.text.split(" ")
+        new = None
+        if m.label == "PERSON" and len(words) > 1:
+            first, last = words[0], words[-1]
+            # a first name only the corpus taught may be its one slip ("Following" of "Following Obama")
+            if known(words[1:]) and first not in gz.FIRST_NAMES and not given_name_gender(first) \
+                    and _common_noun(doc.text, first):
+                new = Mention(m.end - len(" ".join(words[1:])), m.end, " ".join(words[1:]), "PERSON")
+            elif known(words[:-1]) and _common_noun(doc.text, last) \
+                    and not (len(words) == 2 and (first in doc.first_names or given_name_gender(first))):  # "brown"
+                new = Mention(m.start, m.end - len(last) - 1, " ".join(words[:-1]), "PERSON")
+        if new:
+            log.append(Repair(m, new, "a common word at a name's edge"))
+        out.append(new or m)
     return out
 
 
