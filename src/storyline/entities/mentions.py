@@ -493,10 +493,14 @@ def _common_word_edges(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[
     words are a person the article or the corpus names, is that person: "Following Obama",
     "Hosni Mubarak Are", "Lepik Airstrikes". A given name stays ("Bill Kask" beside "the bill")."""
     named = _doc_person_names(ms) | doc.known_full
-    surnames = {parse_name(n).surname for n in named}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for n in named:
+        by_surname[parse_name(n).surname].add(n)
 
-    def known(words: list[str]) -> bool:
-        return " ".join(words) in named or (len(words) == 1 and words[0] in surnames)
+    def known(words: list[str], whole: str) -> bool:
+        """Whether ``words`` name a person on their own, not only as part of ``whole`` ("Ki-moon" is
+        the surname of "Ban Ki-moon" and of no one else: his "Ban" is no common word to cut)."""
+        return " ".join(words) in named or (len(words) == 1 and bool(by_surname.get(words[0], set()) - {whole}))
 
     out = []
     for m in ms:
@@ -505,10 +509,10 @@ def _common_word_edges(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[
         if m.label == "PERSON" and len(words) > 1:
             first, last = words[0], words[-1]
             # a first name only the corpus taught may be its one slip ("Following" of "Following Obama")
-            if known(words[1:]) and first not in gz.FIRST_NAMES and not given_name_gender(first) \
+            if known(words[1:], m.text) and first not in gz.FIRST_NAMES and not given_name_gender(first) \
                     and _common_noun(doc.text, first):
                 new = Mention(m.end - len(" ".join(words[1:])), m.end, " ".join(words[1:]), "PERSON")
-            elif known(words[:-1]) and _common_noun(doc.text, last) \
+            elif known(words[:-1], m.text) and _common_noun(doc.text, last) \
                     and not (len(words) == 2 and (first in doc.first_names or given_name_gender(first))):  # "brown"
                 new = Mention(m.start, m.end - len(last) - 1, " ".join(words[:-1]), "PERSON")
         if new:
