@@ -160,7 +160,8 @@ ORG_HEADS: frozenset[str] = frozenset({
     "Agency", "Bureau", "Creamery", "Dairy", "Herald", "Times",
     # no surname either: "Atmospheric Administration", "Coast Guard", "BBC News", "Transocean Ltd"
     "Administration", "Guard", "News", "Nations", "Ltd", "Inc", "Network", "Authority", "Organization",
-    "Organisation", "Group", "Airlines", "Airways",
+    "Organisation", "Group", "Airlines", "Airways", "Plc", "PLC", "Corp", "Energy", "Oil", "Petroleum", "Offshore",
+    "Holdings", "Frontieres", "Frontières",
 })
 #: Party members by their party: "Michigan Democrat" describes a person and names none.
 PARTY_MEMBERS: frozenset[str] = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans",

@@ -268,7 +268,7 @@ def _trim(text: str, m: Mention) -> Mention | None:
             s += 4
             continue
         first = span.split(" ", 1)
-        if m.label == "PERSON" and len(first) == 2 and (first[0].lower() in gz.TITLE_WORDS
+        if m.label == "PERSON" and len(first) == 2 and (first[0].lower() in gz.TITLE_WORDS or first[0] in gz.DEMONYMS
                                                          or first[0].lower() in gz.TITLE_ABBREVIATIONS):
             s += len(first[0]) + 1
             continue
@@ -339,15 +339,18 @@ def _calendar_stamp(span: str) -> bool:
 def _not_a_name_from(span: str) -> int | None:
     """Where a person span stops being a name: at a lower-case word that is no particle
     ("Herbert Flynn Jr told", "Raymond Kelly said:"), a word no name holds ("Reggie I'm"
-    in "throwing to Reggie I'm sure", "Juror No. 12") or a slash ("Marta Solberg/AP Vestra",
-    a photo credit); None when it is a name throughout."""
+    in "throwing to Reggie I'm sure", "Juror No. 12"), a "The" or a colon inside it, or a
+    slash ("Marta Solberg/AP Vestra", a photo credit); None when it is a name throughout."""
     for w in re.finditer(r"\S+", span):
         word = w.group()
         if "/" in word and w.start() > 0:  # "Marta Solberg/AP Vestra": a photo credit glued to the next words
             return w.start() + word.index("/")
         particle = re.split(r"[-'’]", word)[0] in _LOWER_IN_NAMES  # "de", "al-Sistani", "d'Estaing"
-        if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES:
+        if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES \
+                or (word == "The" and w.start() > 0):  # "Ana Ruiz The Vestra Times": a byline's outlet
             return w.start()
+        if word.endswith(":") and w.end() < len(span):  # "Ana Ruiz: Outside the court, ..."
+            return w.end() - 1
     return None
 
 
