@@ -340,3 +340,19 @@ def test_a_person_named_more_often_than_a_place_stays_a_known_person() -> None:
         index.add_article(f"g{i}", None, people("Aid reached Mara Jordan.", "Mara Jordan", label="GPE"))
     assert index.thing_label("Mara Jordan") is None
     assert "Mara Jordan" in index.person_names().with_surname_in({"Jordan"})
+
+
+def test_a_nickname_and_the_given_name_it_shortens_are_one_person() -> None:
+    index = EntityIndex()
+    add(index, "a1", "Robert Tamm, the chief executive, spoke.", "Robert Tamm")
+    add(index, "a2", "Bob Tamm said the well was capped.", "Bob Tamm")
+    add(index, "a3", "Bob Tamm said so again.", "Bob Tamm")
+    assert person_of(index, "Robert Tamm") == person_of(index, "Bob Tamm")
+    assert index.entity(person_of(index, "Robert Tamm")).name == "Bob Tamm"  # the name the news uses most
+
+
+def test_two_formal_names_sharing_a_nickname_stay_two_people() -> None:
+    index = EntityIndex()
+    add(index, "a1", "Alexander Tamm spoke.", "Alexander Tamm")
+    add(index, "a2", "Alexandra Tamm spoke.", "Alexandra Tamm")
+    assert person_of(index, "Alexander Tamm") != person_of(index, "Alexandra Tamm")

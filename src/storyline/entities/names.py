@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 
 from storyline.entities.gazetteer import CHINESE_SURNAMES, NAME_PARTICLES
@@ -178,19 +179,42 @@ def _typo(a: str, b: str) -> bool:
 def given_match(a: str, b: str) -> bool:
     """Whether two given names can be the same person's.
 
-    Same key or shape; an initial and a name it starts ("V." / "Vladimir"); or a
-    Baltic ending dropped by translation ("Gitan" / "Gitanas"). "Marta"/"Marek",
-    "Maria"/"Marta", "Paul"/"Paula" do not match.
+    Same key or shape; an initial and a name it starts ("V." / "Vladimir"); a
+    Baltic ending dropped by translation ("Gitan" / "Gitanas"); or a nickname ("Bob" /
+    "Robert"). "Marta"/"Marek", "Maria"/"Marta", "Paul"/"Paula" do not match.
     """
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False
+    return _spelt_alike(a, b) or nickname_pair(ka, kb)
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """:func:`given_match` but for nicknames: one spelling, an initial, a truncation."""
+    ka, kb = key(a), key(b)
     if ka == kb or shape(a) == shape(b):
         return True
     if len(ka) == 1 or len(kb) == 1:
         return ka[0] == kb[0]
     short, long = sorted((ka, kb), key=len)
     return len(short) >= 4 and long.startswith(short) and long[len(short):] in _TRUNCATED_ENDINGS
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def nickname_pair(a: str, b: str) -> bool:
+    """Whether one given name is a nickname of the other ("Bob"/"Robert", "Ed"/"Edward", "Ken"/
+    "Kenneth"; the ``nicknames`` package's hand-curated table). Two formal names never pair, nor
+    two nicknames of one name: "Alexander" and "Alexandra" share "Alex" and stay two names."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb or ka == kb:
+        return False
+    table = _nicknames()
+    return kb in table.nicknames_of(ka) or ka in table.nicknames_of(kb)
 
 
 def initials_fit(initials: tuple[str, ...], name: PersonName) -> bool:
@@ -333,7 +357,7 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
         groups.setdefault(tuple(shape(g) for g in p.given) + (shape(p.surname),), []).append(n)
 
     def truncated(a: tuple[str, ...]) -> bool:  # "gitan nauseda" is a truncation of "gitanas nauseda"
-        return any(len(a) == len(b) and a != b and all(x == y or given_match(x, y) and len(x) < len(y)
+        return any(len(a) == len(b) and a != b and all(x == y or _spelt_alike(x, y) and len(x) < len(y)
                                                        for x, y in zip(a, b)) for b in groups)
 
     kept = [g for g in groups if not truncated(g)] or list(groups)
