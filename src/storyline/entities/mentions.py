@@ -7,8 +7,9 @@ into one span. :func:`repair_mentions` fixes that in passes, each one finding
 its changes first and then applying them (:class:`Repair` records say which
 rule did what; pass ``trace=[]`` to see them):
 
-1. trim: leading "the", titles in front of a person, possessives, punctuation,
-   anything after a line break, words glued after a name ("… told", "Reggie I'm");
+1. trim (:mod:`~storyline.entities.name_span`): leading "the", titles in front of a person,
+   possessives, punctuation, anything after a line break, words glued to a name ("… told",
+   "Reggie I'm", "Via Twitter");
 2. split run-ons: "Tallinn, Vilnius or Riga", "Duda and Nauseda at the Suwałki Gap";
 3. gazetteer: places, demonyms, organisations and people the model confuses,
    common nouns it takes for names, weapon systems (by name and context), places
@@ -17,10 +18,13 @@ rule did what; pass ``trace=[]`` to see them):
    writes in lower case ("Arson suspected ...");
 4. add people the model misses: the known-people list, title patterns
    ("Secretary General Jens Stoltenberg", "President, Gitan Nauseda") and
-   capitalised names after a known first name ("Margus Tsahkna"); then cut the
-   people of Title Case headlines to the names the article confirms
-   (:mod:`~storyline.entities.headline`: "Lindsay Lohan Checks Out");
-5. document consistency: once "Jens Stoltenberg" is a PERSON, every
+   capitalised names after a known first name ("Margus Tsahkna"); a common word at a
+   person's edge goes ("Following Obama"); then cut the people of Title Case headlines to
+   the names the article confirms (:mod:`~storyline.entities.headline`: "Lindsay Lohan
+   Checks Out");
+5. the corpus's reading: a "person" the corpus writes more often as an organisation or a
+   place takes that label ("White House", "Misrata"; ``known_things``); then document
+   consistency: once "Jens Stoltenberg" is a PERSON, every
    "Stoltenberg" in the article is one, tagged or not;
 6. people the text calls a place ("the province of Aceh": "Aceh", "Banda Aceh"),
    whatever the model or the corpus said; then drop photographers and credited
@@ -49,6 +53,7 @@ from storyline.entities.mention_context import (
     places_named,
     things_named,
 )
+from storyline.entities.name_span import NEVER_IN_NAMES, cut_title, never_a_name, trim_name
 from storyline.entities.names import is_initial, key, parse_name
 from storyline.records import PLACE_LABELS, CleanArticle, Mention
 
@@ -59,8 +64,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"
 _TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)*|\d[\w\-]*")
 _KNOWN_PEOPLE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(gz.KNOWN_PEOPLE, key=len, reverse=True)) + r")(?!\w)")
-_LEAD = re.compile(r"^[\s“”\"'‘’«»(\[—–-]+")
-_TRAIL = re.compile(r"[\s“”\"'‘’«»)\],;:!?—–-]+$")
 _RUNON_SPLIT = re.compile(r",\s+|\s+(?:and|or|at the|in|the)\s+")
 _TITLE_RE = re.compile(
     r"\b(?i:" + "|".join(sorted((re.escape(s) for t in gz.TITLES if not t.describes_only and not t.needs_qualifier
@@ -70,8 +73,6 @@ _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
 #: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
 _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena", "Palace", "Plaza"})
-#: A dash between spaces: no name holds one (see :func:`_dash_ends_name` for what stays: "al - Hilu").
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _FOR_OR_AGAINST = re.compile(r"(?i:anti|pro)-")
@@ -79,22 +80,6 @@ _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
-#: Lower-case words inside names: the particles, and joiners ("Rodríguez y Zapatero", "Lula da Silva").
-_LOWER_IN_NAMES = gz.NAME_PARTICLES | {"d", "do", "e", "y", "ibn", "bint", "ul", "ud", "of"}
-#: Weekdays and months, written out or cut short: "Thu Jun 17" is a time stamp, never a name.
-_CALENDAR_WORDS = gz.CALENDAR_NAMES | gz.CALENDAR_ABBREVIATIONS
-#: Words that open a sentence before a name, or start the next one after it, which the model takes
-#: into the name: "Via Twitter, ...", "Kask Unfortunately, ...". Cut off, the name stays.
-_LEAD_INS = frozenset({
-    "Via", "Unfortunately", "Fortunately", "Meanwhile", "Moreover", "Furthermore", "Nevertheless", "Nonetheless",
-    "Instead", "Indeed", "Therefore", "Otherwise", "Apparently", "Clearly", "Obviously", "Certainly", "Surely",
-    "Perhaps", "Maybe", "Sadly", "Luckily", "Hopefully", "Ironically", "Interestingly", "Similarly", "Additionally",
-    "Consequently", "Well", "Yes", "Today", "Yesterday", "Tonight",
-})
-#: Words the model glues to a name that no name holds: "Reggie I'm", "Juror No", "Reply Within".
-_NEVER_IN_NAMES = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll", "No",
-                             "Reply",  # a comment thread's button: "Reply Within minutes ..."
-                             }) | _LEAD_INS
 
 
 #: The rules of a person found by a first name the corpus learnt: the name is new, or a known person's.
@@ -144,7 +129,7 @@ def repair_mentions(
     log: list[Repair] = trace if trace is not None else []
     doc = _Doc(text, known_people)
     ms = join_adjacent_people(text, [m for m in mentions if m.end > m.start], log)
-    ms = _pass(ms, log, "trim", lambda m: _trim(text, m))
+    ms = _pass(ms, log, "trim", lambda m: trim_name(text, m))
     ms = _pass(ms, log, "kicker", lambda m: _kicker(text, m))
     ms = _split_runons(doc, ms, log)
     named = doc.known_full | _doc_person_names(ms)
@@ -200,7 +185,7 @@ class _Doc:
             self.known_full = {n for n in known_people
                                if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
         # a store filed before the institution rule may still know "Palmer Police" as a person
-        self.known_full = {n for n in self.known_full if not _institution(n) and not _never_a_name(n)}
+        self.known_full = {n for n in self.known_full if not _institution(n) and not never_a_name(n)}
         self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
 
     def word(self, i: int) -> str:
@@ -246,112 +231,6 @@ def join_adjacent_people(text: str, ms: Iterable[Mention], log: list[Repair] | N
         else:
             out.append(m)
     return out
-
-
-def _sub(text: str, start: int, end: int, label: str) -> Mention | None:
-    return Mention(start, end, text[start:end], label) if end > start else None
-
-
-def _trim(text: str, m: Mention) -> Mention | None:
-    """Leading "the", quotes, titles before a person; trailing possessive and punctuation."""
-    s, e = m.start, m.end
-    span = text[s:e]
-    if "\n" in span:  # "the Black Sea\n\nRomania": a span never crosses a line
-        e = s + span.index("\n")
-    for _ in range(6):
-        span = text[s:e]
-        lead = _LEAD.match(span)
-        if lead:
-            s += lead.end()
-            continue
-        if re.match(r"(?i)the\s", span) and span not in gz.NAMES_WITH_THE:
-            s += 4
-            continue
-        first = span.split(" ", 1)
-        if m.label == "PERSON" and len(first) == 2 and (first[0].lower() in gz.TITLE_WORDS or first[0] in gz.DEMONYMS
-                                                         or first[0].lower() in gz.TITLE_ABBREVIATIONS):
-            s += len(first[0]) + 1
-            continue
-        party = re.search(r"^.*\b(?:" + "|".join(gz.PARTY_MEMBERS) + r") (?=\S)", span) if m.label == "PERSON" else None
-        if party:  # "Ohio Democrat Mara Lind": the name follows the party
-            s += party.end()
-            continue
-        if m.label == "PERSON" and (cut := _not_a_name_from(span)) is not None:
-            if cut == 0 and len(first) == 2 and first[0] in _LEAD_INS:  # "Via Twitter": the name stays
-                s += len(first[0]) + 1
-            else:
-                e = s + cut
-            continue
-        dash = _SPACED_DASH.search(span)
-        if dash and _dash_ends_name(span[:dash.start()], span[dash.end():]):
-            e = s + dash.start()
-            continue
-        trail = _TRAIL.search(span)
-        if trail and trail.start() > 0:
-            e = s + trail.start()
-            continue
-        poss = re.search(r"[’']s?$", span)
-        if poss and poss.start() > 0:
-            e = s + poss.start()
-            continue
-        if span.endswith(".") and len(span) > 2 and span[-2].islower():
-            e -= 1
-            continue
-        last = span.rsplit(" ", 1)
-        if m.label != "PERSON" and len(last) == 2 and last[1].lower() in gz.TITLE_ABBREVIATIONS:
-            e = s + len(last[0])  # "Coast Guard Adm" of "Coast Guard Adm. Ana Ruiz"
-            continue
-        break
-    while s < e and text[s].isspace():
-        s += 1
-    if not any(c.isalpha() for c in text[s:e]) or _calendar_stamp(text[s:e]):
-        return None
-    return _sub(text, s, e, m.label)
-
-
-_AFTER_A_DASH = frozenset("a an the that this these those who which what you we they he she it and but or so "
-                          "is are was were".split())
-
-
-def _dash_ends_name(left: str, right: str) -> bool:
-    """Whether a spaced dash inside a mention parts a name from what follows it: a headline's
-    pieces ("Dana Kessler - Dana Kessler marries"), a photo credit ("Ana Ruiz - AP"), a dateline
-    ("HOUSTON - Federal"), a clause ("the Harbour Tribune - that"). A tokeniser's spaced hyphen
-    after a particle stays: "Omar al - Sadr"."""
-    lw, rw = left.split(), right.split()
-    if not lw or not rw or not lw[0][:1].isupper():
-        return False
-    if len(lw) >= 2 and len(rw) >= 2:
-        return True
-    if lw[-1].lower() in _LOWER_IN_NAMES:
-        return False
-    return rw[0][:1].isupper() or rw[0].lower() in _AFTER_A_DASH
-
-
-def _calendar_stamp(span: str) -> bool:
-    """A date the model read as a name: weekday and month words only, two of them or with a day
-    number ("Thu Jun 17", "Mon, Mar"); "June Carter" and "May" alone may be names."""
-    words = re.findall(r"[^\W\d_]+", span)
-    return bool(words) and all(w.lower().rstrip(".") in _CALENDAR_WORDS for w in words) \
-        and (len(words) >= 2 or any(c.isdigit() for c in span))
-
-
-def _not_a_name_from(span: str) -> int | None:
-    """Where a person span stops being a name: at a lower-case word that is no particle
-    ("Herbert Flynn Jr told", "Raymond Kelly said:"), a word no name holds ("Reggie I'm"
-    in "throwing to Reggie I'm sure", "Juror No. 12"), a "The" or a colon inside it, or a
-    slash ("Marta Solberg/AP Vestra", a photo credit); None when it is a name throughout."""
-    for w in re.finditer(r"\S+", span):
-        word = w.group()
-        if "/" in word and w.start() > 0:  # "Marta Solberg/AP Vestra": a photo credit glued to the next words
-            return w.start() + word.index("/")
-        particle = re.split(r"[-'’]", word)[0] in _LOWER_IN_NAMES  # "de", "al-Sistani", "d'Estaing"
-        if (word[0].islower() and not particle) or word.rstrip(".,") in _NEVER_IN_NAMES \
-                or (word == "The" and w.start() > 0):  # "Ana Ruiz The Vestra Times": a byline's outlet
-            return w.start()
-        if word.endswith(":") and w.end() < len(span):  # "Ana Ruiz: Outside the court, ..."
-            return w.end() - 1
-    return None
 
 
 def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -434,10 +313,11 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
     t = m.text
     if t.isupper() and len(t) > 3 and t.title() in PLACES:  # a dateline: "VILNIUS, July 11"
         return Mention(m.start, m.end, t, "GPE")
-    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (_cut_title(t) or t in gz.NEVER_A_PERSON)):
+    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (cut_title(t) or t in gz.NEVER_A_PERSON)):
         return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
-    if m.label == "PERSON" and _never_a_name(t):
-        return Mention(m.start, m.end, t, "EVENT" if t.split()[0] in gz.STORM_WORDS else "NORP")
+    if m.label == "PERSON" and never_a_name(t):  # a party member, a storm, or no one ("Ezekiel God")
+        kind = "NORP" if t.split()[-1] in gz.PARTY_MEMBERS else "EVENT" if t.split()[0] in gz.STORM_WORDS else None
+        return Mention(m.start, m.end, t, kind) if kind else None
     if _is_weapon(doc.text, m) or (m.label == "PERSON" and _FOR_OR_AGAINST.match(t)):
         return None  # "Anti-Lepik" protesters
     if t in gz.LOCATIONS:
@@ -456,22 +336,6 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
             return Mention(m.start, m.end, t, "ORG")
         return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
-
-
-def _never_a_name(span: str) -> bool:
-    """Whether a span of capitalised words names no person whatever the model says: a party member
-    ("Michigan Democrat"), a storm ("Storm Alex"), a title cut short ("Vice Adm"), any span with a
-    word no name holds ("Republican House", "Obama Well")."""
-    words = span.split()
-    return bool(words) and ((len(words) > 1 and words[0] in gz.STORM_WORDS) or _cut_title(span)
-                            or any(w in gz.NEVER_A_PERSON or w in _NEVER_IN_NAMES for w in words))
-
-
-def _cut_title(span: str) -> bool:
-    """Whether a span is only a title cut short ("Vice Adm", "Sgt"): its name is a mention of its own."""
-    words = [w.strip(".").lower() for w in span.split()]
-    return any(w in gz.TITLE_ABBREVIATIONS for w in words) and all(
-        w in gz.TITLE_ABBREVIATIONS or w in gz.TITLE_COMPANIONS for w in words)
 
 
 def _sentence_initial_common_nouns(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -638,7 +502,7 @@ def _name_at(doc: _Doc, i: int, *, max_tokens: int = 4) -> tuple[int, int] | Non
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(".")
-    if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in _NEVER_IN_NAMES \
+    if not w[:1].isupper() or (w.isupper() and len(w) > 1) or w in gz.NOT_NAME_WORDS or w in NEVER_IN_NAMES \
             or w.lower() in gz.TITLE_ABBREVIATIONS:  # "Adm" of "Navy Adm. Ana Ruiz"
         return False
     return not (w in PLACES or w in gz.DEMONYMS or w in gz.KNOWN_ORGS or w.lower() in gz.TITLE_WORDS
@@ -687,7 +551,7 @@ def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, l
     and a first name learnt from the corpus does not overrule the model's place, nor its organisation
     unless the whole name is a person's the corpus knows ("House" learnt from a "House Tamm" is no
     reason to make "House Democrats" a person)."""
-    if _institution(text[start:end]) or _cut_title(text[start:end]):
+    if _institution(text[start:end]) or cut_title(text[start:end]):
         return ms
     overlapping = [m for m in ms if m.start < end and start < m.end]
     if rule in (_LEARNT, _LEARNT_KNOWN) and any(m.label in PLACE_LABELS or (m.label == "ORG" and rule == _LEARNT)
