@@ -356,3 +356,16 @@ def test_two_formal_names_sharing_a_nickname_stay_two_people() -> None:
     add(index, "a1", "Alexander Tamm spoke.", "Alexander Tamm")
     add(index, "a2", "Alexandra Tamm spoke.", "Alexandra Tamm")
     assert person_of(index, "Alexander Tamm") != person_of(index, "Alexandra Tamm")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Bob", "Robert", True), ("Ed", "Edward", True), ("Mike", "Michael", True), ("Bill", "William", True),
+    ("Tony", "Anthony", True), ("Ivan", "John", False), ("Ian", "John", False), ("Alexander", "Alexandra", False),
+    ("Paul", "Paula", False),
+])
+def test_nicknames_pair_with_the_name_they_shorten_only(a: str, b: str, same: bool) -> None:
+    assert given_match(a, b) is same
+    index = EntityIndex()
+    add(index, "a1", f"{a} Tamm spoke.", f"{a} Tamm")
+    add(index, "a2", f"{b} Tamm spoke.", f"{b} Tamm")
+    assert (person_of(index, f"{a} Tamm") == person_of(index, f"{b} Tamm")) is same

@@ -316,6 +316,11 @@ CASES = [
                  {("Mara Lind", "PERSON"), ("Vestra Energy", "ORG"), ("Harbour Plc", "ORG")},
                  {("Estonian Mara Lind", "PERSON"), ("Vestra Energy", "PERSON"), ("Harbour Plc", "PERSON")},
                  id="a nationality before a name, a company's last word"),
+    pytest.param("Said the committee's chairman, Ohio Democrat Mara Lind. The General Administration for Ports "
+                 "agreed. If Kask is to be a good president, Africa must help.",
+                 [("Mara Lind", "PERSON")], {("Mara Lind", "PERSON")},
+                 {("Ohio", "PERSON"), ("Administration", "PERSON"), ("Africa", "PERSON")},
+                 id="after a title, a state before a party, an institution's word, a continent are no names"),
     pytest.param("Mara Lind met Lena Kask in Vestra.", [("Mara Lind", "PERSON"), ("Lena Kask", "PERSON")],
                  {("Mara Lind", "PERSON"), ("Lena Kask", "PERSON")}, set(),
                  id="must not change: plain names"),

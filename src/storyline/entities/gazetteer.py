@@ -87,6 +87,7 @@ PLACE_ALIASES: dict[str, str] = {
 LOCATIONS: frozenset[str] = frozenset({
     "Black Sea", "Baltic Sea", "Baltic", "Danube", "Danube delta", "Bosphorus", "Suwałki Gap", "Suwalki Gap",
     "Western Balkans", "Balkans", "Asia-Pacific", "Arctic", "Europe", "Asia",
+    "Africa", "North America", "South America", "Latin America", "Middle East", "Antarctica", "Oceania",
 })
 
 #: People spaCy's small model does not recognise at all (or not as people).

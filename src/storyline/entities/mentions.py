@@ -76,6 +76,7 @@ _BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", 
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _FOR_OR_AGAINST = re.compile(r"(?i:anti|pro)-")
+_PARTY_AFTER = re.compile(r" (?:" + "|".join(sorted(gz.PARTY_MEMBERS)) + r")\b")
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
@@ -529,8 +530,8 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
     starts = {s: i for i, (s, _) in enumerate(doc.tokens)}
     for hit in _TITLE_RE.finditer(text):
         i = starts.get(hit.end())
-        if i is not None and (span := _name_at(doc, i)):
-            found.append((*span, "title + name"))
+        if i is not None and (span := _name_at(doc, i)) and not _PARTY_AFTER.match(text, span[1]):
+            found.append((*span, "title + name"))  # "chairman, Ohio Democrat Ana Ruiz": no "Ohio"
     for i in range(len(doc.tokens)):
         if doc.word(i) in doc.first_names and i + 1 < len(doc.tokens) and doc.joined(i + 1):
             span = _name_at(doc, i)
@@ -551,8 +552,8 @@ def _put_person(ms: list[Mention], start: int, end: int, rule: str, text: str, l
     and a first name learnt from the corpus does not overrule the model's place, nor its organisation
     unless the whole name is a person's the corpus knows ("House" learnt from a "House Tamm" is no
     reason to make "House Democrats" a person)."""
-    if _institution(text[start:end]) or cut_title(text[start:end]):
-        return ms
+    if _institution(text[start:end]) or cut_title(text[start:end]) or text[start:end] in _INSTITUTION_HEADS:
+        return ms  # "General Administration for ...": a title before an institution's word
     overlapping = [m for m in ms if m.start < end and start < m.end]
     if rule in (_LEARNT, _LEARNT_KNOWN) and any(m.label in PLACE_LABELS or (m.label == "ORG" and rule == _LEARNT)
                                                 for m in overlapping):

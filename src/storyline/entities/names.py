@@ -207,14 +207,26 @@ def _nicknames() -> NickNamer:
 
 @lru_cache(maxsize=65536)
 def nickname_pair(a: str, b: str) -> bool:
-    """Whether one given name is a nickname of the other ("Bob"/"Robert", "Ed"/"Edward", "Ken"/
-    "Kenneth"; the ``nicknames`` package's hand-curated table). Two formal names never pair, nor
-    two nicknames of one name: "Alexander" and "Alexandra" share "Alex" and stay two names."""
+    """Whether one given name is a shorter nickname of the other ("Bob"/"Robert", "Ed"/"Edward",
+    "Mike"/"Michael"; the ``nicknames`` package's hand-curated table). Two formal names never
+    pair, nor two nicknames of one name: "Alexander" and "Alexandra" share "Alex" and stay two
+    names, and the table's "Ivan" or "Ian" for "John" is another name."""
     ka, kb = key(a), key(b)
-    if not ka or not kb or ka == kb:
+    if not ka or not kb or len(ka) == len(kb):
         return False
+    short, long = sorted((ka, kb), key=len)
     table = _nicknames()
-    return kb in table.nicknames_of(ka) or ka in table.nicknames_of(kb)
+    if short not in table.nicknames_of(long) and long not in table.nicknames_of(short):
+        return False
+    # the table also pairs one name across languages ("Ivan", "Ian" and "John"): a nickname starts
+    # as its name does ("Ed"/"Edward") or keeps its letters in order after the first ("Bob"/"Robert")
+    return short[0] == long[0] or _letters_in_order(short[1:], long[1:])
+
+
+def _letters_in_order(part: str, word: str) -> bool:
+    """Whether ``part``'s letters occur in ``word`` in order, a "k" as a "c" ("ike" in "ichael")."""
+    rest = iter(word)
+    return all(any(c == x or (c == "k" and x == "c") for x in rest) for c in part)
 
 
 def initials_fit(initials: tuple[str, ...], name: PersonName) -> bool:
