@@ -369,3 +369,19 @@ def test_nicknames_pair_with_the_name_they_shorten_only(a: str, b: str, same: bo
     add(index, "a1", f"{a} Tamm spoke.", f"{a} Tamm")
     add(index, "a2", f"{b} Tamm spoke.", f"{b} Tamm")
     assert (person_of(index, f"{a} Tamm") == person_of(index, f"{b} Tamm")) is same
+
+
+def test_a_rank_without_its_stop_names_the_namesake_of_that_rank() -> None:
+    """British style writes "Adm Tamm": the admiral the corpus knows, not a namesake, not nobody."""
+    from storyline.entities.roles import find_roles
+    index = EntityIndex()
+
+    def feed(article_id: str, text: str, *names: str) -> dict:
+        ms = people(text, *names)
+        return index.add_article(article_id, "2010-05-01", ms, find_roles(text, ms, date="2010-05-01"))
+
+    feed("a1", "Adm. Karl Tamm took command of the fleet.", "Karl Tamm")
+    feed("a2", "Liis Tamm opened the school.", "Liis Tamm")
+    text = "Speaking on Friday, Adm Tamm said the leak had slowed."
+    links = feed("a3", text, "Tamm")
+    assert links[(text.index("Tamm"), text.index("Tamm") + 4)] == person_of(index, "Karl Tamm")

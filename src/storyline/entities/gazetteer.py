@@ -445,9 +445,9 @@ TITLES: tuple[Title, ...] = (
     _t("Major General", "major general|maj. gen.|maj gen", "military"),
     _t("Brigadier General", "brigadier general|brig. gen.|brig gen", "military"),
     _t("General", "gen.|general", "military"),
-    _t("Vice Admiral", "vice admiral|vice adm.", "military"),
-    _t("Rear Admiral", "rear admiral|rear adm.", "military"),
-    _t("Admiral", "adm.|admiral", "military"),
+    _t("Vice Admiral", "vice admiral|vice adm.|vice adm", "military"),  # "Adm" without its stop: British style
+    _t("Rear Admiral", "rear admiral|rear adm.|rear adm", "military"),
+    _t("Admiral", "adm.|adm|admiral", "military"),
     _t("Commandant", "commandant", "military leader"),
     _t("Commander", "commander", "military leader", needs_qualifier=True),
     _t("Chief", "chief", "leader", needs_qualifier=True),
