@@ -166,9 +166,8 @@ class EntityIndex:
         """The label of the organisation or place ``name`` names when the corpus has written it so at
         least :data:`THING_EVIDENCE` times and more often than as a person's name (the model reads
         "Misrata" or "White House" as a person now and then), else ``None``."""
-        things = [self._entities[eid] for k in (("ORG", key(gz.ORG_ALIASES.get(name, name))),
-                                                ("PLACE", key(canonical_place(name))))
-                  if (eid := self._by_name.get(k))]
+        things = [self._entities[eid] for kind, canonical in (_org_or_place(name, "ORG"), _org_or_place(name, "GPE"))
+                  if (eid := self._by_name.get((kind, key(canonical))))]
         best = max(things, key=lambda e: e.names[name], default=None)
         if best is None or best.names[name] < THING_EVIDENCE:
             return None

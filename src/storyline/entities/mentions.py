@@ -314,9 +314,10 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
     t = m.text
     if t.isupper() and len(t) > 3 and t.title() in PLACES:  # a dateline: "VILNIUS, July 11"
         return Mention(m.start, m.end, t, "GPE")
-    if t.lower() in _NOT_ENTITIES or (m.label == "PERSON" and (cut_title(t) or t in gz.NEVER_A_PERSON)):
-        return None  # "Vice Adm"; "Assembly" of "the General Assembly", "Motors": no person's name
-    if m.label == "PERSON" and never_a_name(t):  # a party member, a storm, or no one ("Ezekiel God")
+    if t.lower() in _NOT_ENTITIES:
+        return None
+    if m.label == "PERSON" and never_a_name(t):  # "Vice Adm", "Assembly", "Ezekiel God": no one's name;
+        # a party member ("Michigan Democrat") and a storm ("Storm Alex") are something else
         kind = "NORP" if t.split()[-1] in gz.PARTY_MEMBERS else "EVENT" if t.split()[0] in gz.STORM_WORDS else None
         return Mention(m.start, m.end, t, kind) if kind else None
     if _is_weapon(doc.text, m) or (m.label == "PERSON" and _FOR_OR_AGAINST.match(t)):

@@ -108,7 +108,8 @@ _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ats", "men", "
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _TITLE_WINDOW = 60  # characters before a name searched for its titles
 #: titles written short: "Gov." ends no sentence, and names an office the gazetteer spells out
-_ABBREVIATION = re.compile(r"\b(?:(Gov|Sen|Rep|Gen|Adm|Col|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms|Prof|St)\.|CEO\b)")
+_ABBREVIATION = re.compile(r"\b(?:(" + "|".join(sorted(a.capitalize() for a in gz.TITLE_ABBREVIATIONS | {"st"}))
+                          + r")\.|CEO\b)")  # "St." (a saint's, a street's) ends no sentence either
 #: lower-case words a title is made of besides offices and institutions ("the former acting prime minister")
 _TITLE_PHRASE_WORDS = frozenset("""the a an of for in at 's former then acting interim outgoing incoming new current
 late top senior chief deputy vice prime first presidential armed federal national regional local foreign interior
