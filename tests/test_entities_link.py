@@ -211,6 +211,66 @@ def test_surname_alone_goes_to_the_known_person_only_in_their_company() -> None:
     assert set(add(index, "a5", "Kessler said nothing.", "Kessler").values()) == set()  # two Kesslers now
 
 
+def test_surname_alone_goes_to_the_corpus_s_dominant_bearer() -> None:
+    """Two known Lepiks, one named in ten times as many articles: "Lepik" alone is that one, unless
+    "Mrs." says otherwise; two bearers named about as often leave "Lepik" to nobody."""
+    index = EntityIndex()
+    add(index, "a0", "Mari Lepik, his wife, opened a school.", "Mari Lepik")
+    for i in range(22):
+        add(index, f"p{i}", f"Toomas Lepik spoke in Vestra on day {i}.", "Toomas Lepik")
+    toomas, mari = person_of(index, "Toomas Lepik"), person_of(index, "Mari Lepik")
+    assert set(add(index, "b1", "Lepik said the talks would go on.", "Lepik").values()) == {toomas}
+    assert index.find_person("Lepik") == toomas
+    assert set(index.add_article("b2", None, people("Mrs. Lepik thanked the teachers.", "Lepik"),
+                                 text="Mrs. Lepik thanked the teachers.").values()) == {mari}
+    # must not change: two people the corpus names about as often
+    for i in range(10):
+        add(index, f"k{i}", f"Anne Kask met the board, day {i}.", "Anne Kask")
+        add(index, f"j{i}", f"Juhan Kask met the press, day {i}.", "Juhan Kask")
+    assert add(index, "b3", "Kask said nothing.", "Kask") == {}
+
+
+def test_a_surname_that_is_also_a_common_first_name_has_no_dominant_bearer() -> None:
+    """ "Saar" alone is not the much-named Ott Saar when the corpus also knows people whose first
+    name is Saar: the word alone could be any of them, or someone new."""
+    index = EntityIndex()
+    add(index, "a0", "Mia Saar sang.", "Mia Saar")
+    for i in range(22):
+        add(index, f"p{i}", f"Ott Saar spoke in Vestra on day {i}.", "Ott Saar")
+    assert set(add(index, "b1", "Saar said yes.", "Saar").values()) == {person_of(index, "Ott Saar")}
+    for i in range(5):
+        add(index, f"g{i}", f"Saar Berg and Saar Kivi met the council, day {i}.", "Saar Berg", "Saar Kivi")
+    assert add(index, "b2", "Saar said no.", "Saar") == {}
+
+
+def test_a_surname_placed_once_is_that_person_throughout_the_article() -> None:
+    """"President Tamm" is the president; the plain "Tamm" further on is him too, though the
+    corpus knows another Tamm as well."""
+    from storyline.entities.roles import find_roles
+    index = EntityIndex()
+
+    def feed(article_id: str, text: str, *names: str) -> dict:
+        ms = people(text, *names)
+        return index.add_article(article_id, "2010-05-01", ms, find_roles(text, ms, date="2010-05-01"), text=text)
+
+    feed("a1", "President Karl Tamm opened the harbour.", "Karl Tamm")
+    feed("a2", "Liis Tamm toured the coast.", "Liis Tamm")
+    text = "President Tamm said the port would reopen. Later Tamm added that the budget was set."
+    links = feed("a3", text, "Tamm")
+    assert set(links.values()) == {person_of(index, "Karl Tamm")} and len(links) == 2
+
+
+def test_a_transliterated_surname_alone_finds_the_known_name() -> None:
+    """ "Qaddafi" alone, a spelling no one in the corpus has, is the known Gadhafi; a surname of
+    another sound is not."""
+    index = EntityIndex()
+    add(index, "a1", "Colonel Moammar Gadhafi spoke on television.", "Moammar Gadhafi")
+    colonel = person_of(index, "Moammar Gadhafi")
+    assert set(add(index, "a2", "Qaddafi vowed to fight on.", "Qaddafi").values()) == {colonel}
+    assert set(add(index, "a3", "Gadaffi vowed to fight on.", "Gadaffi").values()) == {colonel}
+    assert colonel not in add(index, "a4", "Gadsden vowed to fight on.", "Gadsden").values()
+
+
 def test_unconfirmed_headline_names_are_kept_to_themselves() -> None:
     """A person span of a headline-only text nothing could check ("Probe Ardex") is an entity, but its
     name is not offered as a known person and a surname alone is not linked to it, even after a

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,18 @@ def _table() -> dict[str, str]:
 def given_name_gender(word: str) -> str | None:
     """"f", "m" or ``None`` (unknown or shared) for a given name."""
     return _table().get(fold(word)) if word else None
+
+
+#: the honorific right before a name: "Mrs. Obama", "Mr Ruto" (a king's or a queen's title names the office)
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame|Lord|Lady)\.?\s+$", re.IGNORECASE)
+
+
+def honorific_gender(text: str, start: int) -> str | None:
+    """"m" or "f" when the name at ``start`` in ``text`` follows a gendered honorific ("Mrs. "), else None."""
+    found = _HONORIFIC.search(text[max(0, start - 8):start])
+    if not found:
+        return None
+    return "m" if found.group(1).lower() in MALE_TITLES else "f"
 
 
 def name_gender(words: Sequence[str], *, skip: Collection[str] = ()) -> str | None:

@@ -50,8 +50,10 @@ from storyline.entities.names import (
     parse_name,
     shape,
     sound_key,
+    surnames_transliterated,
     transliteration_match,
 )
+from storyline.entities.gender import given_name_gender, honorific_gender
 from storyline.entities.places import canonical_place, find_place_countries, place_country
 from storyline.entities.roles import RoleFact, canonical_title, normalise_org
 from storyline.records import PLACE_LABELS, Entity, Mention, Role
@@ -64,6 +66,10 @@ _VERSION = 1
 THING_EVIDENCE = 3
 #: Other entities remembered per person (the most frequent), to tell apart people who share a surname.
 CONTEXT_SIZE = 40
+#: A surname alone that several known people share is the one named in this many times as many articles
+#: as the next (:meth:`EntityIndex._dominant`), once named in at least ``DOMINANT_ARTICLES``.
+DOMINANT_RATIO = 5
+DOMINANT_ARTICLES = 20
 
 
 @dataclass(slots=True)
@@ -133,6 +139,7 @@ class EntityIndex:
         self._by_surname: dict[str, set[str]] = {}  # shape(surname) → people
         self._by_prefix: dict[str, set[str]] = {}  # shape(surname)[:4] → people, for typos
         self._by_sound: dict[str, set[str]] = {}  # sound_key(surname) → people, for transliterations
+        self._given: dict[str, set[str]] = {}  # key(first given name) → people
         self._by_name: dict[tuple[str, str], str] = {}  # (kind, key(name)) → entity; kind PERSON|ORG|PLACE
         self._ids: set[str] = set()
         # every full person name seen, kept up to date for person_names(), but for those the corpus
@@ -250,7 +257,8 @@ class EntityIndex:
         people = [m for m in mentions if m.label == "PERSON"]
         role_facts = list(role_facts)
         titles = {(f.start, f.end): f.role.title for f in role_facts}
-        links.update(self._link_people(people, set(unconfirmed), set(links.values()), titles))
+        genders = {(m.start, m.end): g for m in people if text and (g := honorific_gender(text, m.start))}
+        links.update(self._link_people(people, set(unconfirmed), set(links.values()), titles, genders))
         touched: dict[str, int] = Counter(links.values())
         by_span = {(m.start, m.end): m for m in mentions}
         for span, eid in links.items():
@@ -306,10 +314,13 @@ class EntityIndex:
 
     # -- people --------------------------------------------------------------------------
 
-    def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]],
-                     context: set[str], titles: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    def _link_people(self, people: list[Mention], unconfirmed: set[tuple[int, int]], context: set[str],
+                     titles: dict[tuple[int, int], str],
+                     genders: dict[tuple[int, int], str] | None = None) -> dict[tuple[int, int], str]:
         """Link the person mentions of one article; ``context``: its organisations and places;
-        ``titles``: the title the text gives a mention ("President" of "President Obama")."""
+        ``titles``: the title the text gives a mention ("President" of "President Obama");
+        ``genders``: the gender an honorific gives a mention ("f" of "Mrs. Obama")."""
+        genders = genders or {}
         groups: list[tuple[PersonName, list[Mention]]] = []  # full names of this article
         partial: list[tuple[PersonName, Mention]] = []
         for m in sorted(people, key=lambda m: -len(m.text)):
@@ -353,10 +364,25 @@ class EntityIndex:
         for span, eid in links.items():
             if span in titles:
                 titled_here.setdefault(eid, set()).add(titles[span])
+        left: list[tuple[PersonName, Mention]] = []
         for parsed, m in partial:
-            eid = self._link_partial(parsed, m, group_ids, context, titles.get((m.start, m.end)), titled_here)
+            eid = self._link_partial(parsed, m, group_ids, context, titles.get((m.start, m.end)), titled_here,
+                                     genders.get((m.start, m.end)))
             if eid:
                 links[(m.start, m.end)] = eid
+            else:
+                left.append((parsed, m))
+        by_word: dict[str, set[str]] = {}
+        for parsed, m in partial:
+            if (eid := links.get((m.start, m.end))) and not parsed.initials:
+                by_word.setdefault(key(parsed.surname), set()).add(eid)
+        for parsed, m in left:
+            # one surname is one person throughout a report: the "Obama" its title or company placed
+            # ("President Obama said ...") is also the plain "Obama" three paragraphs on
+            same = by_word.get(key(parsed.surname), set())
+            if len(same) == 1 and not parsed.initials and genders.get((m.start, m.end)) in (
+                    None, self._gender(next(iter(same)))):
+                links[(m.start, m.end)] = next(iter(same))
         return links
 
     def _tier(self, name: PersonName) -> int:
@@ -388,7 +414,8 @@ class EntityIndex:
         return None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
-                      context: set[str], title: str | None, titled_here: dict[str, set[str]]) -> str | None:
+                      context: set[str], title: str | None, titled_here: dict[str, set[str]],
+                      gender: str | None = None) -> str | None:
         """A surname or first name alone: the article's one fitting full name, else the corpus's one
         that the article's other entities fit (:meth:`_match_surname`). A surname with a title
         ("President Obama") the article's namesake never held ("first lady Michelle Obama") is the
@@ -401,10 +428,12 @@ class EntityIndex:
             holders = [eid for eid in self._named_by_surname(word, parsed.initials) if self._holds(eid, title)]
             if len(holders) == 1:
                 return holders[0]
+        if gender and len(by_surname) > 1:  # "Mrs. Tamm" where the report names Karl and Liis Tamm
+            by_surname = {eid for eid in by_surname if self._gender(eid) in (None, gender)} or by_surname
         if len(by_surname) == 1:
             return by_surname.pop()
-        if by_surname:
-            return None
+        if by_surname:  # the report's two Gadhafis: "Gadhafi" alone is the colonel, his son is "Saif"
+            return self._dominant(list(by_surname), word)
         if eid := self._by_initials(parsed):
             return eid
         by_given = {eid for rep, eid in groups if rep.given and given_match(word, rep.given[0])}
@@ -412,7 +441,7 @@ class EntityIndex:
             return by_given.pop()
         if by_given or word in gz.FIRST_NAMES:
             return None  # a first name alone, with nobody (or two people) to give it to
-        eid = self._match_surname(word, context, initials=parsed.initials)
+        eid = self._match_surname(word, context, initials=parsed.initials, gender=gender)
         if eid == "":
             return None
         if eid is None:
@@ -422,7 +451,7 @@ class EntityIndex:
         return eid
 
     def _match_surname(self, surname: str, context: Collection[str] = (), *,
-                       initials: tuple[str, ...] = ()) -> str | None:
+                       initials: tuple[str, ...] = (), gender: str | None = None) -> str | None:
         """The one corpus person with this surname; "" when several (or only people of unconfirmed
         headline spans); None when nobody.
 
@@ -433,9 +462,13 @@ class EntityIndex:
         take in every later full name with that surname ("George W. Bush", "Dale Hall"). A
         person with no context yet (a knowledge-file entry), or an article with none, decides
         nothing. ``initials`` ("P.J." of "P.J. Crowley") leave out the people whose first name
-        starts with another letter ("Candy Crowley").
+        starts with another letter ("Candy Crowley"); ``gender`` (of "Mrs." or "Mr.") those whose
+        first name is of the other. When several fit and one of them is the corpus's
+        :meth:`_dominant` bearer of the name ("Obama" for a 2010 corpus), the surname is that person's.
         """
         ids = self._named_by_surname(surname, initials)
+        if gender:
+            ids = [i for i in ids if self._gender(i) in (None, gender)]
         checked = [i for i in ids if not self._entities[i].unconfirmed.issuperset(self._entities[i].names)]
         if len(checked) < len(ids) and not checked:
             return ""  # only "Probe GM" of a headline nothing confirmed: "GM" alone is not it, nor anyone new
@@ -443,16 +476,41 @@ class EntityIndex:
         full = [i for i in ids if self._has_full_name(i)]
         if full:
             fitting = [i for i in full if self._fits(i, context)]
-            return fitting[0] if len(fitting) == 1 else ""
+            return fitting[0] if len(fitting) == 1 else self._dominant(fitting, surname) or ""
         return ids[0] if len(ids) == 1 else (None if not ids else "")
+
+    def _dominant(self, ids: list[str], surname: str) -> str | None:
+        """The one of several people sharing a surname that the corpus names :data:`DOMINANT_RATIO`
+        times as often as any other, in at least :data:`DOMINANT_ARTICLES` articles: the Obama of a
+        2010 corpus is the president, its Gaddafi the colonel (reports write the son as "Saif").
+        None when no one stands out that far, also over the people with that word as their first
+        name: an "Abdullah" alone is anyone's."""
+        if len(ids) < 2:
+            return None
+        top, second = sorted(ids, key=lambda i: -self._entities[i].articles)[:2]
+        n = self._entities[top].articles
+        rivals = max(self._entities[second].articles,
+                     sum(self._entities[i].articles for i in self._given.get(key(surname), ()) if i != top))
+        return top if n >= DOMINANT_ARTICLES and n >= DOMINANT_RATIO * rivals else None
+
+    def _gender(self, eid: str) -> str | None:
+        """A person's gender as their first names give it, None when they do not say."""
+        found = {given_name_gender(p.given[0]) for p in self._person_names(eid) if p.given} - {None}
+        return found.pop() if len(found) == 1 else None
 
     def _named_by_surname(self, surname: str, initials: tuple[str, ...] = ()) -> list[str]:
         """The corpus people a surname alone can name (with ``initials``, only those whose first
-        name fits them)."""
+        name fits them). When nobody writes it this way, the people whose surname it transliterates
+        ("Qaddafi" alone for the Gadhafis, as :func:`~storyline.entities.names.transliteration_match`
+        joins their full names)."""
         alone = parse_name(surname)
-        return [i for i in self._by_surname.get(shape(surname), ())
-                if any(names_match(alone, PersonName(n, (), parse_name(n).surname)) for n in self._entities[i].names)
-                and (not initials or all(initials_fit(initials, parse_name(n)) for n in self._entities[i].names))]
+        found = [i for i in self._by_surname.get(shape(surname), ())
+                 if any(names_match(alone, PersonName(n, (), parse_name(n).surname)) for n in self._entities[i].names)]
+        if not found and not alone.initials:
+            found = [i for i in self._by_sound.get(sound_key(surname), ()) if any(
+                surnames_transliterated(surname, p.surname) for p in self._person_names(i) if p.full)]
+        return [i for i in found
+                if not initials or all(initials_fit(initials, parse_name(n)) for n in self._entities[i].names)]
 
     def _holds(self, eid: str, title: str) -> bool:
         return any(r.title == title for r in self._entities[eid].roles)
@@ -486,6 +544,8 @@ class EntityIndex:
         if (tail := abd_tail(name.surname)) != name.surname:  # "Jalil" alone finds Mustafa Abdul Jalil
             self._by_surname.setdefault(shape(tail), set()).add(e.id)
         if name.full:
+            if name.given:
+                self._given.setdefault(key(name.given[0]), set()).add(e.id)
             if confirmed:
                 self._full_names.add(name.text, name.surname.split()[-1])
             self._by_name.setdefault(("PERSON", key(name.text)), e.id)

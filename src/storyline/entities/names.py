@@ -282,11 +282,16 @@ def _transliterated(a: str, b: str, *, shortest: int) -> bool:
     return Levenshtein.normalized_similarity(ka, kb) >= TRANSLITERATION_SIMILARITY
 
 
+def surnames_transliterated(a: str, b: str) -> bool:
+    """Two surnames that are one name transliterated two ways ("Qaddafi"/"Gadhafi"; 7+ letters)."""
+    return _transliterated(a, b, shortest=7)
+
+
 def transliteration_match(a: PersonName, b: PersonName) -> bool:
     """Two full names that are one name transliterated two ways: "Muammar Gaddafi" and "Moammar
     Gadhafi", "Mohamed Hussein Tantawi" and "Mohamad Tantawi". Every given name both write must
     match in order ("Abdul Fattah Younis" is not "Abdul Ati")."""
-    if not (a.full and b.full) or not _transliterated(a.surname, b.surname, shortest=7):
+    if not (a.full and b.full) or not surnames_transliterated(a.surname, b.surname):
         return False
     return all(_transliterated(x, y, shortest=4) for x, y in zip(a.given, b.given))
 
