@@ -159,6 +159,11 @@ CASES = [
         {("Vera Holm Center", "ORG"), ("Palmer Police", "ORG"), ("Mueller Glacier", "LOC"), ("Tom Park", "PERSON")},
         {("Police", "PERSON"), ("Glacier", "PERSON")}, id="named after a person, not a person"),
     pytest.param(
+        "Protesters marched along Vana Harju Street to Wall Street, Peter Street told reporters.",
+        [("Vana Harju Street", "PERSON"), ("Wall Street", "PERSON"), ("Peter Street", "PERSON")],
+        {("Vana Harju Street", "FAC"), ("Wall Street", "FAC"), ("Peter Street", "PERSON")},
+        {("Street", "PERSON"), ("Vana Harju Street", "PERSON")}, id="a street after any word but a first name"),
+    pytest.param(
         "Rangers in Aoraki Mt Cook and Tasman National Park found the pair on Mount Tasman, said Ferdinand Mount.",
         [("Aoraki Mt Cook", "PERSON"), ("Tasman National Park", "PERSON"), ("Mount Tasman", "PERSON"),
          ("Ferdinand Mount", "PERSON")],

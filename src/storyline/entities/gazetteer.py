@@ -182,6 +182,10 @@ PLACE_HEADS: frozenset[str] = frozenset({
     "Desert", "Avenue", "Road", "Highway",
 })
 
+#: Last words of street names that are also surnames ("Della Street"): a street's after any word but a
+#: known first name ("Misr Helwan Street", "Wall Street").
+STREET_HEADS: frozenset[str] = frozenset({"Street", "Boulevard"})
+
 #: Words that make what follows them a place: "Mount Cook", "Aoraki Mt Cook", "Lake Tekapo", "Cape Horn".
 #: Only before another word of the name: "Ferdinand Mount" is a person.
 PLACE_PREFIXES: frozenset[str] = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape"})

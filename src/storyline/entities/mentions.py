@@ -336,7 +336,7 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         head = t.rsplit(" ", 1)[1]
         if head in gz.ORG_HEADS:
             return Mention(m.start, m.end, t, "ORG")
-        return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
+        return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS | gz.STREET_HEADS else "LOC")
     return m
 
 
@@ -426,9 +426,11 @@ def _corpus_things(doc: _Doc, ms: list[Mention], label_of: Callable[[str], str |
 
 def _institution(name: str) -> bool:
     """Whether a name of two words or more is an organisation's or a place's: it ends in a head word
-    ("Palmer Police", "Mueller Glacier", "Mount Cook National Park") or a place word comes before
-    its last word ("Mount Cook", "Aoraki Mt Cook")."""
+    ("Palmer Police", "Mueller Glacier", "Mount Cook National Park", "Harju Street" but not "Mia
+    Street") or a place word comes before its last word ("Mount Cook", "Aoraki Mt Cook")."""
     words = name.split()
+    if len(words) > 1 and words[-1] in gz.STREET_HEADS:
+        return len(words) > 2 or words[0] not in gz.FIRST_NAMES
     return len(words) > 1 and (words[-1] in _INSTITUTION_HEADS or " ".join(words[-2:]) in gz.PLACE_TAILS
                                or any(w in gz.PLACE_PREFIXES for w in words[:-1]))
 
