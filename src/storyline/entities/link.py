@@ -433,7 +433,7 @@ class EntityIndex:
         if len(by_surname) == 1:
             return by_surname.pop()
         if by_surname:  # the report's two Gadhafis: "Gadhafi" alone is the colonel, his son is "Saif"
-            return self._dominant(list(by_surname), word)
+            return self._dominant(list(by_surname), word) or self._called_so(list(by_surname), word)
         if eid := self._by_initials(parsed):
             return eid
         by_given = {eid for rep, eid in groups if rep.given and given_match(word, rep.given[0])}
@@ -492,6 +492,17 @@ class EntityIndex:
         rivals = max(self._entities[second].articles,
                      sum(self._entities[i].articles for i in self._given.get(key(surname), ()) if i != top))
         return top if n >= DOMINANT_ARTICLES and n >= DOMINANT_RATIO * rivals else None
+
+    def _called_so(self, ids: list[str], word: str) -> str | None:
+        """The one of an article's namesakes that the corpus calls by ``word`` alone :data:`DOMINANT_RATIO`
+        times as often as the others together, at least :data:`DOMINANT_ARTICLES` times: reports name the
+        colonel "Gadhafi" and his son "Saif", even while the son is in the news nearly as often."""
+        sound = sound_key(word)
+        alone = {i: sum(n for name, n in self._entities[i].names.items() if " " not in name and sound_key(name) == sound)
+                 for i in ids}
+        top = max(alone, key=alone.__getitem__)
+        rest = sum(alone.values()) - alone[top]
+        return top if alone[top] >= DOMINANT_ARTICLES and alone[top] >= DOMINANT_RATIO * rest else None
 
     def _gender(self, eid: str) -> str | None:
         """A person's gender as their first names give it, None when they do not say."""
