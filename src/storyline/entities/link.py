@@ -19,7 +19,10 @@ People, in an article:
    new entity. Two groups of one article never go to one entity, which keeps
    "Marta Kowal" and "Marek Kowal" apart even when a fuzzy rule would join them;
 4. a surname alone with no full name in the article links to the one person of
-   the corpus with that surname, and to nobody when there are two.
+   the corpus with that surname, or to the one the corpus names far more often
+   than any other ("Obama" in 2010), and to nobody when two are alike; once
+   placed in an article (by a title, "President Obama"), the surname stays that
+   person's throughout it.
 
 The canonical name is the longest well-formed full name seen most often; a name
 whose tokens are truncations of another's ("Gitan" of "Gitanas") never wins, and
@@ -498,8 +501,8 @@ class EntityIndex:
         times as often as the others together, at least :data:`DOMINANT_ARTICLES` times: reports name the
         colonel "Gadhafi" and his son "Saif", even while the son is in the news nearly as often."""
         sound = sound_key(word)
-        alone = {i: sum(n for name, n in self._entities[i].names.items() if " " not in name and sound_key(name) == sound)
-                 for i in ids}
+        alone = {i: sum(n for name, n in self._entities[i].names.items()
+                        if " " not in name and sound_key(name) == sound) for i in ids}
         top = max(alone, key=alone.__getitem__)
         rest = sum(alone.values()) - alone[top]
         return top if alone[top] >= DOMINANT_ARTICLES and alone[top] >= DOMINANT_RATIO * rest else None
