@@ -71,8 +71,9 @@ def given_name_gender(word: str) -> str | None:
     return _table().get(fold(word)) if word else None
 
 
-#: the honorific right before a name: "Mrs. Obama", "Mr Ruto" (a king's or a queen's title names the office)
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame|Lord|Lady)\.?\s+$", re.IGNORECASE)
+#: the honorific right before a name: "Mrs. Obama", "Mr Ruto" (a king's or a queen's title names an office)
+_HONORIFIC = re.compile(r"\b(" + "|".join(sorted((MALE_TITLES | FEMALE_TITLES) - {"king", "queen", "prince", "princess"}))
+                        + r")\.?\s+$", re.IGNORECASE)
 
 
 def honorific_gender(text: str, start: int) -> str | None:

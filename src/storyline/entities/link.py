@@ -383,9 +383,10 @@ class EntityIndex:
             # one surname is one person throughout a report: the "Obama" its title or company placed
             # ("President Obama said ...") is also the plain "Obama" three paragraphs on
             same = by_word.get(key(parsed.surname), set())
-            if len(same) == 1 and not parsed.initials and genders.get((m.start, m.end)) in (
-                    None, self._gender(next(iter(same)))):
-                links[(m.start, m.end)] = next(iter(same))
+            if len(same) == 1 and not parsed.initials:
+                eid, gender = next(iter(same)), genders.get((m.start, m.end))
+                if gender is None or self._gender(eid) in (None, gender):
+                    links[(m.start, m.end)] = eid
         return links
 
     def _tier(self, name: PersonName) -> int:
@@ -494,7 +495,7 @@ class EntityIndex:
         n = self._entities[top].articles
         rivals = max(self._entities[second].articles,
                      sum(self._entities[i].articles for i in self._given.get(key(surname), ()) if i != top))
-        return top if n >= DOMINANT_ARTICLES and n >= DOMINANT_RATIO * rivals else None
+        return top if _far_ahead(n, rivals) else None
 
     def _called_so(self, ids: list[str], word: str) -> str | None:
         """The one of an article's namesakes that the corpus calls by ``word`` alone :data:`DOMINANT_RATIO`
@@ -504,8 +505,7 @@ class EntityIndex:
         alone = {i: sum(n for name, n in self._entities[i].names.items()
                         if " " not in name and sound_key(name) == sound) for i in ids}
         top = max(alone, key=alone.__getitem__)
-        rest = sum(alone.values()) - alone[top]
-        return top if alone[top] >= DOMINANT_ARTICLES and alone[top] >= DOMINANT_RATIO * rest else None
+        return top if _far_ahead(alone[top], sum(alone.values()) - alone[top]) else None
 
     def _gender(self, eid: str) -> str | None:
         """A person's gender as their first names give it, None when they do not say."""
@@ -715,6 +715,12 @@ class KnownPeople(Collection[str]):
 
 
 # -- naming rules ---------------------------------------------------------------------------
+
+
+def _far_ahead(count: int, rivals: int) -> bool:
+    """Whether a person's ``count`` (articles, or times called by a surname alone) outweighs the
+    rivals' :data:`DOMINANT_RATIO` times over, and reaches :data:`DOMINANT_ARTICLES`."""
+    return count >= DOMINANT_ARTICLES and count >= DOMINANT_RATIO * rivals
 
 
 def _best_spelling(names: list[str], counts: Counter[str], label: str) -> str:

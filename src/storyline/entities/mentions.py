@@ -71,8 +71,9 @@ _TITLE_RE = re.compile(
 )
 _NOT_ENTITIES = gz.NOT_ENTITIES
 _AGENCY_NAMES = {name for name in AGENCIES} | {v.lower() for v in AGENCIES.values()}
-#: The place heads (``gz.PLACE_HEADS``) that make a building (FAC) rather than a place (LOC).
-_BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena", "Palace", "Plaza"})
+#: The place heads (``gz.PLACE_HEADS``) that make a building or a street (FAC) rather than a place (LOC).
+_BUILDINGS = frozenset({"Airport", "Station", "Building", "Warehouse", "Bivvy", "Stadium", "Arena", "Palace",
+                        "Plaza"}) | gz.STREET_HEADS
 #: Last words that make a name an organisation's or a place's, never a person's ("Palmer Police").
 _INSTITUTION_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS
 _FOR_OR_AGAINST = re.compile(r"(?i:anti|pro)-")
@@ -336,7 +337,7 @@ def _gazetteer(doc: _Doc, m: Mention) -> Mention | None:
         head = t.rsplit(" ", 1)[1]
         if head in gz.ORG_HEADS:
             return Mention(m.start, m.end, t, "ORG")
-        return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS | gz.STREET_HEADS else "LOC")
+        return Mention(m.start, m.end, t, "FAC" if head in _BUILDINGS else "LOC")
     return m
 
 
