@@ -464,3 +464,39 @@ def test_a_rank_without_its_stop_names_the_namesake_of_that_rank() -> None:
     text = "Speaking on Friday, Adm Tamm said the leak had slowed."
     links = feed("a3", text, "Tamm")
     assert links[(text.index("Tamm"), text.index("Tamm") + 4)] == person_of(index, "Karl Tamm")
+
+
+def test_a_common_word_alone_is_no_one_new_nor_the_surname_of_a_name_made_of_words() -> None:
+    """A Title Case line made a "person" of two words ("Weather Watch"); the corpus's later "Watch"
+    alone (a verb opening a sentence, a footer's "Follow") is not that person, and a common word no
+    one bears makes no one new. A surname that is also a word stays a surname for a person with a
+    given name ("Brown" of Kadri Brown) and with a title ("Mr. Follow")."""
+    index = EntityIndex()
+    add(index, "a1", "Weather Watch: the harbour storm in pictures.", "Weather Watch")
+    assert add(index, "a2", "Watch the harbour live from noon.", "Watch") == {}
+    assert add(index, "a3", "People gathered at the harbour.", "People") == {}
+    assert index.find_person("People") is None
+    add(index, "a4", "Kadri Brown runs the harbour.", "Kadri Brown")
+    assert set(add(index, "a5", "Brown said the harbour would reopen.", "Brown").values()) == {
+        person_of(index, "Kadri Brown")}
+    # must not change: a surname no one bears yet, and not an English word, is someone new
+    assert set(add(index, "a6", "Vaher said the harbour would reopen.", "Vaher").values()) == {
+        person_of(index, "Vaher")}
+    titled = index.add_article("a7", None, people("Mr. Follow thanked the crew.", "Follow"),
+                               text="Mr. Follow thanked the crew.")
+    assert len(titled) == 1
+
+
+def test_a_word_before_a_famous_surname_is_that_person() -> None:
+    """"Comrade Lepik" (a reader's sneer) is the much-named Toomas Lepik, and so is every "Lepik" of
+    that report. A rare word before the surname may be a given name the table lacks, and a known
+    surname before it is another person ("Kask Lepik" of a ticket): those stay apart."""
+    index = EntityIndex()
+    add(index, "a0", "Anne Kask met the board.", "Anne Kask")
+    for i in range(22):
+        add(index, f"p{i}", f"Toomas Lepik spoke in Vestra on day {i}.", "Toomas Lepik")
+    toomas = person_of(index, "Toomas Lepik")
+    links = add(index, "b1", "Comrade Lepik has a plan. Lepik said so twice.", "Comrade Lepik", "Lepik")
+    assert set(links.values()) == {toomas} and len(links) == 2
+    assert toomas not in add(index, "b2", "Xandor Lepik sailed home.", "Xandor Lepik").values()
+    assert toomas not in add(index, "b3", "The Kask Lepik ticket won.", "Kask Lepik").values()

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-__all__ = ["Lexicon", "glued_stems", "repair_glued", "split_glued"]
+__all__ = ["Lexicon", "english_zipf", "glued_stems", "repair_glued", "split_glued"]
 
 # Words that follow a name in news prose: function words and reporting verbs.
 # A closed list, not "any word", so that "Mart"+"in" or "Jon"+"as" stay unlikely.
@@ -120,8 +120,8 @@ _OPENERS = frozenset(" \t“\"‘'«([{")
 
 
 @lru_cache(maxsize=1 << 18)
-def _zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a lower-case word (cached: asked per token)."""
+def english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a lower-case English word (cached: asked per token)."""
     return zipf_frequency(word, "en")
 
 
@@ -185,7 +185,7 @@ class Lexicon:
 
     def is_word(self, token: str) -> bool:
         """A common English word (any case), e.g. "warned", "in", "Lithuanian"."""
-        return _zipf(token.lower()) >= self.min_word_zipf
+        return english_zipf(token.lower()) >= self.min_word_zipf
 
     def is_name(self, token: str) -> bool:
         """Seen standalone in the corpus at least ``min_name_count`` times."""
@@ -196,7 +196,7 @@ class Lexicon:
 
     def is_known(self, token: str) -> bool:
         """Known in any way: any wordfreq entry (even rare, "Stoltenberg"), a name or a stem."""
-        return _zipf(token.lower()) > 0 or self.is_name(token) or token in self._stems
+        return english_zipf(token.lower()) > 0 or self.is_name(token) or token in self._stems
 
     def name_count(self, token: str) -> int:
         """How often ``token`` was seen standalone."""
@@ -231,7 +231,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _name_like(part: str) -> bool:
     """Could ``part`` be the name before a glued follower word?"""
-    return part.lower() not in _NOT_NAMES and _zipf(part.lower()) < _ZIPF_MAX_NAME
+    return part.lower() not in _NOT_NAMES and english_zipf(part.lower()) < _ZIPF_MAX_NAME
 
 
 def _follower_splits(token: str) -> Iterable[tuple[str, str]]:

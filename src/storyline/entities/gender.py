@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.clean.glue import english_zipf
 from storyline.entities.names import fold
 
 #: given names of people in the news, held even without a surname after them ("Hillary said")
@@ -44,26 +45,57 @@ MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "lady", "queen", "princess", "dame"})
 CERTAIN = 0.9
 MIN_COUNT = 3
+#: bearers in the package's table that make a word a given name (:func:`is_given_name`)
+GIVEN_NAME_BEARERS = 300
+COMMON_GIVEN_BEARERS = 20_000
+#: wordfreq's Zipf frequency from which a word is a common English one: "sun" 5.0, "bush" 4.5, "allen" 4.4
+COMMON_WORD_ZIPF = 4.5
 _DATA = "name_data.json"
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
+def _tables() -> tuple[dict[str, str], dict[str, int]]:
+    """The gender of each name of the package's table, and the bearers of the names with at least
+    :data:`GIVEN_NAME_BEARERS` of them (read once: the file holds 720k rows)."""
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or not spec.submodule_search_locations:
-        return {}  # not installed: every name is of unknown gender
+        return {}, {}  # not installed: every name is of unknown gender
     path = Path(next(iter(spec.submodule_search_locations))) / _DATA
     try:
         with open(path, encoding="utf-8") as fh:
             raw = json.load(fh)
     except (OSError, ValueError):
-        return {}
-    out = {}
+        return {}, {}
+    genders, bearers = {}, {}
     for name, row in raw.items():
         count, share = row[1], row[2]
         if count >= MIN_COUNT and share is not None and (share >= CERTAIN or share <= 1 - CERTAIN):
-            out[name] = "f" if share >= CERTAIN else "m"
-    return out
+            genders[name] = "f" if share >= CERTAIN else "m"
+        if count >= GIVEN_NAME_BEARERS:
+            bearers[name] = count
+    return genders, bearers
+
+
+def _table() -> dict[str, str]:
+    return _tables()[0]
+
+
+def is_given_name(word: str) -> bool:
+    """Whether people are given ``word`` as a first name: a name of the lists above, or one the
+    package's table counts :data:`GIVEN_NAME_BEARERS` bearers of. The table holds noise ("The",
+    "Herald" as someone's given name), so a common English word needs :data:`COMMON_GIVEN_BEARERS`
+    ("Christian", "Jay" but not "Mother", "Boy" or "General")."""
+    low = fold(word)
+    if low in MALE or low in FEMALE or low in SHARED:
+        return True
+    count = _tables()[1].get(low, 0)
+    return count >= COMMON_GIVEN_BEARERS or (count > 0 and not is_common_word(word))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word ("People", "Follow", "Sun"), by wordfreq's Zipf
+    frequency (:data:`COMMON_WORD_ZIPF`): surnames that are also words ("Bush", "Brown") are too."""
+    return english_zipf(word.lower()) >= COMMON_WORD_ZIPF
 
 
 def given_name_gender(word: str) -> str | None:

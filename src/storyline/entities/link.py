@@ -56,7 +56,8 @@ from storyline.entities.names import (
     surnames_transliterated,
     transliteration_match,
 )
-from storyline.entities.gender import given_name_gender, honorific_gender
+from storyline.clean.glue import english_zipf
+from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
 from storyline.entities.places import canonical_place, find_place_countries, place_country
 from storyline.entities.roles import RoleFact, canonical_title, normalise_org
 from storyline.records import PLACE_LABELS, Entity, Mention, Role
@@ -73,6 +74,8 @@ CONTEXT_SIZE = 40
 #: as the next (:meth:`EntityIndex._dominant`), once named in at least ``DOMINANT_ARTICLES``.
 DOMINANT_RATIO = 5
 DOMINANT_ARTICLES = 20
+#: wordfreq's Zipf frequency from which a word before a surname is English, not a name the table lacks
+WORD_BEFORE_SURNAME_ZIPF = 3.0
 
 
 @dataclass(slots=True)
@@ -350,6 +353,8 @@ class EntityIndex:
             found = self._match_full(rep, claimed)
             if found and found[1] != "ambiguous":
                 eid = found[0]
+            elif (eid := self._word_before_famous_surname(rep)) and eid not in claimed:
+                pass
             else:
                 eid = self._new("PERSON", rep.text).id
             claimed.add(eid)
@@ -448,6 +453,11 @@ class EntityIndex:
         eid = self._match_surname(word, context, initials=parsed.initials, gender=gender)
         if eid == "":
             return None
+        if not (title or gender or parsed.initials) and is_common_word(word) and (
+                eid is None or not self._named_like_a_person(eid)):
+            # "People", "Follow", "Sun" alone: a common word in a capital is no one new, nor the
+            # surname of a name that is words too ("Murder People", "Twitter Follow")
+            return None
         if eid is None:
             e = self._new("PERSON", word)
             self._register_person(e, parsed)
@@ -506,6 +516,27 @@ class EntityIndex:
                         if " " not in name and sound_key(name) == sound) for i in ids}
         top = max(alone, key=alone.__getitem__)
         return top if _far_ahead(alone[top], sum(alone.values()) - alone[top]) else None
+
+    def _word_before_famous_surname(self, name: PersonName) -> str | None:
+        """The famous bearer of a surname that follows a word no one is given as a name: the span
+        "Comrade Obama" or "Following Obama" is the president of a 2010 corpus. A rare word before
+        the surname may be a given name the table lacks ("Mutassim Gaddafi"), so only an English
+        word counts (:data:`WORD_BEFORE_SURNAME_ZIPF`)."""
+        word = name.given[0] if len(name.given) == 1 else ""
+        if not word or is_given_name(word) or word in gz.FIRST_NAMES or self._by_surname.get(shape(word)) \
+                or english_zipf(word.lower()) < WORD_BEFORE_SURNAME_ZIPF or not name.surname.isalpha():
+            return None  # "Bush Cheney" is two surnames; "Magnitude 5.0" no name
+        ids = [i for i in self._named_by_surname(name.surname)
+               if self._has_full_name(i) and self._named_like_a_person(i)]
+        if len(ids) == 1:
+            return ids[0] if _far_ahead(self._entities[ids[0]].articles, 0) else None
+        return self._dominant(ids, name.surname)
+
+    def _named_like_a_person(self, eid: str) -> bool:
+        """Whether a person has a given name people are given, a title, or an entry in the knowledge
+        file: the "Murder People" a Title Case line made has none of them."""
+        e = self._entities[eid]
+        return e.fixed or bool(e.roles) or any(p.given and is_given_name(p.given[0]) for p in self._person_names(eid))
 
     def _gender(self, eid: str) -> str | None:
         """A person's gender as their first names give it, None when they do not say."""
