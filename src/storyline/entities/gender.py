@@ -50,6 +50,8 @@ GIVEN_NAME_BEARERS = 300
 COMMON_GIVEN_BEARERS = 20_000
 #: wordfreq's Zipf frequency from which a word is a common English one: "sun" 5.0, "bush" 4.5, "allen" 4.4
 COMMON_WORD_ZIPF = 4.5
+#: ... and from which it is an English word at all ("spill" 3.9), for rules with other evidence
+ENGLISH_WORD_ZIPF = 3.5
 _DATA = "name_data.json"
 
 
@@ -92,10 +94,10 @@ def is_given_name(word: str) -> bool:
     return count >= COMMON_GIVEN_BEARERS or (count > 0 and not is_common_word(word))
 
 
-def is_common_word(word: str) -> bool:
+def is_common_word(word: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
     """Whether ``word`` is a common English word ("People", "Follow", "Sun"), by wordfreq's Zipf
     frequency (:data:`COMMON_WORD_ZIPF`): surnames that are also words ("Bush", "Brown") are too."""
-    return english_zipf(word.lower()) >= COMMON_WORD_ZIPF
+    return english_zipf(word.lower()) >= zipf
 
 
 def given_name_gender(word: str) -> str | None:

@@ -19,7 +19,8 @@ rule did what; pass ``trace=[]`` to see them):
 4. add people the model misses: the known-people list, title patterns
    ("Secretary General Jens Stoltenberg", "President, Gitan Nauseda") and
    capitalised names after a known first name ("Margus Tsahkna"); a common word at a
-   person's edge goes ("Following Obama"); then cut the people of Title Case headlines to
+   person's edge goes ("Following Obama", "Karl Tamm Greenpeace"), and a "person" made of
+   common words only goes ("Oil Spill" beside "the spill"); then cut the people of Title Case headlines to
    the names the article confirms (:mod:`~storyline.entities.headline`: "Lindsay Lohan
    Checks Out");
 5. the corpus's reading: a "person" the corpus writes more often as an organisation or a
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 
 from storyline.clean.credits import AGENCIES
 from storyline.entities import gazetteer as gz
-from storyline.entities.gender import given_name_gender
+from storyline.entities.gender import ENGLISH_WORD_ZIPF, given_name_gender, is_common_word, is_given_name
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.mention_context import (
     PLACES,
@@ -143,6 +144,7 @@ def repair_mentions(
     for start, end, rule in _find_people(doc, ms):
         ms = _put_person(ms, start, end, rule, text, log)
     ms = _common_word_edges(doc, ms, log)
+    ms = _words_not_names(doc, ms, log)
     headline = confirm_headline_people(text, ms, known=doc.known_full | set(gz.KNOWN_PEOPLE),
                                        first_names=doc.first_names)
     ms = headline.mentions
@@ -187,7 +189,8 @@ class _Doc:
             self.known_full = {n for n in known_people
                                if len(n.split()) > 1 and parse_name(n).surname.split()[-1] in words}
         # a store filed before the institution rule may still know "Palmer Police" as a person
-        self.known_full = {n for n in self.known_full if not _institution(n) and not never_a_name(n)}
+        self.known_full = {n for n in self.known_full
+                           if not _institution(n) and not never_a_name(n) and not _words_only(text, n, gz.FIRST_NAMES)}
         self.first_names = set(gz.FIRST_NAMES) | {g for n in self.known_full for g in parse_name(n).given}
 
     def word(self, i: int) -> str:
@@ -366,6 +369,7 @@ def _common_word_edges(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[
     by_surname: dict[str, set[str]] = defaultdict(set)
     for n in named:
         by_surname[parse_name(n).surname].add(n)
+    organisations = {m.text for m in ms if m.label == "ORG"}
 
     def known(words: list[str], whole: str) -> bool:
         """Whether ``words`` name a person on their own, not only as part of ``whole`` ("Ki-moon" is
@@ -382,13 +386,44 @@ def _common_word_edges(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[
             if known(words[1:], m.text) and first not in gz.FIRST_NAMES and not given_name_gender(first) \
                     and _common_noun(doc.text, first):
                 new = Mention(m.end - len(" ".join(words[1:])), m.end, " ".join(words[1:]), "PERSON")
-            elif known(words[:-1], m.text) and _common_noun(doc.text, last) \
-                    and not (len(words) == 2 and (first in doc.first_names or given_name_gender(first))):  # "brown"
+            # an organisation's name after one word may be the surname the model also read as one
+            elif known(words[:-1], m.text) and _not_a_surname(doc, last, by_surname.get(last, set()) - {m.text},
+                                                               organisations if len(words) > 2 else ()) \
+                    and not (len(words) == 2 and (first in doc.first_names or is_given_name(first))):  # "brown"
                 new = Mention(m.start, m.end - len(last) - 1, " ".join(words[:-1]), "PERSON")
         if new:
             log.append(Repair(m, new, "a common word at a name's edge"))
         out.append(new or m)
     return out
+
+
+def _not_a_surname(doc: _Doc, word: str, bearers: Collection[str], organisations: Collection[str]) -> bool:
+    """Whether the last word of a known person's name plus one more is no surname but the start of
+    what follows, glued by a lost full stop or a Title Case line: a word the text writes in lower case,
+    a common English word no known person bears ("Hosni Mubarak Aired"), or an organisation the
+    article names ("… Karl Tamm Greenpeace said"). ``bearers``: the known people of that surname."""
+    return _common_noun(doc.text, word) or not bearers and (word in organisations or is_common_word(word))
+
+
+def _words_not_names(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
+    """Drop a "person" made of English words only, whose first word no one is given and whose
+    last the text also writes in lower case: "Oil Spill" beside "the spill", "Twitter Follow" of a
+    footer. A surname is not written in lower case; "Boy George" and "Magic Johnson" stay."""
+    out = []
+    for m in ms:
+        if m.label == "PERSON" and _words_only(doc.text, m.text, doc.first_names):
+            log.append(Repair(m, None, "common words, no name"))
+            continue
+        out.append(m)
+    return out
+
+
+def _words_only(text: str, name: str, first_names: Collection[str]) -> bool:
+    """Whether a "name" of two words or more is English words that ``text`` shows are no name (see
+    :func:`_words_not_names`); also keeps the corpus's "Oil Spill" from being found again here."""
+    words = name.split(" ")
+    return len(words) > 1 and name not in gz.KNOWN_PEOPLE and all(is_common_word(w, ENGLISH_WORD_ZIPF) for w in words) \
+        and _common_noun(text, words[-1]) and not (words[0] in first_names or is_given_name(words[0]))
 
 
 def _relabel(ms: list[Mention], pick: Callable[[Mention], bool], label: str, rule: str,
