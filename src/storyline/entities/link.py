@@ -351,10 +351,11 @@ class EntityIndex:
         group_ids: list[tuple[PersonName, str]] = []
         for rep, members in ranked:
             found = self._match_full(rep, claimed)
+            famous = None if found and found[1] != "ambiguous" else self._word_before_famous_surname(rep)
             if found and found[1] != "ambiguous":
                 eid = found[0]
-            elif (eid := self._word_before_famous_surname(rep)) and eid not in claimed:
-                pass
+            elif famous and famous not in claimed:
+                eid = famous
             else:
                 eid = self._new("PERSON", rep.text).id
             claimed.add(eid)
