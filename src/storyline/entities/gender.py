@@ -78,10 +78,6 @@ def _tables() -> tuple[dict[str, str], dict[str, int]]:
     return genders, bearers
 
 
-def _table() -> dict[str, str]:
-    return _tables()[0]
-
-
 def is_given_name(word: str) -> bool:
     """Whether people are given ``word`` as a first name: a name of the lists above, or one the
     package's table counts :data:`GIVEN_NAME_BEARERS` bearers of. The table holds noise ("The",
@@ -102,7 +98,7 @@ def is_common_word(word: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
 
 def given_name_gender(word: str) -> str | None:
     """"f", "m" or ``None`` (unknown or shared) for a given name."""
-    return _table().get(fold(word)) if word else None
+    return _tables()[0].get(fold(word)) if word else None
 
 
 #: the honorific right before a name: "Mrs. Obama", "Mr Ruto" (a king's or a queen's title names an office)

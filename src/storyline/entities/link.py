@@ -56,7 +56,6 @@ from storyline.entities.names import (
     surnames_transliterated,
     transliteration_match,
 )
-from storyline.clean.glue import english_zipf
 from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
 from storyline.entities.places import canonical_place, find_place_countries, place_country
 from storyline.entities.roles import RoleFact, canonical_title, normalise_org
@@ -351,10 +350,9 @@ class EntityIndex:
         group_ids: list[tuple[PersonName, str]] = []
         for rep, members in ranked:
             found = self._match_full(rep, claimed)
-            famous = None if found and found[1] != "ambiguous" else self._word_before_famous_surname(rep)
             if found and found[1] != "ambiguous":
                 eid = found[0]
-            elif famous and famous not in claimed:
+            elif (famous := self._word_before_famous_surname(rep)) and famous not in claimed:
                 eid = famous
             else:
                 eid = self._new("PERSON", rep.text).id
@@ -525,7 +523,7 @@ class EntityIndex:
         word counts (:data:`WORD_BEFORE_SURNAME_ZIPF`)."""
         word = name.given[0] if len(name.given) == 1 else ""
         if not word or is_given_name(word) or word in gz.FIRST_NAMES or self._by_surname.get(shape(word)) \
-                or english_zipf(word.lower()) < WORD_BEFORE_SURNAME_ZIPF or not name.surname.isalpha():
+                or not is_common_word(word, WORD_BEFORE_SURNAME_ZIPF) or not name.surname.isalpha():
             return None  # "Bush Cheney" is two surnames; "Magnitude 5.0" no name
         ids = [i for i in self._named_by_surname(name.surname)
                if self._has_full_name(i) and self._named_like_a_person(i)]

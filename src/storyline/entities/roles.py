@@ -288,8 +288,8 @@ def normalise_org(name: str) -> str:
     for form in (name, name.rstrip(".")):  # "U.S." is a country, "Harbour Oil Inc." an organisation
         if form in gz.ORG_ALIASES:
             return gz.ORG_ALIASES[form]
-        if _country(form):
-            return _country(form)
+        if country := _country(form):
+            return country
     return name.rstrip(".")
 
 
