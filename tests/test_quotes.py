@@ -408,6 +408,52 @@ def test_a_thing_said_is_not_a_report(said: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("said", "speaker", "words"), [
+    ("Lepik criticized the harbour board for the long delays.", "Anna Lepik", "the harbour board for the long delays"),
+    ("Lepik accused him of hiding the report on the cracks.", "Anna Lepik", "him of hiding the report on the cracks"),
+    ("Berg announced a new fund for the families of fishermen.", "Tomas Berg",
+     "a new fund for the families of fishermen"),
+    ("Lepik described her visit to the old fish market in Vestra.", "Anna Lepik",
+     "her visit to the old fish market in Vestra"),
+])
+def test_a_verb_of_judging_or_making_known_reports_its_object(said: str, speaker: str, words: str) -> None:
+    """"criticized X for Y", "announced X": the object (and what it is judged for) is what was said."""
+    q = find(quotes_of(LEAD + said), words)
+    assert (q.kind, q.speaker, q.text) == ("indirect", speaker, words)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("said", "source", "words"), [
+    ("A survey of harbour workers found that most of them back the new quay.", "A survey of harbour workers",
+     "most of them back the new quay"),
+    ("The emails show the harbour board knew of the cracks in 2019.", "The emails",
+     "the harbour board knew of the cracks in 2019"),
+])
+def test_a_poll_or_a_document_speaks_through_what_it_found(said: str, source: str, words: str) -> None:
+    q = find(quotes_of(LEAD + said), words)
+    assert (q.kind, q.speaker_mention, q.text) == ("indirect", source, words)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", [
+    "Police found the body of a sailor near the old quay.",  # a finding of no poll or document
+    "Divers found that the hull had been cut open.",
+    "The report she found in the archive was about the old quay and its cranes.",
+    "The plan that Lepik praised was dropped by the council in June.",  # the object is before the verb
+])
+def test_what_is_found_or_judged_is_no_report_without_a_source_and_an_object_after(said: str) -> None:
+    assert not quotes_of(LEAD + said)
+
+
+@pytest.mark.slow
+def test_a_datelines_clock_is_not_part_of_the_speaker() -> None:
+    text = ("Harbour to reopen\n\nThursday, March 6, 2014; 12:00 AM The harbour commission said on Wednesday "
+            "that the harbour would reopen in May.")
+    q = find(quotes_of(text), "the harbour would reopen in May")
+    assert q.speaker_mention == "The harbour commission"
+
+
+@pytest.mark.slow
 def test_a_belief_inside_a_report_is_not_the_believers_quote() -> None:
     """"The official said Lepik believes X" is the official's claim: Lepik said nothing."""
     quotes = quotes_of(LEAD + "A port official said on Monday that Lepik believes the quay can wait until spring.")

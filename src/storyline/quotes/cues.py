@@ -27,11 +27,29 @@ highlight reaffirm recount relate tout hint muse remark exclaim shout scream whi
 instruct demand stress caution agree disagree object protest question wonder speculate guarantee
 summarize summarise characterize characterise cite blast slam lash thank welcome appeal answer confess
 chime interject scoff snap fire add acknowledge gush insist marvel proclaim recount rule tease grumble
+blame chide rebuke scold berate lambaste commend applaud congratulate denounce decry hail
 """.split()
 
 THOUGHT_VERBS = """
 believe think feel fear hope expect know worry doubt suspect consider reckon guess imagine
 """.split()
+
+#: verbs whose object is what was said: of judging ("criticized Lepik for the delay", "accused him of
+#: lying", "described the visit") and of making known ("announced a new fund", "reported a loss of
+#: $3 million", "cited security concerns"); the object and its "for"/"of"/"as"/"over" phrase are the
+#: report (PolNeAR's reading)
+OBJECT_REPORT_VERBS = frozenset("""criticize criticise condemn praise blast slam blame chide rebuke scold berate
+lambaste commend applaud congratulate denounce decry hail accuse describe characterize characterise
+announce report reveal disclose unveil confirm deny propose predict estimate acknowledge admit cite""".split())
+
+#: verbs by which a count or a document speaks ("the poll found …", "the emails show …"), only with
+#: one of :data:`EVIDENCE_NOUNS` for subject
+EVIDENCE_VERBS = ["show", "find"]
+EVIDENCE_NOUNS = frozenset("""poll polls survey surveys study studies report reports analysis analyses research
+data figures numbers statistics results findings estimate estimates email emails document documents record records
+review audit investigation inquiry probe census tally count model models projection projections forecast
+forecasts test tests experiment trial memo memos transcript transcripts filing filings letter letters video
+videos footage photos images recording recordings assessment evaluation paper""".split())
 
 #: phrasal cues: the verb is a cue only with this particle ("pointed out", "called on")
 PARTICLE_CUES = {"point": ("out",), "call": ("on", "for"), "go": ("on",), "lash": ("out",), "sum": ("up",),
@@ -69,6 +87,8 @@ _IRREGULAR = {
     "post": ("posts", "posted", "posting"),
     "object": ("objects", "objected", "objecting"),
     "blast": ("blasts", "blasted", "blasting"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "find": ("finds", "found", "finding"),
 }
 
 _VOWELS = "aeiou"
@@ -101,6 +121,7 @@ def _forms(verbs: list[str]) -> dict[str, str]:
 SPEECH_FORMS: dict[str, str] = _forms(SPEECH_VERBS)
 THOUGHT_FORMS: dict[str, str] = _forms(THOUGHT_VERBS)
 CUE_FORMS: dict[str, str] = {**THOUGHT_FORMS, **SPEECH_FORMS}
+EVIDENCE_FORMS: dict[str, str] = _forms(EVIDENCE_VERBS)
 
 #: verbs whose object is the person spoken to, not the speaker ("told reporters")
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "remind", "assure", "reassure", "urge", "ask", "thank", "warn",
@@ -122,7 +143,7 @@ def is_speech(word: str) -> bool:
 #: their past and -ing forms make a sentence worth parsing
 _NOUNISH = frozenset("""call report note state post order question point comment promise demand claim estimate
 welcome thank object reply joke protest appeal blast label brand signal doubt guess hope fear worry tweet
-answer release statement record text remark cite counter lash plead alert""".split())
+answer release statement record text remark cite counter lash plead alert hail blame""".split())
 #: cue verbs too common in other senses ("continue to", "expected to", "agreed on") to make a sentence
 #: without quote marks worth parsing on their own
 _WEAK = frozenset("""continue expect agree know feel consider hope fear worry ask welcome thank rule fire snap
@@ -132,8 +153,11 @@ TRIGGER_FORMS = frozenset(f for f, base in CUE_FORMS.items()
 
 
 def has_cue_word(text: str) -> bool:
-    """Cheap test on raw text: does it hold a cue form or "according to"? (decides what to parse)"""
+    """Cheap test on raw text: does it hold a cue form, "according to", or a verb of evidence and a
+    thing that gives evidence ("the poll found")? (decides what to parse)"""
     low = text.lower()
     if "according to" in low:
         return True
-    return any(word in TRIGGER_FORMS for word in low.replace("\u2019", " ").replace(",", " ").replace(".", " ").split())
+    words = set(low.replace("\u2019", " ").replace(",", " ").replace(".", " ").split())
+    return not words.isdisjoint(TRIGGER_FORMS) or (
+        not words.isdisjoint(EVIDENCE_FORMS) and not words.isdisjoint(EVIDENCE_NOUNS))

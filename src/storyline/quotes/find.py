@@ -40,6 +40,7 @@ _PASSIVE_NEXT = re.compile(
 _TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Z.’'\- ]{1,30}[A-Z.]):\s+")
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 on earlier later also then""".split())
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?")
 _ROLES = frozenset("""president minister diplomat chief leader head secretary general chancellor spokesman
 spokeswoman spokesperson official ambassador governor senator candidate nominee mayor""".split())
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -125,9 +126,11 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
     left = tok.left_edge
     for t in tok.doc[left.i:tok.i]:  # a dateline before the name: "LONDON (Reuters) - Donald Trump"
         spaced_hyphen = t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_  # "May 28 - Obama"
-        if (t.text in (")", "—", "–", ":", "”") or spaced_hyphen) and t.i + 1 <= tok.i:
+        if (t.text in (")", "—", "–", ":", "”", ";") or spaced_hyphen) and t.i + 1 <= tok.i:
             left = t.doc[t.i + 1]
-    while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS):
+    # a dateline's clock before the subject: "…, 2011; 12:00 AM The commission"
+    while left.i < tok.i and (left.is_punct or left.text in "“”\"'‘’" or left.lower_ in _TIME_WORDS
+                              or _CLOCK.fullmatch(left.lower_)):
         left = left.doc[left.i + 1]
     right = tok
     named = _appositive_name(tok)

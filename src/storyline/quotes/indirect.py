@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.quotes.cues import ADDRESSEE_VERBS, CUE_FORMS, NAMING_VERBS, PARTICLE_CUES, THOUGHT_FORMS
+from storyline.quotes.cues import (ADDRESSEE_VERBS, CUE_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, NAMING_VERBS,
+                                   OBJECT_REPORT_VERBS, PARTICLE_CUES, THOUGHT_FORMS)
 from storyline.quotes.find import is_dateline, np_span
 from storyline.quotes.parse import Parsed, upos
 from storyline.quotes.speakers import ORG_WORDS, ROLE_NOUNS, UNRESOLVED
@@ -31,8 +32,10 @@ _SUBJ = ("nsubj", "nsubjpass")
 _EMPTY_SUBJECTS = frozenset({"it", "there", "i", "we", "you"})
 _OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "threaten", "demand", "order",
                            "appeal", "instruct", "advise", "encourage", "invite", "tell", "warn", "remind"})
-_ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "accuse",
-                          "remind", "inform", "tell"})
+_ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "remind",
+                          "inform", "tell"})
+#: what a verb of judging says its object is judged for or as ("criticized Lepik for the delay")
+_JUDGED_FOR = frozenset({"for", "of", "as", "over"})
 _MIN_WORDS = 3
 #: cues whose object a misparse may make of what was said (:func:`_clause_object`)
 _CLAUSE_OBJECT_VERBS = frozenset({"say", "insist", "argue", "note", "state"})  # not "add", "claim": things done
@@ -72,6 +75,8 @@ def clauses(parsed: Parsed, quoted: Any) -> list[Clause]:
             elif tok.lower_ in CUE_FORMS and upos(tok) in ("VERB", "AUX") or (
                     tok.lower_ in CUE_FORMS and tok.tag_.startswith("VB")):
                 clause = _verb(tok, parsed, quoted)
+            elif tok.lower_ in EVIDENCE_FORMS and tok.tag_.startswith("VB"):
+                clause = _evidence(tok, parsed)
             else:
                 continue
             if clause is not None:
@@ -144,6 +149,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             whole = obj.lower_ in ("what", "whatever")
         elif obj is not None and any(quoted(parsed.offset(t)) for t in obj.subtree):
             content = list(obj.subtree)
+    if not content and base in OBJECT_REPORT_VERBS:
+        content = _object_said(tok)
     if not content:
         return None
     thought = tok.lower_ in THOUGHT_FORMS
@@ -197,6 +204,46 @@ def _judged_as(tok: Any, parsed: Parsed, quoted: Any) -> list[Any]:
     if as_ is None or not any(quoted(parsed.offset(t)) for t in as_.subtree):
         return []
     return list(tok.doc[obj.left_edge.i:as_.right_edge.i + 1])
+
+
+def _object_said(tok: Any) -> list[Any]:
+    """What a verb of judging or making known reports: its object, with what the object is judged
+    for, of, as or over ("criticized the mayor for the delay", "accused him of lying", "announced
+    a fund for fishermen"). An object to the left is no report ("the plan she praised")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return []
+    content = list(obj.subtree)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _JUDGED_FOR and child.i > obj.i:
+            content.extend(child.subtree)
+    return content
+
+
+def _evidence(tok: Any, parsed: Parsed) -> Clause | None:
+    """A count or a document that speaks: "the poll found (that) …", "a survey that showed Kask
+    ahead", "the emails show …". Its subject must be one of the things that give evidence; what it
+    shows is the clause or the object after the verb."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "relcl":
+        subject = tok.head
+    if subject is None or subject.lower_ not in EVIDENCE_NOUNS or subject.i > tok.i:
+        return None
+    content: list[Any] = []
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ == "ccomp":
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+            content.extend(t for t in child.subtree if mark is None or t.i >= mark.i)
+        elif child.dep_ in ("dobj", "xcomp", "oprd") or child.dep_ == "prep" and child.lower_ == "with":
+            content.extend(child.subtree)
+    pieces = _pieces(content, parsed)
+    if not pieces:
+        return None
+    at = parsed.offset(tok)
+    s, e = np_span(subject, parsed)
+    return Clause(tok.text, at, at + len(tok.text), pieces, s, e)
 
 
 def _reported_advcl(tok: Any) -> list[Any]:
