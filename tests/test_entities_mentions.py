@@ -262,6 +262,13 @@ CASES = [
                  {("Anna Lepik", "PERSON")}, {("Tamm's Anna Lepik", "PERSON")}, id="an owner stays apart"),
     pytest.param("Tamm, Anna Lepik spoke.", [("Tamm", "PERSON"), ("Anna Lepik", "PERSON")],
                  {("Tamm", "PERSON"), ("Anna Lepik", "PERSON")}, set(), id="a comma keeps names apart"),
+    pytest.param("Amin El Kadri Ben Salem fled the capital.", [("Amin El Kadri", "PERSON"), ("Ben Salem", "PERSON")],
+                 {("Amin El Kadri Ben Salem", "PERSON")}, {("Ben Salem", "PERSON"), ("Amin El Kadri", "PERSON")},
+                 id="a long compound name the model cut is one name"),
+    # must not change: two whole names of five words are two people
+    pytest.param("Anna M. Lepik Jaan Tamm spoke.", [("Anna M. Lepik", "PERSON"), ("Jaan Tamm", "PERSON")],
+                 {("Anna M. Lepik", "PERSON"), ("Jaan Tamm", "PERSON")}, {("Anna M. Lepik Jaan Tamm", "PERSON")},
+                 id="two whole names stay two"),
     # words the model takes into a name, and spans that name nobody
     pytest.param("Via Twitter, reporter Lena Kask said the square was full.",
                  [("Via Twitter", "PERSON"), ("Lena Kask", "PERSON")],
@@ -392,6 +399,10 @@ CORPUS_CASES = [
                  [("Vaino Tamm Karim Hamdi", "PERSON"), ("Abdel Karim Hamdi", "PERSON")],
                  {("Karim Hamdi", "PERSON"), ("Abdel Karim Hamdi", "PERSON")}, {("Abdel", "PERSON")},
                  id="no split after a particle"),
+    # nor after an initial: the first name the corpus learnt from "Kask Tamm" is a surname here
+    pytest.param("Aron J. Kask Jr spoke to the board. Tamm agreed.", ["Kask Tamm"], [("Aron J. Kask Jr", "PERSON")],
+                 {("Aron J. Kask Jr", "PERSON")}, {("Aron J.", "PERSON"), ("Kask Jr", "PERSON")},
+                 id="no split after an initial"),
 ]
 
 

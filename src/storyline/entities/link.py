@@ -49,6 +49,9 @@ from storyline.entities.names import (
     given_match,
     initials_fit,
     key,
+    given_names_form,
+    middle_names_conflict,
+    name_tail,
     names_match,
     parse_name,
     shape,
@@ -58,7 +61,7 @@ from storyline.entities.names import (
 )
 from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
 from storyline.entities.places import canonical_place, find_place_countries, place_country
-from storyline.entities.roles import RoleFact, canonical_title, normalise_org
+from storyline.entities.roles import RoleFact, RoleSpan, canonical_title, merged_roles, normalise_org
 from storyline.records import PLACE_LABELS, Entity, Mention, Role
 
 #: Labels that become entities; NORP (nationalities) and the rest do not.
@@ -75,44 +78,6 @@ DOMINANT_RATIO = 5
 DOMINANT_ARTICLES = 20
 #: wordfreq's Zipf frequency from which a word before a surname is English, not a name the table lacks
 WORD_BEFORE_SURNAME_ZIPF = 3.0
-
-
-@dataclass(slots=True)
-class RoleSpan:
-    """A role of an entity: attested by the text between ``first`` and ``last``, or from the KB."""
-
-    title: str
-    org: str | None
-    first: str | None
-    last: str | None
-    articles: int = 1
-    former: bool = False  #: the text called it former ("former Prime Minister of Norway")
-    source: str = "text"  #: text | kb
-    article_id: str | None = None  #: first evidence
-
-    def covers(self, date: str | None) -> bool:
-        """Whether the role is attested (text) or held (KB) at ``date``."""
-        if date is None:
-            return True
-        return (self.first is None or self.first <= date) and (self.last is None or date <= self.last)
-
-
-def merged_roles(roles: Iterable[RoleSpan]) -> list[RoleSpan]:
-    """One span per role: spans of the same title, organisation, tense and source become one, from
-    the first to the last date, their articles summed, the earliest evidence kept. (Filling in
-    the organisation of roles first stated without one used to leave several spans of one role.)"""
-    out: dict[tuple[str, str | None, bool, str], RoleSpan] = {}
-    for r in roles:
-        k = (r.title, r.org, r.former, r.source)
-        if k not in out:
-            out[k] = RoleSpan(r.title, r.org, r.first, r.last, r.articles, r.former, r.source, r.article_id)
-            continue
-        span = out[k]
-        if r.first and (span.first is None or r.first < span.first):
-            span.first, span.article_id = r.first, r.article_id or span.article_id
-        span.last = max(filter(None, (span.last, r.last)), default=None)
-        span.articles += r.articles
-    return list(out.values())
 
 
 @dataclass(slots=True)
@@ -337,8 +302,9 @@ class EntityIndex:
                 continue
             for rep, members in groups:
                 # one name transliterated two ways in one report (an agency's copy edited in part) is
-                # one person; any other fuzzy likeness in one article is two ("Marta"/"Marek Kowal")
-                if names_match(parsed, rep) == "exact" or transliteration_match(parsed, rep):
+                # one person, as is the tail of a long name ("Ben Ali" after "Zine El Abidine Ben Ali");
+                # any other fuzzy likeness in one article is two ("Marta"/"Marek Kowal")
+                if names_match(parsed, rep) == "exact" or transliteration_match(parsed, rep) or name_tail(parsed, rep):
                     members.append(m)
                     break
             else:
@@ -408,7 +374,10 @@ class EntityIndex:
         candidates = set(self._by_surname.get(shape(name.surname), ())) | set(
             self._by_prefix.get(shape(name.surname)[:4], ())) | set(self._by_sound.get(sound_key(name.surname), ()))
         for eid in candidates - claimed:
-            hows = {names_match(name, p) for p in self._person_names(eid)}
+            names = self._person_names(eid)
+            if any(middle_names_conflict(name, p) for p in names):
+                continue  # "Saif al-Arab Gaddafi" is not the person also called "Saif al-Islam Gaddafi"
+            hows = {names_match(name, p) for p in names}
             for how in ("exact", "typo"):
                 if how in hows:
                     best[how].add(eid)
@@ -418,8 +387,35 @@ class EntityIndex:
                 return best[how].pop(), how
             if len(best[how]) > 1:
                 full = [i for i in best[how] if self._has_full_name(i)]
-                return (full[0], how) if len(full) == 1 else ("", "ambiguous")
-        return None
+                if len(full) == 1:
+                    return full[0], how
+                # "Saif Gaddafi" of a corpus that names Saif al-Islam ten times as often as Saif al-Arab
+                top = sorted(full, key=lambda i: -self._entities[i].articles)[:2]
+                if len(top) == 2 and _far_ahead(self._entities[top[0]].articles, self._entities[top[1]].articles):
+                    return top[0], how
+                return "", "ambiguous"
+        return self._short_form_of(name)
+
+    def _short_form_of(self, name: PersonName) -> tuple[str, str] | None:
+        """The one known person a short form of ``name`` stands for, or who is known so far only by
+        one: "Ben Ali" and "Zine al-Abidine" are Zine El Abidine Ben Ali (:func:`name_tail`,
+        :func:`given_names_form`), in whichever order the corpus gives them."""
+        ids = {eid for eid in self._by_surname.get(shape(name.surname), ())
+               if any(name_tail(name, p) for p in self._person_names(eid))}
+        ids |= {eid for eid in self._given.get(key(name.given[0]) if name.given else "", ())
+                if any(p.full and given_names_form(name, p) for p in self._person_names(eid))}
+        if not ids:  # a longer name of a person known so far by a short form only
+            words = name.text.split()
+            for form in {" ".join(words[:k]) for k in range(2, len(words))} | {" ".join(words[-k:])
+                                                                               for k in range(2, len(words))}:
+                eid = self._by_name.get(("PERSON", key(form)))
+                if eid and all(name_tail(p, name) or given_names_form(p, name) or not p.given
+                               for p in map(parse_name, self._entities[eid].names)):
+                    ids.add(eid)
+        if len(ids) > 1:  # "Saif al-Islam": the Gaddafi son named far more often than a stray spelling
+            top, second = sorted(ids, key=lambda i: -self._entities[i].articles)[:2]
+            ids = {top} if _far_ahead(self._entities[top].articles, self._entities[second].articles) else set()
+        return (ids.pop(), "exact") if ids else None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
                       context: set[str], title: str | None, titled_here: dict[str, set[str]],

@@ -55,7 +55,7 @@ from storyline.entities.mention_context import (
     things_named,
 )
 from storyline.entities.name_span import NEVER_IN_NAMES, cut_title, never_a_name, trim_name
-from storyline.entities.names import is_initial, key, parse_name
+from storyline.entities.names import ARTICLE_PREFIX, is_initial, key, parse_name
 from storyline.records import PLACE_LABELS, CleanArticle, Mention
 
 #: Labels the entity stage works on; the others (DATE, CARDINAL...) pass through untouched.
@@ -216,8 +216,11 @@ def _pass(ms: list[Mention], log: list[Repair], rule: str, fix) -> list[Mention]
 def join_adjacent_people(text: str, ms: Iterable[Mention], log: list[Repair] | None = None) -> list[Mention]:
     """Two people the model tagged side by side, one space apart: one name ("Karl" + "Jaan Lepik's"
     is "Karl Jaan Lepik's"), or a title and a name ("Vestra Mayor" + "Anna Lepik": the mayor's title
-    and her name; "Vestra Mayor" is no one). A name that owns the next ("Putin's Peskov") stays apart,
-    as do names with a title in them ("President Duda" + "Andrzej Duda")."""
+    and her name; "Vestra Mayor" is no one). The model often cuts a long name so ("Zine El Abidine" +
+    "Ben Ali"). A name that owns the next ("Putin's Peskov") stays apart, as do names with a title in
+    them ("President Duda" + "Andrzej Duda"); two whole names joined so are cut again by the "two
+    people in one span" rule of :func:`_find_people`. Five words are joined only after a compound
+    name (a particle or an Arabic article in it), as no one else's name runs so long."""
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: (m.start, m.end)):
         prev = out[-1] if out else None
@@ -229,13 +232,19 @@ def join_adjacent_people(text: str, ms: Iterable[Mention], log: list[Repair] | N
             out[-1] = m
             if log is not None:
                 log.append(Repair(prev, None, "a title before a name"))
-        elif len(first) + len(second) <= 4 and not any(w.lower() in gz.TITLE_WORDS for w in first + second):
+        elif len(first) + len(second) <= (5 if _compound(first) else 4) \
+                and not any(w.lower() in gz.TITLE_WORDS for w in first + second):
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON")
             if log is not None:
                 log.append(Repair(prev, out[-1], "join adjacent names"))
         else:
             out.append(m)
     return out
+
+
+def _compound(words: list[str]) -> bool:
+    """Whether name words hold a particle or an Arabic article ("Zine El Abidine", "Saif al-Islam")."""
+    return any(w.lower() in gz.NAME_PARTICLES or ARTICLE_PREFIX.match(w) for w in words)
 
 
 def _split_runons(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mention]:
@@ -553,12 +562,15 @@ def _find_people(doc: _Doc, ms: list[Mention]) -> list[tuple[int, int, str]]:
     """People the model missed: known people, names after titles, names after known first names."""
     found: list[tuple[int, int, str]] = []
     text = doc.text
-    # two people in one span: "Tsahkna Gabrielius Landsbergis" → "Tsahkna" | "Gabrielius Landsbergis"
+    # two people in one span: "Tsahkna Gabrielius Landsbergis" → "Tsahkna" | "Gabrielius Landsbergis",
+    # "Ana Ruiz Jaan Tamm" → "Ana Ruiz" | "Jaan Tamm"; a compound name of three words or more is one
+    # long name ("Zine El Abidine Ben Ali"), and a first name after an initial is a surname ("Eric H. Holder")
     for m in ms:
         toks = m.text.split()
         if m.label == "PERSON" and len(toks) >= 3 and " ".join(toks) == m.text:
             for k in range(1, len(toks) - 1):
                 if toks[k] in doc.first_names and toks[k - 1] not in doc.first_names \
+                        and not is_initial(toks[k - 1]) and not (k >= 3 and _compound(toks[:k])) \
                         and toks[k - 1].lower() not in gz.NAME_PARTICLES:  # "Abdel Hafiz Ghoga" is one man
                     cut = m.start + len(" ".join(toks[:k])) + 1
                     found.append((m.start, cut - 1, "split two people"))

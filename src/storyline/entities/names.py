@@ -296,14 +296,57 @@ def transliteration_match(a: PersonName, b: PersonName) -> bool:
     return all(_transliterated(x, y, shortest=4) for x, y in zip(a.given, b.given))
 
 
+#: the Arabic article written onto a name ("al-Islam", "el-Abidine", "ash-Shara")
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|az)[-‐‑]", re.IGNORECASE)
+
+
+def _middle_key(name: PersonName) -> str:
+    """The sound of the given names after the first, particles and Arabic articles left out."""
+    return "".join(sound_key(ARTICLE_PREFIX.sub("", w)) for w in name.given[1:] if w.lower() not in NAME_PARTICLES)
+
+
+def middle_names_conflict(a: PersonName, b: PersonName) -> bool:
+    """Two names whose middle names differ are two people: "Saif al-Islam Gaddafi" and "Saif al-Arab
+    Gaddafi" are brothers. A middle name one of them leaves out ("Saif Gaddafi", "Barack Obama"),
+    one the other writes among more ("Hillary Rodham Clinton" / "Hillary Diane Rodham Clinton") or
+    spells another way ("al-Islam" / "el Islam") is no conflict."""
+    ma, mb = _middle_key(a), _middle_key(b)
+    return bool(ma and mb) and ma not in mb and mb not in ma
+
+
+def name_tail(short: PersonName, long: PersonName) -> bool:
+    """Whether ``short`` is the last words of a longer name, as reports shorten one: "Ben Ali" of
+    "Zine El Abidine Ben Ali", "Lloyd Webber" of "Andrew Lloyd Webber". Two words at least ("Ali"
+    alone is a surname's business); initials do not count ("Ray Nagin" is "C. Ray Nagin" in full)."""
+    a, b = ([key(w) for w in n.text.split() if not is_initial(w)] for n in (short, long))
+    return 2 <= len(a) < len(b) and b[-len(a):] == a
+
+
+def _sounds(text: str) -> list[str]:
+    """A name's words as they sound, the Arabic article left out ("Zine al-Abidine" ~ "Zine El Abidine")."""
+    return [sound_key(ARTICLE_PREFIX.sub("", w)) for w in text.split() if w.lower() not in ("al", "el")]
+
+
+def given_names_form(short: PersonName, long: PersonName) -> bool:
+    """Whether ``short`` is the given names of ``long`` alone, as reports write an Arabic compound
+    given name: "Saif al-Islam" of "Saif al-Islam Gaddafi", "Zine al-Abidine" of "Zine El Abidine Ben
+    Ali". Its last word must carry the article ("Ayman al-Zawahiri" is a given name and a surname)."""
+    words = short.text.split()
+    if len(words) < 2 or not (ARTICLE_PREFIX.match(words[-1]) or words[-2].lower() in ("al", "el")):
+        return False
+    a, b = _sounds(short.text), _sounds(long.text)
+    return 1 < len(a) < len(b) and b[:len(a)] == a
+
+
 def names_match(a: PersonName, b: PersonName) -> str | None:
     """``"exact"``, ``"typo"`` or ``None`` for two person names (either may be surname-only).
 
     A surname typo is only accepted when the given names are the same key:
-    "Jens Stoltenbreg" is Jens Stoltenberg, "Jan Stoltenbreg" is nobody we know. Two full names
+    "Jens Stoltenbreg" is Jens Stoltenberg, "Jan Stoltenbreg" is nobody we know. Different middle
+    names are different people (:func:`middle_names_conflict`). Two full names
     that are one name transliterated two ways (:func:`transliteration_match`) match as a typo.
     """
-    if not a.surname or not b.surname:
+    if not a.surname or not b.surname or middle_names_conflict(a, b):
         return None
     how = _spelling_match(a, b)
     if how is None and transliteration_match(a, b):
@@ -358,7 +401,8 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
     """The canonical spelling among a person's names.
 
     The well-formed full name seen most often (the longest on ties), where a truncated spelling
-    ("Gitan Nauseda" beside "Gitanas Nausėda") never wins; among spellings of one
+    ("Gitan Nauseda" beside "Gitanas Nausėda"), the tail of a longer name ("Ben Ali" beside
+    "Zine El Abidine Ben Ali") or its given names alone ("Saif al-Islam") never wins; among spellings of one
     name (same :func:`shape`), diacritics win, then no glued capitals ("De Croo"),
     no initials, an I read as I rather than l, then the most frequent.
     """
@@ -377,7 +421,10 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
         return any(len(a) == len(b) and a != b and all(x == y or _spelt_alike(x, y) and len(x) < len(y)
                                                        for x, y in zip(a, b)) for b in groups)
 
-    kept = [g for g in groups if not truncated(g)] or list(groups)
+    parsed = {n: parse_name(n) for n in formed}
+    tails = {g for g, ns in groups.items()
+             if any(name_tail(parsed[ns[0]], p) or given_names_form(parsed[ns[0]], p) for p in parsed.values())}
+    kept = [g for g in groups if not truncated(g) and g not in tails] or list(groups)
     # a full name beats a surname alone; among full names the most written ("Barack Obama", not the
     # "Barack Hussein Obama" of a few reports), then the longest
     best = max(kept, key=lambda g: (len(g) > 1, sum(counts[n] for n in groups[g]), len(g), len("".join(g)), g))

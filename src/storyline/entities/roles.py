@@ -24,6 +24,7 @@ Titles, their spellings and kinds live in :mod:`storyline.entities.gazetteer`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -320,3 +321,41 @@ def title_kinds(title: str) -> frozenset[str]:
             return t.kinds
     t = _SPELLING.get(title.lower())
     return t.kinds if t else frozenset()
+
+
+@dataclass(slots=True)
+class RoleSpan:
+    """A role of an entity: attested by the text between ``first`` and ``last``, or from the KB."""
+
+    title: str
+    org: str | None
+    first: str | None
+    last: str | None
+    articles: int = 1
+    former: bool = False  #: the text called it former ("former Prime Minister of Norway")
+    source: str = "text"  #: text | kb
+    article_id: str | None = None  #: first evidence
+
+    def covers(self, date: str | None) -> bool:
+        """Whether the role is attested (text) or held (KB) at ``date``."""
+        if date is None:
+            return True
+        return (self.first is None or self.first <= date) and (self.last is None or date <= self.last)
+
+
+def merged_roles(roles: Iterable[RoleSpan]) -> list[RoleSpan]:
+    """One span per role: spans of the same title, organisation, tense and source become one, from
+    the first to the last date, their articles summed, the earliest evidence kept. (Filling in
+    the organisation of roles first stated without one used to leave several spans of one role.)"""
+    out: dict[tuple[str, str | None, bool, str], RoleSpan] = {}
+    for r in roles:
+        k = (r.title, r.org, r.former, r.source)
+        if k not in out:
+            out[k] = RoleSpan(r.title, r.org, r.first, r.last, r.articles, r.former, r.source, r.article_id)
+            continue
+        span = out[k]
+        if r.first and (span.first is None or r.first < span.first):
+            span.first, span.article_id = r.first, r.article_id or span.article_id
+        span.last = max(filter(None, (span.last, r.last)), default=None)
+        span.articles += r.articles
+    return list(out.values())
