@@ -47,9 +47,9 @@ from storyline.entities.names import (
     diacritics,
     fold,
     given_match,
+    given_names_form,
     initials_fit,
     key,
-    given_names_form,
     middle_names_conflict,
     name_tail,
     names_match,
@@ -390,10 +390,8 @@ class EntityIndex:
                 if len(full) == 1:
                     return full[0], how
                 # "Saif Gaddafi" of a corpus that names Saif al-Islam ten times as often as Saif al-Arab
-                top = sorted(full, key=lambda i: -self._entities[i].articles)[:2]
-                if len(top) == 2 and _far_ahead(self._entities[top[0]].articles, self._entities[top[1]].articles):
-                    return top[0], how
-                return "", "ambiguous"
+                top = self._far_ahead_of(full)
+                return (top, how) if top else ("", "ambiguous")
         return self._short_form_of(name)
 
     def _short_form_of(self, name: PersonName) -> tuple[str, str] | None:
@@ -406,16 +404,22 @@ class EntityIndex:
                 if any(p.full and given_names_form(name, p) for p in self._person_names(eid))}
         if not ids:  # a longer name of a person known so far by a short form only
             words = name.text.split()
-            for form in {" ".join(words[:k]) for k in range(2, len(words))} | {" ".join(words[-k:])
-                                                                               for k in range(2, len(words))}:
+            for form in {" ".join(part) for k in range(2, len(words)) for part in (words[:k], words[-k:])}:
                 eid = self._by_name.get(("PERSON", key(form)))
                 if eid and all(name_tail(p, name) or given_names_form(p, name) or not p.given
                                for p in map(parse_name, self._entities[eid].names)):
                     ids.add(eid)
-        if len(ids) > 1:  # "Saif al-Islam": the Gaddafi son named far more often than a stray spelling
-            top, second = sorted(ids, key=lambda i: -self._entities[i].articles)[:2]
-            ids = {top} if _far_ahead(self._entities[top].articles, self._entities[second].articles) else set()
-        return (ids.pop(), "exact") if ids else None
+        # "Saif al-Islam": the Gaddafi son named far more often than a stray spelling of his name
+        one = ids.pop() if len(ids) == 1 else self._far_ahead_of(ids)
+        return (one, "exact") if one else None
+
+    def _far_ahead_of(self, ids: Collection[str]) -> str | None:
+        """The one of ``ids`` named in far more articles than the next (:func:`_far_ahead`)."""
+        ranked = sorted(ids, key=lambda i: -self._entities[i].articles)
+        if len(ranked) < 2:
+            return None
+        top, second = (self._entities[i].articles for i in ranked[:2])
+        return ranked[0] if _far_ahead(top, second) else None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
                       context: set[str], title: str | None, titled_here: dict[str, set[str]],

@@ -34,7 +34,7 @@ _OBJECT_VERBS = frozenset({"call", "urge", "ask", "promise", "pledge", "vow", "t
                            "appeal", "instruct", "advise", "encourage", "invite", "tell", "warn", "remind"})
 _ABOUT_VERBS = frozenset({"warn", "speak", "talk", "complain", "boast", "write", "comment", "caution", "remind",
                           "inform", "tell"})
-#: what a verb of judging says its object is judged for or as ("criticized Lepik for the delay")
+#: the phrases that go with the object of a verb of judging or making known ("criticized Lepik for the delay")
 _JUDGED_FOR = frozenset({"for", "of", "as", "over"})
 _MIN_WORDS = 3
 #: cues whose object a misparse may make of what was said (:func:`_clause_object`)
@@ -119,10 +119,7 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     whole = False
     for child in tok.children:
         if child.dep_ == "ccomp":
-            # what the parser hangs on the clause before its "that" is the reporter's: "said,
-            # speaking on condition of anonymity, that …"
-            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ in ("that", "whether")), None)
-            content.extend(t for t in child.subtree if mark is None or t.i >= mark.i)
+            content.extend(_from_mark(child))
         elif child.dep_ == "xcomp" and base in _OBJECT_VERBS:
             obj = [c for c in tok.children if c.dep_ in ("dobj", "pobj") and c.i < child.i]
             for o in obj:
@@ -182,6 +179,13 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     return clause
 
 
+def _from_mark(clause: Any) -> list[Any]:
+    """A reported clause from its "that" or "whether" on: what the parser hangs on it before the
+    conjunction is the reporter's ("said, speaking on condition of anonymity, that …")."""
+    mark = next((g for g in clause.children if g.dep_ == "mark" and g.lower_ in ("that", "whether")), None)
+    return [t for t in clause.subtree if mark is None or t.i >= mark.i]
+
+
 def _inside_report(tok: Any) -> bool:
     """Whether ``tok`` is inside what a speech cue reports ("said that Lepik believes …")."""
     node = tok
@@ -234,8 +238,7 @@ def _evidence(tok: Any, parsed: Parsed) -> Clause | None:
         if child.i < tok.i:
             continue
         if child.dep_ == "ccomp":
-            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "that"), None)
-            content.extend(t for t in child.subtree if mark is None or t.i >= mark.i)
+            content.extend(_from_mark(child))
         elif child.dep_ in ("dobj", "xcomp", "oprd") or child.dep_ == "prep" and child.lower_ == "with":
             content.extend(child.subtree)
     pieces = _pieces(content, parsed)
