@@ -441,6 +441,8 @@ def test_two_formal_names_sharing_a_nickname_stay_two_people() -> None:
     ("Bob", "Robert", True), ("Ed", "Edward", True), ("Mike", "Michael", True), ("Bill", "William", True),
     ("Tony", "Anthony", True), ("Ivan", "John", False), ("Ian", "John", False), ("Alexander", "Alexandra", False),
     ("Paul", "Paula", False),
+    # the table's formal name in another spelling ("Frederick" in the table), but not another name
+    ("Fred", "Frederik", True), ("Fred", "Fridolin", False), ("Bill", "Wilhelm", False),
 ])
 def test_nicknames_pair_with_the_name_they_shorten_only(a: str, b: str, same: bool) -> None:
     assert given_match(a, b) is same

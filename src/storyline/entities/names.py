@@ -208,7 +208,8 @@ def _nicknames() -> NickNamer:
 @lru_cache(maxsize=65536)
 def nickname_pair(a: str, b: str) -> bool:
     """Whether one given name is a shorter nickname of the other ("Bob"/"Robert", "Ed"/"Edward",
-    "Mike"/"Michael"; the ``nicknames`` package's hand-curated table). Two formal names never
+    "Mike"/"Michael"; the ``nicknames`` package's hand-curated table, its formal names in any
+    spelling that sounds the same: "Fred"/"Frederik"). Two formal names never
     pair, nor two nicknames of one name: "Alexander" and "Alexandra" share "Alex" and stay two
     names, and the table's "Ivan" or "Ian" for "John" is another name."""
     ka, kb = key(a), key(b)
@@ -217,7 +218,9 @@ def nickname_pair(a: str, b: str) -> bool:
     short, long = sorted((ka, kb), key=len)
     table = _nicknames()
     if short not in table.nicknames_of(long) and long not in table.nicknames_of(short):
-        return False
+        # the table's formal name in another spelling: "Fred" of "Frederik" (the table has "Frederick")
+        if not any(_transliterated(formal, long, shortest=5) for formal in table.canonicals_of(short)):
+            return False
     # the table also pairs one name across languages ("Ivan", "Ian" and "John"): a nickname starts
     # as its name does ("Ed"/"Edward") or keeps its letters in order after the first ("Bob"/"Robert")
     return short[0] == long[0] or _letters_in_order(short[1:], long[1:])
