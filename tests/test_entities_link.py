@@ -411,6 +411,16 @@ def test_a_name_the_corpus_writes_more_often_as_a_place_is_no_known_person() -> 
     assert index.person_names().with_surname_in({"Lanuf"}) == set()
 
 
+def test_a_name_with_the_arabic_article_is_the_place_the_corpus_knows_without_it() -> None:
+    """"al-Qarya" is the town "Qarya" three reports named; "al-Tamimi" of a person stays a person's."""
+    index = EntityIndex()
+    for i in range(3):
+        index.add_article(f"g{i}", None, people("Fighting reached Qarya.", "Qarya", label="GPE"))
+    assert index.thing_label("al-Qarya") == "GPE" and index.thing_label("El Qarya") == "GPE"
+    add(index, "p1", "Omar al-Tamimi spoke.", "Omar al-Tamimi")
+    assert index.thing_label("al-Tamimi") is None and index.thing_label("Al-Tamimi") is None
+
+
 def test_a_person_named_more_often_than_a_place_stays_a_known_person() -> None:
     index = EntityIndex()
     for i in range(4):

@@ -76,6 +76,7 @@ CONTEXT_SIZE = 40
 #: as the next (:meth:`EntityIndex._dominant`), once named in at least ``DOMINANT_ARTICLES``.
 DOMINANT_RATIO = 5
 DOMINANT_ARTICLES = 20
+_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011 ]", re.IGNORECASE)
 #: wordfreq's Zipf frequency from which a word before a surname is English, not a name the table lacks
 WORD_BEFORE_SURNAME_ZIPF = 3.0
 
@@ -142,7 +143,12 @@ class EntityIndex:
     def thing_label(self, name: str) -> str | None:
         """The label of the organisation or place ``name`` names when the corpus has written it so at
         least :data:`THING_EVIDENCE` times and more often than as a person's name (the model reads
-        "Misrata" or "White House" as a person now and then), else ``None``."""
+        "Misrata" or "White House" as a person now and then), else ``None``. A name with the Arabic
+        article is read as the name without it: "al-Brega" is the "Brega" the corpus knows as a town."""
+        bare = _ARTICLE.sub("", name)
+        return self._thing_label(name) or (self._thing_label(bare) if bare != name and bare[:1].isupper() else None)
+
+    def _thing_label(self, name: str) -> str | None:
         things = [self._entities[eid] for kind, canonical in (_org_or_place(name, "ORG"), _org_or_place(name, "GPE"))
                   if (eid := self._by_name.get((kind, key(canonical))))]
         best = max(things, key=lambda e: e.names[name], default=None)
