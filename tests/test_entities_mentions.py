@@ -262,6 +262,12 @@ CASES = [
                  {("Anna Lepik", "PERSON")}, {("Tamm's Anna Lepik", "PERSON")}, id="an owner stays apart"),
     pytest.param("Tamm, Anna Lepik spoke.", [("Tamm", "PERSON"), ("Anna Lepik", "PERSON")],
                  {("Tamm", "PERSON"), ("Anna Lepik", "PERSON")}, set(), id="a comma keeps names apart"),
+    # a news outlet's noun before a name: an organisation, unless the text gives it a person's title
+    pytest.param("Troops fired on the crowd, the Lanuvian newspaper Kivila reported. Kivila said more.",
+                 [("Kivila", "PERSON", 0), ("Kivila", "PERSON", 1)], {("Kivila", "ORG")}, {("Kivila", "PERSON")},
+                 id="a newspaper is no person"),
+    pytest.param("The daily Vaher ran the story. Mr Vaher denied it.", [("Vaher", "PERSON", 0), ("Vaher", "PERSON", 1)],
+                 {("Vaher", "PERSON")}, {("Vaher", "ORG")}, id="a titled name after an outlet's noun stays a person"),
     pytest.param("Amin El Kadri Ben Salem fled the capital.", [("Amin El Kadri", "PERSON"), ("Ben Salem", "PERSON")],
                  {("Amin El Kadri Ben Salem", "PERSON")}, {("Ben Salem", "PERSON"), ("Amin El Kadri", "PERSON")},
                  id="a long compound name the model cut is one name"),
@@ -410,6 +416,14 @@ CORPUS_CASES = [
 def test_repair_with_what_the_corpus_knows(text: str, known: list[str], spacy: list[tuple], want: set,
                                            unwanted: set) -> None:
     test_repair(text, spacy, want, unwanted, known)
+
+
+def test_a_surname_only_the_corpus_knows_is_not_lent_to_a_word_opening_a_sentence() -> None:
+    """The corpus knows a "Toomas Look"; "Look at the harbour" opens a sentence with the verb. Inside
+    a sentence, where the capital says a name, the surname is still lent."""
+    text = "Look at the harbour now. Later, Look said the quay was safe."
+    got = [(m.start, m.label) for m in repair_mentions(text, [], known_people=["Toomas Look"]) if m.text == "Look"]
+    assert got == [(text.rindex("Look"), "PERSON")]
 
 
 @pytest.mark.parametrize(("text", "spacy", "want", "unwanted"), CASES)

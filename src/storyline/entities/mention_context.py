@@ -3,6 +3,7 @@
 * a place: "the province of Aceh", "near Avdiivka" (:func:`places_named`);
 * a vessel or a structure: "the Vestra Horizon rig" (:func:`things_named`);
 * a company: "Vestra, which owned the rig" (:func:`companies_named`);
+* a news outlet: "the newspaper Quryna" (:func:`outlets_named`);
 * a photographer's credit left in the running text: "Photograph: Marta Solberg/AP"
   (:func:`inline_credits`).
 
@@ -34,8 +35,10 @@ _PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|distric
                        # two words after a settlement's noun: "the eastern city of Ras Vestra"
                        r"|\b(?:city|town|village|port) of ([A-Z][\w'’-]+ [A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 #: What only a person is: a title before the word, a speech verb after it.
-_PERSON_CONTEXT = (r"(?:\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
-                   r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)")
+_TITLED = r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
+#: a verb of saying right after a name: only a person (or an outlet) is its subject
+SAID = r" (?:said|says|told|added|argued|stated|wrote|insisted)\b"
+_PERSON_CONTEXT = "(?:" + _TITLED + r"|\b{0}" + SAID + ")"
 #: What only an organisation is, around a word the model read as a place or a people: its shares,
 #: chief executive or legal form after it ("Vestra's shares", "Vestra Ltd"), an apposition or a
 #: relative clause of a company ("Vestra, the drilling contractor, ...", "Vestra, which owned the
@@ -56,6 +59,19 @@ _THING_NOUN = re.compile(r"\s(?:(?:oil|drilling|gas|offshore|cargo|container|cru
                          r"(?:rig|platform|vessel|ship|tanker|ferry|freighter|trawler|liner|yacht|submarine|"
                          r"warship|frigate|destroyer|aircraft carrier|spacecraft|space probe|satellite|reactor|"
                          r"pipeline|(?:oil )?spill|blowout|wellhead|wreck|sinking)s?\b")
+
+
+#: A news outlet's noun right before a name: "the Libyan newspaper Quryna", "the news agency Vestra".
+_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|tabloid|magazine|news agency|broadcaster|news channel|"
+                            r"television channel|TV channel|radio station|news website|news site) $")
+
+
+def outlets_named(text: str, ms: list[Mention]) -> set[str]:
+    """The "people" the text calls a news outlet ("the Libyan newspaper Quryna", :data:`_OUTLET_BEFORE`)
+    and nowhere gives a person's title ("Mr Quryna"): organisations wherever the article names them.
+    "Quryna said" does not make a person: outlets say things."""
+    named = {m.text for m in ms if m.label == "PERSON" and _OUTLET_BEFORE.search(text, max(0, m.start - 40), m.start)}
+    return {n for n in named if not re.search(_TITLED.format(re.escape(n)), text)}
 
 
 def places_named(text: str, ms: list[Mention], model_people: set[tuple[int, int]]) -> set[str]:

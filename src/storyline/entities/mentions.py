@@ -27,9 +27,9 @@ rule did what; pass ``trace=[]`` to see them):
    place takes that label ("White House", "Misrata"; ``known_things``); then document
    consistency: once "Jens Stoltenberg" is a PERSON, every
    "Stoltenberg" in the article is one, tagged or not;
-6. people the text calls a place ("the province of Aceh": "Aceh", "Banda Aceh"),
-   whatever the model or the corpus said; then drop photographers and credited
-   agencies (``not_people``).
+6. people the text calls a place ("the province of Aceh": "Aceh", "Banda Aceh") or a news
+   outlet ("the newspaper Quryna"), whatever the model or the corpus said; then drop
+   photographers and credited agencies (``not_people``).
 
 Offsets always index the clean text: ``text[m.start:m.end] == m.text``.
 """
@@ -48,7 +48,9 @@ from storyline.entities.gender import ENGLISH_WORD_ZIPF, given_name_gender, is_c
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.mention_context import (
     PLACES,
+    SAID,
     companies_named,
+    outlets_named,
     inline_credits,
     occurrences,
     places_named,
@@ -82,6 +84,7 @@ _PARTY_AFTER = re.compile(r" (?:" + "|".join(sorted(gz.PARTY_MEMBERS)) + r")\b")
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
+_NAME_THEN_SAID = re.compile(r"['’]s\b|" + SAID)
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 
 
@@ -161,6 +164,8 @@ def repair_mentions(
     places = places_named(text, ms, model_people)
     ms = _relabel(ms, lambda m: m.label == "PERSON" and (m.text in places or m.text.rsplit(" ", 1)[-1] in places),
                   "GPE", "a place by its context", log)
+    outlets = outlets_named(text, ms)
+    ms = _relabel(ms, lambda m: m.label == "PERSON" and m.text in outlets, "ORG", "a news outlet by its noun", log)
     companies = companies_named(text, ms)
     ms = _relabel(ms, lambda m: m.text in companies and m.label in ("GPE", "LOC", "NORP"), "ORG",
                   "an organisation by its context", log)
@@ -647,10 +652,13 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
     # said" after "the police", "Valley" after "the valley", is the common noun; nor is a surname
     # known from elsewhere to a word the model reads as a place here and never as a person: "Gulf"
     # and "Horizon" after the corpus took "Tern Gulf" and "Vestra Horizon" (a rig) for people
+    lent: set[str] = set()  # surnames only the corpus gives (no one here bears them, the model never tags them)
     for n in doc.known_full:
         surname = parse_name(n).surname
         read = votes.get(surname, Counter())
         if not _common_noun(doc.text, surname) and (read["PERSON"] or not PLACE_LABELS & set(read)):
+            if not read["PERSON"] and surname not in names:
+                lent.add(surname)
             names.add(surname)
     for t, v in votes.items():
         if len(t.split()) == 1 and v["PERSON"] and v["PERSON"] >= max(v.values()) and not _common_noun(doc.text, t):
@@ -672,6 +680,9 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         for start, end in occurrences(doc.text, n, "_-"):
             if any(s < end and start < e for s, e in taken):
                 continue
+            if n in lent and is_common_word(n, ENGLISH_WORD_ZIPF) and not _NAME_THEN_SAID.match(doc.text, end) \
+                    and _SENTENCE_START.search(doc.text, max(0, start - 12), start):
+                continue  # "Look at …": a word, though the corpus knows a George F. Look ("Rivers said" is hers)
             if " " in n and _after_the(doc.text, start):
                 taken.append((start, end))  # "the White House": a thing's name, and no surname ("House") in it
                 continue  # ("the Obama administration" is lent: a surname)
