@@ -419,11 +419,15 @@ def test_repair_with_what_the_corpus_knows(text: str, known: list[str], spacy: l
 
 
 def test_a_surname_only_the_corpus_knows_is_not_lent_to_a_word_opening_a_sentence() -> None:
-    """The corpus knows a "Toomas Look"; "Look at the harbour" opens a sentence with the verb. Inside
-    a sentence, where the capital says a name, the surname is still lent."""
+    """The corpus knows a "Toomas Look"; "Look at the harbour" opens a sentence with the verb (a
+    preposition, an article, a pronoun or a comma follows). Inside a sentence, where the capital
+    says a name, the surname is still lent."""
     text = "Look at the harbour now. Later, Look said the quay was safe."
     got = [(m.start, m.label) for m in repair_mentions(text, [], known_people=["Toomas Look"]) if m.text == "Look"]
     assert got == [(text.rindex("Look"), "PERSON")]
+    # must not change: a name opening a sentence before its verb ("Bieber can't remember …")
+    text = "Rivers cannot remember the harbour."
+    assert ("Rivers", "PERSON") in labelled(repair_mentions(text, [], known_people={"Jaan Rivers"}))
 
 
 @pytest.mark.parametrize(("text", "spacy", "want", "unwanted"), CASES)

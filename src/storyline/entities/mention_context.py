@@ -36,9 +36,7 @@ _PLACE_OF = re.compile(r"\b(?:(?:province|state|region|city|town|village|distric
                        r"|\b(?:city|town|village|port) of ([A-Z][\w'’-]+ [A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
 #: What only a person is: a title before the word, a speech verb after it.
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Senator|Sen|Governor|Gov|Rep|General|Gen)\.? {0}\b"
-#: a verb of saying right after a name: only a person (or an outlet) is its subject
-SAID = r" (?:said|says|told|added|argued|stated|wrote|insisted)\b"
-_PERSON_CONTEXT = "(?:" + _TITLED + r"|\b{0}" + SAID + ")"
+_PERSON_CONTEXT = "(?:" + _TITLED + r"|\b{0} (?:said|says|told|added|argued|stated|wrote|insisted)\b)"
 #: What only an organisation is, around a word the model read as a place or a people: its shares,
 #: chief executive or legal form after it ("Vestra's shares", "Vestra Ltd"), an apposition or a
 #: relative clause of a company ("Vestra, the drilling contractor, ...", "Vestra, which owned the

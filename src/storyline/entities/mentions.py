@@ -48,7 +48,6 @@ from storyline.entities.gender import ENGLISH_WORD_ZIPF, given_name_gender, is_c
 from storyline.entities.headline import confirm_headline_people
 from storyline.entities.mention_context import (
     PLACES,
-    SAID,
     companies_named,
     outlets_named,
     inline_credits,
@@ -84,7 +83,10 @@ _PARTY_AFTER = re.compile(r" (?:" + "|".join(sorted(gz.PARTY_MEMBERS)) + r")\b")
 _PLURAL = re.compile(r"[a-z]s$")
 _THE_BEFORE = re.compile(r"(?:^|(?<=\W))[Tt]he $")
 #: Nothing but quotes and spaces since the text's start, a line break or a sentence's end.
-_NAME_THEN_SAID = re.compile(r"['’]s\b|" + SAID)
+#: what follows a word, not a name, that opens a sentence: a comma, a preposition, an article, a
+#: pronoun ("Look at …", "Look, we …"); a name is followed by its verb ("Bieber can't", "Rivers said")
+_WORD_THEN_FUNCTION = re.compile(r",| (?:at|to|for|in|on|into|up|out|back|around|over|the|a|an|this|that|these|"
+                                 r"those|it|its|what|how|who|why|where|when|here|there|we|you|they|he|she|i)\b")
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:])[\s“”\"'‘’«»(\[—–-]*$")
 
 
@@ -680,7 +682,7 @@ def _consistency(doc: _Doc, ms: list[Mention], log: list[Repair]) -> list[Mentio
         for start, end in occurrences(doc.text, n, "_-"):
             if any(s < end and start < e for s, e in taken):
                 continue
-            if n in lent and is_common_word(n, ENGLISH_WORD_ZIPF) and not _NAME_THEN_SAID.match(doc.text, end) \
+            if n in lent and is_common_word(n, ENGLISH_WORD_ZIPF) and _WORD_THEN_FUNCTION.match(doc.text, end) \
                     and _SENTENCE_START.search(doc.text, max(0, start - 12), start):
                 continue  # "Look at …": a word, though the corpus knows a George F. Look ("Rivers said" is hers)
             if " " in n and _after_the(doc.text, start):
