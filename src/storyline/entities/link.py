@@ -58,6 +58,7 @@ from storyline.entities.names import (
     sound_key,
     surnames_transliterated,
     transliteration_match,
+    without_article,
 )
 from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
 from storyline.entities.places import canonical_place, find_place_countries, place_country
@@ -76,7 +77,6 @@ CONTEXT_SIZE = 40
 #: as the next (:meth:`EntityIndex._dominant`), once named in at least ``DOMINANT_ARTICLES``.
 DOMINANT_RATIO = 5
 DOMINANT_ARTICLES = 20
-_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011 ]", re.IGNORECASE)
 #: wordfreq's Zipf frequency from which a word before a surname is English, not a name the table lacks
 WORD_BEFORE_SURNAME_ZIPF = 3.0
 
@@ -145,7 +145,7 @@ class EntityIndex:
         least :data:`THING_EVIDENCE` times and more often than as a person's name (the model reads
         "Misrata" or "White House" as a person now and then), else ``None``. A name with the Arabic
         article is read as the name without it: "al-Brega" is the "Brega" the corpus knows as a town."""
-        bare = _ARTICLE.sub("", name)
+        bare = without_article(name)
         return self._thing_label(name) or (self._thing_label(bare) if bare != name and bare[:1].isupper() else None)
 
     def _thing_label(self, name: str) -> str | None:

@@ -303,6 +303,14 @@ def transliteration_match(a: PersonName, b: PersonName) -> bool:
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|az)[-‐‑]", re.IGNORECASE)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011 ]", re.IGNORECASE)
+
+
+def without_article(name: str) -> str:
+    """A name without the Arabic article it opens with: "al-Brega", "El Brega" → "Brega"."""
+    return _LEADING_ARTICLE.sub("", name)
+
+
 def _middle_key(name: PersonName) -> str:
     """The sound of the given names after the first, particles and Arabic articles left out."""
     return "".join(sound_key(ARTICLE_PREFIX.sub("", w)) for w in name.given[1:] if w.lower() not in NAME_PARTICLES)
