@@ -270,6 +270,11 @@ CASES = [
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",
      [("indirect", "Anna Lepik", "the harbour would reopen in May")]),
+    # … and when the parser makes the dateline's place the subject, the name after the dash speaks
+    ("dateline subject", "Harbour news\n\nTALLINN, July 19 (UPI) — Former Harbour Master Karl Lepik told delegates "
+                         "at the Baltic Ports Convention that Anna Kask's use of a private boat should disqualify "
+                         "her from becoming mayor.",
+     [("indirect", "Karl Lepik", "Anna Kask's use of a private boat should disqualify her")]),
 ]
 
 

@@ -314,8 +314,16 @@ def _speaker(tok: Any, base: str, quoted: Any, parsed: Parsed) -> Any | None:
     head = tok
     for _ in range(4):
         for child in head.children:
-            if child.dep_ == "nsubj" and not quoted(parsed.offset(child)) and not is_dateline(child):
-                return child
+            if child.dep_ == "nsubj" and not quoted(parsed.offset(child)):
+                if not is_dateline(child):
+                    return child
+                # "CLEVELAND, July 19 (UPI) — Former Attorney General Karl Lepik told …": the parser
+                # makes the dateline's place the subject and the speaker its apposition
+                dash = max((g.i for g in child.children if g.text in ("—", "–", "-")), default=None)
+                named = [g for g in child.children if g.dep_ == "appos" and upos(g) == "PROPN"
+                         and dash is not None and g.i > dash]  # not "(Reuters)" before the dash
+                if named:
+                    return named[-1]
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
