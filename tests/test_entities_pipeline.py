@@ -173,8 +173,9 @@ def test_entities_and_entity_commands(db: str) -> None:
     assert "Our coast is the alliance" in out
     code, out, _ = run("entity", "Eirik Dahl", "--db", db, "--json")
     profile = json.loads(out)
-    assert profile["id"] == "person:eirik-dahl" and profile["quotes"] == 2
-    assert [q["date"] for q in profile["quotes_by_date"]] == ["2024-05-14", None]  # undated last
+    # the dateline's lead ("OSLO, … (NTB) - … Eirik Dahl called on the Nordic allies to …") is his too
+    assert profile["id"] == "person:eirik-dahl" and profile["quotes"] == 3
+    assert [q["date"] for q in profile["quotes_by_date"]] == ["2024-05-14", "2024-05-16", None]  # undated last
     code, _, err = run("entity", "Nobody Atall", "--db", db)
     assert code == 1 and "[E408]" in err and len(err.strip().splitlines()) == 1
 
