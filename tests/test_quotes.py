@@ -270,6 +270,10 @@ CASES = [
     ("dateline", "Harbour to reopen\n\nLISBON (Reuters) - Ferrovia Chief Executive Anna Lepik said on Monday "
                  "the harbour would reopen in May.",
      [("indirect", "Anna Lepik", "the harbour would reopen in May")]),
+    # a government or a broadcaster named by its nationality speaks for the country
+    ("nationality's government", LEAD + "The Estonian government said on Monday that the ferries would stop in May. "
+                                         "“The ferries will stop,” the Estonian government added.",
+     [("indirect", "Estonia", "the ferries would stop in May"), ("direct", "Estonia", "The ferries will stop")]),
     # … and when the parser makes the dateline's place the subject, the name after the dash speaks
     ("dateline subject", "Harbour news\n\nTALLINN, July 19 (UPI) — Former Harbour Master Karl Lepik told delegates "
                          "at the Baltic Ports Convention that Anna Kask's use of a private boat should disqualify "

@@ -320,7 +320,7 @@ class Speakers:
         if org is not None and org.label in ("NORP", "GPE") and _is_group(words, org):
             return mention.strip(), 0.5  # "40 Estonian fishermen": people, not the country or party
         if org is not None and not any(w in UNRESOLVED for w in words):
-            return _strip_possessive(org.text), 0.8
+            return _speaking_for(org), 0.8  # "the Libyan government said": Libya
         if head not in UNRESOLVED and len(words) <= 4 and org is None and self._written_as_name(mention, start):
             return _unglue(_strip_possessive(mention)), 0.6  # a name the NER did not tag
         return None, 0.0
@@ -513,10 +513,8 @@ class Speakers:
     def _organisation(self, org: Mention | None, start: int, noun: str = "") -> tuple[str | None, float]:
         """A statement speaks for the organisation it names, else for whoever the text said issued it
         (:meth:`_issuer`), else for the last organisation that spoke or was named."""
-        if org is not None and org.label == "NORP" and org.text.lower() in DEMONYMS:
-            return DEMONYMS[org.text.lower()].title(), 0.7  # "the Chinese reply": China
         if org is not None:
-            return _strip_possessive(org.text), 0.8
+            return _speaking_for(org), 0.7 if org.label == "NORP" else 0.8  # "the Chinese reply": China
         issuer = self._issuer(noun, start) if noun else None
         if issuer is not None:
             return issuer
@@ -571,6 +569,14 @@ def _title_phrase(before: str) -> list[str]:
         if w[:1].islower() and low not in ROLE_NOUNS and low not in ORG_WORDS and low not in _TITLE_PHRASE_WORDS:
             return [x.lower() for x in written[i + 1:]]
     return [x.lower() for x in written]
+
+
+def _speaking_for(org: Mention) -> str:
+    """The name of who speaks through an organisation's mention: a nationality's country ("the
+    Chinese reply", "the Libyan government": China, Libya), else the name as written."""
+    if org.label == "NORP" and org.text.lower() in DEMONYMS:
+        return DEMONYMS[org.text.lower()].title()
+    return _strip_possessive(org.text)
 
 
 def _head(words: list[str]) -> str:
