@@ -419,13 +419,15 @@ class EntityIndex:
         one = ids.pop() if len(ids) == 1 else self._far_ahead_of(ids)
         return (one, "exact") if one else None
 
-    def _far_ahead_of(self, ids: Collection[str]) -> str | None:
-        """The one of ``ids`` named in far more articles than the next (:func:`_far_ahead`)."""
+    def _far_ahead_of(self, ids: Collection[str], also: Collection[str] = ()) -> str | None:
+        """The one of two or more ``ids`` named in far more articles than the next (:func:`_far_ahead`)
+        and than the people of ``also`` together (those with the word as their first name)."""
         ranked = sorted(ids, key=lambda i: -self._entities[i].articles)
         if len(ranked) < 2:
             return None
         top, second = (self._entities[i].articles for i in ranked[:2])
-        return ranked[0] if _far_ahead(top, second) else None
+        rivals = max(second, sum(self._entities[i].articles for i in also if i != ranked[0]))
+        return ranked[0] if _far_ahead(top, rivals) else None
 
     def _link_partial(self, parsed: PersonName, m: Mention, groups: list[tuple[PersonName, str]],
                       context: set[str], title: str | None, titled_here: dict[str, set[str]],
@@ -504,13 +506,7 @@ class EntityIndex:
         2010 corpus is the president, its Gaddafi the colonel (reports write the son as "Saif").
         None when no one stands out that far, also over the people with that word as their first
         name: an "Abdullah" alone is anyone's."""
-        if len(ids) < 2:
-            return None
-        top, second = sorted(ids, key=lambda i: -self._entities[i].articles)[:2]
-        n = self._entities[top].articles
-        rivals = max(self._entities[second].articles,
-                     sum(self._entities[i].articles for i in self._given.get(key(surname), ()) if i != top))
-        return top if _far_ahead(n, rivals) else None
+        return self._far_ahead_of(ids, also=self._given.get(key(surname), ()))
 
     def _called_so(self, ids: list[str], word: str) -> str | None:
         """The one of an article's namesakes that the corpus calls by ``word`` alone :data:`DOMINANT_RATIO`

@@ -299,21 +299,21 @@ def transliteration_match(a: PersonName, b: PersonName) -> bool:
     return all(_transliterated(x, y, shortest=4) for x, y in zip(a.given, b.given))
 
 
-#: the Arabic article written onto a name ("al-Islam", "el-Abidine", "ash-Shara")
+#: the Arabic article as a word of its own ("al Islam", "El Abidine") or written onto the name
+#: ("al-Islam", "el-Abidine", "ash-Shara")
+ARTICLE_WORDS = frozenset({"al", "el"})
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|az)[-‐‑]", re.IGNORECASE)
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011 ]", re.IGNORECASE)
-
-
 def without_article(name: str) -> str:
-    """A name without the Arabic article it opens with: "al-Brega", "El Brega" → "Brega"."""
-    return _LEADING_ARTICLE.sub("", name)
+    """A name (or a word) without the Arabic article it opens with: "al-Brega", "El Brega" → "Brega"."""
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in ARTICLE_WORDS and rest else ARTICLE_PREFIX.sub("", name)
 
 
 def _middle_key(name: PersonName) -> str:
     """The sound of the given names after the first, particles and Arabic articles left out."""
-    return "".join(sound_key(ARTICLE_PREFIX.sub("", w)) for w in name.given[1:] if w.lower() not in NAME_PARTICLES)
+    return "".join(sound_key(without_article(w)) for w in name.given[1:] if w.lower() not in NAME_PARTICLES)
 
 
 def middle_names_conflict(a: PersonName, b: PersonName) -> bool:
@@ -335,7 +335,7 @@ def name_tail(short: PersonName, long: PersonName) -> bool:
 
 def _sounds(text: str) -> list[str]:
     """A name's words as they sound, the Arabic article left out ("Zine al-Abidine" ~ "Zine El Abidine")."""
-    return [sound_key(ARTICLE_PREFIX.sub("", w)) for w in text.split() if w.lower() not in ("al", "el")]
+    return [sound_key(without_article(w)) for w in text.split() if w.lower() not in ARTICLE_WORDS]
 
 
 def given_names_form(short: PersonName, long: PersonName) -> bool:
@@ -343,7 +343,7 @@ def given_names_form(short: PersonName, long: PersonName) -> bool:
     given name: "Saif al-Islam" of "Saif al-Islam Gaddafi", "Zine al-Abidine" of "Zine El Abidine Ben
     Ali". Its last word must carry the article ("Ayman al-Zawahiri" is a given name and a surname)."""
     words = short.text.split()
-    if len(words) < 2 or not (ARTICLE_PREFIX.match(words[-1]) or words[-2].lower() in ("al", "el")):
+    if len(words) < 2 or not (ARTICLE_PREFIX.match(words[-1]) or words[-2].lower() in ARTICLE_WORDS):
         return False
     a, b = _sounds(short.text), _sounds(long.text)
     return 1 < len(a) < len(b) and b[:len(a)] == a
