@@ -371,6 +371,21 @@ def test_a_person_who_owns_the_speaker_mention_is_not_the_speaker() -> None:
     assert who(0, 10) == links[(0, 10)]
 
 
+def test_a_person_the_speakers_description_names_is_not_the_speaker() -> None:
+    text = "A source close to Eirik Dahl said the talks had failed. A spokesman for Eirik Dahl denied it."
+    index, links, linked = _linked(text, [Mention(18, 28, "Eirik Dahl", "PERSON"),
+                                          Mention(72, 82, "Eirik Dahl", "PERSON")])
+
+    def who(start: int, head_end: int, end: int, name: str | None) -> str | None:
+        q = Quote("a", "…", 0, 1, "indirect", speaker_mention=text[start:end], speaker_start=start,
+                  speaker_end=end, speaker_head_end=head_end, speaker=name)
+        return speaker_of(q, linked, [], index, text)
+
+    assert who(0, 8, 28, None) is None  # "A source | close to Eirik Dahl": someone near him, unnamed
+    # "A spokesman | for Eirik Dahl": the quote stage resolved whom the spokesman speaks for
+    assert who(56, 67, 82, "Eirik Dahl") == links[(72, 82)]
+
+
 def test_the_index_resumes_from_the_store(tmp_path: Path) -> None:
     index = EntityIndex()
     text = "Eirik Dahl met Gintaras Vaičiulis in Oslo. Dahl spoke first."

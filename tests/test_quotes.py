@@ -450,6 +450,52 @@ def test_what_is_found_or_judged_is_no_report_without_a_source_and_an_object_aft
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("said", "mention", "speaker", "words"), [
+    # what the text says of someone it does not name is part of the mention the reader sees
+    ("The talks stalled on Tuesday, according to a person familiar with the negotiations.",
+     "a person familiar with the negotiations", None, "The talks stalled on Tuesday"),
+    ("Officials at the port authority said the new pier would wait until spring.",
+     "Officials at the port authority", None, "the new pier would wait until spring"),
+    # ... and a name in it is not the speaker
+    ("A source close to Minister Anna Lepik said the city would not pay for the pier this year.",
+     "A source close to Minister Anna Lepik", None, "the city would not pay for the pier"),
+    # a spokesman speaks for whom the phrase names; a document comes from whom it names
+    ("“We are not moving,” said a spokeswoman for the Vestra Fishermen's Union.",
+     "a spokeswoman for the Vestra Fishermen's Union", "the Vestra Fishermen's Union", "We are not moving"),
+    ("“The quay will wait,” Lepik said. The pier was dropped from the budget in June, according to a report in "
+     "the Tallinn Herald.", "a report in the Tallinn Herald", "the Tallinn Herald", "The pier was dropped"),
+    # the occasion is not part of who spoke; a name with "for" in it stays whole
+    ("The minister in an interview on Tuesday said the harbour would reopen in May.", "The minister", "Anna Lepik",
+     "the harbour would reopen in May"),
+    ("The quay is too short for the new ferries, according to the Centre for Coastal Policy.",
+     "the Centre for Coastal Policy", "the Centre for Coastal Policy", "The quay is too short"),
+])
+def test_a_speaker_described_but_not_named(said: str, mention: str, speaker: str | None, words: str) -> None:
+    q = find(quotes_of(LEAD + said), words)
+    assert (q.speaker_mention, q.speaker) == (mention, speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("said", "words"), [
+    ("Lepik asked the council to vote on the new quay before the winter storms.",
+     "the council to vote on the new quay before the winter storms"),
+    ("Lepik asked whether the ferry company would pay for the repairs.", "the ferry company would pay for the repairs"),
+    # the question put to her is set off by commas; what she said follows
+    ("Lepik, asked about the cracks in the quay, said the engineers were working on it.",
+     "the engineers were working on it"),
+])
+def test_what_a_speaker_asks_and_says_when_asked(said: str, words: str) -> None:
+    q = find(quotes_of(LEAD + said), words)
+    assert (q.kind, q.speaker, q.text) == ("indirect", "Anna Lepik", words)
+
+
+@pytest.mark.slow
+def test_a_question_put_to_someone_is_not_their_quote() -> None:
+    assert not quotes_of(LEAD + "Asked whether she would run again, Lepik smiled and left the hall.")
+    assert not quotes_of(LEAD + "When asked about the merger, Lepik defended the harbour board.")
+
+
+@pytest.mark.slow
 def test_a_datelines_clock_is_not_part_of_the_speaker() -> None:
     text = ("Harbour to reopen\n\nThursday, March 6, 2014; 12:00 AM The harbour commission said on Wednesday "
             "that the harbour would reopen in May.")

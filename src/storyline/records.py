@@ -186,6 +186,9 @@ class Quote:
     cue_end: int | None = None
     confidence: float = 0.0
     said_on: str | None = None  #: ``YYYY-MM-DD`` of the event the quote reports
+    #: where the speaker's own words end when the mention goes on to describe them ("officials |
+    #: familiar with the talks"): a name in the description is not the speaker (not stored)
+    speaker_head_end: int | None = None
 
     @property
     def id(self) -> str:

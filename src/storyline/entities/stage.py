@@ -158,7 +158,7 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     Stoltenberg"), when it names one entity of the article (else one of the corpus); an
     organisation that is the whole mention ("NATO", "the Kremlin").
     """
-    s, e = q.speaker_start, q.speaker_end
+    s, e = q.speaker_start, q.speaker_head_end or q.speaker_end  # "a source close to Lepik" is not Lepik
     if s is not None and e is not None:
         inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
         people = [m for m in inside if not (text and (is_possessor(text, m, e)
@@ -175,7 +175,7 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
         if eid:
             return eid
     if s is not None and e is not None and q.speaker_mention:
-        k = key(re.sub(r"^(?i:the)\s+", "", q.speaker_mention))
+        k = key(re.sub(r"^(?i:the)\s+", "", q.speaker_mention[:e - s]))
         whole = {m.entity_id for m in linked if m.label != "PERSON" and s <= m.start and m.end <= e and key(m.text) == k}
         if len(whole) == 1:
             return _speaker_or_none(whole.pop(), index)

@@ -263,7 +263,7 @@ def _clause_events(text: str, spans: list[QuoteSpan], found: list[Clause], event
         if key in seen:
             continue
         seen.add(key)
-        frame = fnd.Frame(c.cue, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end)
+        frame = fnd.Frame(c.cue, c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, described_end=c.described_end)
         switch_lo = fnd.sentence_start(text, c.cue_start, text.rfind("\n", 0, c.cue_start) + 1)
         frame.switch = bool(fnd._SWITCH.search(text, switch_lo, c.cue_start))
         if c.speaker_start is None:
@@ -382,10 +382,14 @@ def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers)
         if f is not None:
             q.cue, q.cue_start, q.cue_end = f.cue, f.cue_start, f.cue_end
         if f is not None and f.speaker_start is not None and f.speaker_end is not None:
-            q.speaker_start, q.speaker_end = f.speaker_start, f.speaker_end
-            q.speaker_mention = text[f.speaker_start:f.speaker_end]
-            q.speaker, resolved = speakers.resolve(q.speaker_mention, f.speaker_start, f.speaker_end,
-                                                   switch=f.switch, said=e.pieces[0])
+            # the reader sees the whole description ("officials familiar with the talks"); who
+            # speaks is read from its head ("officials"), or from whom a spokesman speaks for
+            shown = max(f.speaker_end, f.described_end or 0)
+            q.speaker_start, q.speaker_end = f.speaker_start, shown
+            q.speaker_head_end = f.speaker_end if shown > f.speaker_end else None
+            q.speaker_mention = text[f.speaker_start:shown]
+            q.speaker, resolved = speakers.resolve(text[f.speaker_start:f.speaker_end], f.speaker_start, f.speaker_end,
+                                                   switch=f.switch, said=e.pieces[0], described_end=shown)
             confidence *= resolved if q.speaker else 0.4
         elif e.inherit and previous is not None and previous.speaker:
             q.speaker_mention, q.speaker_start, q.speaker_end = (previous.speaker_mention, previous.speaker_start,

@@ -146,7 +146,7 @@ welcome thank object reply joke protest appeal blast label brand signal doubt gu
 answer release statement record text remark cite counter lash plead alert hail blame""".split())
 #: cue verbs too common in other senses ("continue to", "expected to", "agreed on") to make a sentence
 #: without quote marks worth parsing on their own
-_WEAK = frozenset("""continue expect agree know feel consider hope fear worry ask welcome thank rule fire snap
+_WEAK = frozenset("""continue expect agree know feel consider hope fear worry welcome thank rule fire snap
 order question object joke cite doubt guess imagine suspect""".split())
 TRIGGER_FORMS = frozenset(f for f, base in CUE_FORMS.items()
                           if base not in _WEAK and (base not in _NOUNISH or f not in (base, inflect(base)[1])))

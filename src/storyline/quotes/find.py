@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.clean.credits import parse_dateline
 from storyline.quotes.cues import DOCUMENT_VERBS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
@@ -44,6 +44,21 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?")
 _ROLES = frozenset("""president minister diplomat chief leader head secretary general chancellor spokesman
 spokeswoman spokesperson official ambassador governor senator candidate nominee mayor""".split())
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|on)\s+(?:the\s+)?$", re.IGNORECASE)
+#: prepositions whose phrase says who an unnamed speaker is ("officials at the port", "an aide to the
+#: mayor", "a source close to the talks", "analysts with the bank", "a statement from the ministry")
+_DESCRIBING_PREPS = frozenset("for at in with from to within inside near among on by".split())
+#: objects of a phrase that tell the occasion, not the speaker ("the minister in an interview")
+_OCCASION_WORDS = frozenset("""interview interviews statement speech letter post tweet tweets conference briefing
+call meeting hearing remarks email television radio broadcast podcast video message address session visit trip
+time week weekend month year morning afternoon evening night day days stage camera record condition behalf
+phone telephone facebook twitter instagram x""".split())
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_PERSONAL = frozenset("he she they we i you it him her them us me".split())
+#: a participle that may be the report's own verb misread ("a Reuters poll found Kask ahead by …")
+_VERBS_OF_REPORT = frozenset(SPEECH_FORMS) | frozenset(THOUGHT_FORMS) | {"found", "showed", "shown", "finding",
+                                                                        "showing"}
+_DESCRIPTION_WORDS = 14  #: a description longer than this is a clause of its own, not the speaker's
 _HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
 live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
 
@@ -59,6 +74,7 @@ class Frame:
     speaker_end: int | None = None
     switch: bool = False  #: "For his part, …": the speaker is not the previous one
     where: str = "after"  #: after | before | colon | inside | next
+    described_end: int | None = None  #: end of what the text says of an unnamed speaker (:class:`NounPhrase`)
 
 
 def words(text: str) -> list[str]:
@@ -118,9 +134,21 @@ def is_dateline(tok: Any) -> bool:
     return tok.text.isupper() and len(tok.text) > 1 and parse_dateline(tok.doc.text[tok.idx:tok.idx + 120]).end > 0
 
 
-def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
-    """Offsets of the noun phrase headed by ``tok``, without relative clauses or trailing
-    prepositional phrases other than "of …" ("the Prime Minister of Norway")."""
+class NounPhrase(NamedTuple):
+    """A speaker's noun phrase: ``start:end`` is who speaks, read to resolve the speaker;
+    ``start:described_end`` adds what the text says of someone it does not name ("officials
+    familiar with the talks", "a spokeswoman for the port authority"), shown to the reader."""
+
+    start: int
+    end: int
+    described_end: int
+
+
+def np_span(tok: Any, parsed: Parsed) -> NounPhrase:
+    """The noun phrase headed by ``tok``, without relative clauses or trailing prepositional
+    phrases other than "of …" ("the Prime Minister of Norway") and those inside a name ("the
+    Centre for Coastal Policy"); its description goes on over the phrases that say who an unnamed
+    speaker is (:func:`_described_end`)."""
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     left = tok.left_edge
@@ -138,7 +166,8 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
         right = named.right_edge
     else:
         for child in tok.rights:
-            if child.dep_ in ("compound", "flat", "nummod", "case") or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in ("compound", "flat", "nummod", "case") or (child.dep_ == "prep" and child.lower_ == "of") \
+                    or _inside_name(tok, child):
                 right = child.right_edge
             elif child.dep_ == "appos" and any(upos(t) == "PROPN" for t in child.subtree):
                 right = child.right_edge
@@ -146,7 +175,79 @@ def np_span(tok: Any, parsed: Parsed) -> tuple[int, int]:
                 break
     while right.i > tok.i and (right.is_punct or right.text in "“”\"'‘’"):
         right = right.doc[right.i - 1]
-    return parsed.offset(left), parsed.offset(right) + len(right.text)
+    end = parsed.offset(right) + len(right.text)
+    described = _described_end(tok, left, right) if named is None else None
+    return NounPhrase(parsed.offset(left), end,
+                      end if described is None else parsed.offset(described) + len(described.text))
+
+
+def _inside_name(tok: Any, child: Any) -> bool:
+    """Whether a "for"/"and" phrase after a proper noun is part of the name ("the Centre for Coastal
+    Policy", "the Institute for Science and International Security"): every word of it capitalised
+    but its small words."""
+    if child.dep_ != "prep" or child.lower_ != "for" or upos(tok) != "PROPN" or not tok.text[:1].isupper():
+        return False
+    words = [t for t in child.subtree if t.i != child.i]
+    return bool(words) and all(t.text[:1].isupper() or t.lower_ in ("and", "the", "&", "of") for t in words) \
+        and words[-1].text[:1].isupper()
+
+
+def _described_end(tok: Any, left: Any, right: Any) -> Any | None:
+    """The last word of what the text says of a speaker it does not name: the phrases after a
+    common noun or a pronoun that say where it works, whom it is close to or for whom it speaks
+    ("officials at the port authority", "a person familiar with the talks", "a poll released on
+    Monday", "an aide to the mayor"); None when there are none. A phrase of the occasion ("the
+    minister in an interview", "officials on Tuesday") or after a comma is not one, nor anything
+    past :data:`_DESCRIPTION_WORDS` words."""
+    if upos(tok) == "PROPN" or tok.lower_ in _PERSONAL:
+        return None
+    last = None
+    for child in tok.rights:
+        if child.i <= right.i:
+            continue
+        end = _description_end(child)
+        if end is None or end.i - left.i + 1 > _DESCRIPTION_WORDS:
+            break
+        # "officials at the ministry, who …", "the minister (…)": what is set off is no description
+        stop = next((t for t in tok.doc[(last or right).i + 1:end.i + 1] if t.is_punct and t.text not in "-’'&."),
+                    None)
+        if stop is not None:
+            last = stop.doc[stop.i - 1] if stop.i > child.i else last
+            break
+        last = end
+    while last is not None and last.i > right.i and (last.is_punct or last.text in "“”\"'‘’"):
+        last = last.doc[last.i - 1]
+    return last if last is not None and last.i > right.i else None
+
+
+def _description_end(child: Any) -> Any | None:
+    """The last word of a phrase that describes a speaker, or None when ``child`` heads none."""
+    if child.dep_ == "prep":
+        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        ok = child.lower_ in _DESCRIBING_PREPS and obj is not None and not _occasion(obj)
+        return child.right_edge if ok else None
+    if child.dep_ not in ("amod", "acl") or child.tag_ not in ("JJ", "VBN", "VBG") or child.lower_ in _VERBS_OF_REPORT \
+            or any(g.dep_ in _SUBJ or g.dep_ == "mark" for g in child.children):
+        return None  # "a poll found by …": a misparse of the verb that reports
+    # "familiar with the talks", "close to the mayor", "released Monday", "obtained by the paper"
+    prep = next((g for g in child.children if g.dep_ in ("prep", "agent", "npadvmod")), None)
+    if prep is None:
+        return None
+    if prep.dep_ != "npadvmod" and not any(g.dep_ == "pobj" for g in prep.children):
+        # "a source close to Mayor Lepik said": the parser may make the name a second subject of the
+        # verb; it is the object of "to" when it starts right after it
+        nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        name = nxt.head if nxt is not None and nxt.dep_ in ("compound", "flat") else nxt
+        if name is None or name.dep_ not in _SUBJ or name.left_edge.i != prep.i + 1 or upos(name) != "PROPN":
+            return None
+        return name.right_edge
+    return child.right_edge
+
+
+def _occasion(obj: Any) -> bool:
+    """Whether a phrase's object is when or where something was said, not who said it."""
+    return obj.lower_ in _OCCASION_WORDS or obj.lower_ in _TIME_WORDS or _CLOCK.fullmatch(obj.lower_) is not None \
+        or obj.like_num or obj.lower_ in _MONTHS
 
 
 def _appositive_name(tok: Any) -> Any | None:
@@ -192,6 +293,17 @@ def _inverted_np(tokens: list[Any], k: int) -> tuple[Any, Any] | None:
     return tokens[i], tokens[j]
 
 
+def _inverted_description(phrase: tuple[Any, Any], parsed: Parsed) -> int | None:
+    """Where the description of an inverted speaker ends ("said a spokeswoman for the port"):
+    after the phrases its head word takes (:func:`np_span`)."""
+    first, last = phrase
+    head = next((t for t in first.doc[first.i:last.i + 1] if not first.i <= t.head.i <= last.i or t.head is t), None)
+    if head is None:
+        return None
+    phrase = np_span(head, parsed)
+    return phrase.described_end if phrase.described_end > phrase.end else None
+
+
 def _is_cue(tok: Any, *, document: bool = False) -> bool:
     low = tok.lower_
     if low in SPEECH_FORMS and (tok.tag_.startswith("VB") or upos(tok) in ("VERB", "AUX")):
@@ -229,9 +341,10 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
         if tok.lower_ == "according" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "to":
             pobj = next((c for c in tokens[k + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                s, e = np_span(pobj, parsed)
+                s, e, described = np_span(pobj, parsed)
                 at = parsed.offset(tok)
-                return Frame("according to", at, parsed.offset(tokens[k + 1]) + 2, s, e, where="after")
+                return Frame("according to", at, parsed.offset(tokens[k + 1]) + 2, s, e, where="after",
+                             described_end=described)
     # `“… Belarus.” Duda said.`: after a full stop only a short frame belongs to the quote
     new_sentence = (text[span.start:span.end].rstrip().endswith((".", "!", "?")) and bool(tokens)
                     and tokens[0].text[:1].isupper())
@@ -242,13 +355,15 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
             break
         subj = _subject(tok, quoted)
         document = next((t for t in tokens[:k] if t.lower_ in SOURCE_NOUNS), None)
+        described = None
         if document is not None:  # `the statement released after the meeting reads`: the statement speaks
-            s, e = np_span(document, parsed)
+            s, e, described = np_span(document, parsed)
             e = min(e, parsed.offset(document) + len(document.text))
         elif subj is not None and parsed.offset(subj) >= span.outer_end:
-            s, e = np_span(subj, parsed)
+            s, e, described = np_span(subj, parsed)
         elif (inv := _inverted_np(tokens, k)) is not None:
             s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)
+            described = _inverted_description(inv, parsed)
         elif k and any(upos(t) in ("PROPN", "NOUN", "PRON") for t in tokens[:k]):
             first = next(t for t in tokens[:k] if upos(t) in _NP_POS)
             s, e = parsed.offset(first), parsed.offset(tokens[k - 1]) + len(tokens[k - 1].text)
@@ -257,7 +372,7 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
         at = parsed.offset(tok)
         if s < span.outer_end:  # the parse hung the quote on the speaker: keep the speaker alone
             s = next((parsed.offset(t) for t in tokens if parsed.offset(t) >= span.outer_end and t.is_alpha), s)
-        return Frame(tok.text, at, at + len(tok.text), s, e, where="after")
+        return Frame(tok.text, at, at + len(tok.text), s, e, where="after", described_end=described)
     return None
 
 
@@ -334,18 +449,19 @@ def frame_before(text: str, span: QuoteSpan, prev_end: int, parsed: Parsed, quot
         if (subj is None or parenthetical) and finite and _is_cue(tok) and (inv := _inverted_np(tokens, k)) is not None:
             # ", reiterated the secretary general,"
             s, e = parsed.offset(inv[0]), parsed.offset(inv[1]) + len(inv[1].text)
+            described = _inverted_description(inv, parsed)
         elif subj is None and tok.tag_ == "VBG" and _is_cue(tok) and (
                 name := next((t for t in tokens[:k] if upos(t) == "PROPN"), None)) is not None:
             while name.dep_ in ("compound", "flat") and name.head.i > name.i and upos(name.head) == "PROPN":
                 name = name.head
-            s, e = np_span(name, parsed)  # a dangling "…, accusing X of …": the sentence's first name
+            s, e, described = np_span(name, parsed)  # a dangling "…, accusing X of …": the sentence's first name
         elif subj is None or (any_verb and not _cue_like(tok) and not _person_like(subj)):
             continue
         else:
-            s, e = np_span(subj, parsed)
+            s, e, described = np_span(subj, parsed)
         at = parsed.offset(tok)
         switch = bool(_SWITCH.search(text, lo, s + 1))
-        return Frame(tok.text, at, at + len(tok.text), s, e, switch=switch, where="before")
+        return Frame(tok.text, at, at + len(tok.text), s, e, switch=switch, where="before", described_end=described)
     return None
 
 

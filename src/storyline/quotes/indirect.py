@@ -58,6 +58,7 @@ class Clause:
     speaker_start: int | None = None
     speaker_end: int | None = None
     thought: bool = False  #: a verb of belief ("thinks that"), not of saying
+    described_end: int | None = None  #: end of what the text says of an unnamed speaker
 
 
 def clauses(parsed: Parsed, quoted: Any) -> list[Clause]:
@@ -104,9 +105,9 @@ def _according(tok: Any, parsed: Parsed) -> Clause | None:
     pieces = _pieces(content, parsed)
     if not pieces:
         return None
-    s, e = np_span(source, parsed)
+    s, e, described = np_span(source, parsed)
     at = parsed.offset(tok)
-    return Clause("according to", at, parsed.offset(to) + 2, pieces, s, e)
+    return Clause("according to", at, parsed.offset(to) + 2, pieces, s, e, described_end=described)
 
 
 def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
@@ -117,7 +118,10 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             return None
     content: list[Any] = []
     whole = False
+    aside = _asked_aside(tok)
     for child in tok.children:
+        if aside is not None and child.i == aside.i:
+            continue
         if child.dep_ == "ccomp":
             content.extend(_from_mark(child))
         elif child.dep_ == "xcomp" and base in _OBJECT_VERBS:
@@ -148,7 +152,7 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
             content = list(obj.subtree)
     if not content and base in OBJECT_REPORT_VERBS:
         content = _object_said(tok)
-    if not content:
+    if not content or _asked_of(tok, base):
         return None
     thought = tok.lower_ in THOUGHT_FORMS
     if thought and _inside_report(tok):
@@ -161,7 +165,8 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
               and not any(g.dep_ == "mark" and g.lower_ not in ("that", "whether") for g in c.children)
               for t in c.subtree}
     content = [t for t in content if t.i not in nested]
-    speaker = _speaker(tok, base, quoted, parsed)
+    speaker = (_speaker(tok, base, quoted, parsed) if aside is None
+               else next(c for c in aside.children if c.dep_ == "nsubj"))
     if speaker is not None and speaker.lower_ in _EMPTY_SUBJECTS:
         return None
     cut = set()
@@ -175,8 +180,30 @@ def _verb(tok: Any, parsed: Parsed, quoted: Any) -> Clause | None:
     at = parsed.offset(tok)
     clause = Clause(tok.text, at, at + len(tok.text), pieces, thought=thought)
     if speaker is not None:
-        clause.speaker_start, clause.speaker_end = np_span(speaker, parsed)
+        clause.speaker_start, clause.speaker_end, clause.described_end = np_span(speaker, parsed)
     return clause
+
+
+def _asked_of(tok: Any, base: str) -> bool:
+    """Whether the cue is a participle of what was put to the sentence's subject: in "Asked whether
+    she would run, Lepik smiled", "Lepik, told of the vote, left" the question is not Lepik's."""
+    return base in ADDRESSEE_VERBS and tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "ccomp", "xcomp") \
+        and not any(c.dep_ in (*_SUBJ, "agent", "aux", "auxpass") for c in tok.children)
+
+
+def _asked_aside(tok: Any) -> Any | None:
+    """The question put to the speaker, set off by commas before the cue, that a misparse makes a
+    clause of what was said: in "Lepik, asked about the cracks, said …" the parser reads "Lepik
+    asked about the cracks" as said by nobody; "Lepik" is the speaker and the aside no report."""
+    doc = tok.doc
+    for child in tok.children:
+        if child.dep_ != "ccomp" or child.i > tok.i or CUE_FORMS.get(child.lower_) not in ADDRESSEE_VERBS:
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+        if subject is not None and any(t.text == "," for t in doc[subject.i + 1:child.i]) and tok.i > 0 \
+                and doc[tok.i - 1].text == "," and not any(c.dep_ in _SUBJ for c in tok.children):
+            return child
+    return None
 
 
 def _from_mark(clause: Any) -> list[Any]:
@@ -245,8 +272,8 @@ def _evidence(tok: Any, parsed: Parsed) -> Clause | None:
     if not pieces:
         return None
     at = parsed.offset(tok)
-    s, e = np_span(subject, parsed)
-    return Clause(tok.text, at, at + len(tok.text), pieces, s, e)
+    s, e, described = np_span(subject, parsed)
+    return Clause(tok.text, at, at + len(tok.text), pieces, s, e, described_end=described)
 
 
 def _reported_advcl(tok: Any) -> list[Any]:

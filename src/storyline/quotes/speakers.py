@@ -65,6 +65,12 @@ _UNNAMED_INTRODUCTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’
     sorted("official diplomat spokesman spokeswoman spokesperson aide adviser advisor envoy commander".split())))
 #: ... unless a name follows: "an official, Karl Tamm, said"
 _NAMED_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
+#: words that speak for someone else, named in the phrase after them ("a spokeswoman for the port")
+_SPOKES = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative
+representatives""".split())
+#: the start of a phrase naming whom a spokesman speaks for or who issued a document
+_ISSUER_PHRASE = re.compile(
+    r"\s*(?:(?:issued|released|published|posted|signed|written|sent)\s+)?(by|from|of|for|at|in)\s", re.IGNORECASE)
 _ISSUER_WINDOW = 600  #: characters back a document's issuer is looked for ("sent a letter" ... "the letter reads")
 
 
@@ -164,6 +170,8 @@ class Speakers:
         self.parsed = parsed
         self.mentions = join_adjacent_people(text, (m for m in mentions
                                                     if m.label in ("PERSON", "ORG", "GPE", "NORP")))
+        #: names the model reads as a building or a title, often a newspaper ("the Tallinn Herald": FAC)
+        self._works = [m for m in mentions if m.label in ("FAC", "WORK_OF_ART")]
         self.people: dict[str, _Person] = {}
         self._by_last: dict[str, list[str]] = {}  # surname -> keys of the people of that surname, in order
         self._person_at: list[tuple[int, str]] = []  # (offset, key) of person mentions outside quotes
@@ -266,11 +274,18 @@ class Speakers:
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, mention: str, start: int, end: int, *, switch: bool = False,
-                said: tuple[int, int] | None = None) -> tuple[str | None, float]:
+                said: tuple[int, int] | None = None, described_end: int | None = None) -> tuple[str | None, float]:
         """``(name, confidence)`` for the speaker mention ``text[start:end]``; ``(None, 0.0)`` when unknown.
         ``said``: the first piece of what was said; a pronoun is none of the people its words name
         ("“Tamm must see he cannot win,” he said" is not Tamm), reading only the words in quotation
-        marks when it has some (the reporter's words around them may name the speaker)."""
+        marks when it has some (the reporter's words around them may name the speaker).
+        ``described_end``: where the words that describe the speaker end ("a spokeswoman for the port
+        authority"); a spokesman or a document speaks for whom they name (:meth:`_issued_by`), anyone
+        else named there is not the speaker ("a source close to Lepik")."""
+        if described_end is not None and described_end > end and _head(_words(mention)) in SOURCE_NOUNS | _SPOKES:
+            issuer = self._issued_by(end, described_end)
+            if issuer is not None:
+                return issuer
         words: set[str] = set()
         if said is not None:
             lo, hi = said
@@ -324,6 +339,23 @@ class Speakers:
         if head not in UNRESOLVED and len(words) <= 4 and org is None and self._written_as_name(mention, start):
             return _unglue(_strip_possessive(mention)), 0.6  # a name the NER did not tag
         return None, 0.0
+
+    def _issued_by(self, end: int, described_end: int) -> tuple[str, float] | None:
+        """Who a spokesman speaks for or a document comes from, named in the phrase after it: "a
+        spokeswoman for the port authority", "a statement from Mayor Lepik", "a report in the Vestra
+        Herald", "a letter signed by …"; not "a letter to Lepik", nor a place something is "in"."""
+        phrase = _ISSUER_PHRASE.match(self.text, end, described_end)
+        if phrase is None:
+            return None
+        named = sorted((m for m in [*self.mentions, *self._works] if phrase.end() <= m.start and m.end <= described_end
+                        and not self.quoted(m.start)), key=lambda m: m.start)
+        where = phrase.group(1).lower() in ("in", "at")  # "a statement in Brussels": where, not whose
+        first = next((m for m in named if m.label not in ("GPE", "NORP") or not where), None)
+        if first is None:
+            return None
+        if first.label == "PERSON" and _words(first.text)[-1] not in PRONOUNS:
+            return self.person(_unglue(first.text)), 0.8
+        return _speaking_for(first), 0.8
 
     def _written_as_name(self, mention: str, start: int) -> bool:
         """Whether a mention the NER did not tag is written as a name: a capital its place in the
