@@ -29,6 +29,7 @@ from storyline.quotes.indirect import Clause, clauses
 from storyline.quotes.marks import QuoteSpan, scan
 from storyline.quotes.parse import Parsed, parse
 from storyline.quotes.speakers import DescriptionResolver, Speakers
+from storyline.quotes.transcript import turns
 from storyline.records import AnalysedArticle, Mention, Quote
 
 __all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_and_parse", "quote_articles"]
@@ -106,6 +107,7 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
     events = [e for e in events if e.frame is not None or e.inherit
               or not any(p.start <= e.start and e.end <= p.end for p in partial)]
     events += _fallback_events(text, spans, events, parsed, quoted)
+    events = _transcript_events(text, events, list(mentions))
     events += _heading_events(text, events, list(mentions))
     headings = _heading_lines(text)
     for e in events:
@@ -327,6 +329,22 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
             out.append((lo, hi))
         first = False
     return out
+
+
+def _transcript_events(text: str, events: list[_Event], mentions: list[Mention]) -> list[_Event]:
+    """``TAPPER: Do you think …``: the turns of a transcript are direct quotations of who the
+    label names (:mod:`storyline.quotes.transcript`); a quotation inside a turn that nothing
+    attributed is part of the turn's words."""
+    found = turns(text, mentions)
+    if not found:
+        return events
+    inside = [(s, e) for t in found for s, e in t.pieces]
+    kept = [e for e in events if e.frame is not None or e.inherit or not any(s <= e.start < t for s, t in inside)]
+    for t in found:
+        if not t.interviewer:
+            frame = fnd.Frame(":", t.colon, t.colon + 1, t.label_start, t.label_end, where="colon")
+            kept.append(_Event(list(t.pieces), "direct", frame, "colon"))
+    return kept
 
 
 def _heading_events(text: str, events: list[_Event], mentions: list[Mention]) -> list[_Event]:
