@@ -40,6 +40,17 @@ CASES = [
      [("direct", "Tomas Berg", "We expect the first ships"), ("direct", "Anna Lepik", "The port is safe")]),
     ("told", LEAD + "“The cranes are ready,” Berg told reporters at the quay.",
      [("direct", "Tomas Berg", "The cranes are ready")]),
+    ("manner of speaking", LEAD + "“If they were serious about the quay, they would have chosen the only plan with "
+                                  "support,” Berg fumed on Tuesday.",
+     [("direct", "Tomas Berg", "If they were serious about the quay")]),
+    # a long description between the quote and its cue
+    ("long description after", LEAD + "“We call on the council to reject this plan before the storms come,” Marta "
+                                      "Kivi, legal director for the fishermen's rights group Sea Watch, said.",
+     [("direct", "Marta Kivi", "We call on the council to reject this plan")]),
+    # a quote the same sentence goes on to, a few words after the speaker's cue
+    ("goes on", LEAD + "“I don’t think it is do or die,” Berg said outside the hall. But “the harbour is stronger "
+                       "with the minister's support. It helps.”",
+     [("direct", "Tomas Berg", "do or die"), ("partial", "Tomas Berg", "the harbour is stronger")]),
     # -- a dash credit after the quote (readers' voices, pull quotes)
     ("dash credit", LEAD + "Residents were asked about the new quay.\n\n“It took ten years to build and it was "
                            "worth the wait.” ― Marta Kivi, a fisherman's widow\n\n“The noise at night is too much.” "

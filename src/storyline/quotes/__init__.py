@@ -38,6 +38,7 @@ __all__ = ["DescriptionResolver", "Speakers", "extract_quotes", "quote_and_parse
 FRAME_CONFIDENCE = {"after": 0.95, "before": 0.9, "inside": 0.9, "colon": 0.85, "next": 0.8, "clause": 0.85,
                     "continuation": 0.7, "fallback": 0.6, "cut": 0.6}
 _HEADING_WORDS = 25
+_GOES_ON_WORDS = 12  #: words between two quotes of one speaker ("he said outside the building. But")
 
 
 @dataclass(slots=True)
@@ -298,11 +299,21 @@ def _fallback_events(text: str, spans: list[QuoteSpan], events: list[_Event], pa
         frame = (fnd.frame_before(text, span, span.para_start, parsed, quoted)
                  or fnd.frame_after(text, span, span.para_end, parsed, quoted)
                  or fnd.frame_before(text, span, span.para_start, parsed, quoted, any_verb=True))
-        if frame is None and _cut_sentence(text, span):
+        if frame is None and (_cut_sentence(text, span) or _goes_on(text, events, span)):
             out.append(_Event([(span.start, span.end)], "partial", None, "cut", inherit=True, spans=[span]))
             continue
         out.append(_Event([(span.start, span.end)], "partial", frame, "fallback" if frame else "", spans=[span]))
     return out
+
+
+def _goes_on(text: str, events: list[_Event], span: QuoteSpan) -> bool:
+    """Whether a quote no clause claims goes on from the quotation just before it in its paragraph:
+    "“…,” he said outside the building. But “… It helps.”": the same speaker, a few words later."""
+    before = [e for e in events if e.kind == "direct" and e.frame is not None and e.end <= span.open_at]
+    if not before:
+        return False
+    gap = text[max(e.spans[-1].outer_end if e.spans else e.end for e in before):span.open_at]
+    return "\n" not in gap and len(gap.split()) <= _GOES_ON_WORDS and not any(c in gap for c in "“”\"«»")
 
 
 def _cut_sentence(text: str, span: QuoteSpan) -> bool:

@@ -28,6 +28,7 @@ instruct demand stress caution agree disagree object protest question wonder spe
 summarize summarise characterize characterise cite blast slam lash thank welcome appeal answer confess
 chime interject scoff snap fire add acknowledge gush insist marvel proclaim recount rule tease grumble
 blame chide rebuke scold berate lambaste commend applaud congratulate denounce decry hail
+fume rage rant gripe grouse sneer mock taunt gloat growl bark mutter murmur sigh
 """.split()
 
 THOUGHT_VERBS = """
@@ -143,7 +144,8 @@ def is_speech(word: str) -> bool:
 #: their past and -ing forms make a sentence worth parsing
 _NOUNISH = frozenset("""call report note state post order question point comment promise demand claim estimate
 welcome thank object reply joke protest appeal blast label brand signal doubt guess hope fear worry tweet
-answer release statement record text remark cite counter lash plead alert hail blame""".split())
+answer release statement record text remark cite counter lash plead alert hail blame rant bark sigh gripe
+mock rage""".split())
 #: cue verbs too common in other senses ("continue to", "expected to", "agreed on") to make a sentence
 #: without quote marks worth parsing on their own
 _WEAK = frozenset("""continue expect agree know feel consider hope fear worry welcome thank rule fire snap

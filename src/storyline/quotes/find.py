@@ -58,7 +58,10 @@ _PERSONAL = frozenset("he she they we i you it him her them us me".split())
 #: a participle that may be the report's own verb misread ("a Reuters poll found Kask ahead by …")
 _VERBS_OF_REPORT = frozenset(SPEECH_FORMS) | frozenset(THOUGHT_FORMS) | {"found", "showed", "shown", "finding",
                                                                         "showing"}
-_DESCRIPTION_WORDS = 14  #: a description longer than this is a clause of its own, not the speaker's
+_DESCRIPTION_WORDS = 14
+#: how far (words) after a quote its cue is looked for; up to _FAR_CUE when the speaker and their
+#: description fill the gap (`“…,” James Kask Jr., the director of the harbour authority, said`)
+_NEAR_CUE, _FAR_CUE = 14, 30  #: a description longer than this is a clause of its own, not the speaker's
 _HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
 live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
 
@@ -348,12 +351,14 @@ def frame_after(text: str, span: QuoteSpan, limit: int, parsed: Parsed, quoted: 
     # `“… Belarus.” Duda said.`: after a full stop only a short frame belongs to the quote
     new_sentence = (text[span.start:span.end].rstrip().endswith((".", "!", "?")) and bool(tokens)
                     and tokens[0].text[:1].isupper())
-    for k, tok in enumerate(tokens[:4] if new_sentence else tokens[:14]):
+    for k, tok in enumerate(tokens[:4] if new_sentence else tokens[:_FAR_CUE]):
         if not _is_cue(tok, document=any(t.lower_ in SOURCE_NOUNS for t in tokens[:k] + tokens[k + 1:k + 5])):
             continue
         if new_sentence and _reports_itself(tok, quoted):
             break
         subj = _subject(tok, quoted)
+        if k >= _NEAR_CUE and (subj is None or any(not t.is_punct for t in tokens[:k] if t.i < subj.left_edge.i)):
+            break  # far from the quote only behind its speaker's long description: `“…,” Kivi, legal director …, said`
         document = next((t for t in tokens[:k] if t.lower_ in SOURCE_NOUNS), None)
         described = None
         if document is not None:  # `the statement released after the meeting reads`: the statement speaks
