@@ -285,6 +285,8 @@ CASES = [
     ("nationality's government", LEAD + "The Estonian government said on Monday that the ferries would stop in May. "
                                          "“The ferries will stop,” the Estonian government added.",
      [("indirect", "Estonia", "the ferries would stop in May"), ("direct", "Estonia", "The ferries will stop")]),
+    ("any nationality's government", LEAD + "The Kenyan government said on Monday that the ferries would stop.",
+     [("indirect", "Kenya", "the ferries would stop")]),
     # … and when the parser makes the dateline's place the subject, the name after the dash speaks
     ("dateline subject", "Harbour news\n\nTALLINN, July 19 (UPI) — Former Harbour Master Karl Lepik told delegates "
                          "at the Baltic Ports Convention that Anna Kask's use of a private boat should disqualify "

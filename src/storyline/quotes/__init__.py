@@ -350,7 +350,8 @@ def _transcript_events(text: str, events: list[_Event], mentions: list[Mention])
     if not found:
         return events
     inside = [(s, e) for t in found for s, e in t.pieces]
-    kept = [e for e in events if e.frame is not None or e.inherit or not any(s <= e.start < t for s, t in inside)]
+    kept = [ev for ev in events
+            if ev.frame is not None or ev.inherit or not any(lo <= ev.start < hi for lo, hi in inside)]
     for t in found:
         if not t.interviewer:
             frame = fnd.Frame(":", t.colon, t.colon + 1, t.label_start, t.label_end, where="colon")

@@ -58,10 +58,10 @@ _PERSONAL = frozenset("he she they we i you it him her them us me".split())
 #: a participle that may be the report's own verb misread ("a Reuters poll found Kask ahead by …")
 _VERBS_OF_REPORT = frozenset(SPEECH_FORMS) | frozenset(THOUGHT_FORMS) | {"found", "showed", "shown", "finding",
                                                                         "showing"}
-_DESCRIPTION_WORDS = 14
+_DESCRIPTION_WORDS = 14  #: a description longer than this is a clause of its own, not the speaker's
 #: how far (words) after a quote its cue is looked for; up to _FAR_CUE when the speaker and their
 #: description fill the gap (`“…,” James Kask Jr., the director of the harbour authority, said`)
-_NEAR_CUE, _FAR_CUE = 14, 30  #: a description longer than this is a clause of its own, not the speaker's
+_NEAR_CUE, _FAR_CUE = 14, 30
 _HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
 live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
 
@@ -185,7 +185,7 @@ def np_span(tok: Any, parsed: Parsed) -> NounPhrase:
 
 
 def _inside_name(tok: Any, child: Any) -> bool:
-    """Whether a "for"/"and" phrase after a proper noun is part of the name ("the Centre for Coastal
+    """Whether a "for" phrase after a proper noun is part of the name ("the Centre for Coastal
     Policy", "the Institute for Science and International Security"): every word of it capitalised
     but its small words."""
     if child.dep_ != "prep" or child.lower_ != "for" or upos(tok) != "PROPN" or not tok.text[:1].isupper():

@@ -351,9 +351,9 @@ class Speakers:
                         and not self.quoted(m.start)), key=lambda m: m.start)
         where = phrase.group(1).lower() in ("in", "at")  # "a statement in Brussels": where, not whose
         first = next((m for m in named if m.label not in ("GPE", "NORP") or not where), None)
-        if first is None:
+        if first is None or first.label == "PERSON" and _words(first.text)[-1] in PRONOUNS:
             return None
-        if first.label == "PERSON" and _words(first.text)[-1] not in PRONOUNS:
+        if first.label == "PERSON":
             return self.person(_unglue(first.text)), 0.8
         return _speaking_for(first), 0.8
 
@@ -606,8 +606,12 @@ def _title_phrase(before: str) -> list[str]:
 def _speaking_for(org: Mention) -> str:
     """The name of who speaks through an organisation's mention: a nationality's country ("the
     Chinese reply", "the Libyan government": China, Libya), else the name as written."""
-    if org.label == "NORP" and org.text.lower() in DEMONYMS:
-        return DEMONYMS[org.text.lower()].title()
+    if org.label == "NORP":
+        country = gz.DEMONYMS.get(org.text) or gz.DEMONYMS.get(org.text.title())  # the world's, "Libyan": Libya
+        if country:
+            return country
+        if org.text.lower() in DEMONYMS:
+            return DEMONYMS[org.text.lower()].title()
     return _strip_possessive(org.text)
 
 
