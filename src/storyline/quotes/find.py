@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from storyline.clean.credits import parse_dateline
-from storyline.quotes.cues import DOCUMENT_VERBS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
+from storyline.quotes.cues import DOCUMENT_VERBS, EVIDENCE_FORMS, SOURCE_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
 from storyline.quotes.marks import QuoteSpan
 from storyline.quotes.parse import Parsed, token_offset, upos
+from storyline.timex.patterns import MONTHS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SMALL = frozenset("a an and the of in on at to for by with or nor but from de la le von van".split())
@@ -52,17 +53,15 @@ _OCCASION_WORDS = frozenset("""interview interviews statement speech letter post
 call meeting hearing remarks email television radio broadcast podcast video message address session visit trip
 time week weekend month year morning afternoon evening night day days stage camera record condition behalf
 phone telephone facebook twitter instagram x""".split())
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PERSONAL = frozenset("he she they we i you it him her them us me".split())
 #: a participle that may be the report's own verb misread ("a Reuters poll found Kask ahead by …")
-_VERBS_OF_REPORT = frozenset(SPEECH_FORMS) | frozenset(THOUGHT_FORMS) | {"found", "showed", "shown", "finding",
-                                                                        "showing"}
+_VERBS_OF_REPORT = frozenset(SPEECH_FORMS) | frozenset(THOUGHT_FORMS) | frozenset(EVIDENCE_FORMS)
 _DESCRIPTION_WORDS = 14  #: a description longer than this is a clause of its own, not the speaker's
 #: how far (words) after a quote its cue is looked for; up to _FAR_CUE when the speaker and their
 #: description fill the gap (`“…,” James Kask Jr., the director of the harbour authority, said`)
 _NEAR_CUE, _FAR_CUE = 14, 30
-_HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
+#: first words of a line that is page furniture, never a speaker's ("Source: …", "READ MORE: …")
+HEADING_STOP = frozenset("""source photo photos video read watch update updated note editor tags related breaking
 live exclusive opinion analysis comment comments advertisement image caption credit by date published""".split())
 
 
@@ -250,7 +249,7 @@ def _description_end(child: Any) -> Any | None:
 def _occasion(obj: Any) -> bool:
     """Whether a phrase's object is when or where something was said, not who said it."""
     return obj.lower_ in _OCCASION_WORDS or obj.lower_ in _TIME_WORDS or _CLOCK.fullmatch(obj.lower_) is not None \
-        or obj.like_num or obj.lower_ in _MONTHS
+        or obj.like_num or obj.lower_ in MONTHS
 
 
 def _appositive_name(tok: Any) -> Any | None:
@@ -523,7 +522,7 @@ def heading_speaker(text: str, lo: int, colon: int, mentions: list[Any]) -> Fram
     """The speaker of a ``SPEAKER: content`` heading line whose colon is at ``colon``."""
     head = text[lo:colon]
     ws = words(head)
-    if not ws or len(ws) > 7 or ws[0].lower() in _HEADING_STOP:
+    if not ws or len(ws) > 7 or ws[0].lower() in HEADING_STOP:
         return None
     inner = [m for m in mentions if m.start >= lo and m.end <= colon and m.label in ("PERSON", "ORG", "GPE", "NORP")]
     name_like = len(ws) <= 4 and all(w[0].isupper() for w in ws if w.lower() not in _SMALL)

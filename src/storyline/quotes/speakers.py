@@ -68,6 +68,7 @@ _NAMED_AFTER = re.compile(r",?\s+[A-Z][a-z]+\s+[A-Z]")
 #: words that speak for someone else, named in the phrase after them ("a spokeswoman for the port")
 _SPOKES = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative
 representatives""".split())
+_SPEAKS_FOR = SOURCE_NOUNS | _SPOKES  #: heads that speak for whom the phrase after them names
 #: the start of a phrase naming whom a spokesman speaks for or who issued a document
 _ISSUER_PHRASE = re.compile(
     r"\s*(?:(?:issued|released|published|posted|signed|written|sent)\s+)?(by|from|of|for|at|in)\s", re.IGNORECASE)
@@ -282,7 +283,7 @@ class Speakers:
         ``described_end``: where the words that describe the speaker end ("a spokeswoman for the port
         authority"); a spokesman or a document speaks for whom they name (:meth:`_issued_by`), anyone
         else named there is not the speaker ("a source close to Lepik")."""
-        if described_end is not None and described_end > end and _head(_words(mention)) in SOURCE_NOUNS | _SPOKES:
+        if described_end is not None and described_end > end and _head(_words(mention)) in _SPEAKS_FOR:
             issuer = self._issued_by(end, described_end)
             if issuer is not None:
                 return issuer

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.quotes import find as fnd
 from storyline.records import Mention
 
 #: "LABEL: words" at a paragraph's start; the label holds no quote mark and no sentence end
@@ -32,15 +33,15 @@ _TITLED = re.compile(r"(?:[A-Z][\w.’'-]*|de|van|von|da|del|al|bin|ibn)(?:\s+(?
 #: a label's role in brackets after the name: "Anna Lepik (Minister of the Sea)"
 _ROLE_AFTER = re.compile(r"\s*\([^()\n]{2,60}\)\s*$")
 _INTERVIEWER = frozenset("q question questions reporter journalist moderator audience interviewer host".split())
-#: labels that open lines of page furniture, not of speech ("UPDATE: …", "READ MORE: …")
-_NOT_SPEAKERS = frozenset("""update updated note editor editors correction clarification read more watch video photo
-photos image source sources credit related breaking live advertisement sponsored exclusive opinion analysis
-warning disclaimer tags tag topics share email subscribe transcript caption listen see also fact check
-summary background context why what how when where who key takeaways the bottom line""".split())
+#: labels that open lines of page furniture or rubrics, not of speech ("UPDATE: …", "READ MORE: …")
+_NOT_SPEAKERS = fnd.HEADING_STOP | frozenset("""the sources editors correction clarification more sponsored warning
+disclaimer tag topics share email subscribe transcript listen see also fact check summary background context why
+what how when where who key takeaways bottom line""".split())
 #: words no name in capitals holds ("STAT OF THE WEEK: …" is a rubric)
 _FUNCTION_WORDS = frozenset("of the and for in on to a an at by with from this that week day".split())
 _STAGE = re.compile(r"^\s*[(\[].*[)\]]\s*[.…]*\s*$|^\s*[.…*—–-]+\s*$")  # "(CROSSTALK)", "…."
 _MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
         words = re.findall(r"[^\W\d_]+", name.lower())
         if not words or len(words) > 6 or words[0] in _NOT_SPEAKERS or " ".join(words) in _NOT_SPEAKERS:
             continue
-        opening = re.findall(r"[^\W\d_]{2,}", m.group("said"))[:3]
+        opening = _WORD.findall(m.group("said"))[:3]
         if not opening or all(w.isupper() for w in opening):
             continue  # "Lepik: 1,501.", "UN: PEACEKEEPERS PAY …": a count, a headline in capitals
         start = m.start("label") + (len(m.group("label")) - len(m.group("label").lstrip()))
@@ -85,7 +86,7 @@ def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
         return []
     _continue(text, kept)
     # a short turn ("LEPIK: Yes.") still ends the turn before it, but quotes too little to keep
-    return [t for t in kept if sum(len(re.findall(r"[^\W\d_]{2,}", text[s:e])) for s, e in t.pieces) >= _MIN_WORDS]
+    return [t for t in kept if sum(len(_WORD.findall(text[s:e])) for s, e in t.pieces) >= _MIN_WORDS]
 
 
 def _transcript(text: str, titled: list[Turn]) -> bool:
