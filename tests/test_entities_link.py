@@ -545,3 +545,38 @@ def test_a_long_name_is_known_by_its_tail_and_by_its_given_names(tail_first: boo
     # is a surname's ("Omar al-Tamimi") is nobody's given names
     assert amin not in add(index, "a4", "Karim Salem spoke.", "Karim Salem").values()
     assert amin not in add(index, "a5", "Amin al-Tamimi spoke.", "Amin al-Tamimi").values()
+
+
+def test_a_longer_name_the_report_also_gives_short_is_the_person_the_corpus_knows() -> None:
+    """The corpus knows "Tarek Haddouri" (also spelt "Tareq Hadouri"); a report that names him in full
+    ("Mohamed Tarek Haddouri") and then short is about him, and so is a later report that gives the
+    full name alone."""
+    index = EntityIndex()
+    known = set(add(index, "a1", "Tarek Haddouri spoke. Tareq Hadouri left.", "Tarek Haddouri",
+                    "Tareq Hadouri").values())
+    assert len(known) == 1
+    both = add(index, "a2", "Mohamed Tarek Haddouri arrived. Tarek Haddouri spoke.", "Mohamed Tarek Haddouri",
+               "Tarek Haddouri")
+    assert set(both.values()) == known
+    assert set(add(index, "a3", "Mohamed Tarek Haddouri returned.", "Mohamed Tarek Haddouri").values()) == known
+    # the name the news writes far more often stays canonical; a longer name written about as often wins
+    assert index.entity(known.copy().pop()).name == "Mohamed Tarek Haddouri"
+    for i in range(12):
+        add(index, f"s{i}", "Tarek Haddouri spoke.", "Tarek Haddouri")
+    assert index.entity(known.copy().pop()).name == "Tarek Haddouri"
+    # must not change: a first name the corpus's person does not have is someone else
+    assert not known & set(add(index, "a4", "Karim Haddouri spoke.", "Karim Haddouri").values())
+
+
+@pytest.mark.parametrize(("junk", "clean"), [
+    pytest.param("Toomas Kask &", "Toomas Kask", id="a stray ampersand"),
+    pytest.param("Lee Ji Hoon", "Lee Ji-hoon", id="a hyphen written as a space"),
+])
+def test_one_name_written_twice_in_a_report_is_one_person(junk: str, clean: str) -> None:
+    """A report that writes one name two ways that fold to the same letters names one person: the
+    corpus must not open a second "Toomas Kask" because a stray "&" took the first."""
+    index = EntityIndex()
+    known = set(add(index, "a1", f"{clean} spoke.", clean).values())
+    links = add(index, "a2", f"{junk} tennis. Then {clean} won.", junk, clean)
+    assert set(links.values()) == known and len(links) == 2
+    assert len(index.entities("PERSON")) == 1

@@ -310,7 +310,8 @@ class EntityIndex:
                 # one name transliterated two ways in one report (an agency's copy edited in part) is
                 # one person, as is the tail of a long name ("Ben Ali" after "Zine El Abidine Ben Ali");
                 # any other fuzzy likeness in one article is two ("Marta"/"Marek Kowal")
-                if names_match(parsed, rep) == "exact" or transliteration_match(parsed, rep) or name_tail(parsed, rep):
+                if key(parsed.text) == key(rep.text) or names_match(parsed, rep) == "exact" \
+                        or transliteration_match(parsed, rep) or name_tail(parsed, rep):
                     members.append(m)
                     break
             else:
@@ -322,6 +323,8 @@ class EntityIndex:
         group_ids: list[tuple[PersonName, str]] = []
         for rep, members in ranked:
             found = self._match_full(rep, claimed)
+            if not found or found[1] == "ambiguous":
+                found = self._match_other_name(rep, members, claimed) or found
             if found and found[1] != "ambiguous":
                 eid = found[0]
             elif (famous := self._word_before_famous_surname(rep)) and famous not in claimed:
@@ -399,6 +402,20 @@ class EntityIndex:
                 top = self._far_ahead_of(full)
                 return (top, how) if top else ("", "ambiguous")
         return self._short_form_of(name)
+
+    def _match_other_name(self, rep: PersonName, members: list[Mention], claimed: set[str]) -> tuple[str, str] | None:
+        """The corpus entity known by another full name the article gives the same person: "Mohamed
+        Hosni Mubarak" is new to the corpus, but the report also calls him "Hosni Mubarak", a name
+        the corpus knows. The longest name speaks for the group; a shorter one may be the known one."""
+        for other in dict.fromkeys(m.text for m in members):
+            parsed = parse_name(other)
+            if not parsed.full or key(other) == key(rep.text):
+                continue
+            for k in (key(parsed.text), parsed.full_key):
+                eid = self._by_name.get(("PERSON", k))
+                if eid and eid not in claimed:
+                    return eid, "exact"
+        return None
 
     def _short_form_of(self, name: PersonName) -> tuple[str, str] | None:
         """The one known person a short form of ``name`` stands for, or who is known so far only by

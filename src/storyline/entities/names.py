@@ -106,7 +106,7 @@ class PersonName:
 def parse_name(text: str) -> PersonName:
     """Split a person name; Chinese names ("Xi Jinping") put the surname first."""
     tokens = [t.strip("“”\"'(),") for t in text.split()]
-    tokens = [t for t in tokens if t]
+    tokens = [t for t in tokens if any(c.isalnum() for c in t)]  # "Roger Federer &": no name in "&"
     if not tokens:
         return PersonName(text, (), "")
     if len(tokens) == 2 and tokens[0] in CHINESE_SURNAMES and tokens[1][:1].isupper() and not is_initial(tokens[1]):
@@ -408,6 +408,11 @@ def _unstuttered(name: str) -> str:
     return " ".join(out)
 
 
+#: how many times more often the news must write a short form ("Hosni Mubarak") than the longer
+#: name it ends ("Mohamed Hosni Mubarak") for the short form to be canonical
+SHORT_FORM_RATIO = 5
+
+
 def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = None) -> str:
     """The canonical spelling among a person's names.
 
@@ -433,8 +438,13 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
                                                        for x, y in zip(a, b)) for b in groups)
 
     parsed = {n: parse_name(n) for n in formed}
+    written = {g: sum(counts[n] for n in ns) for g, ns in groups.items()}
+    group_of = {n: g for g, ns in groups.items() for n in ns}
+    # given names alone always lose; a tail loses to the longer name it ends unless the news writes
+    # it far more ("Hosni Mubarak", not the "Mohamed Hosni Mubarak" of three reports)
     tails = {g for g, ns in groups.items()
-             if any(name_tail(parsed[ns[0]], p) or given_names_form(parsed[ns[0]], p) for p in parsed.values())}
+             if any(given_names_form(parsed[ns[0]], p) or name_tail(parsed[ns[0]], p)
+                    and written[g] < SHORT_FORM_RATIO * max(1, written[group_of[n]]) for n, p in parsed.items())}
     kept = [g for g in groups if not truncated(g) and g not in tails] or list(groups)
     # a full name beats a surname alone; among full names the most written ("Barack Obama", not the
     # "Barack Hussein Obama" of a few reports), then the longest
