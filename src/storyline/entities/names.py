@@ -417,8 +417,9 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
     """The canonical spelling among a person's names.
 
     The well-formed full name seen most often (the longest on ties), where a truncated spelling
-    ("Gitan Nauseda" beside "Gitanas Nausėda"), the tail of a longer name ("Ben Ali" beside
-    "Zine El Abidine Ben Ali") or its given names alone ("Saif al-Islam") never wins; among spellings of one
+    ("Gitan Nauseda" beside "Gitanas Nausėda") or a longer name's given names alone ("Saif al-Islam")
+    never wins, nor does its tail ("Ben Ali" beside "Zine El Abidine Ben Ali") unless written
+    :data:`SHORT_FORM_RATIO` times as often ("Hosni Mubarak"); among spellings of one
     name (same :func:`shape`), diacritics win, then no glued capitals ("De Croo"),
     no initials, an I read as I rather than l, then the most frequent.
     """
