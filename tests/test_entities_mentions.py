@@ -36,6 +36,12 @@ def check_offsets(text: str, ms: list[Mention]) -> None:
 
 CASES = [
     pytest.param(
+        "The Harbour Council (HC) met. Then the Coastal Guild (CG said no, and Tribune) Harbour Council agreed.",
+        [("Coastal Guild (CG", "ORG"), ("Tribune) Harbour Council", "ORG"), ("Harbour Council (HC)", "ORG")],
+        {("Coastal Guild", "ORG"), ("Harbour Council", "ORG")},
+        {("Coastal Guild (CG", "ORG"), ("Tribune) Harbour Council", "ORG"), ("Harbour Council (HC", "ORG")},
+        id="a bracket the span does not close or open is cut off"),
+    pytest.param(
         "Talks with Vladimir V. Putin’s envoy ended early.",
         [("Vladimir V. Putin’s", "PERSON")],
         {("Vladimir V. Putin", "PERSON")}, set(), id="possessive stripped"),

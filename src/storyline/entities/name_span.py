@@ -42,6 +42,24 @@ def _sub(text: str, start: int, end: int, label: str) -> Mention | None:
     return Mention(start, end, text[start:end], label) if end > start else None
 
 
+def _unclosed_bracket(span: str) -> int | None:
+    """Where a name ends that the model's span runs on into a bracket it does not close: "Harbour
+    Council (HC" ends before " (". None when the brackets balance, or nothing comes before."""
+    at = span.rfind("(")
+    if at <= 0 or ")" in span[at:]:
+        return None
+    return len(span[:at].rstrip())
+
+
+def _unopened_bracket(span: str) -> int | None:
+    """Where a name starts after a bracket closed that the span never opened: "Tribune) Harbour
+    Council" starts after ") ". None when the brackets balance, or nothing comes after."""
+    at = span.find(")")
+    if at < 0 or "(" in span[:at] or not span[at + 1:].strip():
+        return None
+    return len(span) - len(span[at + 1:].lstrip())
+
+
 def trim_name(text: str, m: Mention) -> Mention | None:
     """Leading "the", quotes, titles before a person; trailing possessive and punctuation."""
     s, e = m.start, m.end
@@ -71,6 +89,12 @@ def trim_name(text: str, m: Mention) -> Mention | None:
                 s += len(first[0]) + 1
             else:
                 e = s + cut
+            continue
+        if (cut := _unclosed_bracket(span)) is not None:  # "Harbour Council (HC": the model cut inside
+            e = s + cut
+            continue
+        if (skip := _unopened_bracket(span)) is not None:  # "Tribune) Harbour Council"
+            s += skip
             continue
         dash = _SPACED_DASH.search(span)
         if dash and _dash_ends_name(span[:dash.start()], span[dash.end():]):
