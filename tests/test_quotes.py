@@ -477,6 +477,9 @@ def test_what_is_found_or_judged_is_no_report_without_a_source_and_an_object_aft
      "a spokeswoman for the Vestra Fishermen's Union", "the Vestra Fishermen's Union", "We are not moving"),
     ("“The quay will wait,” Lepik said. The pier was dropped from the budget in June, according to a report in "
      "the Tallinn Herald.", "a report in the Tallinn Herald", "the Tallinn Herald", "The pier was dropped"),
+    # the office is the noun before the phrase that places it: a director of a general hospital is no general
+    ("Secretary General Karl Vaher opened the new wing. The director of the general hospital said the wards were "
+     "already full.", "The director of the general hospital", None, "the wards were already full"),
     # the occasion is not part of who spoke; a name with "for" in it stays whole
     ("The minister in an interview on Tuesday said the harbour would reopen in May.", "The minister", "Anna Lepik",
      "the harbour would reopen in May"),

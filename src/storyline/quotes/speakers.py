@@ -60,6 +60,7 @@ _NO_DESCRIPTION = UNRESOLVED - frozenset("""people sources source officials expe
 reports thousands hundreds dozens millions scores""".split())
 #: words that open a description of someone not named: "a diplomat", "one official", "another minister"
 _INDEFINITE = frozenset("a an another one some several two three".split())
+_PLACING_PREPS = frozenset("of for at in with from on by to".split())  #: open the phrase after a description's noun
 #: someone brought in without a name: "a senior U.S. official", "one diplomat", "another spokesman"
 _UNNAMED_INTRODUCTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(
     sorted("official diplomat spokesman spokeswoman spokesperson aide adviser advisor envoy commander".split())))
@@ -502,7 +503,10 @@ class Speakers:
             if name:
                 return self.person(name), 0.8
         wanted = {DEMONYMS.get(w, w) for w in words if w not in ("the", "a", "an", "former", "then", "mr", "mrs")}
-        roles = {w for w in wanted if w in ROLE_NOUNS}
+        # the office is named before the phrase that places it: "the director of the general hospital"
+        # is no general, "the Secretary General of the alliance" is one
+        own = words[:next((i for i, w in enumerate(words) if w in _PLACING_PREPS), len(words))]
+        roles = {w for w in wanted if w in ROLE_NOUNS and w in own}
         if "head" in roles and "state" in wanted:
             roles = {"president", "head"}
         best, best_score = None, (False, 0, 0)
