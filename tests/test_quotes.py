@@ -480,6 +480,13 @@ def test_what_is_found_or_judged_is_no_report_without_a_source_and_an_object_aft
     # the office is the noun before the phrase that places it: a director of a general hospital is no general
     ("Secretary General Karl Vaher opened the new wing. The director of the general hospital said the wards were "
      "already full.", "The director of the general hospital", None, "the wards were already full"),
+    # a relative or an aide of the one named is not them; a lesser office is not the office
+    ("The son of Mayor Tomas Berg said the harbour would reopen in May.", "The son of Mayor Tomas Berg",
+     "The son of Mayor Tomas Berg", "the harbour would reopen in May"),
+    ("“We will rebuild the quay,” the younger Berg said.", "the younger Berg", "the younger Berg",
+     "We will rebuild the quay"),
+    ("Secretary General Karl Vaher opened the wing. The assistant secretary said the wards were full.",
+     "The assistant secretary", None, "the wards were full"),
     # the occasion is not part of who spoke; a name with "for" in it stays whole
     ("The minister in an interview on Tuesday said the harbour would reopen in May.", "The minister", "Anna Lepik",
      "the harbour would reopen in May"),

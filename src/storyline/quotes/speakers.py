@@ -61,6 +61,14 @@ reports thousands hundreds dozens millions scores""".split())
 #: words that open a description of someone not named: "a diplomat", "one official", "another minister"
 _INDEFINITE = frozenset("a an another one some several two three".split())
 _PLACING_PREPS = frozenset("of for at in with from on by to".split())  #: open the phrase after a description's noun
+#: people who speak of or for someone they are not: "the son of Karl Tamm", "an aide of Lepik"
+_RELATED = frozenset("""son sons daughter daughters wife husband widow widower brother brothers sister sisters father
+mother parents nephew niece cousin uncle aunt grandson granddaughter child children aide aides adviser advisers
+advisor lawyer lawyers attorney friend friends deputy assistant""".split())
+#: words before a surname that name a relative of its famous bearer: "the younger Tamm"
+_GENERATION = frozenset("younger elder older junior".split())
+#: words that make an office a lesser one: the assistant secretary is not the secretary
+_LESSER_OFFICE = frozenset("assistant deputy vice under".split())
 #: someone brought in without a name: "a senior U.S. official", "one diplomat", "another spokesman"
 _UNNAMED_INTRODUCTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(
     sorted("official diplomat spokesman spokeswoman spokesperson aide adviser advisor envoy commander".split())))
@@ -303,6 +311,11 @@ class Speakers:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
         people = [m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS]
+        if people and (related := _related_to(self.text, start, end)) is not None:
+            # "the son of Karl Tamm", "the younger Tamm": a relative of the one named, unnamed
+            people = [m for m in people if m.end <= related]
+            if not people:
+                return mention.strip(), 0.5
         # the last is the head ("Vestra Mayor Anna Lepik" read as two people is Anna Lepik), but for a
         # name that only qualifies a noun after it: "Lepik spokesman Karl Tamm", "the Lepik campaign"
         person = next((m for m in reversed(people) if not is_possessor(self.text, m, end)
@@ -507,13 +520,15 @@ class Speakers:
         # is no general, "the Secretary General of the alliance" is one
         own = words[:next((i for i, w in enumerate(words) if w in _PLACING_PREPS), len(words))]
         roles = {w for w in wanted if w in ROLE_NOUNS and w in own}
+        lesser = _LESSER_OFFICE & set(own)
         if "head" in roles and "state" in wanted:
             roles = {"president", "head"}
         best, best_score = None, (False, 0, 0)
         seen_order = {key: i for i, (at, key) in enumerate(self._person_at) if at < start}
         for key, person in self.people.items():
             titles = person.titles
-            role_hit = any(r in titles or SYNONYMS.get(r, set()) & titles for r in roles)
+            role_hit = any(r in titles or SYNONYMS.get(r, set()) & titles for r in roles) \
+                and lesser <= titles  # "the assistant secretary" is not the secretary
             if not role_hit:
                 continue
             # someone named before the description first: "... said the Head of State" is the president
@@ -618,6 +633,20 @@ def _speaking_for(org: Mention) -> str:
         if org.text.lower() in DEMONYMS:
             return DEMONYMS[org.text.lower()].title()
     return _strip_possessive(org.text)
+
+
+def _related_to(text: str, start: int, end: int) -> int | None:
+    """Where the name of someone the speaker mention ``text[start:end]`` is a relative or an aide
+    of begins: after "of" in "the son of Karl Tamm", after the word in "the younger Tamm"; None when
+    the mention is no such description."""
+    span = text[start:end]
+    words = list(_WORD.finditer(span))
+    for before, word in zip(words, words[1:]):
+        if before.group(0).lower() in _RELATED and word.group(0).lower() == "of":
+            return start + word.end()
+        if before.group(0).lower() in _GENERATION and word.group(0)[:1].isupper():
+            return start + before.end()
+    return None
 
 
 def _head(words: list[str]) -> str:
