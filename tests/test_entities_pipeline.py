@@ -386,6 +386,21 @@ def test_a_person_the_speakers_description_names_is_not_the_speaker() -> None:
     assert who(56, 67, 82, "Eirik Dahl") == links[(72, 82)]
 
 
+def test_a_relative_of_the_one_a_speaker_mention_names_is_not_them() -> None:
+    text = "The son of Eirik Dahl said the talks had failed. The younger Dahl said more. Eirik Dahl said no."
+    index, links, linked = _linked(text, [Mention(11, 21, "Eirik Dahl", "PERSON"), Mention(61, 65, "Dahl", "PERSON"),
+                                          Mention(77, 87, "Eirik Dahl", "PERSON")])
+
+    def who(start: int, end: int) -> str | None:
+        q = Quote("a", "…", 0, 1, "indirect", speaker_mention=text[start:end], speaker_start=start,
+                  speaker_end=end, speaker=text[start:end])
+        return speaker_of(q, linked, [], index, text)
+
+    assert who(0, 21) is None  # "The son of Eirik Dahl"
+    assert who(49, 65) is None  # "The younger Dahl"
+    assert who(77, 87) == links[(77, 87)]  # must not change: the man himself
+
+
 def test_the_index_resumes_from_the_store(tmp_path: Path) -> None:
     index = EntityIndex()
     text = "Eirik Dahl met Gintaras Vaičiulis in Oslo. Dahl spoke first."

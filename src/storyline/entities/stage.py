@@ -32,7 +32,7 @@ from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
-from storyline.quotes.speakers import PRONOUNS, is_possessor, qualifies_noun
+from storyline.quotes.speakers import PRONOUNS, is_possessor, qualifies_noun, related_to
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
 from storyline.timex import AnchorEvent, event_date, infer_published, tag
 
@@ -161,6 +161,11 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     s, e = q.speaker_start, q.speaker_head_end or q.speaker_end  # "a source close to Lepik" is not Lepik
     if s is not None and e is not None:
         inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
+        related = related_to(text, s, e) if text and inside else None
+        if related is not None:  # "the son of Karl Tamm", "the younger Tamm": a relative, unnamed
+            if not [m for m in inside if m.end <= related]:
+                return None
+            inside = [m for m in inside if m.end <= related]
         people = [m for m in inside if not (text and (is_possessor(text, m, e)
                                                        or (m.end < e and qualifies_noun(text, m.end))))]
         if people:

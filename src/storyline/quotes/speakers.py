@@ -311,7 +311,7 @@ class Speakers:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
         people = [m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS]
-        if people and (related := _related_to(self.text, start, end)) is not None:
+        if people and (related := related_to(self.text, start, end)) is not None:
             # "the son of Karl Tamm", "the younger Tamm": a relative of the one named, unnamed
             people = [m for m in people if m.end <= related]
             if not people:
@@ -635,7 +635,7 @@ def _speaking_for(org: Mention) -> str:
     return _strip_possessive(org.text)
 
 
-def _related_to(text: str, start: int, end: int) -> int | None:
+def related_to(text: str, start: int, end: int) -> int | None:
     """Where the name of someone the speaker mention ``text[start:end]`` is a relative or an aide
     of begins: after "of" in "the son of Karl Tamm", after the word in "the younger Tamm"; None when
     the mention is no such description."""
