@@ -499,6 +499,14 @@ def test_a_speaker_described_but_not_named(said: str, mention: str, speaker: str
 
 
 @pytest.mark.slow
+def test_a_relatives_speaker_head_ends_before_the_name() -> None:
+    """The entity stage reads people only up to the head's end: "The son of | Mayor Tomas Berg"."""
+    text = LEAD + "The son of Mayor Tomas Berg said the harbour would reopen in May."
+    q = find(quotes_of(text), "the harbour would reopen in May")
+    assert text[q.speaker_start:q.speaker_head_end] == "The son of"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("said", "words"), [
     ("Lepik asked the council to vote on the new quay before the winter storms.",
      "the council to vote on the new quay before the winter storms"),

@@ -187,7 +187,7 @@ class Quote:
     confidence: float = 0.0
     said_on: str | None = None  #: ``YYYY-MM-DD`` of the event the quote reports
     #: where the speaker's own words end when the mention goes on to describe them ("officials |
-    #: familiar with the talks"): a name in the description is not the speaker (not stored)
+    #: familiar with the talks", "the son of | Karl Tamm"): a name after it is not the speaker (not stored)
     speaker_head_end: int | None = None
 
     @property

@@ -375,10 +375,8 @@ class EntityIndex:
 
     def _match_full(self, name: PersonName, claimed: set[str]) -> tuple[str, str] | None:
         """The corpus entity a full name belongs to: (id, how) or None; how is exact|typo|ambiguous."""
-        for k in (key(name.text), name.full_key):
-            eid = self._by_name.get(("PERSON", k))
-            if eid and eid not in claimed:
-                return eid, "exact"
+        if eid := self._named_exactly(name, claimed):
+            return eid, "exact"
         best: dict[str, set[str]] = {"exact": set(), "typo": set()}
         candidates = set(self._by_surname.get(shape(name.surname), ())) | set(
             self._by_prefix.get(shape(name.surname)[:4], ())) | set(self._by_sound.get(sound_key(name.surname), ()))
@@ -409,12 +407,16 @@ class EntityIndex:
         the corpus knows. The longest name speaks for the group; a shorter one may be the known one."""
         for other in dict.fromkeys(m.text for m in members):
             parsed = parse_name(other)
-            if not parsed.full or key(other) == key(rep.text):
-                continue
-            for k in (key(parsed.text), parsed.full_key):
-                eid = self._by_name.get(("PERSON", k))
-                if eid and eid not in claimed:
-                    return eid, "exact"
+            if parsed.full and key(other) != key(rep.text) and (eid := self._named_exactly(parsed, claimed)):
+                return eid, "exact"
+        return None
+
+    def _named_exactly(self, name: PersonName, claimed: set[str]) -> str | None:
+        """The unclaimed person the corpus knows by this very name (as written, or without initials)."""
+        for k in (key(name.text), name.full_key):
+            eid = self._by_name.get(("PERSON", k))
+            if eid and eid not in claimed:
+                return eid
         return None
 
     def _short_form_of(self, name: PersonName) -> tuple[str, str] | None:

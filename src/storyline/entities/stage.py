@@ -32,7 +32,7 @@ from storyline.entities import link_article
 from storyline.entities.kb import KnowledgeBase
 from storyline.entities.link import EntityIndex
 from storyline.entities.names import key
-from storyline.quotes.speakers import PRONOUNS, is_possessor, qualifies_noun, related_to
+from storyline.quotes.speakers import PRONOUNS, is_possessor, qualifies_noun
 from storyline.records import AnalysedArticle, BadInput, IngestReport, Mention, Quote, Sentence, Timex
 from storyline.timex import AnchorEvent, event_date, infer_published, tag
 
@@ -158,20 +158,18 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     Stoltenberg"), when it names one entity of the article (else one of the corpus); an
     organisation that is the whole mention ("NATO", "the Kremlin").
     """
-    s, e = q.speaker_start, q.speaker_head_end or q.speaker_end  # "a source close to Lepik" is not Lepik
-    if s is not None and e is not None:
-        inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
-        related = related_to(text, s, e) if text and inside else None
-        if related is not None:  # "the son of Karl Tamm", "the younger Tamm": a relative, unnamed
-            if not [m for m in inside if m.end <= related]:
-                return None
-            inside = [m for m in inside if m.end <= related]
+    # "a source close to Lepik", "the son of Lepik" are not Lepik: people are read up to the head's end
+    s, e = q.speaker_start, q.speaker_head_end or q.speaker_end
+    if s is not None and e is not None and q.speaker_end is not None:
+        named = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= q.speaker_end]
+        inside = [m for m in named if m.end <= e]
         people = [m for m in inside if not (text and (is_possessor(text, m, e)
                                                        or (m.end < e and qualifies_noun(text, m.end))))]
         if people:
             return people[-1].entity_id  # the head of "NATO Secretary General Jens Stoltenberg"
-        if inside:
-            return None  # "Harlan's lawyer", "the Harlan campaign": someone of Harlan's, unnamed
+        if inside or named and key(q.speaker or "") == key(q.speaker_mention or ""):
+            # "Harlan's lawyer", "the Harlan campaign", "the son of Harlan": someone of Harlan's, unnamed
+            return None
         for (ds, de), eid in resolved:
             if ds < e and s < de:
                 return eid

@@ -28,7 +28,7 @@ from storyline.quotes.cues import cue_base
 from storyline.quotes.indirect import Clause, clauses
 from storyline.quotes.marks import QuoteSpan, scan
 from storyline.quotes.parse import Parsed, parse
-from storyline.quotes.speakers import DescriptionResolver, Speakers
+from storyline.quotes.speakers import DescriptionResolver, Speakers, related_to
 from storyline.quotes.transcript import turns
 from storyline.records import AnalysedArticle, Mention, Quote
 
@@ -416,7 +416,9 @@ def _apply(article_id: str, text: str, events: list[_Event], speakers: Speakers)
             # speaks is read from its head ("officials"), or from whom a spokesman speaks for
             shown = max(f.speaker_end, f.described_end or 0)
             q.speaker_start, q.speaker_end = f.speaker_start, shown
-            q.speaker_head_end = f.speaker_end if shown > f.speaker_end else None
+            # "the son of Karl Tamm", "the younger Tamm": the head ends before the relative's name
+            related = related_to(text, f.speaker_start, f.speaker_end)
+            q.speaker_head_end = related if related is not None else f.speaker_end if shown > f.speaker_end else None
             q.speaker_mention = text[f.speaker_start:shown]
             q.speaker, resolved = speakers.resolve(text[f.speaker_start:f.speaker_end], f.speaker_start, f.speaker_end,
                                                    switch=f.switch, said=e.pieces[0], described_end=shown)
