@@ -402,6 +402,10 @@ def test_a_relative_of_the_one_a_speaker_mention_names_is_not_them() -> None:
     assert who(0, 21) is None  # "The son of Eirik Dahl"
     assert who(49, 65) is None  # "The younger Dahl"
     assert related_to(text, 77, 87) is None and who(77, 87) == links[(77, 87)]  # must not change: the man himself
+    # a description the quote stage kept as the speaker is no one's, even where the name in it went untagged
+    q = Quote("a", "…", 0, 1, "indirect", speaker_mention="The son of Eirik Dahl", speaker_start=0, speaker_end=21,
+              speaker="The son of Eirik Dahl", speaker_head_end=10)
+    assert speaker_of(q, [m for m in linked if m.start != 11], [], index, text) is None
 
 
 def test_the_index_resumes_from_the_store(tmp_path: Path) -> None:

@@ -160,16 +160,16 @@ def speaker_of(q: Quote, linked: list[Mention], resolved: list[tuple[tuple[int, 
     """
     # "a source close to Lepik", "the son of Lepik" are not Lepik: people are read up to the head's end
     s, e = q.speaker_start, q.speaker_head_end or q.speaker_end
-    if s is not None and e is not None and q.speaker_end is not None:
-        named = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= q.speaker_end]
-        inside = [m for m in named if m.end <= e]
+    # the quote stage kept a description as the speaker ("the son of Harlan"): someone it does not name
+    unnamed = q.speaker_head_end is not None and key(q.speaker or "") == key(q.speaker_mention or "")
+    if s is not None and e is not None:
+        inside = [m for m in linked if m.label == "PERSON" and s <= m.start and m.end <= e]
         people = [m for m in inside if not (text and (is_possessor(text, m, e)
                                                        or (m.end < e and qualifies_noun(text, m.end))))]
         if people:
             return people[-1].entity_id  # the head of "NATO Secretary General Jens Stoltenberg"
-        if inside or named and key(q.speaker or "") == key(q.speaker_mention or ""):
-            # "Harlan's lawyer", "the Harlan campaign", "the son of Harlan": someone of Harlan's, unnamed
-            return None
+        if inside or unnamed:
+            return None  # "Harlan's lawyer", "the Harlan campaign", "the son of Harlan": someone of Harlan's
         for (ds, de), eid in resolved:
             if ds < e and s < de:
                 return eid

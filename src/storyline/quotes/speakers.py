@@ -311,8 +311,8 @@ class Speakers:
             return None, 0.0
         inner = [m for m in self.mentions if m.start >= start and m.end <= end]
         people = [m for m in inner if m.label == "PERSON" and not _words(m.text)[-1] in PRONOUNS]
-        if people and (related := related_to(self.text, start, end)) is not None:
-            # "the son of Karl Tamm", "the younger Tamm": a relative of the one named, unnamed
+        if (related := related_to(self.text, start, end)) is not None:
+            # "the son of Karl Tamm", "the younger Tamm", "the son of the mayor": a relative, unnamed
             people = [m for m in people if m.end <= related]
             if not people:
                 return mention.strip(), 0.5
@@ -642,9 +642,12 @@ def related_to(text: str, start: int, end: int) -> int | None:
     span = text[start:end]
     words = list(_WORD.finditer(span))
     for before, word in zip(words, words[1:]):
-        if before.group(0).lower() in _RELATED and word.group(0).lower() == "of":
+        relation = before.group(0)
+        if not relation.islower():
+            continue  # "Friends of the Earth Director Karl Tamm" is Tamm, of an organisation's name
+        if relation in _RELATED and word.group(0) == "of":
             return start + word.end()
-        if before.group(0).lower() in _GENERATION and word.group(0)[:1].isupper():
+        if relation in _GENERATION and word.group(0)[:1].isupper():
             return start + before.end()
     return None
 
