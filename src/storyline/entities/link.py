@@ -35,16 +35,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.entities import gazetteer as gz
+from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
+from storyline.entities.known_people import KnownPeople
 from storyline.entities.names import (
     PersonName,
     abd_tail,
     canonical_person_name,
-    diacritics,
     fold,
     given_match,
     given_names_form,
@@ -60,9 +61,9 @@ from storyline.entities.names import (
     transliteration_match,
     without_article,
 )
-from storyline.entities.gender import given_name_gender, honorific_gender, is_common_word, is_given_name
-from storyline.entities.places import canonical_place, find_place_countries, place_country
+from storyline.entities.places import find_place_countries, place_country
 from storyline.entities.roles import RoleFact, RoleSpan, canonical_title, merged_roles, normalise_org
+from storyline.entities.things import best_spelling, org_or_place, place_or_org_type
 from storyline.records import PLACE_LABELS, Entity, Mention, Role
 
 #: Labels that become entities; NORP (nationalities) and the rest do not.
@@ -149,7 +150,7 @@ class EntityIndex:
         return self._thing_label(name) or (self._thing_label(bare) if bare != name and bare[:1].isupper() else None)
 
     def _thing_label(self, name: str) -> str | None:
-        things = [self._entities[eid] for kind, canonical in (_org_or_place(name, "ORG"), _org_or_place(name, "GPE"))
+        things = [self._entities[eid] for kind, canonical in (org_or_place(name, "ORG"), org_or_place(name, "GPE"))
                   if (eid := self._by_name.get((kind, key(canonical))))]
         best = max(things, key=lambda e: e.names[name], default=None)
         if best is None or best.names[name] < THING_EVIDENCE:
@@ -201,7 +202,7 @@ class EntityIndex:
         """The organisation or place entity ``name`` names, if the index has it."""
         if label == "PERSON":
             return self.find_person(name)
-        kind, canonical = _org_or_place(name, label)
+        kind, canonical = org_or_place(name, label)
         return self._by_name.get((kind, key(canonical)))
 
     # -- adding --------------------------------------------------------------------------
@@ -379,7 +380,9 @@ class EntityIndex:
             return eid, "exact"
         best: dict[str, set[str]] = {"exact": set(), "typo": set()}
         candidates = set(self._by_surname.get(shape(name.surname), ())) | set(
-            self._by_prefix.get(shape(name.surname)[:4], ())) | set(self._by_sound.get(sound_key(name.surname), ()))
+            self._by_prefix.get(shape(name.surname)[:4], ()))
+        for surname in (name.surname, without_article(name.surname)):
+            candidates |= self._by_sound.get(sound_key(surname), set())
         for eid in candidates - claimed:
             names = self._person_names(eid)
             if any(middle_names_conflict(name, p) for p in names):
@@ -397,7 +400,7 @@ class EntityIndex:
                 if len(full) == 1:
                     return full[0], how
                 # "Saif Gaddafi" of a corpus that names Saif al-Islam ten times as often as Saif al-Arab
-                top = self._far_ahead_of(full)
+                top = self._far_ahead_of(full) or self._one_person_kept_apart(full)
                 return (top, how) if top else ("", "ambiguous")
         return self._short_form_of(name)
 
@@ -410,6 +413,15 @@ class EntityIndex:
             if parsed.full and key(other) != key(rep.text) and (eid := self._named_exactly(parsed, claimed)):
                 return eid, "exact"
         return None
+
+    def _one_person_kept_apart(self, ids: list[str]) -> str | None:
+        """The most reported of ``ids`` when their names are all spellings of one name: the corpus
+        kept one person apart twice ("Abdelbaset al-Megrahi", "Abdel Basset al-Megrahi") before a
+        spelling close to both came; a third entity would only split him further."""
+        names = [parse_name(self._entities[i].name) for i in ids]
+        if any(names_match(a, b) is None for k, a in enumerate(names) for b in names[k + 1:]):
+            return None
+        return max(ids, key=lambda i: (self._entities[i].articles, i))
 
     def _named_exactly(self, name: PersonName, claimed: set[str]) -> str | None:
         """The unclaimed person the corpus knows by this very name (as written, or without initials)."""
@@ -605,7 +617,8 @@ class EntityIndex:
         s = shape(name.surname)
         self._by_surname.setdefault(s, set()).add(e.id)
         self._by_prefix.setdefault(s[:4], set()).add(e.id)
-        self._by_sound.setdefault(sound_key(name.surname), set()).add(e.id)
+        for surname in (name.surname, without_article(name.surname)):  # "Al-Khatib" is also found as "Khatib"
+            self._by_sound.setdefault(sound_key(surname), set()).add(e.id)
         if (tail := abd_tail(name.surname)) != name.surname:  # "Jalil" alone finds Mustafa Abdul Jalil
             self._by_surname.setdefault(shape(tail), set()).add(e.id)
         if name.full:
@@ -621,7 +634,7 @@ class EntityIndex:
     # -- organisations and places --------------------------------------------------------
 
     def _link_named(self, m: Mention, countries: dict[str, str]) -> str:
-        kind, canonical = _org_or_place(m.text, m.label)
+        kind, canonical = org_or_place(m.text, m.label)
         k = (kind, key(canonical))
         eid = self._by_name.get(k)
         if eid is None:
@@ -634,7 +647,7 @@ class EntityIndex:
         return eid
 
     def _seed_named(self, label: str, name: str, aliases: Iterable[str], country: str | None) -> None:
-        kind, canonical = _org_or_place(name, label)
+        kind, canonical = org_or_place(name, label)
         eid = self._by_name.get((kind, key(canonical))) or self._new(label, name).id
         e = self._entities[eid]
         e.name, e.fixed = name, True
@@ -642,7 +655,7 @@ class EntityIndex:
         for alias in (name, *aliases):
             e.names[alias] += 0
             self._by_name[(kind, key(alias))] = eid
-            self._by_name[(kind, key(_org_or_place(alias, label)[1]))] = eid
+            self._by_name[(kind, key(org_or_place(alias, label)[1]))] = eid
         if country:
             e.country = country
 
@@ -664,11 +677,11 @@ class EntityIndex:
 
     def _rename(self, e: _Entity) -> None:
         if e.labels:
-            e.type = "PERSON" if e.type == "PERSON" else _place_or_org_type(e)
+            e.type = "PERSON" if e.type == "PERSON" else place_or_org_type(e.type, e.labels)
         if e.fixed:
             return
         names = [n for n in e.names if e.names[n] > 0] or list(e.names)
-        e.name = canonical_person_name(names, e.names) if e.type == "PERSON" else _best_spelling(names, e.names, e.type)
+        e.name = canonical_person_name(names, e.names) if e.type == "PERSON" else best_spelling(names, e.names, e.type)
 
     def _add_role(self, e: _Entity, fact: RoleFact, article_id: str) -> None:
         r = fact.role
@@ -729,40 +742,9 @@ class EntityIndex:
                 if e.type == "PERSON":
                     index._register_person(e, parse_name(n), confirmed=n not in e.unconfirmed)
                 else:
-                    kind, canonical = _org_or_place(n, e.type)
+                    kind, canonical = org_or_place(n, e.type)
                     index._by_name.setdefault((kind, key(canonical)), e.id)
         return index
-
-
-class KnownPeople(Collection[str]):
-    """The full names of the people an index knows, findable by the last word of their surname.
-
-    :func:`~storyline.entities.mentions.repair_mentions` asks :meth:`with_surname_in` for the
-    few that matter to one article, so its cost does not grow with the corpus.
-    """
-
-    def __init__(self, veto: Callable[[str], object] = lambda name: None) -> None:
-        self._by_last: dict[str, set[str]] = {}
-        self._names: set[str] = set()
-        self._veto = veto  #: names it holds but does not offer: true when the name is not a person's
-
-    def add(self, name: str, last: str) -> None:
-        if name not in self._names:
-            self._names.add(name)
-            self._by_last.setdefault(last, set()).add(name)
-
-    def with_surname_in(self, words: Collection[str]) -> set[str]:
-        """The full names whose surname ends with one of ``words``, but those vetoed."""
-        return {n for w in words if w in self._by_last for n in self._by_last[w] if not self._veto(n)}
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._names
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
 
 
 # -- naming rules ---------------------------------------------------------------------------
@@ -772,24 +754,3 @@ def _far_ahead(count: int, rivals: int) -> bool:
     """Whether a person's ``count`` (articles, or times called by a surname alone) outweighs the
     rivals' :data:`DOMINANT_RATIO` times over, and reaches :data:`DOMINANT_ARTICLES`."""
     return count >= DOMINANT_ARTICLES and count >= DOMINANT_RATIO * rivals
-
-
-def _best_spelling(names: list[str], counts: Counter[str], label: str) -> str:
-    """An organisation's or place's name: its alias-table form ("Alliance" → "NATO", "Kiev" → "Kyiv")."""
-    canonical: Counter[str] = Counter()
-    for n in names:
-        canonical[_org_or_place(n, label)[1]] += counts[n]
-    return max(canonical, key=lambda n: (not n.isupper() or len(n) <= 6, canonical[n], diacritics(n), n))
-
-
-def _place_or_org_type(e: _Entity) -> str:
-    if e.type == "ORG":
-        return "ORG"
-    places = Counter({k: v for k, v in e.labels.items() if k in PLACE_LABELS})
-    return places.most_common(1)[0][0] if places else e.type
-
-
-def _org_or_place(name: str, label: str) -> tuple[str, str]:
-    if label in PLACE_LABELS:
-        return "PLACE", canonical_place(name)
-    return "ORG", gz.ORG_ALIASES.get(name, name)

@@ -293,10 +293,21 @@ def surnames_transliterated(a: str, b: str) -> bool:
 def transliteration_match(a: PersonName, b: PersonName) -> bool:
     """Two full names that are one name transliterated two ways: "Muammar Gaddafi" and "Moammar
     Gadhafi", "Mohamed Hussein Tantawi" and "Mohamad Tantawi". Every given name both write must
-    match in order ("Abdul Fattah Younis" is not "Abdul Ati")."""
-    if not (a.full and b.full) or not surnames_transliterated(a.surname, b.surname):
+    match in order ("Abdul Fattah Younis" is not "Abdul Ati"); a compound given name may be one
+    word in one and two in the other ("Abdelilah" / "Abdul Elah"). The surnames are compared
+    as written and without the Arabic article ("Al-Khatib" / "Khatib"); two given names that agree make a surname
+    of five letters enough ("Abdul Fatah Younis" / "Abdel Fattah Younes"), one is too little
+    ("Mark Berry" / "Mark Barry")."""
+    if not (a.full and b.full):
         return False
-    return all(_transliterated(x, y, shortest=4) for x, y in zip(a.given, b.given))
+    pairs = list(zip(a.given, b.given))
+    given = all(_transliterated(x, y, shortest=4) for x, y in pairs)
+    if not given and len(a.given) != len(b.given):
+        given = _transliterated("".join(a.given), "".join(b.given), shortest=7)
+        pairs = [("".join(a.given), "".join(b.given))]
+    shortest = 5 if given and len(pairs) >= 2 else 7
+    return given and any(_transliterated(x, y, shortest=shortest) for x, y in (
+        (a.surname, b.surname), (without_article(a.surname), without_article(b.surname))))
 
 
 #: the Arabic article as a word of its own ("al Islam", "El Abidine") or written onto the name
