@@ -30,7 +30,7 @@ from storyline.config import BATCH_SIZE
 from storyline.entities import EntityIndex, KnowledgeBase
 from storyline.entities.stage import EntityStage
 from storyline.ingest import SUPPORTED, SourceFile, content_id, discover, read_file
-from storyline.nlp import analyse
+from storyline.nlp import analyse, read_in_english
 from storyline.quotes import quote_and_parse
 from storyline.quotes.parse import Parsed
 from storyline.records import AnalysedArticle, BadInput, CleanArticle, IngestReport, RawDocument
@@ -270,8 +270,9 @@ def analyse_batch(cleaned: list[CleanArticle]) -> tuple[list[AnalysedArticle], l
                 analysed.extend(analyse([article]))
             except Exception as exc:  # noqa: BLE001
                 report.failures.append(BadInput(_where(article), f"NLP failed on this article ({exc})"))
-    parsed = _quote(analysed, report)
-    _find_actors(analysed, parsed, report)
+    english = [item for item in analysed if read_in_english(item.article)]  # the rest: no quotes, no actors
+    parsed = _quote(english, report)
+    _find_actors(english, parsed, report)
     return analysed, report.failures
 
 
