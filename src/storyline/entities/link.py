@@ -419,7 +419,7 @@ class EntityIndex:
         kept one person apart twice ("Abdelbaset al-Megrahi", "Abdel Basset al-Megrahi") before a
         spelling close to both came; a third entity would only split him further."""
         names = [parse_name(self._entities[i].name) for i in ids]
-        if any(names_match(a, b) is None for k, a in enumerate(names) for b in names[k + 1:]):
+        if len(names) < 2 or any(names_match(a, b) is None for k, a in enumerate(names) for b in names[k + 1:]):
             return None
         return max(ids, key=lambda i: (self._entities[i].articles, i))
 
