@@ -4,7 +4,12 @@ as people); a short text whose language identification cannot be trusted stays E
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from typer.testing import CliRunner
+
 from storyline.clean import Lexicon
+from storyline.cli import app
 from storyline.pipeline import process_batch
 from storyline.records import IngestReport, RawDocument
 
@@ -49,3 +54,15 @@ def test_a_headline_too_short_to_be_sure_of_its_language_stays_english() -> None
     headline = _analysed("markets.txt", HEADLINE)
     assert headline.article.language != "en" and headline.article.words < 50  # py3langid's guess: Nigerian Pidgin
     assert headline.mentions, "a short headline keeps the English model's mentions, whatever its language guess"
+
+
+def test_ingest_says_how_many_articles_it_could_not_read_in_english(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "hafen.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "harbour.txt").write_text(ENGLISH, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db"), "-q"])
+    assert result.exit_code == 0, result.stdout
+    said = " ".join(result.stdout.split())  # the console wraps long lines
+    assert "2 articles stored" in said
+    assert "1 of them in another language: stored and searchable, without entities or quotations" in said

@@ -217,6 +217,7 @@ def _store_batch(analysed: list[AnalysedArticle], vocab: dict[str, int], store: 
                 report.failures.append(BadInput(
                     _where(item.article),
                     f"stories failed on this article ({type(exc).__name__}: {exc}); stored without a story"))
+    report.articles_not_english += sum(not read_in_english(item.article) for item in unique.values())
     report.articles_added += store.save_batch(unique.values(), vocab=vocab,
                                               entities=stage.changes() if stage is not None else None,
                                               stories=stories.changes(store) if stories is not None else None)

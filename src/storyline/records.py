@@ -137,6 +137,8 @@ class IngestReport:
     articles_added: int = 0
     articles_unchanged: int = 0
     articles_replaced: int = 0
+    #: stored in another language, without entities or quotations (:func:`storyline.nlp.read_in_english`)
+    articles_not_english: int = 0
     failures: list[BadInput] = field(default_factory=list)
     seconds: float = 0.0
 

@@ -57,5 +57,8 @@ def ingest_cli(
         f"in {report.seconds:.1f}s ({rate:.1f} articles/s)",
         markup=False,
     )
+    if report.articles_not_english:
+        console.print(f"{report.articles_not_english} of them in another language: stored and searchable, "
+                      "without entities or quotations (the model reads English)", markup=False)
     if report.failed:
         raise typer.Exit(min(report.failed, 100) if report.failed else 0)
