@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.captions import find_caption
+from storyline.clean.captions import find_caption, glued_credit
 from storyline.clean.credits import agency, parse_banner, parse_credit_line, parse_dateline
 from storyline.clean.language import foreign_line
 from storyline.clean.metadata import date_line, date_prefix, looks_like_headline, looks_like_sentence
 from storyline.clean.phrases import match_boilerplate
+from storyline.textmap import OffsetMap
 
 
 @pytest.mark.parametrize(
@@ -156,6 +157,59 @@ def test_captions(line: str, text: str, photographers: tuple[str, ...], agencies
 )
 def test_not_captions(line: str) -> None:
     assert find_caption(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "photographers", "agencies", "story"),
+    [
+        ("Photograph: Marta Kask/AP Rescue teams reached the village before dawn on Monday.",
+         "Marta Kask/AP", ("Marta Kask",), ("AP",), "Rescue teams reached"),
+        ("Photograph: Ivo Saar/AFP/Getty Images Tamm, the harbour master, said the port stays shut.",
+         "Ivo Saar/AFP/Getty Images", ("Ivo Saar",), ("AFP", "Getty Images"), "Tamm, the harbour"),
+        ("Photograph: KPA/Zuma/Rex Features The ferry was towed back to port overnight.",
+         "KPA/Zuma/Rex Features", (), (), "The ferry was"),
+        ("Photograph: Reuters It was the third storm of the winter.", "Reuters", (), ("Reuters",), "It was"),
+        ("Picture: Associated Press We drove north along the coast road.",
+         "Associated Press", (), ("AP",), "We drove"),
+        ("Photo: Lena Vaher We had heard the sirens long before the water came.",
+         "Lena Vaher", ("Lena Vaher",), (), "We had heard"),
+        ("Photograph: Anna Berg for the Herald Kivi, the mayor, walked the flooded streets.",
+         "Anna Berg for the Herald", ("Anna Berg",), (), "Kivi, the mayor"),
+        ("Photograph: JAAN LEPIK/REUTERS The bridge reopened on Friday after repairs.",
+         "JAAN LEPIK/REUTERS", ("Jaan Lepik",), ("Reuters",), "The bridge reopened"),
+        ("Photograph: Karl T. Saar/EPA Shares in the ferry company fell sharply today.",
+         "Karl T. Saar/EPA", ("Karl T. Saar",), ("EPA",), "Shares in the"),
+        ("Photograph: Rein McKask/pool/EPA Here's what the inspectors found under the ramp.",
+         "Rein McKask/pool/EPA", ("Rein McKask",), ("EPA",), "Here's what"),
+        ("Photograph: Tiina Lepik/Harbour Office The harbour was closed to ferries for a week.",
+         "Tiina Lepik/Harbour Office", ("Tiina Lepik",), (), "The harbour was"),  # no desk; a sentence opens
+        ("Photograph: Public Domain The old harbour in a print from 1890 hangs in the museum.",
+         "Public Domain", (), (), "The old harbour"),
+    ],
+)
+def test_a_photo_credit_glued_to_the_story(line: str, credit: str, photographers: tuple[str, ...],
+                                           agencies: tuple[str, ...], story: str) -> None:
+    found = glued_credit(line)
+    assert found is not None
+    start, caption = found
+    assert line[start:].startswith(story)
+    assert (caption.credit, caption.photographers, caption.agencies) == (credit, photographers, agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: A rescue worker carries a child through the flooded street of the old town",  # a caption
+        "Photo: Marta Kask, AP",  # a whole credit line: find_caption's
+        "Photos: Ten years of the harbour festival",
+        "Photograph: Ivo Saar/Vestra Broadcasting Kivi, the mayor, walked the flooded streets.",  # unknown desk
+        "Picture this: a city where nobody needs a car to get to work.",
+        "Photography: how the harbour was shot from the air over ten years.",
+        "The photo: Kask said it was taken before the storm reached the coast.",
+    ],
+)
+def test_lines_without_a_glued_photo_credit(line: str) -> None:
+    assert glued_credit(line) is None
 
 
 @pytest.mark.parametrize(
@@ -387,3 +441,28 @@ def test_a_listing_stamped_with_relative_times_is_not_the_story(page: str, kept:
                                          format="txt"))
     assert "Engineers replaced" in article.text and "32M ago" not in article.text
     assert ("Lighthouse keepers in Saaremaa say" in article.text) is kept
+
+
+@pytest.mark.parametrize(("above", "caption_text"), [
+    # the caption above the glued credit goes with it
+    ("Ferry service to resume\nThe damaged ramp at the harbour on Monday.\n",
+     "The damaged ramp at the harbour on Monday."),
+    # a headline above it (no full stop) is not a caption and stays the title
+    ("Ferry service to resume\n", ""),
+])
+def test_a_photo_credit_glued_to_the_story_goes_with_its_caption(above: str, caption_text: str) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    page = above + "Photograph: Marta Kask/AP " + _BODY
+    article = clean_document(RawDocument(source="a", path="a.txt", text=page, format="txt"))
+    assert article.title == "Ferry service to resume"
+    assert "Marta Kask" not in article.text and "Photograph" not in article.text
+    assert article.text.split("\n\n")[1].startswith("The harbour authority said on Tuesday")
+    [caption] = article.captions
+    assert (caption.text, caption.photographers, caption.agencies) == (caption_text, ("Marta Kask",), ("AP",))
+    assert {r.reason for r in article.removed} >= {"photo credit"}
+    assert ("photo caption" in {r.reason for r in article.removed}) == bool(caption_text)
+    # the story's first word still points at its place in the raw page, after the credit
+    start = OffsetMap(article.offsets).to_raw(article.text.index("The harbour authority"))
+    assert page[start:].startswith("The harbour authority")

@@ -11,7 +11,8 @@ The decisions, in order:
 
 1. Known boilerplate lines (:mod:`.phrases`), date stamps and date lines,
    outlet banners, credit lines (:mod:`.credits`), photo captions
-   (:mod:`.captions`), a video caption after a "video 2/4" marker, link lists
+   (:mod:`.captions`; a credit glued to the story's next sentence goes with
+   the caption line above it), a video caption after a "video 2/4" marker, link lists
    after an "Other news" header, lines in another language, and lines the
    site repeats across unrelated articles (:mod:`.repeated`, when the caller
    tells how many other articles hold each line).
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.clean import captions as _captions
 from storyline.clean import credits as _credits
@@ -58,6 +59,8 @@ LISTING_STAMP = re.compile(
     r"(?:\s+\d+\s+(?:photos|videos|comments)|\s+\d{1,2}:\d{2})?", re.IGNORECASE)
 #: A line cut off in mid-word ("… the ferry timetable for the isl...") is a teaser linking to another story.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*$")
+#: The longest line read as the caption above a photo credit glued to the story.
+CAPTION_WORDS = 40
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -115,7 +118,7 @@ def _drop(d: LineDecision, reason: str) -> None:
 
 def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
     after_video_marker = related_list = comments = False
-    for d in nonblank:
+    for i, d in enumerate(nonblank):
         text = d.text.strip()
         if comments or COMMENT_STAMP.search(text):
             comments = True  # a thread of readers' comments runs to the end of the page
@@ -162,9 +165,26 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
             found.captions.append(caption)
             _drop(d, "photo caption")
             continue
+        glued = _captions.glued_credit(d.text)
+        if glued:
+            d.start, d.reason = glued[0], "photo credit"
+            found.captions.append(_caption_above(nonblank[i - 1] if i else None, glued[1]))
+            continue
         lang = foreign_line(text, found.language)
         if lang:
             _drop(d, f"other language ({lang})")
+
+
+def _caption_above(above: LineDecision | None, credit: Caption) -> Caption:
+    """The credit with its caption: the line above it, when that line reads as one (a sentence of at
+    most :data:`CAPTION_WORDS` words that is still kept; a headline does not end in a full stop)."""
+    if above is None or above.action != KEEP or above.start:
+        return credit
+    text = above.text.strip()
+    if len(text.split()) > CAPTION_WORDS or not text.endswith("."):
+        return credit
+    _drop(above, "photo caption")
+    return replace(credit, text=text)
 
 
 def _repeated_debris(lines: list[LineDecision], repeated: Sequence[int]) -> None:
