@@ -7,7 +7,7 @@ import pytest
 from storyline.clean.captions import find_caption, glued_credit
 from storyline.clean.credits import agency, parse_banner, parse_credit_line, parse_dateline
 from storyline.clean.language import foreign_line
-from storyline.clean.metadata import date_line, date_prefix, looks_like_headline, looks_like_sentence
+from storyline.clean.metadata import date_line, date_prefix, headline_stamp, looks_like_headline, looks_like_sentence
 from storyline.clean.phrases import match_boilerplate
 from storyline.textmap import OffsetMap
 
@@ -222,8 +222,18 @@ def test_lines_without_a_glued_photo_credit(line: str) -> None:
         ("LISBON | Mon Mar 3, 2025 9:14 am EDT LISBON (Reuters) - Ferrovia said", "2025-03-03", "LISBON (Reuters)"),
         ("NEW YORK/LONDON | Tue Mar 4, 2025 11:52 pm GMT NEW YORK (Reuters) - Oil", "2025-03-04", "NEW YORK (Reuters)"),
         # a bar in running text, a name in mixed case: no stamp
+        ("VARNA, Kivania | Wed Mar 5, 2025 6:29 pm EST VARNA, Kivania (Reuters) - Rebels", "2025-03-05",
+         "VARNA, Kivania (Reuters)"),
+        ("TALLINN, March 2 | Sun Mar 2, 2025 7:26 am EST TALLINN, March 2 (Reuters) - The", "2025-03-02",
+         "TALLINN, March 2 (Reuters)"),
+        # the stamp without its place: weekday, time and zone before the dateline
+        ("Sat Mar 8, 2025 4:36 pm EST (Reuters) - Armed patrols alone will not", "2025-03-08", "(Reuters) -"),
+        ("Tue Mar 4, 2025 6:36 pm EST TALLINN (Reuters) - The ferry", "2025-03-04", "TALLINN (Reuters)"),
+        # a bar in running text, a name in mixed case: no stamp
         ("Lisbon | Mon Mar 3, 2025 9:14 am the ferries stopped", None, None),
         ("FERRIES | LISBON The ferries stopped on Mon Mar 3, 2025", None, None),
+        ("Tue Mar 4, 2025 was the day the ferries stopped running.", None, None),
+        ("Tue Mar 4, 2025 6:36 pm was when the ferries stopped running.", None, None),
     ],
 )
 def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:
@@ -231,6 +241,63 @@ def test_date_prefix(line: str, date: str | None, rest: str | None) -> None:
     assert found == date
     if rest:
         assert line[end:].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "date", "rest"),
+    [
+        ("Analysis: Kivania may face a long winter TALLINN | Mon Feb 21, 2025 12:47 pm EST TALLINN (Reuters) - The",
+         "Analysis: Kivania may face a long winter", "2025-02-21", "TALLINN (Reuters) - The"),
+        ("Ferry talks stall, Lepik says VARNA/TALLINN | Fri Feb 25, 2025 6:36 pm EST VARNA (Reuters) - Talks",
+         "Ferry talks stall, Lepik says", "2025-02-25", "VARNA (Reuters) - Talks"),
+        # must not change: a stamp at the start (date_prefix's), no stamp, a bar in running text
+        ("TALLINN | Mon Feb 21, 2025 12:47 pm EST TALLINN (Reuters) - The ferry", None, None, None),
+        ("The ferry talks stalled in Tallinn on Mon Feb 21, 2025 at 12:47 pm, officials said.", None, None, None),
+        ("Ferry talks stall | Mon Feb 21, 2025 the ferries stopped", None, None, None),
+    ],
+)
+def test_a_headline_run_together_with_a_wire_stamp(line: str, headline: str | None, date: str | None,
+                                                    rest: str | None) -> None:
+    found = headline_stamp(line)
+    if headline is None:
+        assert found is None
+        return
+    assert found is not None
+    head, stamp, start = found
+    assert (line[:head], stamp) == (headline, date)
+    assert line[start:].startswith(rest)
+
+
+_WIRE_LEAD = ("TALLINN (Reuters) - The Kivanian ferry operator Vestra Lines said on Monday it would resume "
+              "sailings to Lepik island after a week of repairs to the harbour ramp.")
+_STAMP = "TALLINN | Mon Mar 3, 2025 9:14 am EST "
+_WIRE_REST = ("Engineers replaced two damaged mooring posts and checked the ramp, a spokeswoman for the operator "
+              "said, adding that no passenger had been hurt when the ramp failed.")
+
+
+@pytest.mark.parametrize(("first_line", "given_title", "title"), [
+    # a feed that gives the page's first line (stamp, dateline, lead) as its title
+    (_STAMP + _WIRE_LEAD, (_STAMP + _WIRE_LEAD)[:80], _WIRE_LEAD[len("TALLINN (Reuters) - "):]),
+    # the same first line under a given headline: the headline stays
+    (_STAMP + _WIRE_LEAD, "Vestra ferries to sail again", "Vestra ferries to sail again"),
+    # the page's headline run together with the stamp heads the text
+    ("Vestra ferries to sail again " + _STAMP + _WIRE_LEAD, None,
+     "Vestra ferries to sail again"),
+    # key points run together before the story: the first heads the page
+    ("* Vestra ferries to sail again * Ramp repaired " + _WIRE_LEAD, "* Vestra ferries to sail again * Ramp re",
+     "Vestra ferries to sail again"),
+])
+def test_a_wire_page_opens_once_with_its_lead(first_line: str, given_title: str | None, title: str) -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    page = first_line + "\n" + _WIRE_REST + "\n"
+    article = clean_document(RawDocument(source="a", path="a.txt", text=page, title=given_title, format="txt"))
+    assert article.title == title
+    assert article.text.count("sailings to Lepik island") == 1  # the lead once, not as a title again
+    assert "9:14 am" not in article.text and "Engineers replaced" in article.text
+    assert article.credits == ["Reuters"] or first_line.startswith("*")
+    assert article.published == (None if first_line.startswith("*") else "2025-03-03")
 
 
 @pytest.mark.parametrize(

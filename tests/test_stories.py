@@ -10,9 +10,10 @@ from stories_helpers import article, reports
 
 from storyline.stories import (ArticleFeatures, Deduplicator, StoryIndex, StoryParams, StoryPipeline, extract_event,
                                text_features)
+from storyline.clean.credits import dateline_end
 from storyline.records import Quote
 from storyline.stories.index_types import BRIDGED, REHOMED
-from storyline.stories.events import quoted_spans, seat_of, summary_start
+from storyline.stories.events import quoted_spans, seat_of
 from storyline.stories.timeline import ArticleRecord, story_rows
 from storyline.stories.evaluate import date_f1, score_clusters
 
@@ -113,7 +114,7 @@ def test_the_summary_is_never_the_tail_of_a_quotation(tail: str) -> None:
     ("TALLINN - Aground.", ""),  # too little left to summarise
 ])
 def test_a_summary_leaves_out_the_dateline(sentence: str, dateline: str) -> None:
-    assert sentence[:summary_start(sentence)] == dateline
+    assert sentence[:dateline_end(sentence)] == dateline
 
 
 def test_a_story_without_headlines_is_titled_by_its_summary_without_the_dateline() -> None:

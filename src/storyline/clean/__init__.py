@@ -38,6 +38,7 @@ from storyline.clean.metadata import (
     date_line,
     ends_sentence,
     date_prefix,
+    headline_stamp,
     looks_like_headline,
     looks_like_sentence,
     normalise_for_compare,
@@ -59,6 +60,8 @@ LISTING_STAMP = re.compile(
     r"(?:\s+\d+\s+(?:photos|videos|comments)|\s+\d{1,2}:\d{2})?", re.IGNORECASE)
 #: A line cut off in mid-word ("… the ferry timetable for the isl...") is a teaser linking to another story.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*$")
+#: A wire story's key points run together before it: "* Rebels take the airport * Talks stall".
+_KEY_POINTS = re.compile(r"^\s*\*\s+(?P<first>[^*\n]{3,200}?)\s+\*\s")
 #: The longest line read as the caption above a photo credit glued to the story.
 CAPTION_WORDS = 40
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -66,13 +69,15 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 @dataclass(slots=True)
 class LineDecision:
-    """What one raw line is. ``start`` > 0 keeps only the line from there on."""
+    """What one raw line is. ``start`` > 0 keeps only the line from there on; ``head`` > 0: the
+    line's first ``head`` characters are the page's headline, run together with a stamp that goes."""
 
     line_no: int
     text: str
     action: str = KEEP
     reason: str = ""
     start: int = 0
+    head: int = 0
 
 
 @dataclass(slots=True)
@@ -86,6 +91,7 @@ class Findings:
     outlet: str | None = None
     credits: list[str] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
+    title_in_text: bool = False  #: the text already opens with the title: it is not put in front
 
     def credit(self, credit: _credits.Credit) -> None:
         if credit.outlet and not self.outlet:
@@ -138,6 +144,13 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
         if stamp and end < len(d.text.rstrip()):
             found.published = found.published or stamp
             d.start, d.reason = end, "date stamp"
+            continue
+        headed = headline_stamp(d.text) if all(nb.action == DROP for nb in nonblank[:i]) else None
+        if headed and headed[2] < len(d.text.rstrip()):
+            head, stamp, end = headed
+            found.published = found.published or stamp
+            d.start, d.reason = end, "date stamp"
+            d.head = 0 if d.text.lstrip().startswith("By ") else head  # a writer's credit is no headline
             continue
         stated = date_line(text)
         if stated:
@@ -204,8 +217,12 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
     if title_line is not None:
         title_line.action = TITLE
         found.title = title_line.text.strip()
+    elif live[0].head:
+        found.title, found.title_in_text = live[0].text[:live[0].head].strip(), True
     elif given_title:
-        found.title = given_title.strip()
+        # some feeds give the page's first line as its title: the text holds it already
+        found.title_in_text = normalise_for_compare(live[0].text).startswith(normalise_for_compare(given_title))
+        found.title = _title_from(_text_of(live[0]) if found.title_in_text else given_title)
     # lines the rules already dropped still tell the main block where the page's furniture is
     page = [d for d in nonblank if d.action != TITLE]
     if extracted:  # trafilatura already chose the main content of a page
@@ -230,7 +247,8 @@ def _main_block(nonblank: list[LineDecision], found: Findings, *, given_title: s
             found.published = parse_date(_text_of(d))
     seen_title = normalise_for_compare(found.title) if found.title else None
     for d in page:
-        if d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title:
+        if (d.action == KEEP and seen_title and normalise_for_compare(_text_of(d)) == seen_title
+                and not (found.title_in_text and d is live[0])):
             _drop(d, "duplicated headline")
     first_body = next((d for d in page if d.action == KEEP), None)
     if first_body is not None:
@@ -291,6 +309,17 @@ def _line_gain(line: str, furniture: bool = False) -> float:
     return -max(4.0, words / 2)
 
 
+def _title_from(given: str) -> str:
+    """A given title without the wire stamp and dateline that open the first line of some pages
+    ("TALLINN | Tue May 20, 2025 9:14 am EDT TALLINN (Reuters) - "): a headline never carries them."""
+    bullets = _KEY_POINTS.match(given)
+    if bullets:  # "* Rebels take the airport * Talks stall ...": the first key point heads the page
+        return bullets.group("first").strip()
+    stamp, end = date_prefix(given)
+    rest = given[end:] if stamp else given
+    return rest[_credits.dateline_end(rest):].strip() or given.strip()
+
+
 def _text_of(d: LineDecision) -> str:
     return d.text[d.start:].strip()
 
@@ -320,7 +349,7 @@ def build_article(raw: RawDocument, found: Findings, lexicon: Lexicon) -> CleanA
     builder = TextBuilder()
     removed: list[RemovedLine] = []
     line_starts = _line_starts(raw.text)
-    if found.title and not any(d.action == TITLE for d in found.lines):
+    if found.title and not found.title_in_text and not any(d.action == TITLE for d in found.lines):
         builder.insert(found.title, 0)  # a title from metadata heads the text, mapped to offset 0
     for d in found.lines:
         text = d.text
@@ -329,8 +358,13 @@ def build_article(raw: RawDocument, found: Findings, lexicon: Lexicon) -> CleanA
         if d.action == DROP:
             removed.append(RemovedLine(line=text.strip(), reason=d.reason, line_no=d.line_no))
             continue
+        if d.head:  # the headline run together with the stamp: a paragraph of its own
+            headline = text[:d.head]
+            lead = len(headline) - len(headline.lstrip())
+            builder.aligned(headline.strip(), repair_glued(_WS.sub(" ", headline.strip()), lexicon),
+                            line_starts[d.line_no] + lead)
         if d.start:
-            removed.append(RemovedLine(line=text[: d.start].strip(), reason=d.reason, line_no=d.line_no))
+            removed.append(RemovedLine(line=text[d.head: d.start].strip(), reason=d.reason, line_no=d.line_no))
         piece = text[d.start:]
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()

@@ -192,8 +192,16 @@ def parse_banner(line: str) -> str | None:
     return None
 
 
+#: A dateline opening a sentence, which a summary or a title leaves out: "Cairo, Egypt (CNN) -- ",
+#: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash).
+#: Looser than :func:`parse_dateline`, which reads a credit and a date only off a place in capitals:
+#: cutting a mixed-case place ("Cairo, Egypt") off a summary is safe, reading a date off it is not.
+OPENING_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"  # "…(Agency)"
+                              r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}"  # "NEW VARNA"
+                              r"(?:,[^\n()–—]{0,40}?)?)"  # ", May 3"
+                              r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘])")
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'\-]{2,40}),?\s+(?P<date>[^()\-–—]{0,40}?)\s*"
+    r"^\s*(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'\-/]{2,40}),?\s+(?P<date>[^()\-–—]{0,40}?)\s*"
     r"\((?P<agency>[A-Za-z .\-/]{2,30})\)\s*(?:--|-|–|—|:)\s*"
 )
 
@@ -213,3 +221,9 @@ def parse_dateline(line: str) -> Dateline:
     if not m:
         return Dateline()
     return Dateline(m.group("place").strip(), m.group("date").strip(" ,") or None, agency(m.group("agency")), m.end())
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence's own words start: after the dateline that opens it (:data:`OPENING_DATELINE`), if any."""
+    m = OPENING_DATELINE.match(sentence)
+    return m.end() if m and len(sentence) - m.end() >= 20 else 0

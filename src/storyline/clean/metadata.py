@@ -20,10 +20,17 @@ _LABEL = (r"(?:published|posted|updated|last updated|date|publication date|first
 #: "date 2023-06-29 Text..." — a date stamp glued before the first sentence.
 DATE_PREFIX = re.compile(rf"^\s*{_LABEL}\s*:?\s*(?:on\s+)?(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*[|,;:\-–—]?\s*",
                          re.IGNORECASE)
+#: A wire page's place: "VARNA", "NEW VARNA", "VARNA/TALLINN", "VARNA, Kivania", "VARNA, March 2".
+_WIRE_PLACE = r"(?-i:[A-Z][A-Z.'/&-]*(?: [A-Z][A-Z.'/&-]*){0,3}(?:,\s*[A-Z][a-z]+(?:\s+\d{1,2})?)?)"
+_PLACE_STAMP = rf"{_WIRE_PLACE}\s*\|\s*(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*"
 #: "VARNA | Tue May 20, 2025 9:14 am EDT VARNA (Reuters) - ...": a wire page's place and time
-#: stamp before its dateline (the place in capitals, a bar, the date and time).
-PLACE_STAMP = re.compile(rf"^\s*(?-i:[A-Z][A-Z.'/&-]*(?: [A-Z][A-Z.'/&-]*){{0,3}})\s*\|\s*(?P<date>{_WEEKDAY}{_DATE})"
-                         rf"{_TIME}\s*", re.IGNORECASE)
+#: stamp before its dateline (the place in capitals, a bar, the date and time); without the place
+#: ("Tue May 20, 2025 9:14 am EDT (Reuters) - ..."), the weekday, the time and its zone make the stamp.
+PLACE_STAMP = re.compile(rf"^\s*(?:{_PLACE_STAMP}|(?P<day>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+{_DATE})"
+                         rf"\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?\s+(?-i:[A-Z]{{2,4}})\s+(?=\(|(?-i:[A-Z]{{3}})))",
+                         re.IGNORECASE)
+#: The same stamp after the page's headline, on one line: "Talks stall TALLINN | Tue May 20, 2025 9:14 am EDT".
+_HEADLINE_STAMP = re.compile(rf"\s(?={_PLACE_STAMP})", re.IGNORECASE)
 #: A line that holds nothing but a (labelled) date and time.
 DATE_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*:?\s*(?:on\s+)?)?(?P<date>{_WEEKDAY}{_DATE}){_TIME}\s*"
                        rf"(?:\|\s*{_LABEL}.*)?$", re.IGNORECASE)
@@ -52,7 +59,18 @@ def date_prefix(line: str) -> tuple[str | None, int]:
     m = DATE_PREFIX.match(line) or PLACE_STAMP.match(line)
     if not m:
         return None, 0
-    return parse_date(m.group("date")), m.end()
+    return parse_date(m.group("date") or m.group("day")), m.end()
+
+
+def headline_stamp(line: str) -> tuple[int, str | None, int] | None:
+    """A wire page's headline, stamp and story run together on one line ("Talks stall TALLINN | Tue
+    May 20, 2025 9:14 am EDT TALLINN (Reuters) - The talks ..."): ``(where the headline ends, the
+    stamp's date, where the story starts)``, or ``None``."""
+    m = _HEADLINE_STAMP.search(line, 0, 300)
+    if not m or len(line[:m.start()].split()) < 3:
+        return None
+    date, end = date_prefix(line[m.end():])
+    return (m.start(), date, m.end() + end) if date else None
 
 
 def date_line(line: str) -> str | None:

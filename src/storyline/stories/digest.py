@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.clean.credits import dateline_end
 from storyline.records import Timex
-from storyline.stories.events import Evidence, is_plain_sentence, summary_start
+from storyline.stories.events import Evidence, is_plain_sentence
 from storyline.stories.timeline import FactSource, TimelineEvent, central
 
 #: words a candidate holds at least and at most (a caption glued to its sentence runs longer)
@@ -28,7 +29,7 @@ _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 #: what opens a chronology's item once its date is cut off: "20 April: ", "- ", ", "
 _ITEM_OPENING = re.compile(r"^\W*(?:\d{4}\W*)?[:\-–—,]?\s*")
 #: a stamp or a credit before a sentence: "(Update 9:10 in Vestra) ", "-- " (a dateline after it
-#: is cut as a lead summary's is: events.summary_start)
+#: is cut as a lead summary's is: clean.credits.dateline_end)
 _LEADING_STAMP = re.compile(r"^\s*(?:[-–—]+\s*)?(?:\([^()]{0,80}\)\s*)?(?:[-–—]+\s*)?(?=[A-Z])")
 #: reports that recall a day at least, for it to be an event of their story: one report's aside
 #: ("the treaty signed on 4 April 1949") is no key day (T17 dev Date-F1 the same with one or two)
@@ -205,7 +206,7 @@ def _opening_end(sentence: str) -> int:
     """Where a sentence's own words start: after a stamp, a credit or a dateline before them."""
     stamp = _LEADING_STAMP.match(sentence)
     cut = stamp.end() if stamp else 0
-    return cut + summary_start(sentence[cut:])
+    return cut + dateline_end(sentence[cut:])
 
 
 def lead_candidate(article_id: str, summary: str, span: Evidence | None) -> Candidate | None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from storyline.clean.credits import agency
+from storyline.clean.credits import agency, dateline_end
 from storyline.entities.gazetteer import ORG_ALIASES, ORG_SEATS, TITLE_WORDS
 from storyline.records import PLACE_LABELS, AnalysedArticle, Mention, Quote, Sentence, Timex
 from storyline.stories.terms import content_words, entity_key, stem
@@ -154,14 +154,6 @@ _QUOTE_TAIL = re.compile(r"^[^“\"«‘„]*(?:[”»]|[,.!?]\s?\"(?=\s|$))")
 _NEEDS_CONTEXT = re.compile(r"\s*(?:according to (?:him|her|them|it)|(?:he|she|they|it|this|these|that|those|"
                             r"his|her|their)\b|(?:but|and|also|however)\b)", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*\(?[A-Z][A-Za-z .'-]{1,30}\)?\s*(?:,|\(|[-–—])")
-#: a dateline opening the summary sentence, which a summary leaves out: "Cairo, Egypt (CNN) -- ",
-#: "VILNIUS, July 11, 2023 (BNS) – ", "(CNN) -- ", "TALLINN - " (a place in capitals, then a dash).
-#: Looser than :func:`parse_dateline`, which reads a credit and a date only off a place in capitals:
-#: cutting a mixed-case place ("Cairo, Egypt") off a summary is safe, reading a date off it is not.
-_SUMMARY_DATELINE = re.compile(r"^\s*(?:[^\n()]{0,60}?\s*\([A-Za-z][A-Za-z .\-/]{1,29}\)"  # "…(Agency)"
-                               r"|[A-ZÀ-Ž]{3}[A-ZÀ-Ž'.\-]*(?:\s+[A-ZÀ-Ž]{2}[A-ZÀ-Ž'.\-]*){0,3}"  # "NEW VARNA"
-                               r"(?:,[^\n()–—]{0,40}?)?)"  # ", May 3"
-                               r"\s*(?:--|[-–—])\s+(?=[A-Z“\"‘])")
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -738,12 +730,6 @@ def find_summary(f: ArticleFeatures, lead: Sequence[Sentence]) -> Sentence | Non
     return max(enumerate(candidates), key=lambda x: centrality(*x))[1]
 
 
-def summary_start(sentence: str) -> int:
-    """Where a summary sentence's own words start: after the dateline that opens it, if any."""
-    m = _SUMMARY_DATELINE.match(sentence)
-    return m.end() if m and len(sentence) - m.end() >= 20 else 0
-
-
 def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> Event:
     """The main event of one article, with the evidence spans of every field it found."""
     canonical = canonical or default_canonical
@@ -781,7 +767,7 @@ def extract_event(f: ArticleFeatures, *, canonical: Canonical | None = None) -> 
         event.evidence.append(Evidence("kind", span[0], span[1], f.text[span[0]:span[1]]))
     s = find_summary(f, lead)
     if s is not None:
-        start = s.start + summary_start(f.text[s.start:s.end])
+        start = s.start + dateline_end(f.text[s.start:s.end])
         event.summary = " ".join(f.text[start:s.end].split())
         event.evidence.append(Evidence("summary", start, s.end, f.text[start:s.end]))
     elif f.title:
