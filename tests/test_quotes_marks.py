@@ -37,6 +37,12 @@ def quoted(text: str) -> list[str]:
         ("The mayor’s office didn’t say, and the ’90s are over.", []),
         ("The mayor's 'golden age' ended.", ["golden age"]),
         ("No quotes at all.", []),
+        # a spaced mark then a few words in lower case closes a quote an earlier paragraph opened
+        ('The harbour will stay open to every ferry , " he said.', []),
+        ('We have seen the ramp fail twice. " the mayor added on Monday.', []),
+        # ... while one before the quotation's own words opens it
+        ('Lepik said , " We will not give up the harbour.', [" We will not give up the harbour."]),
+        ('Lepik said , " we will not give up " and left.', [" we will not give up "]),
     ],
 )
 def test_scan(text: str, expected: list[str]) -> None:

@@ -55,6 +55,29 @@ def test_same_statement_table(a: str, b: str, same: bool) -> None:
     assert (agg.add(first) == agg.add(second)) is same
 
 
+_TURN = ("Clearly the line to our correspondent is down again, so let me tell you what we know. The harbour has "
+         "been closed since the storm, and the ferry company says the ramp has to be rebuilt in a safe way before "
+         "any ship docks. Nobody in the square is walking home tonight; people are waiting for news, and the "
+         "mayor has promised to come down and speak to them. We will keep watching the pictures from the port "
+         "for you, and we will be back with more after the break.")
+
+
+def test_a_long_broadcast_turn_does_not_absorb_short_quotations() -> None:
+    """A presenter's minutes-long turn holds any four common words of a short quotation; the short one is
+    compared with the turn's sentences, and joins only the sentence that says the same."""
+    agg = QuoteAggregator()
+    turn = agg.add(Occurrence("t", "t", _TURN, "Tiina Kask"))
+    stray = [agg.add(Occurrence(f"s{i}", f"s{i}", text)) for i, text in enumerate([
+        # six of the words of each are in the turn, each word in another sentence of it
+        "The mayor will keep the harbour closed for news",
+        "People tonight are watching the ramp, the mayor says",
+        "Nobody knows when the storm will let a ship into the harbour",
+    ])]
+    assert turn not in stray
+    part = agg.add(Occurrence("p", "p", "the ramp has to be rebuilt in a safe way before any ship docks", "Kask"))
+    assert part == turn  # a part of one of its sentences is the same statement
+
+
 def _records(text_of: dict[str, str] | None = None) -> list[ArticleRecord]:
     texts = [
         ("e1", "Duda meets Stoltenberg in Brussels", "Andrzej Duda met Jens Stoltenberg on Thursday in Brussels. "

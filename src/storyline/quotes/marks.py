@@ -174,7 +174,18 @@ def _role(text: str, i: int, lo: int, hi: int, nominal: str, stack: list[tuple[s
     # straight marks glued on both sides, or any mark between spaces (`closer ” to its place”`)
     if family == "s" and not is_open:
         return "skip"
+    if not is_open and _closes_earlier_paragraph(text, i, lo, hi, width):
+        return "skip"
     return "close" if is_open else "open"
+
+
+def _closes_earlier_paragraph(text: str, i: int, lo: int, hi: int, width: int) -> bool:
+    """A spaced mark after a sentence's end or a comma, then a few words in lower case to the
+    paragraph's end ('… rather than against them , " he said.'): the close of a quotation an earlier
+    paragraph opened, not the start of one that holds "he said"."""
+    before, after = text[lo:i].rstrip(), text[i + width:hi].split()
+    return (bool(before) and before[-1] in ",.!?…" and 0 < len(after) <= 10 and after[0][:1].islower()
+            and not any(c in QUOTE_CHARS for c in text[i + width:hi]))
 
 
 def _same_style(a: str, b: str) -> bool:

@@ -40,6 +40,9 @@ CONTAINMENT = 0.7  #: share of the shorter quotation's tokens found in the other
 #: it without him?") are a coincidence, not a statement
 MIN_SHARED = 4
 TOKEN_SET = 85.0  #: rapidfuzz token-set ratio that makes two quotations one
+#: A wording compared with one more than this many times its size is compared sentence by sentence
+#: only: any four words of a short quotation are somewhere in a broadcast's minutes-long turn.
+MAX_SIZE_RATIO = 4
 LOOKUP_TOKENS = 8  #: rarest already-indexed tokens a quotation looks candidates up with
 POSTING_CAP = 500
 _WORD = re.compile(r"[\w'’]+")
@@ -169,6 +172,8 @@ def same_statement(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -
     short = min(len(a), len(b))
     if short < MIN_TOKENS:
         return a == b and short > 0
+    if max(len(a), len(b)) > MAX_SIZE_RATIO * short:
+        return False
     shared = len(a & b)
     if shared < min(short, MIN_SHARED):
         return False
