@@ -145,8 +145,8 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
             found.published = found.published or stamp
             d.start, d.reason = end, "date stamp"
             continue
-        headed = headline_stamp(d.text) if all(nb.action == DROP for nb in nonblank[:i]) else None
-        if headed and headed[2] < len(d.text.rstrip()):
+        headed = headline_stamp(d.text)  # only above the story: nothing kept before it
+        if headed and headed[2] < len(d.text.rstrip()) and all(nb.action == DROP for nb in nonblank[:i]):
             head, stamp, end = headed
             found.published = found.published or stamp
             d.start, d.reason = end, "date stamp"

@@ -38,6 +38,7 @@ _SENTENCE_OPENERS = frozenset(
     "because although though even such just only now then still yet both either neither few several another "
     "other into upon within without between against across around behind like unlike through".split())
 _GLUED_SCAN = 8  #: a credit is at most this many words
+_WORD = re.compile(r"\S+")
 _MIN_STORY_WORDS = 4
 _ORG_WORDS = {"kremlin", "government", "ministry", "office", "press", "service", "handout", "pool", "via",
               "getty", "images", "epa", "efe", "photo", "photos", "archive", "file", "courtesy", "social", "media",
@@ -111,8 +112,7 @@ def glued_credit(line: str) -> tuple[int, Caption] | None:
     label = _GLUED_LABEL.match(line)
     if not label:
         return None
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line[label.end():])]
-    words = [(label.end() + a, label.end() + b) for a, b in words]
+    words = [m.span() for m in _WORD.finditer(line, label.end())]
     texts = [line[a:b] for a, b in words]
     last = _credit_end(texts)
     if last is None or len(texts) - last - 1 < _MIN_STORY_WORDS:
@@ -122,7 +122,7 @@ def glued_credit(line: str) -> tuple[int, Caption] | None:
     credit = line[words[0][0]:words[last][1]].rstrip(" ,;")
     parsed = parse_credit(f"Photo: {credit}")
     if parsed is None:  # a desk that is not a wire agency still ends a credit: "KPA/Zuma/Rex Features"
-        if not _is_desk(re.split(r"/", credit)[-1]):
+        if not _is_desk(credit.rsplit("/", 1)[-1]):
             return None
         parsed = (), ()
     return words[last + 1][0], Caption(text="", credit=credit, photographers=parsed[0], agencies=parsed[1])
