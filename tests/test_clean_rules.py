@@ -30,7 +30,7 @@ from storyline.textmap import OffsetMap
         ("Sign up for our newsletter and never miss a story", "subscription notice"),
         ("Follow our live blog on the summit here", "live blog link"),
         ("You've selected the International Edition.", "edition picker"),
-        ("Would you like to make this your default edition?", "edition picker"),
+        ("Do you want to set it as your preferred edition?", "edition picker"),
         ("YES | NO", "edition picker"),
         ("Other news", "related links header"),
         ("Most read in harbour news", "related links header"),

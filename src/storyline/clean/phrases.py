@@ -43,10 +43,10 @@ _BOILERPLATE: list[tuple[str, str]] = [
                r"(?-i:[A-Z][\w.'’-]*)(?:\s*(?:,|&|and)?\s+(?-i:[A-Z][\w.'’-]*)){0,5}"
                r"(?:\s*(?:[|@–—-]|\s(?:on|for)\s|\s\d{4}-\d\d).{0,140})?"),
     ("image credit", r"(photo|image|foto|picture|pic|credit)s?\s*:.{0,120}"),
-    # a site's choice of edition: "You've selected the U.S. Edition.", "Would you like to make this your
-    # default edition?", "YES | NO"
-    ("edition picker", r"you(?:'|’)?ve selected the .{2,30} edition\.?"
-                       r"|would you like to make this your default edition\??|yes\s*\|\s*no"),
+    # a site's choice of edition: which edition the reader is on, whether to keep it, and the two buttons
+    ("edition picker", r"you(?:'|’)?ve (?:selected|chosen) the .{2,30} edition\.?"
+                       r"|(?:would you like|do you want) to (?:make|set) (?:this|it) (?:as )?your (?:default|preferred"
+                       r"|home) edition\??|yes\s*\|\s*no"),
     ("accept button", r"(accept|accept all|reject|reject all|read more|learn more|ok|got it|agree|i agree)"
                       r"(\s+(accept|reject|read more|learn more|all))*"),
 ]
