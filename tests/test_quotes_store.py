@@ -13,7 +13,7 @@ from storyline.cli import app
 from storyline.export import export
 from storyline.quotes.evaluate import classify_kind, inside_quote_mask, load_gold, name_match, score
 from storyline.quotes.speakers import Speakers
-from storyline.records import AnalysedArticle, CleanArticle, Mention, Quote
+from storyline.records import AnalysedArticle, CleanArticle, Mention, Quote, Sentence
 from storyline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,6 +83,24 @@ def test_quotes_cli(tmp_path) -> None:
     assert runner.invoke(app, ["quotes", "--db", db, "--kind", "rumour"]).exit_code != 0
     assert runner.invoke(app, ["quotes", "--db", db, "--since", "last week"]).exit_code != 0
     assert "No quotation" in runner.invoke(app, ["quotes", "--db", db, "--about", "weather"]).output
+
+
+def test_quotes_cli_shows_the_quote_in_its_own_sentence(tmp_path) -> None:
+    # the sentence before is long: a fixed window of characters would start inside one of its words
+    first = "Harbour crews in Kivi " + "counted cranes, " * 14 + "and rested."
+    text = first + " Lepik said the work “will take a year” at least."
+    q = text.index("“will")
+    article = CleanArticle(id="c" * 16, source="c.txt", path="c.txt", format="txt", raw_text=text, text=text,
+                           offsets=[(0, 0)], published="2024-05-02")
+    quote = Quote(article.id, "“will take a year”", q, q + 18, "partial", [(q, q + 18)], "Lepik",
+                  len(first) + 1, len(first) + 6, "Anna Lepik", None, "said", len(first) + 7, len(first) + 11, 0.8)
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        store.save_batch([AnalysedArticle(article, [Sentence(0, len(first)), Sentence(len(first) + 1, len(text))],
+                                          [], [quote])])
+    result = runner.invoke(app, ["quotes", "--db", db], terminal_width=200)
+    shown = result.output.splitlines()[1].strip()
+    assert shown == "Lepik said the work “will take a year” at least."
 
 
 # -- speakers, without the model -------------------------------------------------------------

@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyline.cli._app import (DbOption, app, check_date_option, console, fail, open_store, print_json_line,
-                                said_words)
+from storyline.cli._app import DbOption, app, check_date_option, console, fail, open_store, print_json_line, said_words
+from storyline.excerpt import excerpt, sentence_around
+from storyline.records import Quote
 
 KINDS = ("direct", "partial", "headline", "indirect")
+SPEAKER_REACH = 200  #: a speaker mention this close to the quote is shown with it
 
 
 @app.command("quotes")
@@ -44,6 +46,7 @@ def quotes_cli(
     with open_store(db) as store:
         quotes = store.quotes(speaker=speaker, about=about, kind=kind, since=since, limit=limit)
         texts = {q.article_id: store.get_article(q.article_id) for q in quotes}
+        sentences = {a: store.sentences(a) for a in texts} if not as_json else {}
     if as_json:
         for q in quotes:
             row = asdict(q)
@@ -60,7 +63,7 @@ def quotes_cli(
         said = f" — as “{q.speaker_mention}”" if q.speaker_mention and q.speaker_mention != q.speaker else ""
         console.print(f"[bold]{escape(who)}[/bold]{escape(said)} [dim]{escape(q.cue or '')} · {q.kind} · "
                       f"{q.confidence:.2f} · {escape(article.published or '–')} · {q.article_id}[/dim]")
-        console.print("    " + _context(article.text, q.start, q.end, q.speaker_start, q.speaker_end))
+        console.print("    " + _context(article.text, q, sentences[q.article_id]))
 
 
 def _grouped(db: str | None, *, speaker: str | None, about: str | None, kind: str | None, since: str | None,
@@ -101,13 +104,15 @@ def _report(r: dict) -> str:
     return " · ".join(x for x in (r["date"] or "undated", r["outlet"], r["article_id"]) if x)
 
 
-def _context(text: str, start: int, end: int, s_start: int | None, s_end: int | None) -> str:
-    """The sentence(s) around the quote, the quote highlighted, at most ~400 characters."""
-    lo = max(text.rfind("\n", 0, start) + 1, start - 200)
-    hi = text.find("\n", end)
-    hi = min(len(text) if hi == -1 else hi, end + 200)
-    for at in (s_start, s_end):
-        if at is not None and lo - 100 <= at <= hi + 100:
-            lo, hi = min(lo, at), max(hi, at)
-    return (escape(text[lo:start]) + "[yellow]" + escape(text[start:end]) + "[/yellow]"
-            + escape(text[end:hi])).replace("\n", " ")
+def _context(text: str, q: Quote, sentences: list[tuple[int, int]]) -> str:
+    """The sentence(s) around the quote and its speaker, the quoted pieces highlighted."""
+    lo, hi = q.start, q.end
+    if q.speaker_start is not None and q.speaker_end is not None \
+            and q.start - SPEAKER_REACH <= q.speaker_start and q.speaker_end <= q.end + SPEAKER_REACH:
+        lo, hi = min(lo, q.speaker_start), max(hi, q.speaker_end)
+    cut = excerpt(text, lo, hi, sentence=sentence_around(sentences, lo, hi), pieces=q.pieces or [(q.start, q.end)])
+    out, at = [], 0
+    for s, e in cut.pieces:
+        out += [escape(cut.text[at:s]), "[yellow]", escape(cut.text[s:e]), "[/yellow]"]
+        at = e
+    return ("".join(out) + escape(cut.text[at:])).replace("\n", " ")

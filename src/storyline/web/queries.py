@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from storyline.excerpt import excerpt
 from storyline.store.sql import contains
 
 Conn = sqlite3.Connection
@@ -33,7 +34,6 @@ QUOTE_FIELDS = ("article_id", "text", "start", "end", "kind", "pieces", "speaker
 QUOTE_KINDS = ("direct", "partial", "headline", "indirect")
 #: Mention labels shown as people / organisations / places when there is no entities table yet.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-_CONTEXT_CHARS = 160  #: characters of context kept each side of a quote
 
 
 class SearchSyntaxError(ValueError):
@@ -399,28 +399,9 @@ def _quote(r: Row) -> Row:
     text = r.pop("_text") or ""
     r["pieces"] = [list(p) for p in json.loads(r["pieces"])] if isinstance(r["pieces"], str) and r["pieces"] \
         else [[r["start"], r["end"]]]
-    sent_start, sent_end = r.pop("ctx_start"), r.pop("ctx_end")
-    sent_start = min(sent_start if sent_start is not None else r["start"], r["start"])
-    sent_end = max(sent_end if sent_end is not None else r["end"], r["end"])
-    # a long sentence (or a paragraph the parser took for one): a window around the quote, cut between words
-    start, end = max(sent_start, r["start"] - _CONTEXT_CHARS), min(sent_end, r["end"] + _CONTEXT_CHARS)
-    # stay inside the quote's paragraph(s): a headline glued to the first sentence is not context
-    brk = text.rfind("\n\n", start, r["start"])
-    if brk != -1:
-        sent_start = start = brk + 2
-    brk = text.find("\n\n", r["end"], end)
-    if brk != -1:
-        sent_end = end = brk
-    lead = trail = ""
-    if start > sent_start:
-        lead, space = "…", text.find(" ", start, r["start"])
-        start = space + 1 if space != -1 else start
-    if end < sent_end:
-        trail, space = "…", text.rfind(" ", r["end"], end)
-        end = space if space != -1 else end
-    shift = start - len(lead)
-    r["context"] = {"text": lead + text[start:end] + trail,
-                    "pieces": [[max(s, start) - shift, min(e, end) - shift] for s, e in r["pieces"]]}
+    cut = excerpt(text, r["start"], r["end"], sentence=(r.pop("ctx_start"), r.pop("ctx_end")),
+                  pieces=[(s, e) for s, e in r["pieces"]])
+    r["context"] = {"text": cut.text, "pieces": [list(p) for p in cut.pieces]}
     r["person_id"] = r["speaker_id"] or (surface_id("PERSON", r["speaker"]) if r["speaker"] else None)
     return r
 
