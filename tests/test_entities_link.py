@@ -405,6 +405,9 @@ def test_name_rules() -> None:
     assert canonical_person_name(["Karl Lepik", "Karl Juhan Lepik", "Lepik"],
                                  Counter({"Karl Lepik": 12, "Karl Juhan Lepik": 2, "Lepik": 30})) == "Karl Lepik"
     assert canonical_person_name(["Karl Lepik", "Karl Juhan Lepik"]) == "Karl Juhan Lepik"
+    # a name written only in capitals (a broadcast transcript's labels) is shown as news writes it
+    assert canonical_person_name(["KARL TAMM", "TAMM"]) == "Karl Tamm"
+    assert canonical_person_name(["J.P. TAMM", "J.P. Tamm"], Counter({"J.P. TAMM": 9, "J.P. Tamm": 1})) == "J.P. Tamm"
 
 
 def test_incremental_linking_is_fast() -> None:

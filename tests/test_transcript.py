@@ -51,7 +51,7 @@ def _people(text: str, *names: str) -> list[Mention]:
 
 def _said(text: str) -> list[tuple[str, list[str]]]:
     found = turns(text, _people(text, "Anna Lepik", "Jaan Tamm", "Tomas Berg"))
-    return [(text[t.label_start:t.label_end], [text[s:e] for s, e in t.pieces]) for t in found if not t.interviewer]
+    return [(text[t.label_start:t.label_end], [text[s:e] for s, e in t.pieces]) for t in found if not t.unnamed]
 
 
 def test_turns_in_capitals_take_the_paragraphs_up_to_the_next_turn() -> None:
@@ -104,3 +104,48 @@ def test_a_transcripts_turns_are_direct_quotations_of_the_people_named() -> None
     assert all("(CROSSTALK)" not in q.text for q in quotes)
     press = quotes_of(PRESS)
     assert [(q.speaker, q.text[:9]) for q in press] == [("Anna Lepik", "Thank you"), ("Anna Lepik", "The state")]
+
+
+BROADCAST = """Harbour hour
+
+TAMM: Good evening. Our reporter is at the quay.
+
+MARI KASK, VESTRA RADIO CORRESPONDENT: The cranes stopped an hour ago, and the workers are leaving.
+
+TAMM: Mari, one question.
+
+Are the ferries still running -- KASK: Jaan, they are not.
+
+UNIDENTIFIED MALE: We want our pier back!
+
+TAMM: Strong words there from the quay.
+
+(BEGIN VIDEO CLIP) ANNA LEPIK, MINISTER, "SEA WEEK": The quay will be rebuilt... TAMM: By when?
+"""
+
+
+def test_a_broadcast_transcripts_roles_cut_ins_and_unnamed_voices() -> None:
+    said = _said(BROADCAST)
+    assert said == [
+        ("TAMM", ["Good evening. Our reporter is at the quay."]),
+        # the role after the comma is not the name
+        ("MARI KASK", ["The cranes stopped an hour ago, and the workers are leaving."]),
+        # the words before a speaker who cuts in are still the first speaker's
+        ("TAMM", ["Mari, one question.", "Are the ferries still running"]),
+        ("KASK", ["Jaan, they are not."]),
+        # an unnamed voice ends Kask's turn and quotes no one
+        ("TAMM", ["Strong words there from the quay."]),
+        # a stage direction before the label, a programme named in the role, a cut-in after an ellipsis
+        ("ANNA LEPIK", ["The quay will be rebuilt"]),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # a dash before a word in capitals and a colon, with no turn of that label: no cut-in
+    "Harbour hour\n\nTAMM: Good evening -- NOTE: the quay is closed.\n\nLEPIK: It is.\n",
+    # a role after a comma in ordinary capitals is no broadcaster's label
+    "Harbour news\n\nMARI KASK, correspondent in Vestra: cranes stopped.\n",
+])
+def test_no_cut_in_or_role_label_where_there_is_none(text: str) -> None:
+    labels = [label for label, _ in _said(text)]
+    assert "NOTE" not in labels and "MARI KASK" not in labels

@@ -462,5 +462,7 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
     # "Barack Hussein Obama" of a few reports), then the longest
     best = max(kept, key=lambda g: (len(g) > 1, sum(counts[n] for n in groups[g]), len(g), len("".join(g)), g))
     # a capital I misread as l and capitalised gives "Lohannis" for "Iohannis", never the reverse
-    return max(groups[best], key=lambda n: (diacritics(n), -camel_tokens(n), -len(parse_name(n).initials),
+    name = max(groups[best], key=lambda n: (diacritics(n), -camel_tokens(n), -len(parse_name(n).initials),
                                             -sum(t.startswith("L") for t in n.split()), n.count(" "), counts[n], n))
+    # written only in capitals (a transcript's "WOLF BLITZER, CNN ANCHOR:"): shown as news writes names
+    return name.title() if name.isupper() and len(name) > 2 else name

@@ -108,7 +108,7 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
     events = [e for e in events if e.frame is not None or e.inherit
               or not any(p.start <= e.start and e.end <= p.end for p in partial)]
     events += _fallback_events(text, spans, events, parsed, quoted)
-    events = _transcript_events(text, events, list(mentions))
+    events, labels = _transcript_events(text, events, list(mentions))
     events += _heading_events(text, events, list(mentions))
     headings = _heading_lines(text)
     for e in events:
@@ -116,8 +116,8 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
         if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect" and not credited:
             e.kind = "headline"
     events.sort(key=lambda e: (e.start, e.end))
-    return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver,
-                                                                   parsed=parsed))
+    return _apply(article_id, text, events, Speakers(text, [*mentions, *labels], quoted=quoted, resolver=resolver,
+                                                     parsed=parsed))
 
 
 def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, mentions: list[Mention]
@@ -342,21 +342,27 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _transcript_events(text: str, events: list[_Event], mentions: list[Mention]) -> list[_Event]:
+def _transcript_events(text: str, events: list[_Event], mentions: list[Mention]
+                       ) -> tuple[list[_Event], list[Mention]]:
     """``TAPPER: Do you think …``: the turns of a transcript are direct quotations of who the
     label names (:mod:`storyline.quotes.transcript`); a quotation inside a turn that nothing
-    attributed is part of the turn's words."""
+    attributed is part of the turn's words. Also returns the full names the labels give in
+    capitals ("JAAN TAMM, HOST:") that the model did not tag, as people: "TAMM:" is then Jaan Tamm."""
     found = turns(text, mentions)
     if not found:
-        return events
+        return events, []
+    tagged = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    labels = [Mention(t.label_start, t.label_end, text[t.label_start:t.label_end], "PERSON") for t in found
+              if not t.unnamed and len(text[t.label_start:t.label_end].split()) >= 2
+              and not any(s < t.label_end and t.label_start < e for s, e in tagged)]
     inside = [(s, e) for t in found for s, e in t.pieces]
     kept = [ev for ev in events
             if ev.frame is not None or ev.inherit or not any(lo <= ev.start < hi for lo, hi in inside)]
     for t in found:
-        if not t.interviewer:
+        if not t.unnamed:
             frame = fnd.Frame(":", t.colon, t.colon + 1, t.label_start, t.label_end, where="colon")
             kept.append(_Event(list(t.pieces), "direct", frame, "colon"))
-    return kept
+    return kept, labels
 
 
 def _heading_events(text: str, events: list[_Event], mentions: list[Mention]) -> list[_Event]:

@@ -8,12 +8,15 @@ paragraphs, each turn opening with who speaks::
     Anna Lepik (Minister of the Sea): We have agreed to …
 
 A turn is a direct quotation of the label's speaker: the words are theirs, word for word. A label
-is a turn's when it is written in capitals ("TAPPER", "SEN. KASK") or, for a label in ordinary
+is a turn's when it is written in capitals ("TAPPER", "SEN. KASK", a broadcaster's first turn
+"ANNA LEPIK, MINISTER OF THE SEA", the name before the comma) or, for a label in ordinary
 capitals, when it names a person and the article has at least two such turns (one line "Lepik:
 …" may be a heading, which :mod:`storyline.quotes` reads as a headline). The paragraphs after a
 turn are its words too, up to the next turn; after the last turn only its own paragraph is, as
-the article's own text may resume there. A question put by the interviewer ("Q:", "Question:")
-marks a transcript but quotes no one the article names.
+the article's own text may resume there. A speaker who cuts in mid-line ("… the quay -- TAMM:
+Hold on, minister.") opens a turn there when their label opens a line elsewhere in the article.
+A question put by the interviewer ("Q:", "Question:") or a voice the transcript does not name
+("UNIDENTIFIED MALE:", "CROWD:") ends the turn before it but quotes no one the article names.
 """
 
 from __future__ import annotations
@@ -26,13 +29,21 @@ from storyline.quotes import find as fnd
 from storyline.records import Mention
 
 #: "LABEL: words" at a paragraph's start; the label holds no quote mark and no sentence end
-_TURN = re.compile(r"^[ \t]*(?P<label>[^\n:“”\"«»!?]{1,80}?)[ \t]*:[ \t]+(?P<said>[^\s“”\"«][^\n]*)$", re.M)
+#: (a role after a comma, in capitals, may name a programme in quote marks: "KASK, HOST, "HARBOUR HOUR"")
+_TURN = re.compile(r"^[ \t]*(?P<label>[^\n:“”\"«»!?]{1,100}?(?:,[^\n:a-z]{1,80}?)?)[ \t]*:[ \t]+"
+                   r"(?P<said>[^\s“”\"«][^\n]*)$", re.M)
+#: a stage direction before the label: "(BEGIN VIDEO CLIP) TAMM: …"
+_STAGE_BEFORE = re.compile(r"(?:\([A-Z][A-Z ,.’'\-]*\)[ \t]*)+")
+#: a speaker cutting in after a dash or an ellipsis: "… the quay -- TAMM: Hold on"
+_CUT_IN = re.compile(r"(?:--|—|\.\.\.|…)[ \t]+(?P<label>[A-Z][A-Z.’'\-]*(?:[ \t][A-Z][A-Z.’'\-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 _CAPITALS = re.compile(r"[A-Z][A-Z.’'\- ]*[A-Z.]")
 _TITLED = re.compile(r"(?:[A-Z][\w.’'-]*|de|van|von|da|del|al|bin|ibn)(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|da|del|al"
                      r"|bin|ibn)){0,4}")
 #: a label's role in brackets after the name: "Anna Lepik (Minister of the Sea)"
 _ROLE_AFTER = re.compile(r"\s*\([^()\n]{2,60}\)\s*$")
 _INTERVIEWER = frozenset("q question questions reporter journalist moderator audience interviewer host".split())
+#: voices a transcript does not name: "UNIDENTIFIED MALE", "CROWD", "ANNOUNCER"
+_UNNAMED = frozenset("unidentified unknown unnamed crowd crowds announcer voice voices group protesters".split())
 #: labels that open lines of page furniture or rubrics, not of speech ("UPDATE: …", "READ MORE: …")
 _NOT_SPEAKERS = fnd.HEADING_STOP | frozenset("""the sources editors correction clarification more sponsored warning
 disclaimer tag topics share email subscribe transcript listen see also fact check summary background context why
@@ -52,7 +63,8 @@ class Turn:
     label_end: int  #: the name, without a role in brackets after it
     colon: int
     pieces: list[tuple[int, int]] = field(default_factory=list)
-    interviewer: bool = False  #: "Q:", "Question:": a marker of the transcript, no one's quotation
+    #: "Q:", "Question:", "UNIDENTIFIED MALE:": a turn of the transcript that quotes no one it names
+    unnamed: bool = False
 
 
 def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
@@ -64,17 +76,20 @@ def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
         if m.start() < first_line_end or first_line_end < 0:
             continue  # the headline's "Lepik: …" is a headline quotation
         label = m.group("label").strip()
-        name = _ROLE_AFTER.sub("", label)
+        stage = _STAGE_BEFORE.match(label)
+        skip = len(m.group("label")) - len(m.group("label").lstrip()) + (stage.end() if stage else 0)
+        label = label[stage.end():] if stage else label
+        name = _name_of(_ROLE_AFTER.sub("", label))
         words = re.findall(r"[^\W\d_]+", name.lower())
         if not words or len(words) > 6 or words[0] in _NOT_SPEAKERS or " ".join(words) in _NOT_SPEAKERS:
             continue
         opening = _WORD.findall(m.group("said"))[:3]
         if not opening or all(w.isupper() for w in opening):
             continue  # "Lepik: 1,501.", "UN: PEACEKEEPERS PAY …": a count, a headline in capitals
-        start = m.start("label") + (len(m.group("label")) - len(m.group("label").lstrip()))
+        start = m.start("label") + skip
         turn = Turn(start, start + len(name), m.end("label"), [(m.start("said"), m.end("said"))])
-        if words[0] in _INTERVIEWER and len(words) <= 2:
-            turn.interviewer = True
+        if words[0] in _INTERVIEWER and len(words) <= 2 or words[0] in _UNNAMED:
+            turn.unnamed = True
             found.append((turn, True))
         elif _CAPITALS.fullmatch(name) and len(words) <= 5 and len(name) >= 2 and not _FUNCTION_WORDS & set(words):
             found.append((turn, True))
@@ -82,8 +97,9 @@ def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
                                                  for p in people) and not _about(words[-1], m.group("said")):
             found.append((turn, False))
     kept = [t for t, capitals in found if capitals or _transcript(text, [t for t, c in found if not c])]
-    if all(t.interviewer for t in kept):
+    if all(t.unnamed for t in kept):
         return []
+    kept = _cut_ins(text, kept)
     _continue(text, kept)
     # a short turn ("LEPIK: Yes.") still ends the turn before it, but quotes too little to keep
     return [t for t in kept if sum(len(_WORD.findall(text[s:e])) for s, e in t.pieces) >= _MIN_WORDS]
@@ -93,10 +109,41 @@ def _transcript(text: str, titled: list[Turn]) -> bool:
     """Whether lines "Name: …" in ordinary capitals are a transcript's turns, not a listing ("Lepik:
     Pensions …", "Berg: Roads …"): someone puts questions ("Question: …"), a label gives the role
     in brackets, or one speaker comes back after another."""
-    labels = [text[t.label_start:t.label_end].lower() for t in titled if not t.interviewer]
+    labels = [text[t.label_start:t.label_end].lower() for t in titled if not t.unnamed]
     return len(labels) >= 2 and (
-        any(t.interviewer for t in titled) or any(_ROLE_AFTER.search(text, t.label_start, t.colon) for t in titled)
+        any(t.unnamed for t in titled) or any(_ROLE_AFTER.search(text, t.label_start, t.colon) for t in titled)
         or len(set(labels)) >= 2 and len(set(labels)) < len(labels))
+
+
+def _name_of(label: str) -> str:
+    """The name in a label that gives the role after a comma, both in capitals: "ANNA LEPIK, MINISTER
+    OF THE SEA" → "ANNA LEPIK". Any other label is all name."""
+    name, comma, role = label.partition(",")
+    if comma and _CAPITALS.fullmatch(name.strip()) and role.strip() and role.upper() == role:
+        return name.rstrip()
+    return label
+
+
+def _cut_ins(text: str, kept: list[Turn]) -> list[Turn]:
+    """``kept`` with the turns of speakers who cut in mid-line after a dash, in text order. Only a
+    label that opens a turn of its own elsewhere, or its last word, counts: "-- TAMM: …" in an
+    interview with Tamm."""
+    known = {text[t.label_start:t.label_end] for t in kept if not t.unnamed}
+    known |= {label.split()[-1] for label in known}  # "MARI KASK" cuts in as "KASK"
+    out = list(kept)
+    for m in _CUT_IN.finditer(text):
+        label = m.group("label")
+        if label not in known or any(t.label_start == m.start("label") for t in kept):
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        out.append(Turn(m.start("label"), m.end("label"), text.index(":", m.end("label")),
+                        [(m.end(), len(text[:line_end].rstrip()))]))
+        cut = len(text[:m.start()].rstrip())
+        for t in kept:  # the turn cut into ends before the dash
+            t.pieces = [(s, cut if s < m.start() < e else e) for s, e in t.pieces]
+    out.sort(key=lambda t: t.label_start)
+    return out
 
 
 def _about(surname: str, said: str) -> bool:
@@ -117,7 +164,10 @@ def _continue(text: str, kept: list[Turn]) -> None:
             end = text.find("\n", start + 1)
             end = len(text) if end < 0 else end
             line = text[start + 1:end]
-            if end > after.label_start:
+            if end > after.label_start:  # the next speaker cuts in on this line: the words before are ours
+                before = text[start + 1:after.label_start].rstrip().rstrip("-—").rstrip()
+                if _WORD.search(before) and not _STAGE.match(before):
+                    turn.pieces.append((start + 1 + (len(before) - len(before.lstrip())), start + 1 + len(before)))
                 break
             if line.strip() and not _STAGE.match(line):
                 lo = start + 1 + (len(line) - len(line.lstrip()))
