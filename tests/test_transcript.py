@@ -149,3 +149,11 @@ def test_a_broadcast_transcripts_roles_cut_ins_and_unnamed_voices() -> None:
 def test_no_cut_in_or_role_label_where_there_is_none(text: str) -> None:
     labels = [label for label, _ in _said(text)]
     assert "NOTE" not in labels and "MARI KASK" not in labels
+
+
+@pytest.mark.slow
+def test_a_broadcasters_full_name_in_capitals_names_their_later_turns() -> None:
+    quotes = quotes_of(BROADCAST)
+    assert [(q.speaker, q.speaker_mention) for q in quotes if "KASK" in (q.speaker_mention or "")] == [
+        ("Mari Kask", "MARI KASK"), ("Mari Kask", "KASK")]
+    assert not any("pier back" in q.text for q in quotes)  # the unnamed voice quotes no one

@@ -116,8 +116,9 @@ def extract(article_id: str, text: str, mentions: Sequence[Mention], parsed: Par
         if any(lo <= e.start < hi for lo, hi in headings) and e.kind != "indirect" and not credited:
             e.kind = "headline"
     events.sort(key=lambda e: (e.start, e.end))
-    return _apply(article_id, text, events, Speakers(text, [*mentions, *labels], quoted=quoted, resolver=resolver,
-                                                     parsed=parsed))
+    if labels:  # the label's full name in place of the part of it the model tagged ("MARI [KASK]")
+        mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in labels)] + labels
+    return _apply(article_id, text, events, Speakers(text, mentions, quoted=quoted, resolver=resolver, parsed=parsed))
 
 
 def _direct_events(text: str, spans: list[QuoteSpan], parsed: Parsed, quoted, mentions: list[Mention]
@@ -354,7 +355,7 @@ def _transcript_events(text: str, events: list[_Event], mentions: list[Mention]
     tagged = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     labels = [Mention(t.label_start, t.label_end, text[t.label_start:t.label_end], "PERSON") for t in found
               if not t.unnamed and len(text[t.label_start:t.label_end].split()) >= 2
-              and not any(s < t.label_end and t.label_start < e for s, e in tagged)]
+              and not any(s <= t.label_start and t.label_end <= e for s, e in tagged)]
     inside = [(s, e) for t in found for s, e in t.pieces]
     kept = [ev for ev in events
             if ev.frame is not None or ev.inherit or not any(lo <= ev.start < hi for lo, hi in inside)]
