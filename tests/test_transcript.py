@@ -89,6 +89,9 @@ def test_turns_in_ordinary_capitals_need_a_person_and_a_second_turn() -> None:
     "Briefing\n\nUN: HARBOUR MONITORS RECALLED “The mission will end in May,” the agency said.\n",
     "Harbour news\n\nSTAT OF THE WEEK: three ferries a day will sail from May.\n",
     "Harbour news\n\nQ: Will the harbour reopen?\n\nQ: And the ferries, when will they come back?\n",
+    # a site's rubrics: an update marker, a call for readers' comments, a clip marker
+    "Harbour news\n\nNEW: The ferries sail again from Vestra.\n\nNEW: Two more cranes arrive on Friday.\n",
+    "Readers on the harbour\n\nYOUR TURN: Tell us what you think of the quay.\n\nYOUR TURN: Post below.\n",
 ])
 def test_lines_that_are_no_transcript_turns(text: str) -> None:
     assert _said(text) == []

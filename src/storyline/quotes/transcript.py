@@ -47,9 +47,9 @@ _UNNAMED = frozenset("unidentified unknown unnamed crowd crowds announcer voice 
 #: labels that open lines of page furniture or rubrics, not of speech ("UPDATE: …", "READ MORE: …")
 _NOT_SPEAKERS = fnd.HEADING_STOP | frozenset("""the sources editors correction clarification more sponsored warning
 disclaimer tag topics share email subscribe transcript listen see also fact check summary background context why
-what how when where who key takeaways bottom line""".split())
-#: words no name in capitals holds ("STAT OF THE WEEK: …" is a rubric)
-_FUNCTION_WORDS = frozenset("of the and for in on to a an at by with from this that week day".split())
+what how when where who key takeaways bottom line new soundbite sot""".split())
+#: words no name in capitals holds ("STAT OF THE WEEK: …", "YOUR TURN: …" are rubrics)
+_FUNCTION_WORDS = frozenset("of the and for in on to a an at by with from this that week day your my our".split())
 _STAGE = re.compile(r"^\s*[(\[].*[)\]]\s*[.…]*\s*$|^\s*[.…*—–-]+\s*$")  # "(CROSSTALK)", "…."
 _MIN_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
