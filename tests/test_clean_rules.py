@@ -8,7 +8,7 @@ from storyline.clean.captions import find_caption, glued_credit
 from storyline.clean.credits import agency, parse_banner, parse_credit_line, parse_dateline
 from storyline.clean.language import foreign_line
 from storyline.clean.metadata import date_line, date_prefix, headline_stamp, looks_like_headline, looks_like_sentence
-from storyline.clean.phrases import match_boilerplate
+from storyline.clean.phrases import glued_byline_end, match_boilerplate
 from storyline.textmap import OffsetMap
 
 
@@ -218,6 +218,25 @@ def test_lines_without_a_glued_photo_credit(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("By the Vestra Wire Staff Ferries sail again from the north quay.", "Ferries sail"),
+        ("By the Harbour News Wires Staff NEW: two more cranes arrive", "NEW: two"),
+        ("By Anna Kask Business reporter Shares in the ferry company fell.", "Shares in"),
+        # no credit run into a story: nothing changes
+        ("By the Vestra Wire Staff", None),  # a whole line: the byline pattern's
+        ("By Tuesday staff had left the harbour office.", None),
+        ("By then the Vestra staff had gone home.", None),
+        ("By Friday the reporters were back on the quay.", None),
+        ("By Anna Kask and Mart Tamm The ferries sail again.", None),  # no role: where the names end is unclear
+    ],
+)
+def test_a_staff_byline_glued_to_the_story(line: str, rest: str | None) -> None:
+    end = glued_byline_end(line)
+    assert (line[end:] if end else None) == (line[line.index(rest):] if rest else None)
+
+
+@pytest.mark.parametrize(
     ("line", "date", "rest"),
     [
         (" date 2024-03-14 The alliance said on Thursday that", "2024-03-14", "The alliance"),
@@ -416,6 +435,17 @@ def test_a_byline_above_the_story_dates_the_page(page: str, published: str | Non
     article = clean_document(RawDocument(source="a", path="a.txt", text=page, format="txt"))
     assert article.published == published
     assert "Kask" not in article.text and "Tamm" not in article.text and "Engineers replaced" in article.text
+
+
+def test_a_staff_byline_run_into_the_lead_goes_and_the_lead_stays() -> None:
+    from storyline.clean import clean_document
+    from storyline.records import RawDocument
+
+    lead = "Ferries sail again from the north quay after a week in which the harbour stood still, the city said."
+    page = f"Ferry service to resume\nBy the Vestra Wire Staff {lead}\n" + _BODY
+    article = clean_document(RawDocument(source="a", path="a.txt", text=page, format="txt"))
+    assert "Wire Staff" not in article.text and lead in article.text
+    assert any(r.reason == "byline" and "Wire Staff" in r.line for r in article.removed)
 
 
 def test_a_date_below_the_story_does_not_date_it() -> None:

@@ -44,7 +44,7 @@ from storyline.clean.metadata import (
     normalise_for_compare,
     parse_date,
 )
-from storyline.clean.phrases import COMMENT_STAMP, RELATED_HEADERS, match_boilerplate
+from storyline.clean.phrases import COMMENT_STAMP, RELATED_HEADERS, glued_byline_end, match_boilerplate
 from storyline.ingest import content_id
 from storyline.records import Caption, CleanArticle, RawDocument, RemovedLine
 from storyline.textmap import TextBuilder
@@ -140,6 +140,9 @@ def _strong_rules(nonblank: list[LineDecision], found: Findings) -> None:
                 _drop(d, "related links")
                 continue
             related_list = False
+        if end := glued_byline_end(d.text):  # the writer is no actor of the story; their words go on
+            d.start, d.reason = end, "byline"
+            continue
         stamp, end = date_prefix(d.text)
         if stamp and end < len(d.text.rstrip()):
             found.published = found.published or stamp

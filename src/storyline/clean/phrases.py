@@ -84,3 +84,16 @@ def match_boilerplate(line: str) -> str | None:
         if pattern.match(stripped):
             return name
     return None
+
+
+#: a staff credit the scraper ran into the story's first words: "By the Vestra Wire Staff The ferries …",
+#: "By Anna Kask Business reporter Ferries …"; whole-line credits are the ``byline`` pattern's
+_GLUED_BYLINE = re.compile(
+    r"By\s+(?:the\s+(?:[A-Z][\w.&'’-]*\s+){1,3}[Ww]ires?\s+[Ss]taff(?:\s+(?:[Rr]eporters?|[Ww]riters?))?"
+    r"|(?:[A-Z][\w.'’-]+\s+){2,3}[A-Z][a-z]+\s+(?:reporter|correspondent|writer|editor))\s+(?=[A-Z“\"‘'`])")
+
+
+def glued_byline_end(line: str) -> int:
+    """Where the story starts after a staff credit run into it at the line's start; 0 when there is none."""
+    m = _GLUED_BYLINE.match(line.lstrip())
+    return m.end() + len(line) - len(line.lstrip()) if m else 0
