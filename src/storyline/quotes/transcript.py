@@ -35,7 +35,8 @@ _TURN = re.compile(r"^[ \t]*(?P<label>[^\n:“”\"«»!?]{1,100}?(?:,[^\n:a-z]{
 #: a stage direction before the label: "(BEGIN VIDEO CLIP) TAMM: …"
 _STAGE_BEFORE = re.compile(r"(?:\([A-Z][A-Z ,.’'\-]*\)[ \t]*)+")
 #: a speaker cutting in after a dash or an ellipsis: "… the quay -- TAMM: Hold on"
-_CUT_IN = re.compile(r"(?:--|—|\.\.\.|…)[ \t]+(?P<label>[A-Z][A-Z.’'\-]*(?:[ \t][A-Z][A-Z.’'\-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_CUT_IN = re.compile(r"(?:--|—|\.\.\.|…)[ \t]+(?P<label>[A-Z][A-Z.’'\-]*(?:[ \t][A-Z][A-Z.’'\-]*){0,3})"
+                     r"[ \t]*:[ \t]+(?=\S)")
 _CAPITALS = re.compile(r"[A-Z][A-Z.’'\- ]*[A-Z.]")
 _TITLED = re.compile(r"(?:[A-Z][\w.’'-]*|de|van|von|da|del|al|bin|ibn)(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|da|del|al"
                      r"|bin|ibn)){0,4}")
