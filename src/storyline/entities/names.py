@@ -464,5 +464,9 @@ def canonical_person_name(names: Iterable[str], counts: Counter[str] | None = No
     # a capital I misread as l and capitalised gives "Lohannis" for "Iohannis", never the reverse
     name = max(groups[best], key=lambda n: (diacritics(n), -camel_tokens(n), -len(parse_name(n).initials),
                                             -sum(t.startswith("L") for t in n.split()), n.count(" "), counts[n], n))
-    # written only in capitals (a transcript's "WOLF BLITZER, CNN ANCHOR:"): shown as news writes names
+    return name_case(name)
+
+
+def name_case(name: str) -> str:
+    """A name written only in capitals (a transcript's "WOLF BLITZER, CNN ANCHOR:") as news writes names."""
     return name.title() if name.isupper() and len(name) > 2 else name

@@ -38,6 +38,7 @@ from typing import Any
 from storyline.entities import gazetteer as gz
 from storyline.entities.gender import PRONOUN_GENDER, REFLEXIVES, name_gender
 from storyline.entities.mentions import join_adjacent_people
+from storyline.entities.names import name_case
 from storyline.entities.pronouns import climb
 from storyline.entities.roles import canonical_title
 from storyline.quotes.cues import SOURCE_NOUNS
@@ -201,10 +202,10 @@ class Speakers:
             person = self._person_of(name)
             if person is None or (len(words) >= 2 and not _same_person(words, person)):
                 key = last if last not in self._by_last else " ".join((_given(words), last))
-                person = self.people[key] = _Person(_name_case(name), last, set(), _gender(words), key)
+                person = self.people[key] = _Person(name_case(name), last, set(), _gender(words), key)
                 self._by_last.setdefault(last, []).append(key)
             elif len(words) > len(_words(person.name)):
-                person.name, person.gender = _name_case(name), person.gender or _gender(words)
+                person.name, person.gender = name_case(name), person.gender or _gender(words)
             person.titles |= self._titles(m)
             if not quoted(m.start):
                 self._person_at.append((m.start, person.key))
@@ -715,11 +716,6 @@ def _is_group(words: list[str], qualifier: Mention) -> bool:
     if qualifier.label == "GPE" and not head.endswith(_PEOPLE_ENDINGS):
         return False  # "U.S. government estimates" are the country's; "U.S. scientists" are not
     return head in _PLURAL_PEOPLE or head.endswith("men") or (head.endswith("s") and not head.endswith("ss"))
-
-
-def _name_case(name: str) -> str:
-    """A person's name as news writes it: "SHIBLEY TELHAMI" (a transcript's label) -> "Shibley Telhami"."""
-    return name.title() if name.isupper() and len(name.split()) >= 2 else name
 
 
 def _unglue(name: str) -> str:

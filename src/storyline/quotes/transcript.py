@@ -66,6 +66,8 @@ class Turn:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     #: "Q:", "Question:", "UNIDENTIFIED MALE:": a turn of the transcript that quotes no one it names
     unnamed: bool = False
+    #: where the turn before ends when this speaker cuts in mid-line: the dash or ellipsis before the label
+    cut_at: int | None = None
 
 
 def turns(text: str, mentions: Sequence[Mention]) -> list[Turn]:
@@ -134,14 +136,14 @@ def _cut_ins(text: str, kept: list[Turn]) -> list[Turn]:
     out = list(kept)
     for m in _CUT_IN.finditer(text):
         label = m.group("label")
-        if label not in known or any(t.label_start == m.start("label") for t in kept):
+        if label not in known:
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         out.append(Turn(m.start("label"), m.end("label"), text.index(":", m.end("label")),
-                        [(m.end(), len(text[:line_end].rstrip()))]))
+                        [(m.end(), len(text[:line_end].rstrip()))], cut_at=m.start()))
         cut = len(text[:m.start()].rstrip())
-        for t in kept:  # the turn cut into ends before the dash
+        for t in kept:  # a turn whose own line is cut into ends before the mark (later lines: _continue)
             t.pieces = [(s, cut if s < m.start() < e else e) for s, e in t.pieces]
     out.sort(key=lambda t: t.label_start)
     return out
@@ -166,7 +168,7 @@ def _continue(text: str, kept: list[Turn]) -> None:
             end = len(text) if end < 0 else end
             line = text[start + 1:end]
             if end > after.label_start:  # the next speaker cuts in on this line: the words before are ours
-                before = text[start + 1:after.label_start].rstrip().rstrip("-—").rstrip()
+                before = text[start + 1:after.cut_at].rstrip() if after.cut_at is not None else ""
                 if _WORD.search(before) and not _STAGE.match(before):
                     turn.pieces.append((start + 1 + (len(before) - len(before.lstrip())), start + 1 + len(before)))
                 break
